@@ -1,0 +1,30 @@
+/**
+ * The digest archive: `digests/YYYY-MM-DD.md` (readable on its own) and its `.json` twin.
+ * A second edition on the same date replaces the first: the archive keeps the day's last word,
+ * the database keeps every edition.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Digest } from '../domain/types.js';
+import { renderMarkdown } from '../pipeline/render-markdown.js';
+import { digestToJson } from '../pipeline/render-markdown.js';
+
+/**
+ * Write the two archive files; returns their paths.
+ * @example await archiveDigest('./digests', digest) // ['digests/2026-11-24.md', 'digests/2026-11-24.json']
+ */
+export async function archiveDigest(dir: string, digest: Digest): Promise<{ markdown: string; json: string }> {
+  await fs.mkdir(dir, { recursive: true });
+  const markdown = path.join(dir, `${digest.date}.md`);
+  const json = path.join(dir, `${digest.date}.json`);
+  await writeAtomically(markdown, renderMarkdown(digest));
+  await writeAtomically(json, digestToJson(digest));
+  return { markdown, json };
+}
+
+/** Write to a temporary name then rename, so a reader never sees half a file. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, content, 'utf8');
+  await fs.rename(tmp, file);
+}

@@ -1,0 +1,86 @@
+/**
+ * Build today's digest from the stored articles, keep it (database + archive) and return it
+ * with its Telegram messages rendered once for every subscriber.
+ */
+import type { Digest } from '../domain/types.js';
+import type { Store, StoredDigest } from '../store/store.js';
+import type { Logger } from '../support/logger.js';
+import { buildDigest } from '../pipeline/build-digest.js';
+import { renderTelegram } from '../pipeline/render-telegram.js';
+import { localDate } from '../jobs/time-zone.js';
+import { archiveDigest } from './archive-digest.js';
+
+/** Settings a digest is built with. */
+export interface DigestSettings {
+  timezone: string;
+  maxStories: number;
+  topFigures: number;
+  /** How far back an article may have been published to count. */
+  windowHours: number;
+  digestsDir: string;
+}
+
+/**
+ * The digest of what arrived since the previous one (within the window), or null when nothing did.
+ * @example const digest = await makeDigest({ store, logger, settings })
+ */
+export async function makeDigest(deps: {
+  store: Store;
+  logger: Logger;
+  settings: DigestSettings;
+  now?: Date;
+  /** Override which articles count (one-shot runs take every article of the feeds given). */
+  window?: DigestWindow;
+}): Promise<StoredDigest | null> {
+  const started = Date.now();
+  const digest = await previewDigest(deps);
+  if (digest.stories.length === 0) {
+    deps.logger.info('digest skipped: no new articles since the last digest');
+    return null;
+  }
+  const stored = await deps.store.saveDigest(digest, renderTelegram(digest));
+  const files = await archiveDigest(deps.settings.digestsDir, digest);
+  deps.logger.info(
+    { digest: stored.id, stories: digest.stories.length, parts: stored.parts.length, file: files.markdown, ms: Date.now() - started },
+    'digest built',
+  );
+  return stored;
+}
+
+/** Which stored articles a digest takes: first seen since, and published since. */
+export interface DigestWindow {
+  fetchedSince: string;
+  publishedSince: string;
+}
+
+/** Every article, whenever fetched or published: for one-shot digests of given feeds. */
+export const WHOLE_HISTORY: DigestWindow = { fetchedSince: '', publishedSince: '' };
+
+/** Articles new since the previous digest, published within the last `windowHours`. */
+async function defaultWindow(store: Store, settings: DigestSettings, now: Date): Promise<DigestWindow> {
+  const windowStart = new Date(now.getTime() - settings.windowHours * 3_600_000).toISOString();
+  const last = await store.latestDigest();
+  const fetchedSince = last && last.createdAt > windowStart ? last.createdAt : windowStart;
+  return { fetchedSince, publishedSince: windowStart };
+}
+
+/**
+ * Build (without saving) the digest of articles since the last digest, bounded by the window.
+ * @example const draft = await previewDigest({ store, settings })
+ */
+export async function previewDigest(deps: {
+  store: Store;
+  settings: DigestSettings;
+  now?: Date;
+  window?: DigestWindow;
+}): Promise<Digest> {
+  const now = deps.now ?? new Date();
+  const articles = await deps.store.articlesForDigest(deps.window ?? (await defaultWindow(deps.store, deps.settings, now)));
+  return buildDigest(articles, {
+    date: localDate(now, deps.settings.timezone),
+    timezone: deps.settings.timezone,
+    createdAt: now.toISOString(),
+    maxStories: deps.settings.maxStories,
+    figuresPerStory: deps.settings.topFigures,
+  });
+}

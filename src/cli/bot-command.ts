@@ -1,0 +1,29 @@
+/** `keyfigures bot`: run the Telegram bot (what `npm start` runs). */
+import type { CliCommand } from './commands.js';
+import { runBot } from '../main.js';
+
+/** Starts long polling, the schedules and delivery; needs TELEGRAM_BOT_TOKEN. */
+export const botCommand: CliCommand = {
+  name: 'bot',
+  usage: 'bot',
+  summary: 'Run the Telegram bot: long polling, scheduled fetch and digest, delivery.',
+  details: ['Needs TELEGRAM_BOT_TOKEN (from @BotFather) in .env. Stop with Ctrl+C (SIGINT) or SIGTERM.'],
+  async run(_args, { config, logger }) {
+    const token = config.telegram.token;
+    if (!token) {
+      process.stderr.write(
+        [
+          'keyfigures bot: TELEGRAM_BOT_TOKEN is not set, so there is no bot to run.',
+          '  1. Talk to @BotFather in Telegram, send /newbot, and copy the token it gives you.',
+          '  2. cp .env.example .env   and set   TELEGRAM_BOT_TOKEN=123456789:AA…',
+          '  3. npm start',
+          'To see KeyFigures work without Telegram, run:  npm run demo',
+          '',
+        ].join('\n'),
+      );
+      return 2;
+    }
+    await runBot(config, logger, token);
+    return 0;
+  },
+};

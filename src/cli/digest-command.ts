@@ -1,0 +1,62 @@
+/** `keyfigures digest`: fetch, summarize, print and archive a digest now. */
+import { parseArgs } from 'node:util';
+import type { CliCommand } from './commands.js';
+import { UsageError } from '../domain/errors.js';
+import { oneShotDigest } from './one-shot-digest.js';
+import { printDigest } from './print-digest.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { runFeedCycle } from '../app/run-feed-cycle.js';
+import { previewDigest } from '../app/make-digest.js';
+import { archiveDigest } from '../app/archive-digest.js';
+import { digestSettings } from '../main.js';
+
+/** One-shot digest of given feeds, or of the database's feeds. */
+export const digestCommand: CliCommand = {
+  name: 'digest',
+  usage: 'digest [--feed URL_OR_FILE ...] [--json]',
+  summary: 'Fetch, summarize, print and archive a digest now.',
+  details: [
+    '--feed URL_OR_FILE  a feed URL or a local feed file (repeatable); without it, the database\'s feeds',
+    '--json              print the digest as JSON instead of text',
+    'Writes DIGESTS_DIR/YYYY-MM-DD.md and .json. Subscribers are not messaged.',
+  ],
+  async run(args, { config, logger }) {
+    const { values } = parseOptions(args);
+    const feeds = values.feed ?? [];
+    let digest;
+    if (feeds.length > 0) {
+      const result = await oneShotDigest(feeds, { config, logger });
+      reportFailures(result.report.failed);
+      if (result.report.failed.length === feeds.length) return 1;
+      digest = result.digest;
+    } else {
+      const store = openSqliteStore(config.databasePath);
+      try {
+        if ((await store.listFeeds()).length === 0) {
+          throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`, or pass --feed URL_OR_FILE');
+        }
+        const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true });
+        reportFailures(report.failed);
+        digest = await previewDigest({ store, settings: digestSettings(config) });
+      } finally {
+        await store.close();
+      }
+    }
+    const files = await archiveDigest(config.digestsDir, digest);
+    printDigest(digest, { json: values.json ?? false });
+    process.stderr.write(`Archived: ${files.markdown}, ${files.json}\n`);
+    return 0;
+  },
+};
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({ args, options: { feed: { type: 'string', multiple: true }, json: { type: 'boolean' } }, allowPositionals: false });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function reportFailures(failed: Array<{ url: string; error: string }>): void {
+  for (const f of failed) process.stderr.write(`⚠ ${f.url}: ${f.error}\n`);
+}

@@ -1,0 +1,29 @@
+/** `keyfigures fetch`: one fetch cycle over the database's feeds, then exit. */
+import type { CliCommand } from './commands.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { runFeedCycle } from '../app/run-feed-cycle.js';
+import { UsageError } from '../domain/errors.js';
+
+/** Fetch every feed once and store new articles with their figures. */
+export const fetchCommand: CliCommand = {
+  name: 'fetch',
+  usage: 'fetch',
+  summary: 'Fetch every feed once now and store new articles; then exit.',
+  details: ['Exit code 1 when every feed failed.'],
+  async run(_args, { config, logger }) {
+    const store = openSqliteStore(config.databasePath);
+    try {
+      const feeds = await store.listFeeds();
+      if (feeds.length === 0) throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`');
+      const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true });
+      for (const f of report.failed) process.stdout.write(`⚠ ${f.url}: ${f.error}\n`);
+      process.stdout.write(
+        `${report.feeds} feeds (${report.feeds - report.failed.length} ok, ${report.failed.length} failed), ` +
+          `${report.newArticles} new articles, ${report.figures} figures, ${(report.ms / 1000).toFixed(1)} s\n`,
+      );
+      return report.failed.length === report.feeds ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

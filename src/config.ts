@@ -1,0 +1,115 @@
+/**
+ * Configuration: one typed object, validated once at start. Pure: `parseConfig(env)` takes the
+ * environment as data; only main/cli read `process.env`.
+ */
+import { z } from 'zod';
+import { isValidCron } from './jobs/scheduler.js';
+import { ConfigError } from './domain/errors.js';
+import { isValidTimeZone } from './jobs/time-zone.js';
+
+/** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
+const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Treat `VAR=` in .env as "not set", so defaults apply. */
+const optionalText = () =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+const cronExpression = (fallback: string) =>
+  optionalText()
+    .default(fallback)
+    .refine((v) => isValidCron(v!), { message: 'is not a valid cron expression (e.g. "0 8 * * *" = 08:00 daily)' });
+
+const positiveInt = (fallback: number) =>
+  optionalText()
+    .default(String(fallback))
+    .refine((v) => /^\d+$/.test(v!) && Number(v) > 0, { message: 'must be a positive whole number' })
+    .transform((v) => Number(v));
+
+const schema = z.object({
+  TELEGRAM_BOT_TOKEN: optionalText().refine((v) => v === undefined || TOKEN_PATTERN.test(v), {
+    message: 'does not look like a bot token (expected "123456789:AA…" as given by @BotFather)',
+  }),
+  TELEGRAM_API_ROOT: optionalText()
+    .default('https://api.telegram.org')
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v!), { message: 'must be an http(s) URL such as https://api.telegram.org' })
+    .transform((v) => v!.replace(/\/+$/, '')),
+  DATABASE_PATH: optionalText().default('./data/keyfigures.db'),
+  DIGESTS_DIR: optionalText().default('./digests'),
+  FETCH_CRON: cronExpression('*/30 * * * *'),
+  DIGEST_CRON: cronExpression('0 8 * * *'),
+  TIMEZONE: optionalText()
+    .default('UTC')
+    .refine((v) => isValidTimeZone(v!), { message: 'is not an IANA time zone (e.g. Europe/Kyiv, America/New_York, UTC)' }),
+  ADMIN_IDS: optionalText()
+    .default('')
+    .transform((v) => v!.split(/[\s,]+/).filter(Boolean))
+    .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), {
+      message: 'must be comma-separated numeric Telegram user ids (e.g. 12345678,87654321)',
+    })
+    .transform((ids) => ids.map(Number)),
+  LOG_LEVEL: optionalText()
+    .default('info')
+    .refine((v) => (LOG_LEVELS as readonly string[]).includes(v!), { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  FEEDS: optionalText()
+    .default('')
+    .transform((v) => v!.split(/[\s,]+/).filter(Boolean)),
+  TOP_FIGURES: positiveInt(5),
+  MAX_STORIES: positiveInt(10),
+  DIGEST_WINDOW_HOURS: positiveInt(24),
+  FETCH_TIMEOUT_MS: positiveInt(15_000),
+  FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  SEND_RATE_PER_SECOND: positiveInt(25),
+});
+
+/** The validated configuration every component receives. */
+export interface Config {
+  telegram: { token: string | null; apiRoot: string };
+  databasePath: string;
+  digestsDir: string;
+  fetchCron: string;
+  digestCron: string;
+  timezone: string;
+  adminIds: number[];
+  logLevel: (typeof LOG_LEVELS)[number];
+  seedFeeds: string[];
+  topFigures: number;
+  maxStories: number;
+  digestWindowHours: number;
+  fetch: { timeoutMs: number; maxBytes: number };
+  sendRatePerSecond: number;
+}
+
+/**
+ * Validate the environment into a Config, or throw a ConfigError listing every problem.
+ * @example parseConfig({ TIMEZONE: 'Europe/Kyiv', DIGEST_CRON: '0 8 * * *' })
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'config');
+      const given = env[variable];
+      const shown = variable === 'TELEGRAM_BOT_TOKEN' || given === undefined ? '' : ` (got "${given}")`;
+      return `${variable} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  return {
+    telegram: { token: e.TELEGRAM_BOT_TOKEN ?? null, apiRoot: e.TELEGRAM_API_ROOT },
+    databasePath: e.DATABASE_PATH!,
+    digestsDir: e.DIGESTS_DIR!,
+    fetchCron: e.FETCH_CRON!,
+    digestCron: e.DIGEST_CRON!,
+    timezone: e.TIMEZONE!,
+    adminIds: e.ADMIN_IDS,
+    logLevel: e.LOG_LEVEL as Config['logLevel'],
+    seedFeeds: e.FEEDS,
+    topFigures: e.TOP_FIGURES,
+    maxStories: e.MAX_STORIES,
+    digestWindowHours: e.DIGEST_WINDOW_HOURS,
+    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+  };
+}

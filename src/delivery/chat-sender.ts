@@ -1,0 +1,35 @@
+/**
+ * The port through which digests leave: send one HTML message to one chat. Failures are
+ * classified once, here, so the outbox decides retry / wait / deactivate without knowing Telegram.
+ */
+
+/** How a send failed, in the terms the outbox acts on. */
+export type SendFailureKind =
+  /** 429: wait `retryAfterSec` for this chat. */
+  | 'rate_limited'
+  /** 403 or "chat not found": the chat is gone for us; deactivate it. */
+  | 'chat_gone'
+  /** The group became a supergroup; resend to `migrateTo`. */
+  | 'migrated'
+  /** 5xx or network: try again later. */
+  | 'transient'
+  /** Any other 4xx: our message is wrong; retrying will not help. */
+  | 'rejected';
+
+/** A classified send failure. */
+export class SendError extends Error {
+  override readonly name = 'SendError';
+  constructor(
+    readonly kind: SendFailureKind,
+    message: string,
+    readonly details: { retryAfterSec?: number; migrateTo?: number; code?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Sends HTML messages; throws SendError on failure. */
+export interface ChatSender {
+  /** Resolves with Telegram's message id. */
+  sendHtml(chatId: number, html: string): Promise<number>;
+}

@@ -1,0 +1,129 @@
+/**
+ * Text shared by the Telegram and Markdown renderers: dates, counts and the words of a figure line.
+ * Everything returned here is raw text; each renderer escapes it for its own format.
+ */
+import type { Figure, Story } from '../domain/types.js';
+
+// Our own month names: ICU's en-GB short months vary by version ("Sep" vs "Sept").
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Feed text as one clean line: whitespace runs collapsed, control characters dropped and lone
+ * surrogates replaced, so a title can neither break our layout nor produce invalid UTF-8.
+ * @example oneLine(' Kursk\n offensive\u0000 ') // 'Kursk offensive'
+ */
+export function oneLine(s: string): string {
+  return s
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * An edition date (YYYY-MM-DD) as "24 Nov 2026"; anything else is returned unchanged.
+ * @example formatDigestDate('2026-11-24') // '24 Nov 2026'
+ */
+export function formatDigestDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+}
+
+/**
+ * An ISO timestamp as a calendar day in `timezone` ("26 May 2025"); null when absent or unparseable.
+ * An unknown timezone falls back to UTC rather than failing a whole digest.
+ * @example formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv') // '26 May 2025'
+ */
+export function formatDate(iso: string | null, timezone = 'UTC'): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+  } catch {
+    return formatDate(iso, 'UTC');
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? ''} ${get('year')}`;
+}
+
+/**
+ * "1 story", "3 figures".
+ * @example plural(1, 'story', 'stories') // '1 story'
+ */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How many figures the stories carry, in total. */
+export function countFigures(stories: readonly Story[]): number {
+  return stories.reduce((n, s) => n + s.figures.length, 0);
+}
+
+/** "Source · 26 May 2025", or just the source when the date is unknown. */
+export function sourceLine(story: Pick<Story, 'source' | 'publishedAt'>, timezone?: string): string {
+  const date = formatDate(story.publishedAt, timezone);
+  const source = oneLine(story.source) || 'Unknown source';
+  return date ? `${source} · ${date}` : source;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const NUMBER_WORD = `(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SCALES)].join('|')})`;
+const NUMBER_RUN = new RegExp(`\\b${NUMBER_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${NUMBER_WORD})*\\b`, 'i');
+
+/** "twenty-five" → 25, "two million" → 2e6; null for malformed runs like "hundred hundred". */
+function parseNumberWords(run: string): number | null {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of run.toLowerCase().split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    const unit = UNITS[word];
+    const scale = SCALES[word];
+    if (unit !== undefined) current += unit;
+    else if (word === 'hundred') current = (current || 0) * 100;
+    else if (scale !== undefined && current > 0) (total += current * scale), (current = 0);
+    else return null;
+    seen = true;
+  }
+  const value = total + current;
+  return seen && value > 0 ? value : null;
+}
+
+/**
+ * The figure's bold part: its source text, with number words shown as digits ("three years" →
+ * "3 years") only when the words themselves parse to `figure.value` — so every digit shown is
+ * derivable from the source. The approximation qualifier stays, being part of the text.
+ * @example figureDisplayText({ text: 'almost three years', value: 3, ... }) // 'almost 3 years'
+ */
+export function figureDisplayText(figure: Pick<Figure, 'text' | 'value' | 'approx'>): string {
+  let text = oneLine(figure.text);
+  // The invariant says the qualifier is inside `text`; if an extractor kept it apart, don't lose it.
+  const approx = figure.approx ? oneLine(figure.approx) : '';
+  if (approx && !text.toLowerCase().includes(approx.toLowerCase())) text = `${approx} ${text}`;
+  if (/\d/.test(text)) return text;
+  const m = NUMBER_RUN.exec(text);
+  if (!m) return text;
+  const parsed = parseNumberWords(m[0]);
+  if (parsed === null || parsed !== figure.value) return text;
+  const lastWord = m[0].toLowerCase().split(/[\s-]+/).pop() ?? '';
+  const scale = SCALES[lastWord];
+  // "two million" reads better as "2 million" than "2,000,000".
+  const digits = scale !== undefined && scale >= 1e6 && Number.isInteger(parsed / scale) && parsed / scale < 1000
+    ? `${parsed / scale} ${lastWord}`
+    : parsed.toLocaleString('en-US');
+  return text.slice(0, m.index) + digits + text.slice(m.index + m[0].length);
+}
+
+/** The words after the bold number, from the figure's label. */
+export function figureLabel(figure: Pick<Figure, 'label'>): string {
+  return oneLine(figure.label);
+}

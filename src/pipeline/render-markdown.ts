@@ -1,0 +1,102 @@
+/**
+ * The digest archive: `digests/YYYY-MM-DD.md` for people (readable on GitHub) and its JSON twin
+ * for machines. Both carry every figure's source sentence so each number stays traceable.
+ */
+import type { Digest, Figure, Story } from '../domain/types.js';
+import { safeHttpUrl } from './escape-html.js';
+import { countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine } from './format-figure.js';
+
+/**
+ * Feed text made inert in Markdown: inline syntax (emphasis, code, links, HTML, GitHub math `$`,
+ * tables, strikethrough, entity-like `&`) and block markers at the start of the text are escaped.
+ * @example escapeMarkdown('# 5 *big* [deals]') // '\\# 5 \\*big\\* \\[deals\\]'
+ */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s)
+    .replace(/[\\`*_[\]<>$|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/^(#|>|[-+]\s|=+$)/, '\\$1')
+    .replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3');
+}
+
+/** A URL safe inside `(…)`: parentheses and spaces percent-encoded (safeHttpUrl already encoded the rest). */
+function markdownHref(href: string): string {
+  return href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+}
+
+function footnoteId(story: Story, index: number): string {
+  return `${story.number}-${index + 1}`;
+}
+
+function figureItem(story: Story, figure: Figure, index: number): string {
+  const label = figureLabel(figure);
+  const note = oneLine(figure.sentence) ? `[^${footnoteId(story, index)}]` : '';
+  return `- **${escapeMarkdown(figureDisplayText(figure))}**${label ? ` — ${escapeMarkdown(label)}` : ''}${note}`;
+}
+
+function storySection(story: Story, timezone: string): string {
+  const title = escapeMarkdown(story.title) || '(untitled)';
+  const href = safeHttpUrl(story.link);
+  const parts = [
+    `## ${story.number}. ${href ? `[${title}](${markdownHref(href)})` : title}`,
+    `*${escapeMarkdown(sourceLine(story, timezone))}*`,
+  ];
+  if (story.figures.length > 0) parts.push(story.figures.map((f, i) => figureItem(story, f, i)).join('\n'));
+  const summary = escapeMarkdown(story.summary);
+  if (summary) parts.push(summary);
+  // Footnotes keep each number one click from the sentence it came from (GitHub renders them).
+  const notes = story.figures
+    .map((f, i) => (oneLine(f.sentence) ? `[^${footnoteId(story, i)}]: ${escapeMarkdown(f.sentence)}` : ''))
+    .filter(Boolean);
+  if (notes.length > 0) parts.push(notes.join('\n'));
+  return parts.join('\n\n');
+}
+
+/**
+ * The archive file: YAML front matter (date, timezone, created, stories, figures), a title, and
+ * per story a linked heading, source · date, figure bullets, summary and source-sentence footnotes.
+ * @example fs.writeFileSync(`digests/${digest.date}.md`, renderMarkdown(digest))
+ */
+export function renderMarkdown(digest: Digest): string {
+  const frontMatter = [
+    '---',
+    `date: ${JSON.stringify(digest.date)}`,
+    `timezone: ${JSON.stringify(digest.timezone)}`,
+    `created: ${JSON.stringify(digest.createdAt)}`,
+    `stories: ${digest.stories.length}`,
+    `figures: ${countFigures(digest.stories)}`,
+    '---',
+  ].join('\n');
+  const title = `# KeyFigures · ${formatDigestDate(digest.date)}`;
+  const body = digest.stories.length > 0
+    ? digest.stories.map((s) => storySection(s, digest.timezone)).join('\n\n')
+    : '_No new stories with figures since the last digest._';
+  return `${frontMatter}\n\n${title}\n\n${body}\n`;
+}
+
+function figureJson(f: Figure): Record<string, unknown> {
+  return {
+    text: f.text, value: f.value, ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}),
+    kind: f.kind, unit: f.unit, label: f.label, sentence: f.sentence,
+    start: f.start, end: f.end, approx: f.approx, ...(f.score !== undefined ? { score: f.score } : {}),
+  };
+}
+
+/**
+ * The machine-readable twin of {@link renderMarkdown}: pretty JSON with fixed key order and every
+ * figure's text, value, kind, unit, label, sentence, offsets and qualifier.
+ * @example fs.writeFileSync(`digests/${digest.date}.json`, digestToJson(digest))
+ */
+export function digestToJson(digest: Digest): string {
+  const doc = {
+    ...(digest.id !== undefined ? { id: digest.id } : {}),
+    date: digest.date,
+    timezone: digest.timezone,
+    createdAt: digest.createdAt,
+    stories: digest.stories.map((s) => ({
+      number: s.number, articleId: s.articleId, title: s.title, link: s.link, source: s.source,
+      publishedAt: s.publishedAt, summary: s.summary, figures: s.figures.map(figureJson),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

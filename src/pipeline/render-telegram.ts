@@ -1,0 +1,166 @@
+/**
+ * Digests and stories as Telegram HTML messages. Every line is built from segments of raw text
+ * that are escaped at the last moment, so splitting and truncating work on text, never on markup:
+ * no part can end inside a tag or an entity, and each part is balanced on its own.
+ */
+import type { Digest, Story } from '../domain/types.js';
+import { escapeHtml, escapeHtmlAttr, safeHttpUrl } from './escape-html.js';
+import { countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine } from './format-figure.js';
+
+/** Options of {@link renderTelegram} and {@link renderStoryTelegram}. */
+export interface RenderTelegramOptions {
+  /** Longest message in UTF-16 code units (default 4096, Telegram's limit; at least 16). */
+  maxLength?: number;
+  /** First heading line, replacing "KeyFigures · 24 Nov 2026" (digest only). */
+  heading?: string;
+  /** Timezone for story dates (story view only; a digest uses its own). */
+  timezone?: string;
+}
+
+/** The message shown when a digest has no stories. */
+export const EMPTY_DIGEST_TEXT = 'No new stories with figures since the last digest.';
+
+/** A run of raw text, optionally bold, italic or a link. */
+interface Segment {
+  text: string;
+  style?: 'b' | 'i';
+  href?: string;
+}
+type Line = Segment[];
+/** Lines that belong together (a story, a figure with its sentence); split only when too long. */
+type Block = Line[];
+
+const ELLIPSIS = '…';
+
+function wrap(seg: Segment, inner: string): string {
+  if (seg.href !== undefined) return `<a href="${escapeHtmlAttr(seg.href)}">${inner}</a>`;
+  return seg.style ? `<${seg.style}>${inner}</${seg.style}>` : inner;
+}
+
+function renderLine(line: Line): string {
+  return line.map((seg) => wrap(seg, escapeHtml(seg.text))).join('');
+}
+
+/** The longest prefix of `text` (whole code points) whose escaped form fits in `budget`. */
+function escapedPrefix(text: string, budget: number): string {
+  let out = '';
+  for (const ch of text) {
+    const esc = escapeHtml(ch);
+    if (out.length + esc.length > budget) break;
+    out += esc;
+  }
+  return out;
+}
+
+/** The line cut to `max` units with "…": segments are dropped or shortened, never their markup. */
+function fitLine(line: Line, max: number): string {
+  const whole = renderLine(line);
+  if (whole.length <= max) return whole;
+  let out = '';
+  for (const seg of line) {
+    const full = wrap(seg, escapeHtml(seg.text));
+    if (out.length + full.length + ELLIPSIS.length <= max) {
+      out += full;
+      continue;
+    }
+    const overhead = wrap(seg, '').length;
+    const budget = max - out.length - overhead - ELLIPSIS.length;
+    // A link whose URL alone overflows is dropped: half a URL would point somewhere else.
+    if (budget > 0 && seg.href === undefined) {
+      const prefix = escapedPrefix(seg.text, budget);
+      if (prefix) return out + wrap(seg, prefix.trimEnd() + ELLIPSIS);
+    }
+    break;
+  }
+  return out + ELLIPSIS;
+}
+
+/**
+ * Blocks packed into messages of at most `max` units: blocks are kept whole when they fit,
+ * a block longer than a message is split at its lines, a line longer than a message is truncated.
+ */
+function pack(blocks: readonly Block[], max: number): string[] {
+  const messages: string[] = [];
+  let current = '';
+  const add = (text: string, separator: string) => {
+    if (current === '') current = text;
+    else if (current.length + separator.length + text.length <= max) current += separator + text;
+    else {
+      messages.push(current);
+      current = text;
+    }
+  };
+  for (const block of blocks) {
+    const text = block.map(renderLine).join('\n');
+    if (text.length <= max) {
+      add(text, '\n\n');
+      continue;
+    }
+    // An oversized block opens a fresh message so its title leads, then fills line by line.
+    if (current !== '') messages.push(current);
+    current = '';
+    block.forEach((line) => add(fitLine(line, max), '\n'));
+  }
+  if (current !== '') messages.push(current);
+  return messages;
+}
+
+function checkMax(maxLength: number | undefined): number {
+  const max = maxLength ?? 4096;
+  if (!Number.isInteger(max) || max < 16) throw new RangeError(`renderTelegram: maxLength must be an integer ≥ 16, got ${max}`);
+  return max;
+}
+
+function titleLine(story: Story): Line {
+  return [{ text: `${story.number}. ${oneLine(story.title) || '(untitled)'}`, style: 'b' }];
+}
+
+/** "source" as a link when the article link is http(s); any other link is shown as plain text. */
+function linkSegments(story: Story): Line {
+  const href = safeHttpUrl(story.link);
+  if (href) return [{ text: 'source', href }];
+  const raw = oneLine(story.link ?? '');
+  return raw ? [{ text: raw }] : [];
+}
+
+function figureLine(figure: Story['figures'][number]): Line {
+  const label = figureLabel(figure);
+  return [{ text: '• ' }, { text: figureDisplayText(figure), style: 'b' }, ...(label ? [{ text: ` ${label}` }] : [])];
+}
+
+function storyBlock(story: Story, timezone: string): Block {
+  const link = linkSegments(story);
+  const footer: Line = link.length > 0 ? [...link, { text: ` · /story_${story.number}` }] : [{ text: `/story_${story.number}` }];
+  return [titleLine(story), [{ text: sourceLine(story, timezone), style: 'i' }], ...story.figures.map(figureLine), footer];
+}
+
+/**
+ * The digest as Telegram HTML messages, each at most `maxLength` UTF-16 units, split between
+ * stories; the first opens with the heading and the story and figure counts.
+ * @example await Promise.all(renderTelegram(digest).map((html) => telegram.sendMessage(chatId, html, { parse_mode: 'HTML' })))
+ */
+export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {}): string[] {
+  const max = checkMax(opts.maxLength);
+  const title = oneLine(opts.heading ?? '') || `KeyFigures · ${formatDigestDate(digest.date)}`;
+  if (digest.stories.length === 0) return pack([[[{ text: title, style: 'b' }], [{ text: EMPTY_DIGEST_TEXT }]]], max);
+  const counts = `${plural(digest.stories.length, 'story', 'stories')} · ${plural(countFigures(digest.stories), 'figure', 'figures')}`;
+  const heading: Block = [[{ text: title, style: 'b' }], [{ text: counts }]];
+  return pack([heading, ...digest.stories.map((s) => storyBlock(s, digest.timezone))], max);
+}
+
+/**
+ * One story in full for `/story N`: summary, then every figure followed by its source sentence in
+ * italics, then the link. Pass a story carrying all the article's figures (see `storyFromArticle`).
+ * @example renderStoryTelegram(storyFromArticle(article, 3), { timezone: 'Europe/Kyiv' })
+ */
+export function renderStoryTelegram(story: Story, opts: RenderTelegramOptions = {}): string[] {
+  const max = checkMax(opts.maxLength);
+  const summary = oneLine(story.summary);
+  const head: Block = [titleLine(story), [{ text: sourceLine(story, opts.timezone), style: 'i' }]];
+  const figures: Block[] = story.figures.map((f) => {
+    const sentence = oneLine(f.sentence);
+    return sentence ? [figureLine(f), [{ text: sentence, style: 'i' }]] : [figureLine(f)];
+  });
+  const link = linkSegments(story);
+  return pack([head, ...(summary ? [[[{ text: summary }]]] : []), ...figures, ...(link.length > 0 ? [[link]] : [])], max);
+}

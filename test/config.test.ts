@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/domain/errors.js';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('applies every default on an empty environment', () => {
+    const c = parseConfig({});
+    expect(c.telegram).toEqual({ token: null, apiRoot: 'https://api.telegram.org' });
+    expect(c.databasePath).toBe('./data/keyfigures.db');
+    expect(c.digestsDir).toBe('./digests');
+    expect(c.timezone).toBe('UTC');
+    expect(c.fetchCron).toBe('*/30 * * * *');
+    expect(c.digestCron).toBe('0 8 * * *');
+    expect(c.adminIds).toEqual([]);
+    expect(c.topFigures).toBe(5);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: '', TIMEZONE: '  ' }).timezone).toBe('UTC');
+  });
+
+  it('reads valid values', () => {
+    const c = parseConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      TIMEZONE: 'Europe/Kyiv',
+      ADMIN_IDS: '12, 34,56',
+      FEEDS: 'https://a.example/rss https://b.example/atom',
+      DIGEST_CRON: '30 7 * * 1-5',
+    });
+    expect(c.telegram).toEqual({ token: TOKEN, apiRoot: 'http://127.0.0.1:8081' });
+    expect(c.timezone).toBe('Europe/Kyiv');
+    expect(c.adminIds).toEqual([12, 34, 56]);
+    expect(c.seedFeeds).toHaveLength(2);
+    expect(c.digestCron).toBe('30 7 * * 1-5');
+  });
+
+  it.each([
+    ['TIMEZONE', 'Mars/Olympus', /TIMEZONE is not an IANA time zone/],
+    ['DIGEST_CRON', '61 * * * *', /DIGEST_CRON is not a valid cron/],
+    ['FETCH_CRON', 'every day', /FETCH_CRON is not a valid cron/],
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN does not look like a bot token/],
+    ['ADMIN_IDS', '12,abc', /ADMIN_IDS must be comma-separated numeric/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['TOP_FIGURES', '0', /TOP_FIGURES must be a positive whole number/],
+    ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
+  ])('rejects a bad %s', (name, value, message) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('lists every problem at once, and never echoes the token', () => {
+    const problems = problemsOf({ TIMEZONE: 'Nowhere', DIGEST_CRON: 'x', ADMIN_IDS: 'y', TELEGRAM_BOT_TOKEN: 'secret-ish' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).not.toContain('secret-ish');
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { drainOutbox } from '../../src/delivery/outbox.js';
+import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
+import { SendError, type ChatSender } from '../../src/delivery/chat-sender.js';
+import { createLogger } from '../../src/support/logger.js';
+
+const logger = createLogger({ level: 'silent' });
+const fastLimits = () => new FloodLimiter({ globalPerSecond: 10_000, privateIntervalMs: 0, groupPerMinute: 10_000 });
+
+/** A scripted sender: per chat, a queue of outcomes; records what was sent. */
+class ScriptedSender implements ChatSender {
+  sent: Array<{ chatId: number; html: string }> = [];
+  constructor(private readonly script: Record<number, Array<SendError | 'ok'>> = {}) {}
+  async sendHtml(chatId: number, html: string): Promise<number> {
+    const outcome = this.script[chatId]?.shift() ?? 'ok';
+    if (outcome !== 'ok') throw outcome;
+    this.sent.push({ chatId, html });
+    return this.sent.length;
+  }
+}
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+});
+afterEach(() => store.close());
+
+async function queue(parts: string[], chats: number[]) {
+  for (const chatId of chats) await store.subscribe({ chatId, chatType: chatId < 0 ? 'group' : 'private', title: null }, new Date().toISOString());
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
+  await store.enqueueDigest(digest.id, parts.length, chats);
+  return digest;
+}
+
+describe('drainOutbox', () => {
+  it('sends every part to every chat, in order per chat', async () => {
+    const digest = await queue(['one', 'two', 'three'], [1, 2, 3]);
+    const sender = new ScriptedSender();
+    const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(report.sent).toBe(9);
+    for (const chat of [1, 2, 3]) {
+      expect(sender.sent.filter((s) => s.chatId === chat).map((s) => s.html)).toEqual(['one', 'two', 'three']);
+    }
+    expect(await store.deliveryCounts(digest.id)).toMatchObject({ sent: 9, pending: 0 });
+  });
+
+  it('deactivates a chat that blocked the bot and cancels the rest of its parts', async () => {
+    await queue(['one', 'two'], [1, 2]);
+    const sender = new ScriptedSender({ 2: [new SendError('chat_gone', 'Forbidden: bot was blocked by the user', { code: 403 })] });
+    const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(report).toMatchObject({ sent: 2, deactivated: 1 });
+    expect(await store.getSubscriber(2)).toMatchObject({ active: false, deactivatedReason: 'Forbidden: bot was blocked by the user' });
+    expect(await store.deliveryCounts()).toMatchObject({ sent: 2, cancelled: 2 });
+  });
+
+  it('waits retry_after on 429 and leaves the part queued, not failed', async () => {
+    await queue(['one'], [1]);
+    const sender = new ScriptedSender({ 1: [new SendError('rate_limited', 'Too Many Requests: retry after 30', { retryAfterSec: 30, code: 429 })] });
+    const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(report).toMatchObject({ sent: 0, retried: 1 });
+    const [row] = await store.dueDeliveries(new Date(Date.now() + 31_000).toISOString(), 5);
+    expect(row).toMatchObject({ state: 'pending', lastError: 'Too Many Requests: retry after 30' });
+    expect(Date.parse(row!.notBefore!)).toBeGreaterThan(Date.now() + 28_000);
+  });
+
+  it('retries a transient failure later and gives up a rejected message at once', async () => {
+    await queue(['one'], [1, 2]);
+    const sender = new ScriptedSender({
+      1: [new SendError('transient', 'Internal Server Error', { code: 500 })],
+      2: [new SendError('rejected', "Bad Request: can't parse entities", { code: 400 })],
+    });
+    const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(report).toMatchObject({ sent: 0, retried: 1, failed: 1 });
+    expect(await store.deliveryCounts()).toMatchObject({ pending: 1, failed: 1 });
+  });
+
+  it('follows a group that became a supergroup', async () => {
+    await queue(['one'], [-10]);
+    const sender = new ScriptedSender({ [-10]: [new SendError('migrated', 'Bad Request: group chat was upgraded to a supergroup chat', { migrateTo: -100555 })] });
+    await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(sender.sent).toEqual([{ chatId: -100555, html: 'one' }]);
+  });
+});
