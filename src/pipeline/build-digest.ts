@@ -2,6 +2,7 @@
  * Articles in, one ranked and numbered digest out. Pure: no clock, no store.
  */
 import type { Article, Digest, Figure, Story } from '../domain/types.js';
+import { normalizeLink } from './item-key.js';
 
 /** Options of {@link buildDigest}. */
 export interface BuildDigestOptions {
@@ -54,18 +55,12 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** Link identity: no fragment, no tracking parameters, no trailing slash, host case-folded. */
-export function normalizeLink(link: string): string {
-  try {
-    const url = new URL(link.trim());
-    url.hash = '';
-    for (const key of [...url.searchParams.keys()]) {
-      if (/^(utm_|fbclid$|gclid$)/i.test(key)) url.searchParams.delete(key);
-    }
-    return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-  } catch {
-    return link.trim();
-  }
+/**
+ * A link as a story identity: the canonical link (see item-key) without scheme or "www.".
+ * @example storyLinkKey('https://WWW.News.test/a/?utm_medium=rss&id=3#x') // "news.test/a?id=3"
+ */
+export function storyLinkKey(link: string): string {
+  return normalizeLink(link).replace(/^https?:\/\/(www\.)?/i, '');
 }
 
 /** Weight of an article: sum of its top figures' scores, a figure without a score counting 1. */
@@ -108,7 +103,7 @@ export function buildDigest(articles: readonly Article[], opts: BuildDigestOptio
   const kept: Article[] = [];
   for (const article of ranked) {
     const keys = [`t:${normalizeTitle(article.title)}`];
-    if (article.link) keys.push(`l:${normalizeLink(article.link)}`);
+    if (article.link) keys.push(`l:${storyLinkKey(article.link)}`);
     const duplicate = keys.some((k) => k !== 't:' && seen.has(k));
     keys.forEach((k) => seen.add(k));
     if (!duplicate) kept.push(article);

@@ -16,11 +16,13 @@ const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_', 'at_'];
 
 /**
  * "guid:…", else "link:" + normalized link, else "hash:" + sha1 of title and content.
+ * A guid that is not globally unique (a URN or URL is; "12345" is not) is scoped to its feed,
+ * so two sites numbering their items alike do not swallow each other's stories.
  * @example itemKey({ guid: null, link: 'https://Ex.com/a/?utm_source=x', ... }, feedUrl) // "link:https://ex.com/a"
  */
 export function itemKey(item: FeedItem, feedUrl: string): string {
   const guid = item.guid?.trim();
-  if (guid) return `guid:${guid}`;
+  if (guid) return /^(urn:|tag:|https?:\/\/)/i.test(guid) ? `guid:${guid}` : `guid:${feedUrl}#${guid}`;
   const link = item.link?.trim();
   if (link) return `link:${normalizeLink(resolveAgainst(link, feedUrl))}`;
   const content = item.contentHtml ?? item.snippet ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Figure } from '../../src/domain/types.js';
-import { buildDigest, normalizeLink, normalizeTitle, storyFromArticle } from '../../src/pipeline/build-digest.js';
+import { buildDigest, storyLinkKey, normalizeTitle, storyFromArticle } from '../../src/pipeline/build-digest.js';
 
 const OPTS = { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: '2026-11-24T06:00:00.000Z' };
 
@@ -138,5 +138,5 @@ describe('normalizers', () => {
   it.each([
     ['https://WWW.News.test/a/?utm_medium=rss&id=3#x', 'news.test/a?id=3'],
     ['not a url ', 'not a url'],
-  ])('normalizeLink(%j) → %j', (input, expected) => expect(normalizeLink(input)).toBe(expected));
+  ])('storyLinkKey(%j) → %j', (input, expected) => expect(storyLinkKey(input)).toBe(expected));
 });

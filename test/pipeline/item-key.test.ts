@@ -40,6 +40,7 @@ describe('normalizeLink', () => {
 describe('itemKey', () => {
   it.each([
     ['guid first', item({ guid: ' urn:uuid:1 ', link: 'https://news.example/a' }), 'guid:urn:uuid:1'],
+    ['a bare guid is scoped to its feed', item({ guid: '12345', link: 'https://news.example/a' }), 'guid:https://news.example/feeds/world.xml#12345'],
     ['else the normalized link', item({ link: 'https://News.example/a/?utm_source=rss' }), 'link:https://news.example/a'],
     ['a relative link resolved against the feed URL', item({ link: '/world/b' }), 'link:https://news.example/world/b'],
     ['an empty guid counts as none', item({ guid: '  ', link: 'https://news.example/c' }), 'link:https://news.example/c'],
