@@ -1,11 +1,12 @@
-/** Print a digest on the terminal: the Markdown archive text reads well as plain text too. */
+/** Print a digest on the terminal: plain text like the Telegram message, or JSON for scripts. */
 import type { Digest } from '../domain/types.js';
-import { renderMarkdown, digestToJson } from '../pipeline/render-markdown.js';
+import { digestToJson } from '../pipeline/render-markdown.js';
+import { renderText } from '../pipeline/render-text.js';
 
 /**
- * Write the digest to stdout as Markdown text, or JSON with `json`.
+ * Write the digest to stdout as text, or JSON with `json`.
  * @example printDigest(digest, { json: false })
  */
 export function printDigest(digest: Digest, opts: { json: boolean }): void {
-  process.stdout.write(opts.json ? `${digestToJson(digest)}\n` : `${renderMarkdown(digest)}\n`);
+  process.stdout.write(opts.json ? `${digestToJson(digest)}\n` : renderText(digest));
 }

@@ -70,7 +70,7 @@ describe('keyfigures bot, end to end', () => {
     const feedUrl = serveSampleNews(news);
     const added = cli('feeds', 'add', feedUrl);
     expect(added.stdout).toContain('added');
-    const digest = await api.waitFor((m) => m.chat_id === USER.id && m.text.includes('KeyFigures'), 25_000).catch((err) => {
+    const digest = await api.waitFor((m) => m.chat_id === USER.id && m.text.startsWith('KeyFigures ·'), 25_000).catch((err) => {
       throw new Error(`${err.message}\n--- bot log ---\n${botLog}`);
     });
     // Both stories arrive, with their figures; the teaser's figures came from its article page.

@@ -1,0 +1,205 @@
+/**
+ * Find every quantity mention in a text: one precompiled anchor regex walks the text once;
+ * at each anchor we read the amount, drop what is not a figure (dates, years, names…), join
+ * ranges and ratios, take in a qualifier ("almost"), then label each figure from its sentence.
+ */
+import type { Figure, FigureKind } from '../domain/types.js';
+import { labelFigure } from './label-figure.js';
+import { NUMBER_WORD_STARTS } from './number-words.js';
+import { notFigure } from './not-figures.js';
+import { readAmount, scaled, type Amount } from './read-amount.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+const CODES = 'USD|GBP|EUR|JPY|CNY|RMB|CHF|INR|AUD|CAD|NZD|HKD|SGD|RUB|UAH|KRW|BRL|ZAR|SEK|NOK|DKK|MXN|TRY|PLN|NGN|KES|EGP|SAR|AED|ILS|Rs\\.?';
+const ANCHOR = new RegExp(
+  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CODES})(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS})\\b`,
+  'giu',
+);
+const SP = '[ \\t\\u00a0\\u202f]';
+const RANGE_SEP = new RegExp(`${SP}?[-–]${SP}?|${SP}+to${SP}+|${SP}–${SP}`, 'y');
+const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:every${SP}+)?`, 'y');
+const BETWEEN_AND = new RegExp(`${SP}+and${SP}+`, 'y');
+const QUALIFIER = new RegExp(
+  `(?:^|[^\\p{L}])((?:just|well|slightly)${SP}+(?:over|under|below|above|short${SP}+of)|more${SP}+than|less${SP}+than|fewer${SP}+than|` +
+    `almost|nearly|about|around|approximately|roughly|some|over|under|up${SP}+to|at${SP}+least|at${SP}+most|` +
+    `as${SP}+(?:many|much|few|little)${SP}+as|close${SP}+to|upwards${SP}+of|in${SP}+excess${SP}+of|an${SP}+estimated|` +
+    `estimated|circa|approx\\.|between|~)${SP}*$`,
+  'iu',
+);
+const NEXT_WORD = new RegExp(`${SP}+([\\p{L}][\\p{L}'’]*)`, 'uy');
+const HYPHEN_WORD = /-\p{L}/uy;
+/** Words after a spelled-out number that show it is not counting anything ("one of", "two and"). */
+const NOT_COUNTED = new Set([
+  'of', 'another', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'than', 'that', 'which', 'who',
+  'is', 'was', 'were', 'are', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might', 'must',
+  'should', 'said', 'says', 'more', 'less', 'the', 'a', 'an', 'thing', 'things', 'way', 'other', 'else', 'such', 'after',
+  'before', 'but', 'so', 'if', 'point', 'apiece', 'each', 'too', 'up', 'down', 'out', 'off', 'over', 'into', 'against',
+  'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'all', 'both', 'either', 'neither', 'times',
+]);
+const PREV_WORD = /(\p{L}+)[ \t\u00a0]*$/u;
+const HALF_CUES = new Set(['by', 'than', 'nearly', 'almost', 'about', 'around', 'over', 'roughly', 'just', 'some']);
+const HALF_NOT = new Set(['first', 'second', 'the', 'other', 'latter', 'former', 'back', 'top', 'bottom', 'this', 'that']);
+
+/**
+ * Every quantity mention in `text`, in text order, with offsets, value, kind, unit, label and sentence.
+ * @example findFigures("Profits jumped 76% to $1.13bn.") // [{ text: "76%", value: 76, kind: "percent", … }, { text: "$1.13bn", value: 1130000000, … }]
+ */
+export function findFigures(text: string): Figure[] {
+  const sentences = splitSentences(text);
+  const raw = scan(text);
+  const figures: Figure[] = [];
+  let previous: Figure | undefined;
+  let si = 0;
+  for (const r of raw) {
+    while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= r.start) si++;
+    const s: Sentence = sentences[si] ?? { text, start: 0, end: text.length };
+    const figure: Figure = {
+      text: text.slice(r.start, r.end), value: r.value, kind: r.kind, unit: r.unit, label: '', sentence: s.text,
+      start: r.start, end: r.end, approx: r.approx,
+    };
+    if (r.valueMax !== undefined) figure.valueMax = r.valueMax;
+    figure.label = labelFigure(s, figure, previous);
+    figures.push(figure);
+    previous = figure;
+  }
+  return figures;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  value: number;
+  valueMax?: number;
+  kind: FigureKind;
+  unit: string | null;
+  approx: string | null;
+}
+
+/** The scanner: text → mentions, no sentences or labels. */
+function scan(text: string): Mention[] {
+  const out: Mention[] = [];
+  let lastEnd = 0;
+  ANCHOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANCHOR.exec(text)) !== null) {
+    const pos = m.index;
+    const a = readAmount(text, pos);
+    if (a === null) continue;
+    const skip = notFigure(text, a);
+    if (skip !== null) {
+      ANCHOR.lastIndex = Math.max(skip.end, pos + 1);
+      continue;
+    }
+    const mention = joinRangeOrRatio(text, a) ?? toMention(a);
+    if (!acceptWords(text, a, mention)) {
+      ANCHOR.lastIndex = Math.max(a.coreEnd, pos + 1);
+      continue;
+    }
+    takeQualifier(text, mention, lastEnd);
+    out.push(mention);
+    lastEnd = mention.end;
+    ANCHOR.lastIndex = mention.end;
+  }
+  return out;
+}
+
+function toMention(a: Amount): Mention {
+  return { start: a.start, end: a.end, value: a.value, kind: a.kind, unit: a.unit, approx: null };
+}
+
+/** "20-30%", "20 to 30 years", "£2-3bn", "between 20 and 30", "1,000-for-1,000", "one in five", "2-1". */
+function joinRangeOrRatio(text: string, a: Amount): Mention | null {
+  if (a.fraction || a.age) return null;
+  const between = /\bbetween[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
+  const sep = between ? BETWEEN_AND : RANGE_SEP;
+  sep.lastIndex = a.end;
+  if (sep.exec(text) !== null) {
+    const b = readAmount(text, sep.lastIndex, a.kind === 'money' ? a.unit : null);
+    const isTo = /to/.test(text.slice(a.end, sep.lastIndex));
+    // The right side of "20-30%" is glued to the dash, which is fine here; a date or a year is not.
+    const skipB = b === null ? null : notFigure(text, b);
+    if (b !== null && (skipB === null || skipB.reason === 'identifier') && !(isTo && /\bfrom[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 6), a.start)))) {
+      const joined = range(a, b);
+      if (joined !== null) return joined;
+      if (!isTo && !between && a.kind === 'count' && b.kind === 'count' && a.plainInt !== null && b.plainInt !== null && a.value < 100 && b.value < 100) {
+        // A score such as "won 2-1": a pair, not a span.
+        return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
+      }
+    }
+  }
+  if (a.kind !== 'count') return null;
+  RATIO_SEP.lastIndex = a.end;
+  if (RATIO_SEP.exec(text) === null) return null;
+  const b = readAmount(text, RATIO_SEP.lastIndex);
+  const skip = b === null ? null : notFigure(text, b);
+  if (b === null || b.kind !== 'count' || (skip !== null && skip.reason !== 'identifier')) return null;
+  const isFor = text[a.end] === '-';
+  if (!isFor && !(b.value > a.value)) return null;
+  return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
+}
+
+/** Join two amounts into a range when their units agree; the unit and scale of the second apply to a bare first. */
+function range(a: Amount, b: Amount): Mention | null {
+  let low = a.value;
+  let unit = b.unit;
+  if (a.kind === 'count' && a.exponent === 0) {
+    low = scaled(a.value, b.exponent); // "20-30%", "2-3bn", "20 to 30 years"
+  } else if (a.kind === 'money' && b.kind === 'count') {
+    if (a.exponent === 0) low = scaled(a.value, b.exponent); // "$2-3bn", "£20-30"
+    else if (b.exponent !== a.exponent) return null;
+    unit = a.unit;
+  } else if (a.kind !== b.kind || a.unit !== b.unit) {
+    return null; // "rose 2% to $11.1bn" is two figures
+  }
+  if (!(b.value > low)) return null;
+  return { start: a.start, end: b.end, value: low, valueMax: b.value, kind: 'range', unit, approx: null };
+}
+
+/** Spelled-out numbers only count when something is being counted: "three years", not "one of the biggest". */
+function acceptWords(text: string, a: Amount, mention: Mention): boolean {
+  if (!a.words) return true;
+  const first = text[a.coreStart] ?? '';
+  if (first !== first.toLowerCase() && !opensSentence(text, a.coreStart)) return false; // "Formula One", "Channel Four"
+  if (mention.kind === 'ratio' || mention.kind === 'range') return true;
+  if (a.fraction && /^half$/i.test(text.slice(a.coreStart, a.end))) {
+    // "half of", "more than half", "cut by half"; never "the second half".
+    const prevWord = PREV_WORD.exec(text.slice(Math.max(0, a.coreStart - 16), a.coreStart))?.[1]?.toLowerCase() ?? '';
+    if (HALF_CUES.has(prevWord)) return true;
+    NEXT_WORD.lastIndex = a.end;
+    return NEXT_WORD.exec(text)?.[1]?.toLowerCase() === 'of' && !HALF_NOT.has(prevWord);
+  }
+  if (a.fraction) return true;
+  if (a.kind !== 'count') return true;
+  if (a.bareOne) return false;
+  HYPHEN_WORD.lastIndex = a.end;
+  if (HYPHEN_WORD.test(text)) return false; // "one-off", "two-way", "three-pronged"
+  NEXT_WORD.lastIndex = a.end;
+  const next = NEXT_WORD.exec(text);
+  if (next === null) return false;
+  return !NOT_COUNTED.has((next[1] ?? '').toLowerCase());
+}
+
+function opensSentence(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && /[ \t\u00a0"“‘'(]/.test(text[i] ?? '')) i--;
+  return i < 0 || /[.!?\n:;—–-]/.test(text[i] ?? '');
+}
+
+/** Take "almost", "more than", "between"… into the mention, never reaching back into the previous one. */
+function takeQualifier(text: string, mention: Mention, lastEnd: number): void {
+  const from = Math.max(lastEnd, mention.start - 24);
+  const q = QUALIFIER.exec(text.slice(from, mention.start));
+  if (q === null) return;
+  const word = q[1] ?? '';
+  const lower = word.toLowerCase().replace(/[ \t\u00a0\u202f]+/g, ' ');
+  if (lower === 'between') {
+    if (mention.kind !== 'range') return;
+  } else if (mention.kind === 'duration' && /^(?:over|under|some|about|around)$/.test(lower)) {
+    return; // "over three days" is when, not how many
+  } else if (mention.kind === 'range' || mention.kind === 'ratio') {
+    return;
+  }
+  const wordStart = from + q.index + q[0].length - word.length - (q[0].length - q[0].trimEnd().length);
+  mention.start = wordStart;
+  mention.approx = lower === 'between' ? null : text.slice(wordStart, wordStart + word.length);
+}

@@ -1,0 +1,113 @@
+/**
+ * Numbers that are not figures: dates, times, years, phone numbers, addresses, list numbering,
+ * model names ("Boeing 747", "F-16", "G7"). Each check looks only at a few characters around
+ * the amount, so the scanner stays a single pass.
+ */
+import type { Amount } from './read-amount.js';
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const SP = '[ \\t\\u00a0\\u202f]';
+const MONTH_ONLY = new RegExp(`^${MONTH}$`);
+const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?,?${SP}+$`, 'u');
+const MONTH_AFTER = new RegExp(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
+const DAY_TAIL = new RegExp(`(?:st|nd|rd|th)?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
+const TIME = new RegExp(
+  `\\d{1,2}(?:[:.]\\d{2})?${SP}?(?:[ap]\\.m\\.|[ap]m\\b|AM\\b|PM\\b)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:${SP}?(?:AM|PM|GMT|BST|UTC|CET|EST|ET|PT)\\b)?|\\d{4}${SP}?(?:GMT|BST|UTC|hrs|hours${SP}GMT)\\b`,
+  'y',
+);
+const PHONE = /\+?\(?\d{2,5}\)?(?:[ .-]\d{2,5}){2,4}(?!\d)/y;
+const ADDRESS = new RegExp(
+  `[A-Za-z]?${SP}+(?:[A-Z][a-z]+${SP}+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|Square|Court|Terrace|Crescent|Close|Highway)\\b`,
+  'y',
+);
+const LIST_MARK = /[.)][ \t]/y;
+const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.)${SP}*$`);
+const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
+const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
+const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'and', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'at', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
+const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i\\p{Lu}[\\p{L}]*)${SP}$`, 'u');
+
+/** A reason the amount is not a figure and where scanning may resume, or null if it is a figure. */
+export interface Skip {
+  end: number;
+  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading';
+}
+
+/** Extend over the rest of a token like "737-800" or "2004/05" so its pieces are not read again. */
+export function skipRun(text: string, pos: number): number {
+  RUN.lastIndex = pos;
+  RUN.exec(text);
+  let end = RUN.lastIndex;
+  while (end > pos && /[.,:_'’/-]/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+}
+
+function sticky(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/**
+ * Decide whether an amount is not a figure (date, time, year, name…).
+ * @example notFigure("on May 25, 2025", readAmount("on May 25, 2025", 7)!) // { reason: "date", end: 15 }
+ */
+export function notFigure(text: string, a: Amount): Skip | null {
+  const before = text.slice(Math.max(0, a.start - 24), a.start);
+  const prev = text[a.start - 1];
+  // Glued to letters or digits on the left: "G7", "A320", "MH17", "F-16", "COVID-19", "24/7".
+  if (isLetterOrDigit(prev) || ((prev === '-' || prev === '/' || prev === '.') && isLetterOrDigit(text[a.start - 2]))) {
+    return { end: skipRun(text, a.end), reason: 'identifier' };
+  }
+  if (a.kind !== 'money') {
+    const t = sticky(TIME, text, a.coreStart);
+    if (t > 0 && !a.words && a.kind !== 'percent') return { end: t, reason: 'time' };
+  }
+  if (a.readingTime) return { end: a.end + 5, reason: 'reading' };
+  if (a.words) return null;
+  // Glued to letters on the right and nothing understood them: "5G", "3D", "25th", "1990s".
+  if (a.end === a.coreEnd && isLetterOrDigit(text[a.end])) return { end: skipRun(text, a.end), reason: 'identifier' };
+  // "24/7", "1.2.3", "26.05.2025": a code or a date, not a quantity.
+  if (/^[/.:]\d/.test(text.slice(a.coreEnd, a.coreEnd + 2))) return { end: skipRun(text, a.coreEnd), reason: 'identifier' };
+  const isDayNumber = a.plainInt !== null && a.plainInt.length <= 2 && a.value >= 1 && a.value <= 31 && a.kind === 'count';
+  if (isDayNumber) {
+    if (MONTH_BEFORE.test(before)) return { end: Math.max(a.end, sticky(DAY_TAIL, text, a.coreEnd)), reason: 'date' };
+    const after = sticky(MONTH_AFTER, text, a.coreEnd);
+    if (after > 0) return { end: after, reason: 'date' };
+  }
+  if (a.plainInt !== null && a.plainInt.length === 4 && (a.kind === 'count' || a.kind === 'other')) {
+    if (a.value >= 1900 && a.value <= 2099) return { end: skipRun(text, a.coreEnd), reason: 'year' };
+    if (a.value >= 1000 && a.value < 1900 && OLD_YEAR_CUE.test(before)) return { end: a.coreEnd, reason: 'year' };
+  }
+  if (a.kind === 'count' && a.plainInt !== null && a.start === a.coreStart) {
+    const phoneStart = text[a.start - 1] === '+' || text[a.start - 1] === '(' ? a.start - 1 : a.start;
+    const p = sticky(PHONE, text, phoneStart);
+    if (p > 0 && text.slice(phoneStart, p).replace(/\D/g, '').length >= 9) return { end: p, reason: 'phone' };
+    const addr = sticky(ADDRESS, text, a.coreEnd);
+    if (addr > 0) return { end: addr, reason: 'address' };
+    if (a.plainInt.length <= 3 && sticky(LIST_MARK, text, a.coreEnd) > 0 && /(?:^|\n)[ \t]*$/.test(before)) {
+      return { end: a.coreEnd + 1, reason: 'list' };
+    }
+    if (NUMBER_SIGN.test(before)) return { end: a.coreEnd, reason: 'name' };
+    if (isModelName(text, a, before)) return { end: skipRun(text, a.coreEnd), reason: 'name' };
+  }
+  return null;
+}
+
+/** "Boeing 747", "iPhone 15", "FTSE 100": a capitalised name right before a bare number, mid-sentence. */
+function isModelName(text: string, a: Amount, before: string): boolean {
+  const m = CAPITAL_WORD_BEFORE.exec(before);
+  if (m === null) return false;
+  const word = m[1] ?? '';
+  if (SENTENCE_OPENERS.has(word.toLowerCase())) return false;
+  if (MONTH_ONLY.test(word)) return false;
+  const wordStart = a.start - 1 - word.length;
+  // A capitalised word that opens the sentence is just grammar ("Sales 5…" never happens, "Labour 356" rarely).
+  let i = wordStart - 1;
+  while (i >= 0 && /[ \t\u00a0"“‘'(]/.test(text[i] ?? '')) i--;
+  const opensSentence = i < 0 || /[.!?\n:;]/.test(text[i] ?? '');
+  return !opensSentence || /^i\p{Lu}/u.test(word);
+}

@@ -1,0 +1,170 @@
+/**
+ * Read one amount at a position: optional currency prefix, a number (digits or words), then
+ * scale, percent, currency word or unit. The scanner in find-figures.ts decides what to keep.
+ */
+import type { FigureKind } from '../domain/types.js';
+import { readNumberWords } from './number-words.js';
+import {
+  CURRENCY_PREFIX, CURRENCY_SUFFIX, PERCENT, SCALE, UNIT, currencyOfPrefix, currencyOfSuffix, scaleExponent, unitOf,
+} from './quantity-units.js';
+
+/** An amount as read, before not-figure filtering and range/ratio joining. */
+export interface Amount {
+  /** Start of the amount including a currency prefix. */
+  start: number;
+  end: number;
+  /** Offsets of the bare number ("1.13" in "$1.13bn"). */
+  coreStart: number;
+  coreEnd: number;
+  value: number;
+  kind: FigureKind;
+  unit: string | null;
+  /** Power of ten applied by a scale word ("bn" → 9), 0 if none. */
+  exponent: number;
+  /** Spelled out ("three"), as opposed to digits. */
+  words: boolean;
+  /** The lone word "one": needs a unit or ratio to count as a figure. */
+  bareOne: boolean;
+  fraction: boolean;
+  /** The digits as written when they are a plain integer (no separator, decimal, scale), else null. */
+  plainInt: string | null;
+  /** "a 25-year-old": an age, not a duration. */
+  age: boolean;
+  /** "2 min read": a reading time. */
+  readingTime: boolean;
+}
+
+const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
+const NEXT_LOWER_WORD = /[ \t\u00a0]+([a-z]+)\b/y;
+const AGE = /-?old\b|[ \t]+old\b/y;
+const READ = /[ \t\u00a0]+read\b/y;
+/** Words after "100m" that make it metres; any other lowercase word makes it millions ("20m people"). */
+const METRE_WORDS = new Set([
+  'race', 'sprint', 'hurdles', 'freestyle', 'backstroke', 'breaststroke', 'butterfly', 'relay', 'medley', 'final', 'finals',
+  'heat', 'heats', 'title', 'record', 'pool', 'long', 'high', 'tall', 'deep', 'wide', 'away', 'above', 'below', 'world',
+  'olympic', 'champion', 'gold', 'silver', 'bronze', 'event', 'dash', 'run', 'swim', 'and', 'or', 'to', 'in', 'on', 'at',
+  'of', 'from', 'for', 'with', 'by', 'behind', 'ahead', 'the', 'a', 'is', 'was', 'into', 'out', 'off', 'short', 'clear',
+]);
+
+/** `sticky.exec(text)` at `pos`. */
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/**
+ * Read the amount at `pos`, or null if none starts there.
+ * @example readAmount("profits of $1.13bn", 11) // { value: 1130000000, kind: "money", unit: "USD", … }
+ */
+export function readAmount(text: string, pos: number, inheritedCurrency: string | null = null): Amount | null {
+  let currency: string | null = null;
+  let cursor = pos;
+  const prefix = at(CURRENCY_PREFIX, text, pos);
+  if (prefix !== null) {
+    currency = currencyOfPrefix(prefix[0]);
+    cursor = CURRENCY_PREFIX.lastIndex;
+  }
+  const coreStart = cursor;
+  let value: number;
+  let coreEnd: number;
+  let words = false;
+  let bareOne = false;
+  let fraction = false;
+  let plainInt: string | null = null;
+  const digits = at(DIGITS, text, cursor);
+  if (digits !== null) {
+    const raw = digits[0];
+    value = Number(raw.replace(/,/g, ''));
+    coreEnd = DIGITS.lastIndex;
+    if (/^\d+$/.test(raw)) plainInt = raw;
+  } else {
+    if (currency !== null) return null;
+    const w = readNumberWords(text, cursor);
+    if (w === null) return null;
+    ({ value, bareOne, fraction } = w);
+    coreEnd = w.end;
+    words = true;
+  }
+  const amount: Amount = {
+    start: pos, end: coreEnd, coreStart, coreEnd, value, kind: currency ? 'money' : 'count', unit: currency,
+    exponent: 0, words, bareOne, fraction, plainInt, age: false, readingTime: false,
+  };
+  cursor = coreEnd;
+  if (!words) cursor = readScale(text, amount, currency ?? inheritedCurrency);
+  return readSuffix(text, amount, cursor);
+}
+
+/** Apply "m", "bn", "million" after digits. A bare "m" is a million for money or counted nouns ("20m people"), else metres. */
+function readScale(text: string, a: Amount, currency: string | null): number {
+  const s = at(SCALE, text, a.coreEnd);
+  if (s === null) return a.coreEnd;
+  const end = SCALE.lastIndex;
+  const letter = s[2];
+  if (letter !== undefined && currency === null) {
+    const moneyAfter = at(CURRENCY_SUFFIX, text, end) !== null;
+    const next = letter === 'm' ? at(NEXT_LOWER_WORD, text, end) : null;
+    // Nobody writes "3000m" for three billion: big bare numbers with "m" are distances.
+    const countAfter = next !== null && !METRE_WORDS.has(next[1] ?? '') && a.value < 1000;
+    if (!moneyAfter && !countAfter) {
+      if (letter === 'm') {
+        a.kind = 'measure';
+        a.unit = 'm';
+        a.end = end;
+      }
+      return end;
+    }
+  }
+  a.exponent = scaleExponent(s[1] ?? letter ?? '');
+  a.value = scaled(a.value, a.exponent);
+  a.plainInt = null;
+  a.end = end;
+  return end;
+}
+
+/** Multiply by a power of ten without binary noise: 1.13 × 10⁹ is exactly 1130000000. */
+export function scaled(value: number, exponent: number): number {
+  return exponent === 0 ? value : Number(`${value}e${exponent}`);
+}
+
+function readSuffix(text: string, a: Amount, cursor: number): Amount {
+  if (a.kind === 'measure') return a;
+  const pct = at(PERCENT, text, cursor);
+  if (pct !== null && a.kind !== 'money') {
+    a.kind = 'percent';
+    a.unit = pct[1] !== undefined || pct[2] !== undefined ? 'pp' : pct[3] !== undefined ? 'bp' : '%';
+    a.end = PERCENT.lastIndex;
+    return a;
+  }
+  if (a.kind !== 'money') {
+    const cur = at(CURRENCY_SUFFIX, text, cursor);
+    if (cur !== null) {
+      const { unit, factor } = currencyOfSuffix(cur);
+      // "50p" is pence only after digits; "a p" is never money.
+      if (!(cur[3] !== undefined && a.words)) {
+        a.kind = 'money';
+        a.unit = unit;
+        a.value = factor === 1 ? a.value : Math.round(a.value * factor * 1e6) / 1e6;
+        a.end = CURRENCY_SUFFIX.lastIndex;
+        return a;
+      }
+    }
+  }
+  if (a.kind === 'money') return a;
+  const u = at(UNIT, text, cursor);
+  if (u !== null) {
+    const end = UNIT.lastIndex;
+    const { unit, duration } = unitOf(u);
+    a.unit = unit;
+    a.end = end;
+    a.kind = duration ? 'duration' : 'measure';
+    if (duration && at(AGE, text, end) !== null) {
+      a.age = true;
+      a.kind = 'other';
+      a.end = AGE.lastIndex;
+    } else if (unit === 'minutes' && at(READ, text, end) !== null) {
+      a.readingTime = true;
+    }
+  }
+  if (a.fraction && a.kind === 'count') a.kind = 'other';
+  return a;
+}

@@ -1,0 +1,77 @@
+/**
+ * Sentence splitting with exact offsets. `sbd` knows abbreviations (Mr., U.S., Jan., p.m.),
+ * decimals and quotes, but it rewrites whitespace, so we only trust it for *where* to cut and
+ * map its sentences back onto the source by counting non-whitespace characters.
+ */
+import sbd from 'sbd';
+
+/** A sentence of a text. Invariant: `text === source.slice(start, end)`. */
+export interface Sentence {
+  text: string;
+  /** UTF-16 offsets into the source text. */
+  start: number;
+  end: number;
+}
+
+const LINE = /[^\n]+/g;
+
+/**
+ * Split text into sentences; every line break is a boundary too (headlines and bylines have no full stop).
+ * @example splitSentences("Mr. Smith paid $4.5m. He left.") // [{ text: "Mr. Smith paid $4.5m.", start: 0, end: 21 }, …]
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of text.matchAll(LINE)) {
+    const lineStart = line.index;
+    const pieces = sbd.sentences(line[0], { newline_boundaries: false, sanitize: false });
+    cutLine(text, lineStart, lineStart + line[0].length, pieces, out);
+  }
+  return out;
+}
+
+/** Walk the source line consuming as many non-space characters as each sbd sentence holds. */
+function cutLine(text: string, lineStart: number, lineEnd: number, pieces: string[], out: Sentence[]): void {
+  let pos = lineStart;
+  for (let i = 0; i < pieces.length && pos < lineEnd; i++) {
+    const need = countNonSpace(pieces[i] ?? '');
+    if (need === 0) continue;
+    const start = skipSpace(text, pos, lineEnd);
+    if (start >= lineEnd) break;
+    // The last piece always runs to the end of the line, so a miscount can never drop text.
+    const end = i === pieces.length - 1 ? lineEnd : advanceNonSpace(text, start, lineEnd, need);
+    pushTrimmed(text, start, end, out);
+    pos = end;
+  }
+  if (pos < lineEnd) pushTrimmed(text, skipSpace(text, pos, lineEnd), lineEnd, out);
+}
+
+function countNonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Exactly JavaScript's `\s`, per UTF-16 unit, so counts on both sides agree. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function skipSpace(text: string, pos: number, limit: number): number {
+  while (pos < limit && isSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+function advanceNonSpace(text: string, pos: number, limit: number, need: number): number {
+  let seen = 0;
+  while (pos < limit && seen < need) {
+    if (!isSpace(text.charCodeAt(pos))) seen++;
+    pos++;
+  }
+  return pos;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Sentence[]): void {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ text: text.slice(start, end), start, end });
+}
