@@ -36,12 +36,11 @@ export const COMMANDS: readonly CliCommand[] = [
 
 /** `keyfigures --help`. */
 export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'keyfigures — news feeds in, key-figure digests out, delivered by a Telegram bot.',
     '',
     'Usage:',
-    ...COMMANDS.map((c) => `  keyfigures ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  keyfigures ${c.usage}`, `      ${c.summary}`]),
     '',
     'Run `keyfigures COMMAND --help` for details. Configuration comes from .env (see .env.example).',
     '',

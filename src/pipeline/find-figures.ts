@@ -6,13 +6,13 @@
 import type { Figure, FigureKind } from '../domain/types.js';
 import { labelFigure } from './label-figure.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
-import { notFigure } from './not-figures.js';
+import { notFigure, opensSentence } from './not-figures.js';
+import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
-const CODES = 'USD|GBP|EUR|JPY|CNY|RMB|CHF|INR|AUD|CAD|NZD|HKD|SGD|RUB|UAH|KRW|BRL|ZAR|SEK|NOK|DKK|MXN|TRY|PLN|NGN|KES|EGP|SAR|AED|ILS|Rs\\.?';
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CODES})(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS})\\b`,
+  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS})\\b`,
   'giu',
 );
 const SP = '[ \\t\\u00a0\\u202f]';
@@ -48,7 +48,6 @@ export function findFigures(text: string): Figure[] {
   const sentences = splitSentences(text);
   const raw = scan(text);
   const figures: Figure[] = [];
-  let previous: Figure | undefined;
   let si = 0;
   for (const r of raw) {
     while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= r.start) si++;
@@ -58,9 +57,8 @@ export function findFigures(text: string): Figure[] {
       start: r.start, end: r.end, approx: r.approx,
     };
     if (r.valueMax !== undefined) figure.valueMax = r.valueMax;
-    figure.label = labelFigure(s, figure, previous);
+    figure.label = labelFigure(s, figure, figures);
     figures.push(figure);
-    previous = figure;
   }
   return figures;
 }
@@ -177,12 +175,6 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
   const next = NEXT_WORD.exec(text);
   if (next === null) return false;
   return !NOT_COUNTED.has((next[1] ?? '').toLowerCase());
-}
-
-function opensSentence(text: string, pos: number): boolean {
-  let i = pos - 1;
-  while (i >= 0 && /[ \t\u00a0"“‘'(]/.test(text[i] ?? '')) i--;
-  return i < 0 || /[.!?\n:;—–-]/.test(text[i] ?? '');
 }
 
 /** Take "almost", "more than", "between"… into the mention, never reaching back into the previous one. */

@@ -61,21 +61,26 @@ function tokenize(sentence: string): Token[] {
 }
 
 /**
- * A short label for a figure, from its sentence (never empty).
+ * A short label for a figure, from its sentence (never empty). `earlier` are the figures before it, already labelled.
  * @example labelFigure(sentence("Ukrainian forces captured 971 Russian soldiers during the offensive."), fig971) // "Russian soldiers captured"
  */
-export function labelFigure(sentence: Sentence, figure: LabelTarget, previous?: LabelTarget & { label: string }): string {
+export function labelFigure(sentence: Sentence, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }> = []): string {
   const tokens = tokenize(sentence.text);
   const relStart = figure.start - sentence.start;
   const relEnd = figure.end - sentence.start;
   const before = tokens.filter((t) => t.end <= relStart);
   const after = tokens.filter((t) => t.start >= relEnd);
-  const sameSentence = previous !== undefined && previous.start >= sentence.start && previous.kind === figure.kind;
+  const last = earlier[earlier.length - 1];
+  const sibling = earlier.findLast((f) => f.start >= sentence.start && f.kind === figure.kind && f.label !== '');
   // "$1.13bn (£600m)": a conversion says the same as the amount before it.
-  if (sameSentence && isConversion(sentence.text, previous.end - sentence.start, relStart)) return previous.label;
+  if (sibling !== undefined && sibling === last && isConversion(sentence.text, sibling.end - sentence.start, relStart)) return sibling.label;
   const label = chooseLabel(before, after, figure.kind);
   if (label.length > 0) return finish(label);
-  if (sameSentence && previous.label !== '') return previous.label;
+  // "jumped 76% to $1.13bn …, from $639m year-earlier": an amount with nothing of its own shares its sibling's subject.
+  if (sibling !== undefined) {
+    const when = after[0] !== undefined && WHEN_WORDS.has(after[0].lower) ? ` ${after[0].text}` : '';
+    return finish(tokenize(sibling.label + when));
+  }
   const near = [...before.slice(-4), ...after.slice(0, 4)].filter((t) => !t.punct);
   return near.length > 0 ? finish(near) : figure.text;
 }
@@ -224,7 +229,7 @@ function phraseBack(before: Token[], j: number, max: number, nounOnly = false): 
   for (let i = j; i >= 0 && out.length < max; i--) {
     const t = before[i];
     if (t === undefined || t.punct) break;
-    if (nounOnly ? BACK_STOPS.has(t.lower) || t.numeric : CLAUSE_STOPS.has(t.lower)) break;
+    if (t.numeric || (nounOnly ? BACK_STOPS.has(t.lower) : CLAUSE_STOPS.has(t.lower) || (PREPOSITIONS.has(t.lower) && !DETERMINERS.has(t.lower)))) break;
     out.unshift(t);
   }
   return out;

@@ -24,7 +24,7 @@ const LIST_MARK = /[.)][ \t]/y;
 const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.)${SP}*$`);
 const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
 const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
-const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'and', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'at', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
+const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
 const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i\\p{Lu}[\\p{L}]*)${SP}$`, 'u');
 
 /** A reason the amount is not a figure and where scanning may resume, or null if it is a figure. */
@@ -104,10 +104,13 @@ function isModelName(text: string, a: Amount, before: string): boolean {
   const word = m[1] ?? '';
   if (SENTENCE_OPENERS.has(word.toLowerCase())) return false;
   if (MONTH_ONLY.test(word)) return false;
-  const wordStart = a.start - 1 - word.length;
   // A capitalised word that opens the sentence is just grammar ("Sales 5…" never happens, "Labour 356" rarely).
-  let i = wordStart - 1;
+  return !opensSentence(text, a.start - 1 - word.length) || /^i\p{Lu}/u.test(word);
+}
+
+/** True when `pos` starts a sentence or line (only quotes, brackets or spaces since the last stop). */
+export function opensSentence(text: string, pos: number): boolean {
+  let i = pos - 1;
   while (i >= 0 && /[ \t\u00a0"“‘'(]/.test(text[i] ?? '')) i--;
-  const opensSentence = i < 0 || /[.!?\n:;]/.test(text[i] ?? '');
-  return !opensSentence || /^i\p{Lu}/u.test(word);
+  return i < 0 || /[.!?\n:;—–-]/.test(text[i] ?? '');
 }

@@ -9,10 +9,11 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD', US$: 'USD', A$: 'AUD', AU$: 'AUD', C$: 'CAD', CA$: 'CAD', NZ$: 'NZD', HK$: 'HKD', S$: 'SGD', R$: 'BRL',
   '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₴': 'UAH', '₩': 'KRW', '₺': 'TRY', '₦': 'NGN', Rs: 'INR', 'Rs.': 'INR',
 };
-const CODES = 'USD|GBP|EUR|JPY|CNY|RMB|CHF|INR|AUD|CAD|NZD|HKD|SGD|RUB|UAH|KRW|BRL|ZAR|SEK|NOK|DKK|MXN|TRY|PLN|NGN|KES|EGP|SAR|AED|ILS';
+/** ISO codes we read before or after amounts ("USD 5bn", "5bn EUR"). */
+export const CURRENCY_CODES = 'USD|GBP|EUR|JPY|CNY|RMB|CHF|INR|AUD|CAD|NZD|HKD|SGD|RUB|UAH|KRW|BRL|ZAR|SEK|NOK|DKK|MXN|TRY|PLN|NGN|KES|EGP|SAR|AED|ILS';
 
 /** Currency written before the number: "$", "US$", "£", "€", "USD ", "Rs ". */
-export const CURRENCY_PREFIX = new RegExp(`(?:(?:US|AU?|CA?|NZ|HK|S|R)?\\$|[£€¥₹₽₴₩₺₦]|(?:${CODES}|Rs\\.?)${SP}?(?=\\d))`, 'y');
+export const CURRENCY_PREFIX = new RegExp(`(?:(?:US|AU?|CA?|NZ|HK|S|R)?\\$|[£€¥₹₽₴₩₺₦]|(?:${CURRENCY_CODES}|Rs\\.?)${SP}?(?=\\d))`, 'y');
 
 /** Map a prefix match to its ISO code. */
 export function currencyOfPrefix(prefix: string): string {
@@ -29,7 +30,7 @@ const CURRENCY_WORDS: Record<string, string> = {
 
 /** Currency written after the number: "dollars", "euros", " USD", "50p", "20 cents". */
 export const CURRENCY_SUFFIX = new RegExp(
-  `(?:${SP}?(?:(${CODES})\\b)|${SP}(US${SP}dollars|[Ss]wiss${SP}francs|pounds${SP}sterling|dollars?|pounds?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?|hryvnias?|francs?|naira|rand|pence|cents?)\\b|(p)(?![\\p{L}\\d]))`,
+  `(?:${SP}?(?:(${CURRENCY_CODES})\\b)|${SP}(US${SP}dollars|[Ss]wiss${SP}francs|pounds${SP}sterling|dollars?|pounds?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?|hryvnias?|francs?|naira|rand|pence|cents?)\\b|(p)(?![\\p{L}\\d]))`,
   'uy',
 );
 
