@@ -30,7 +30,7 @@ Dock workers ended a 12-day strike on Friday after accepting a 9% pay rise over 
 About 3,400 workers had walked out, leaving more than 80 ships waiting offshore.
 Published on 21 Nov 2025. 4 min read.`;
 
-describe('keyfigures CLI', () => {
+describe('keyfigures CLI', { timeout: 60_000 }, () => {
   it('bot without a token says what to set and points to the demo, without a stack trace', () => {
     const r = run(['bot']);
     expect(r.code).toBe(2);

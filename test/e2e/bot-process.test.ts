@@ -52,7 +52,7 @@ function cli(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { env, cwd: dir, encoding: 'utf8', timeout: 30_000 });
 }
 
-describe('keyfigures bot, end to end', () => {
+describe('keyfigures bot, end to end', { timeout: 60_000 }, () => {
   it('subscribes with /start and registers the command menu', async () => {
     bot = spawn(process.execPath, [BIN, 'bot'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     bot.stdout!.on('data', (d) => (botLog += d));

@@ -1,0 +1,69 @@
+/** SQLite implementation of SubscriberStore. Subscribers: chats that receive digests, active or not. */
+import type Database from 'better-sqlite3';
+import type { Subscriber } from '../../domain/types.js';
+import type { SubscriberStore, SubscribeResult } from '../subscriber-store.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * SubscriberStore over an open better-sqlite3 connection.
+ * @example const subscribers = sqliteSubscriberStore(db)
+ */
+export function sqliteSubscriberStore(db: Database.Database): SubscriberStore {
+  return {
+    async subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult> {
+      return db.transaction((): SubscribeResult => {
+        const before = db.prepare('SELECT * FROM subscribers WHERE chat_id = ?').get(chat.chatId) as Row | undefined;
+        db
+          .prepare(
+            `INSERT INTO subscribers (chat_id, chat_type, title, active, subscribed_at) VALUES (?, ?, ?, 1, ?)
+             ON CONFLICT (chat_id) DO UPDATE SET chat_type = excluded.chat_type, title = excluded.title,
+               active = 1, deactivated_reason = NULL`,
+          )
+          .run(chat.chatId, chat.chatType, chat.title, at);
+        const subscriber = toSubscriber(db.prepare('SELECT * FROM subscribers WHERE chat_id = ?').get(chat.chatId) as Row);
+        const change = !before ? 'new' : before.active ? 'unchanged' : 'reactivated';
+        return { subscriber, change };
+      })();
+    },
+
+    async deactivate(chatId: number, reason: string): Promise<boolean> {
+      return (
+        db
+          .prepare('UPDATE subscribers SET active = 0, deactivated_reason = ? WHERE chat_id = ? AND active = 1')
+          .run(reason, chatId).changes > 0
+      );
+    },
+
+    async getSubscriber(chatId: number): Promise<Subscriber | null> {
+      const row = db.prepare('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as Row | undefined;
+      return row ? toSubscriber(row) : null;
+    },
+
+    async activeSubscribers(): Promise<Subscriber[]> {
+      return (db.prepare('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as Row[]).map(toSubscriber);
+    },
+
+    async migrateChat(fromChatId: number, toChatId: number): Promise<void> {
+      db.transaction(() => {
+        const target = db.prepare('SELECT 1 FROM subscribers WHERE chat_id = ?').get(toChatId);
+        if (target) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(fromChatId);
+        else db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup' WHERE chat_id = ?").run(toChatId, fromChatId);
+        db.prepare('UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?').run(toChatId, fromChatId);
+      })();
+    },
+  };
+}
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+function toSubscriber(r: Row): Subscriber {
+  return {
+    chatId: Number(r.chat_id),
+    chatType: str(r.chat_type),
+    title: strOrNull(r.title),
+    active: Boolean(r.active),
+    subscribedAt: str(r.subscribed_at),
+    deactivatedReason: strOrNull(r.deactivated_reason),
+  };
+}

@@ -1,0 +1,20 @@
+/** Chats that receive digests. */
+import type { Subscriber } from '../domain/types.js';
+
+/** Result of subscribing a chat. */
+export interface SubscribeResult {
+  subscriber: Subscriber;
+  /** 'new' first time; 'reactivated' after /stop or a block; 'unchanged' when already active. */
+  change: 'new' | 'reactivated' | 'unchanged';
+}
+
+/** Subscribers: subscribe, deactivate (kept, re-activated by /start), migrate. */
+export interface SubscriberStore {
+  subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult>;
+  /** Mark a chat inactive (it stays known; /start re-activates it). True when it was active. */
+  deactivate(chatId: number, reason: string): Promise<boolean>;
+  getSubscriber(chatId: number): Promise<Subscriber | null>;
+  activeSubscribers(): Promise<Subscriber[]>;
+  /** Follow a group that became a supergroup: its rows move to the new chat id. */
+  migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+}
