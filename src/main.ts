@@ -11,10 +11,9 @@ import { FloodLimiter } from './delivery/flood-limiter.js';
 import { drainOutbox } from './delivery/outbox.js';
 import { publishDigest } from './delivery/publish-digest.js';
 import { startJobs } from './jobs/scheduler.js';
-import { nextRun, describeTime } from './jobs/next-run.js';
 import { runFeedCycle } from './app/run-feed-cycle.js';
-import { makeDigest, previewDigest, type DigestSettings } from './app/make-digest.js';
-import { renderTelegram } from './pipeline/render-telegram.js';
+import { makeDigest, type DigestSettings } from './app/make-digest.js';
+import { createBotDeps } from './bot/bot-deps.js';
 import { seedFeeds } from './app/seed-feeds.js';
 
 /** How often the outbox is checked for retries that have come due. */
@@ -41,19 +40,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await seedFeeds(store, config.seedFeeds, logger);
   const settings = digestSettings(config);
 
-  const bot = createBot(
-    { token, apiRoot: config.telegram.apiRoot },
-    {
-      store,
-      logger,
-      currentDigestParts: async () =>
-        (await store.latestDigest())?.parts ?? renderTelegram(await previewDigest({ store, settings })),
-      nextDigestTime: () => {
-        const at = nextRun(config.digestCron, config.timezone);
-        return at ? describeTime(at, config.timezone) : null;
-      },
-    },
-  );
+  const bot = createBot({ token, apiRoot: config.telegram.apiRoot }, createBotDeps({ config, store, logger, settings }));
 
   const outbox = { store, sender: new TelegrafSender(bot.telegram), logger, limiter: new FloodLimiter({ globalPerSecond: config.sendRatePerSecond, privateIntervalMs: 1000, groupPerMinute: 20 }) };
   let draining: Promise<unknown> | null = null;

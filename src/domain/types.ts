@@ -126,4 +126,12 @@ export interface Subscriber {
   subscribedAt: string;
   /** Why the chat was deactivated (e.g. "blocked by the user"), else null. */
   deactivatedReason: string | null;
+  /** The chat's own IANA time zone; null means the configured default. */
+  timezone: string | null;
+  /** Local time of the daily digest, "HH:MM"; null means the configured default schedule. */
+  digestTime: string | null;
+  /** Paused with /pause: kept active, receives nothing until /resume. */
+  paused: boolean;
+  /** When this chat last received (was queued) a digest; ISO, or null. */
+  lastDigestAt: string | null;
 }

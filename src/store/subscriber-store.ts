@@ -17,4 +17,10 @@ export interface SubscriberStore {
   activeSubscribers(): Promise<Subscriber[]>;
   /** Follow a group that became a supergroup: its rows move to the new chat id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+  /** Set the chat's own digest time ("HH:MM") and/or time zone; null restores the default. True when the chat exists. */
+  setSchedule(chatId: number, schedule: { digestTime?: string | null; timezone?: string | null }): Promise<boolean>;
+  /** Pause or resume the chat's digests. True when the chat exists. */
+  setPaused(chatId: number, paused: boolean): Promise<boolean>;
+  /** Remember that the chat was given a digest at `at` (ISO). */
+  markDigestGiven(chatId: number, at: string): Promise<void>;
 }

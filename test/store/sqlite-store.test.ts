@@ -135,3 +135,18 @@ describe('SqliteStore', () => {
     expect((await store.listFeeds()).map((f) => f.url)).toContain('https://c.example/');
   });
 });
+
+describe('SqliteStore subscriber schedule', () => {
+  it('keeps a chat\'s own digest time, time zone and pause, and restores defaults with null', async () => {
+    await store.subscribe({ chatId: 9, chatType: 'private', title: null }, '2026-11-24T00:00:00Z');
+    expect(await store.getSubscriber(9)).toMatchObject({ timezone: null, digestTime: null, paused: false, lastDigestAt: null });
+    expect(await store.setSchedule(9, { digestTime: '07:30', timezone: 'Europe/Kyiv' })).toBe(true);
+    expect(await store.setPaused(9, true)).toBe(true);
+    await store.markDigestGiven(9, '2026-11-24T05:30:00Z');
+    expect(await store.getSubscriber(9)).toMatchObject({ timezone: 'Europe/Kyiv', digestTime: '07:30', paused: true, lastDigestAt: '2026-11-24T05:30:00Z' });
+    await store.setSchedule(9, { timezone: null });
+    expect(await store.getSubscriber(9)).toMatchObject({ timezone: null, digestTime: '07:30' });
+    expect(await store.setSchedule(404, { digestTime: '08:00' })).toBe(false);
+    expect(await store.setPaused(404, true)).toBe(false);
+  });
+});

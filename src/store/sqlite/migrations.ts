@@ -4,6 +4,10 @@
  * one that has shipped.
  */
 import { initial } from './migrations/001-initial.js';
+import { feedPolling } from './migrations/002-feed-polling.js';
+import { subscriberSchedule } from './migrations/003-subscriber-schedule.js';
+import { subscriberPreferences } from './migrations/004-subscriber-preferences.js';
+import { deliveryLeases } from './migrations/005-delivery-leases.js';
 
 /** Every migration's SQL, oldest first. */
-export const MIGRATIONS: readonly string[] = [initial];
+export const MIGRATIONS: readonly string[] = [initial, feedPolling, subscriberSchedule, subscriberPreferences, deliveryLeases];

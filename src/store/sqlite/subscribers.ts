@@ -52,6 +52,23 @@ export function sqliteSubscriberStore(db: Database.Database): SubscriberStore {
         db.prepare('UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?').run(toChatId, fromChatId);
       })();
     },
+
+    async setSchedule(chatId: number, schedule: { digestTime?: string | null; timezone?: string | null }): Promise<boolean> {
+      const sets: string[] = [];
+      const params: Array<string | null> = [];
+      if (schedule.digestTime !== undefined) (sets.push('digest_time = ?'), params.push(schedule.digestTime));
+      if (schedule.timezone !== undefined) (sets.push('timezone = ?'), params.push(schedule.timezone));
+      if (sets.length === 0) return db.prepare('SELECT 1 FROM subscribers WHERE chat_id = ?').get(chatId) !== undefined;
+      return db.prepare(`UPDATE subscribers SET ${sets.join(', ')} WHERE chat_id = ?`).run(...params, chatId).changes > 0;
+    },
+
+    async setPaused(chatId: number, paused: boolean): Promise<boolean> {
+      return db.prepare('UPDATE subscribers SET paused = ? WHERE chat_id = ?').run(paused ? 1 : 0, chatId).changes > 0;
+    },
+
+    async markDigestGiven(chatId: number, at: string): Promise<void> {
+      db.prepare('UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ?').run(at, chatId);
+    },
   };
 }
 
@@ -65,5 +82,9 @@ function toSubscriber(r: Row): Subscriber {
     active: Boolean(r.active),
     subscribedAt: str(r.subscribed_at),
     deactivatedReason: strOrNull(r.deactivated_reason),
+    timezone: strOrNull(r.timezone),
+    digestTime: strOrNull(r.digest_time),
+    paused: Boolean(r.paused),
+    lastDigestAt: strOrNull(r.last_digest_at),
   };
 }

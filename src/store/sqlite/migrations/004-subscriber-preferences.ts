@@ -1,0 +1,2 @@
+/** Migration 4: reserved for subscribers' feeds and topics (issue: commands). Shipped: never edit once filled. */
+export const subscriberPreferences = `SELECT 1;`;
