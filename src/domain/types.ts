@@ -97,6 +97,8 @@ export interface Article {
 export interface Story {
   number: number;
   articleId: number | null;
+  /** The feed the story came from (for per-chat source filters); null or absent when unknown. */
+  feedId?: number | null;
   title: string;
   link: string | null;
   source: string;

@@ -36,6 +36,7 @@ export function storyFromArticle(article: Article, number: number, figuresPerSto
   return {
     number,
     articleId: article.id,
+    feedId: article.feedId,
     title: article.title,
     link: article.link,
     source: article.source,

@@ -8,14 +8,16 @@ import type { ArticleStore } from './article-store.js';
 import type { DigestStore } from './digest-store.js';
 import type { SubscriberStore } from './subscriber-store.js';
 import type { DeliveryStore } from './delivery-store.js';
+import type { PreferenceStore } from './preference-store.js';
 
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, NewArticle } from './article-store.js';
 export type { DigestStore, StoredDigest } from './digest-store.js';
 export type { SubscriberStore, SubscribeResult } from './subscriber-store.js';
 export type { DeliveryStore, Delivery } from './delivery-store.js';
+export type { PreferenceStore, ChatPreferences } from './preference-store.js';
 
 /** Everything KeyFigures persists. */
-export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore {
+export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore {
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { sqliteArticleStore } from './articles.js';
 import { sqliteDigestStore } from './digests.js';
 import { sqliteSubscriberStore } from './subscribers.js';
 import { sqliteDeliveryStore } from './deliveries.js';
+import { sqlitePreferenceStore } from './preferences.js';
 
 /** The Store, plus the connection for tests and maintenance commands. */
 export type SqliteStore = Store & { readonly db: Database.Database };
@@ -36,6 +37,7 @@ export function openSqliteStore(file: string): SqliteStore {
     ...sqliteDigestStore(db),
     ...sqliteSubscriberStore(db),
     ...sqliteDeliveryStore(db),
+    ...sqlitePreferenceStore(db),
     async close() {
       if (db.open) db.close();
     },
