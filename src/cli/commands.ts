@@ -7,6 +7,8 @@ import { digestCommand } from './digest-command.js';
 import { feedsCommand } from './feeds-command.js';
 import { fetchCommand } from './fetch-command.js';
 import { summarizeCommand } from './summarize-command.js';
+import { statusCommand } from './status-command.js';
+import { subscribersCommand } from './subscribers-command.js';
 
 /** What every subcommand receives. */
 export interface CliContext {
@@ -32,6 +34,8 @@ export const COMMANDS: readonly CliCommand[] = [
   fetchCommand,
   digestCommand,
   summarizeCommand,
+  statusCommand,
+  subscribersCommand,
 ];
 
 /** `keyfigures --help`. */

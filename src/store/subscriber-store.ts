@@ -23,4 +23,6 @@ export interface SubscriberStore {
   setPaused(chatId: number, paused: boolean): Promise<boolean>;
   /** Remember that the chat was given a digest at `at` (ISO). */
   markDigestGiven(chatId: number, at: string): Promise<void>;
+  /** Every known chat, active or not, oldest first. */
+  listSubscribers(): Promise<Subscriber[]>;
 }

@@ -40,6 +40,10 @@ export function sqliteSubscriberStore(db: Database.Database): SubscriberStore {
       return row ? toSubscriber(row) : null;
     },
 
+    async listSubscribers(): Promise<Subscriber[]> {
+      return (db.prepare('SELECT * FROM subscribers ORDER BY subscribed_at, chat_id').all() as Row[]).map(toSubscriber);
+    },
+
     async activeSubscribers(): Promise<Subscriber[]> {
       return (db.prepare('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as Row[]).map(toSubscriber);
     },

@@ -1,0 +1,61 @@
+/** Everything an operator checks at a glance, gathered from the store and config. */
+import fs from 'node:fs';
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
+import { nextRun } from '../jobs/next-run.js';
+
+/** The status report behind `keyfigures status`. */
+export interface StatusReport {
+  at: string;
+  feeds: { total: number; ok: number; failing: Array<{ url: string; errors: number; lastError: string }>; neverFetched: number };
+  subscribers: { active: number; paused: number; inactive: number };
+  digests: { last: { date: string; createdAt: string; stories: number } | null; next: string | null };
+  outbox: { pending: number; sent: number; failed: number; cancelled: number };
+  database: { path: string; bytes: number | null };
+}
+
+/**
+ * Gather the status report.
+ * @example const report = await collectStatus(store, config)
+ */
+export async function collectStatus(store: Store, config: Config, now = new Date()): Promise<StatusReport> {
+  const feeds = await store.listFeeds();
+  const subscribers = await store.listSubscribers();
+  const last = await store.latestDigest();
+  const next = nextRun(config.digestCron, config.timezone, now);
+  return {
+    at: now.toISOString(),
+    feeds: {
+      total: feeds.length,
+      ok: feeds.filter((f) => f.lastFetchedAt && !f.lastError).length,
+      failing: feeds.filter((f) => f.lastError).map((f) => ({ url: f.url, errors: f.errorCount, lastError: f.lastError! })),
+      neverFetched: feeds.filter((f) => !f.lastFetchedAt).length,
+    },
+    subscribers: {
+      active: subscribers.filter((s) => s.active && !s.paused).length,
+      paused: subscribers.filter((s) => s.active && s.paused).length,
+      inactive: subscribers.filter((s) => !s.active).length,
+    },
+    digests: {
+      last: last ? { date: last.date, createdAt: last.createdAt, stories: last.stories.length } : null,
+      next: next ? next.toISOString() : null,
+    },
+    outbox: await store.deliveryCounts(),
+    database: { path: config.databasePath, bytes: databaseBytes(config.databasePath) },
+  };
+}
+
+/** The database file plus its WAL, or null when it does not exist. */
+function databaseBytes(file: string): number | null {
+  let total = 0;
+  let found = false;
+  for (const f of [file, `${file}-wal`]) {
+    try {
+      total += fs.statSync(f).size;
+      found = true;
+    } catch {
+      // absent: nothing to add
+    }
+  }
+  return found ? total : null;
+}
