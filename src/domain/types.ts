@@ -105,6 +105,24 @@ export interface Story {
   publishedAt: string | null;
   summary: string;
   figures: Figure[];
+  /** Every source that reported this story, the lead first; set only when more than one source did. */
+  sources?: StorySource[];
+  /** Figures the sources state differently for the same thing ("303 vs 300"); absent when they agree. */
+  conflicts?: FigureConflict[];
+}
+
+/** One source of a story reported by several feeds. */
+export interface StorySource {
+  source: string;
+  link: string | null;
+  articleId: number | null;
+}
+
+/** One quantity stated differently by different sources of a story: the lead's value first. */
+export interface FigureConflict {
+  /** What is counted, from the lead's figure label. */
+  label: string;
+  values: Array<{ text: string; source: string; articleId: number | null }>;
 }
 
 /** A dated edition: the stories of one digest window, ranked. */

@@ -2,6 +2,7 @@
  * Articles in, one ranked and numbered digest out. Pure: no clock, no store.
  */
 import type { Article, Digest, Figure, Story } from '../domain/types.js';
+import { clusterStories, figureConflicts } from './cluster-stories.js';
 import { normalizeLink } from './item-key.js';
 
 /** Options of {@link buildDigest}. */
@@ -84,7 +85,8 @@ function positiveInt(value: number | undefined, fallback: number, name: string):
 
 /**
  * The digest of `articles`: ranked by figure weight then recency, duplicates (same normalized
- * title or link) collapsed into the better-ranked one, numbered 1..N. Articles without figures
+ * title or link) and the same story from other feeds (see cluster-stories) collapsed into the
+ * better-ranked one, which lists every source and any figure they disagree on; numbered 1..N. Articles without figures
  * appear only when no article has any, since a thin digest beats none.
  * @example buildDigest(articles, { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: new Date().toISOString() })
  */
@@ -99,22 +101,41 @@ export function buildDigest(articles: readonly Article[], opts: BuildDigestOptio
     .sort((a, b) => b.weight - a.weight || b.time - a.time || a.article.id - b.article.id)
     .map(({ article }) => article);
 
-  // Walking in rank order means the first of each duplicate group is the one we keep.
-  const seen = new Set<string>();
-  const kept: Article[] = [];
-  for (const article of ranked) {
-    const keys = [`t:${normalizeTitle(article.title)}`];
-    if (article.link) keys.push(`l:${storyLinkKey(article.link)}`);
-    const duplicate = keys.some((k) => k !== 't:' && seen.has(k));
-    keys.forEach((k) => seen.add(k));
-    if (!duplicate) kept.push(article);
-    if (kept.length === maxStories) break;
-  }
+  // Clusters keep rank order, so each one's first article is its best-ranked: the lead. Exact
+  // duplicates (same normalized title or link) and the same story from other feeds join it.
+  // A story several sources carry weighs a little more than its lead alone.
+  const clusters = clusterStories(ranked)
+    .map((members, order) => ({ members, order, weight: weight(members[0] as Article, figuresPerStory) + 0.5 * (distinctSources(members).length - 1) }))
+    .sort((a, b) => b.weight - a.weight || a.order - b.order)
+    .slice(0, maxStories);
 
   return {
     date: opts.date,
     createdAt: opts.createdAt,
     timezone: opts.timezone,
-    stories: kept.map((article, i) => storyFromArticle(article, i + 1, figuresPerStory)),
+    stories: clusters.map(({ members }, i) => storyFromCluster(members, i + 1, figuresPerStory)),
   };
+}
+
+/** One article per source name, in cluster order. */
+function distinctSources(members: readonly Article[]): Article[] {
+  const seen = new Set<string>();
+  return members.filter((a) => !seen.has(a.source) && seen.add(a.source));
+}
+
+/**
+ * A cluster of articles as one story: the lead's title, summary and figures, every source when
+ * more than one reported it, and the figures they state differently.
+ * @example storyFromCluster([reuters, ap, bbc], 1).sources?.length // 3
+ */
+export function storyFromCluster(members: readonly Article[], number: number, figuresPerStory = Infinity): Story {
+  const lead = members[0];
+  if (lead === undefined) throw new RangeError('storyFromCluster: empty cluster');
+  const story = storyFromArticle(lead, number, figuresPerStory);
+  const sources = distinctSources(members);
+  if (sources.length < 2) return story;
+  story.sources = sources.map((a) => ({ source: a.source, link: a.link, articleId: a.id }));
+  const conflicts = figureConflicts(lead, story.figures, members);
+  if (conflicts.length > 0) story.conflicts = conflicts;
+  return story;
 }

@@ -17,7 +17,10 @@ const ANCHOR = new RegExp(
 );
 const SP = '[ \\t\\u00a0\\u202f]';
 const RANGE_SEP = new RegExp(`${SP}?[-–]${SP}?|${SP}+to${SP}+|${SP}–${SP}`, 'y');
-const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:every${SP}+)?`, 'y');
+const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:every${SP}+)?|${SP}+of${SP}+(?:the|its|their)${SP}+`, 'y');
+/** "voted 41 to 19", "by 41 votes to 19": a tally, the larger side first. */
+const TALLY_SEP = new RegExp(`${SP}+(?:votes?${SP}+)?to${SP}+`, 'y');
+const TALLY_CUE = /\b(?:voted|vote|votes|by|won|beat|lost|margin\s+of)[ \t\u00a0]+$/i;
 const BETWEEN_AND = new RegExp(`${SP}+and${SP}+`, 'y');
 const QUALIFIER = new RegExp(
   `(?:^|[^\\p{L}])((?:just|well|slightly)${SP}+(?:over|under|below|above|short${SP}+of)|more${SP}+than|less${SP}+than|fewer${SP}+than|` +
@@ -32,9 +35,9 @@ const HYPHEN_WORD = /-\p{L}/uy;
 const NOT_COUNTED = new Set([
   'of', 'another', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'than', 'that', 'which', 'who',
   'is', 'was', 'were', 'are', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might', 'must',
-  'should', 'said', 'says', 'more', 'less', 'the', 'a', 'an', 'thing', 'things', 'way', 'other', 'else', 'such', 'after',
+  'should', 'said', 'says', 'more', 'less', 'the', 'a', 'an', 'thing', 'things', 'way', 'else', 'such', 'after',
   'before', 'but', 'so', 'if', 'point', 'apiece', 'each', 'too', 'up', 'down', 'out', 'off', 'over', 'into', 'against',
-  'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'all', 'both', 'either', 'neither', 'times',
+  'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'all', 'both', 'either', 'neither', 'times', 'another',
 ]);
 const PREV_WORD = /(\p{L}+)[ \t\u00a0]*$/u;
 const HALF_CUES = new Set(['by', 'than', 'nearly', 'almost', 'about', 'around', 'over', 'roughly', 'just', 'some']);
@@ -44,8 +47,7 @@ const HALF_NOT = new Set(['first', 'second', 'the', 'other', 'latter', 'former',
  * Every quantity mention in `text`, in text order, with offsets, value, kind, unit, label and sentence.
  * @example findFigures("Profits jumped 76% to $1.13bn.") // [{ text: "76%", value: 76, kind: "percent", … }, { text: "$1.13bn", value: 1130000000, … }]
  */
-export function findFigures(text: string): Figure[] {
-  const sentences = splitSentences(text);
+export function findFigures(text: string, sentences: readonly Sentence[] = splitSentences(text)): Figure[] {
   const raw = scan(text);
   const figures: Figure[] = [];
   let si = 0;
@@ -126,13 +128,27 @@ function joinRangeOrRatio(text: string, a: Amount): Mention | null {
     }
   }
   if (a.kind !== 'count') return null;
+  const tally = a.plainInt !== null && TALLY_CUE.test(text.slice(Math.max(0, a.start - 12), a.start)) ? tallyWith(text, a) : null;
+  if (tally !== null) return tally;
   RATIO_SEP.lastIndex = a.end;
-  if (RATIO_SEP.exec(text) === null) return null;
+  const ratioSep = RATIO_SEP.exec(text);
+  if (ratioSep === null) return null;
   const b = readAmount(text, RATIO_SEP.lastIndex);
   const skip = b === null ? null : notFigure(text, b);
   if (b === null || b.kind !== 'count' || (skip !== null && skip.reason !== 'identifier')) return null;
   const isFor = text[a.end] === '-';
   if (!isFor && !(b.value > a.value)) return null;
+  // "five of the eight critics" is a share; "one of the two" is just a pronoun.
+  if (/of/.test(ratioSep[0]) && (a.bareOne || a.value < 2 || b.fraction)) return null;
+  return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
+}
+
+/** "voted 41 to 19": both plain integers, the second smaller (a rise "to 19" would be larger). */
+function tallyWith(text: string, a: Amount): Mention | null {
+  TALLY_SEP.lastIndex = a.end;
+  if (TALLY_SEP.exec(text) === null) return null;
+  const b = readAmount(text, TALLY_SEP.lastIndex);
+  if (b === null || b.kind !== 'count' || b.plainInt === null || b.value >= a.value || notFigure(text, b) !== null) return null;
   return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
 }
 
@@ -173,7 +189,8 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
   if (HYPHEN_WORD.test(text)) return false; // "one-off", "two-way", "three-pronged"
   NEXT_WORD.lastIndex = a.end;
   const next = NEXT_WORD.exec(text);
-  if (next === null) return false;
+  // "sold over one million.": a scaled number stands on its own.
+  if (next === null) return a.value >= 1000;
   return !NOT_COUNTED.has((next[1] ?? '').toLowerCase());
 }
 

@@ -2,7 +2,7 @@
  * Text shared by the Telegram and Markdown renderers: dates, counts and the words of a figure line.
  * Everything returned here is raw text; each renderer escapes it for its own format.
  */
-import type { Figure, Story } from '../domain/types.js';
+import type { Figure, FigureConflict, Story } from '../domain/types.js';
 
 // Our own month names: ICU's en-GB short months vary by version ("Sep" vs "Sept").
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -126,4 +126,24 @@ export function figureDisplayText(figure: Pick<Figure, 'text' | 'value' | 'appro
 /** The words after the bold number, from the figure's label. */
 export function figureLabel(figure: Pick<Figure, 'label'>): string {
   return oneLine(figure.label);
+}
+
+/**
+ * "reported by 3 sources: Kyiv Independent, Reuters, AP" for a story several feeds carried; '' otherwise.
+ * @example sourcesText({ sources: [{ source: 'A', … }, { source: 'B', … }] }) // 'reported by 2 sources: A, B'
+ */
+export function sourcesText(story: Pick<Story, 'sources'>): string {
+  const names = (story.sources ?? []).map((s) => oneLine(s.source) || 'Unknown source');
+  return names.length < 2 ? '' : `reported by ${names.length} sources: ${names.join(', ')}`;
+}
+
+/**
+ * A figure the sources disagree on: "303 vs 300 prisoners of war brought home (Kyiv Independent vs Reuters)".
+ * @example conflictText({ label: 'prisoners freed', values: [{ text: '303', source: 'A', articleId: 1 }, { text: '300', source: 'B', articleId: 2 }] })
+ */
+export function conflictText(conflict: FigureConflict): string {
+  const values = conflict.values.map((v) => oneLine(v.text)).join(' vs ');
+  const sources = conflict.values.map((v) => oneLine(v.source)).join(' vs ');
+  const label = oneLine(conflict.label);
+  return `${values}${label ? ` ${label}` : ''} (${sources})`;
 }

@@ -30,6 +30,8 @@ const PREPOSITIONS = new Set([
 const PP_KEEPERS = new Set(['than', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards']);
 /** Words after a figure that say when, not what: "3.3% next year", "$639m year-earlier". */
 const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively']);
+/** Words that make a prepositional phrase a time: "on Monday", "in January", "over the weekend". */
+const TIME_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|month|year|\d{4})$/;
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'because', 'although', 'though', 'when', 'where', 'if', 'so', 'which', 'whereas', 'unless', 'nor', 'yet', 'plus']);
 /** Words that end a phrase read backwards (clause openers, auxiliaries, reporting verbs). */
 const BACK_STOPS = new Set([
@@ -108,12 +110,19 @@ function chooseLabel(before: Token[], after: Token[], kind: Figure['kind']): Tok
   if (noun.length > 0 && !(moneyLike && noun.length === 1 && back.subject.length > 0)) {
     // "Russian soldiers captured" reads well; "fishermen who had been held welcomed" does not.
     const clause = noun.some((t) => t.lower === 'who' || t.lower === 'that');
-    const withVerb = back.verb.length > 0 && !back.prep && !clause && noun.length <= 4 ? [...noun, ...back.verb] : noun;
+    // "covering at least 300 more people" does not turn into "more people covering".
+    const participle = /ing$/.test(back.verb[back.verb.length - 1]?.lower ?? '');
+    const withVerb = back.verb.length > 0 && !back.prep && !clause && !participle && noun.length <= 4 ? [...noun, ...back.verb] : noun;
     return trim(withVerb);
   }
   if (back.subject.length > 0) {
     // After "to"/"from" the amount is a level of the subject, not the change: "$1.13bn" → "Quarterly profits".
-    return trim(back.prep === 'to' || back.prep === 'from' ? back.subject : [...back.subject, ...back.verb]);
+    if (back.prep === 'from') {
+      // "from $639m year-earlier": the subject then, said with the source's own time words.
+      const when = after[0] !== undefined && WHEN_WORDS.has(after[0].lower) ? [after[0]] : [];
+      return [...trim(back.subject), ...when];
+    }
+    return trim(back.prep === 'to' ? back.subject : [...back.subject, ...back.verb]);
   }
   if (back.verb.length > 0) {
     const tail = after.slice(0, Math.min(4, MAX_WORDS - back.verb.length));
@@ -144,7 +153,8 @@ function nounAfter(after: Token[]): Token[] {
           if (u === undefined || u.punct || u.numeric || PREPOSITIONS.has(u.lower) || CONJUNCTIONS.has(u.lower)) break;
           pp.push(u);
         }
-        if (pp.length > 1) out.push(...pp);
+        // "exchange with Russia" yes; "detainees on Monday" no: a time is when, not what.
+        if (pp.length > 1 && !pp.some((u) => TIME_WORD.test(u.text))) out.push(...pp);
       }
       break;
     }
@@ -240,7 +250,7 @@ function clauseBefore(before: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = before.length - 1; i >= 0 && out.length < MAX_WORDS + 1; i--) {
     const t = before[i];
-    if (t === undefined || t.punct || CLAUSE_STOPS.has(t.lower)) break;
+    if (t === undefined || t.punct || /\d/.test(t.text) || CLAUSE_STOPS.has(t.lower)) break;
     out.unshift(t);
   }
   return out;

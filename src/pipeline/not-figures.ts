@@ -8,6 +8,7 @@ import type { Amount } from './read-amount.js';
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const SP = '[ \\t\\u00a0\\u202f]';
 const MONTH_ONLY = new RegExp(`^${MONTH}$`);
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?,?${SP}+$`, 'u');
 const MONTH_AFTER = new RegExp(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const DAY_TAIL = new RegExp(`(?:st|nd|rd|th)?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
@@ -25,12 +26,13 @@ const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bp
 const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
 const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
 const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
+const APPOSITION_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}'’-]+,[ \t\u00a0]*$/u;
 const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i\\p{Lu}[\\p{L}]*)${SP}$`, 'u');
 
 /** A reason the amount is not a figure and where scanning may resume, or null if it is a figure. */
 export interface Skip {
   end: number;
-  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading';
+  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading' | 'age';
 }
 
 /** Extend over the rest of a token like "737-800" or "2004/05" so its pieces are not read again. */
@@ -92,6 +94,10 @@ export function notFigure(text: string, a: Amount): Skip | null {
       return { end: a.coreEnd + 1, reason: 'list' };
     }
     if (NUMBER_SIGN.test(before)) return { end: a.coreEnd, reason: 'name' };
+    // "Stallone, 71, appeared": an age in apposition to a name.
+    if (a.end === a.coreEnd && a.value <= 120 && APPOSITION_BEFORE.test(before) && /^[ \t\u00a0]*,/.test(text.slice(a.end, a.end + 3))) {
+      return { end: a.coreEnd, reason: 'age' };
+    }
     if (isModelName(text, a, before)) return { end: skipRun(text, a.coreEnd), reason: 'name' };
   }
   return null;
@@ -103,7 +109,7 @@ function isModelName(text: string, a: Amount, before: string): boolean {
   if (m === null) return false;
   const word = m[1] ?? '';
   if (SENTENCE_OPENERS.has(word.toLowerCase())) return false;
-  if (MONTH_ONLY.test(word)) return false;
+  if (MONTH_ONLY.test(word) || WEEKDAY.test(word)) return false;
   // A capitalised word that opens the sentence is just grammar ("Sales 5…" never happens, "Labour 356" rarely).
   return !opensSentence(text, a.start - 1 - word.length) || /^i\p{Lu}/u.test(word);
 }

@@ -143,7 +143,7 @@ function readSuffix(text: string, a: Amount, cursor: number): Amount {
       if (!(cur[3] !== undefined && a.words)) {
         a.kind = 'money';
         a.unit = unit;
-        a.value = factor === 1 ? a.value : Math.round(a.value * factor * 1e6) / 1e6;
+        a.value = factor === 1 ? a.value : Number((a.value * factor).toPrecision(12)); // 50p → 0.5, 0.00001p stays non-zero
         a.end = CURRENCY_SUFFIX.lastIndex;
         return a;
       }

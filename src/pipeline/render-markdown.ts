@@ -4,7 +4,7 @@
  */
 import type { Digest, Figure, Story } from '../domain/types.js';
 import { safeHttpUrl } from './escape-html.js';
-import { countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine } from './format-figure.js';
+import { conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine, sourcesText } from './format-figure.js';
 
 /**
  * Feed text made inert in Markdown: inline syntax (emphasis, code, links, HTML, GitHub math `$`,
@@ -41,7 +41,10 @@ function storySection(story: Story, timezone: string): string {
     `## ${story.number}. ${href ? `[${title}](${markdownHref(href)})` : title}`,
     `*${escapeMarkdown(sourceLine(story, timezone))}*`,
   ];
+  const many = sourcesText(story);
+  if (many) parts[1] = `${parts[1]} · *${escapeMarkdown(many)}*`;
   if (story.figures.length > 0) parts.push(story.figures.map((f, i) => figureItem(story, f, i)).join('\n'));
+  if (story.conflicts && story.conflicts.length > 0) parts.push(story.conflicts.map((c) => `- ⚠ ${escapeMarkdown(conflictText(c))}`).join('\n'));
   const summary = escapeMarkdown(story.summary);
   if (summary) parts.push(summary);
   // Footnotes keep each number one click from the sentence it came from (GitHub renders them).
@@ -96,6 +99,7 @@ export function digestToJson(digest: Digest): string {
     stories: digest.stories.map((s) => ({
       number: s.number, articleId: s.articleId, title: s.title, link: s.link, source: s.source,
       publishedAt: s.publishedAt, summary: s.summary, figures: s.figures.map(figureJson),
+      ...(s.sources !== undefined ? { sources: s.sources } : {}), ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

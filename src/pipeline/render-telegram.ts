@@ -5,7 +5,9 @@
  */
 import type { Digest, Story } from '../domain/types.js';
 import { escapeHtml, escapeHtmlAttr, safeHttpUrl } from './escape-html.js';
-import { countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine } from './format-figure.js';
+import {
+  conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine, sourcesText,
+} from './format-figure.js';
 
 /** Options of {@link renderTelegram} and {@link renderStoryTelegram}. */
 export interface RenderTelegramOptions {
@@ -131,7 +133,18 @@ function figureLine(figure: Story['figures'][number]): Line {
 function storyBlock(story: Story, timezone: string): Block {
   const link = linkSegments(story);
   const footer: Line = link.length > 0 ? [...link, { text: ` · /story_${story.number}` }] : [{ text: `/story_${story.number}` }];
-  return [titleLine(story), [{ text: sourceLine(story, timezone), style: 'i' }], ...story.figures.map(figureLine), footer];
+  return [titleLine(story), ...sourceLines(story, timezone), ...story.figures.map(figureLine), ...conflictLines(story), footer];
+}
+
+/** The source and date, then "reported by N sources: …" when several feeds carried the story. */
+function sourceLines(story: Story, timezone: string | undefined): Line[] {
+  const many = sourcesText(story);
+  return [[{ text: sourceLine(story, timezone), style: 'i' }], ...(many ? [[{ text: many, style: 'i' as const }]] : [])];
+}
+
+/** "⚠ 303 vs 300 prisoners freed (A vs B)": figures the sources state differently. */
+function conflictLines(story: Story): Line[] {
+  return (story.conflicts ?? []).map((c) => [{ text: '⚠ ' }, { text: conflictText(c) }]);
 }
 
 /**
@@ -156,7 +169,7 @@ export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {})
 export function renderStoryTelegram(story: Story, opts: RenderTelegramOptions = {}): string[] {
   const max = checkMax(opts.maxLength);
   const summary = oneLine(story.summary);
-  const head: Block = [titleLine(story), [{ text: sourceLine(story, opts.timezone), style: 'i' }]];
+  const head: Block = [titleLine(story), ...sourceLines(story, opts.timezone), ...conflictLines(story)];
   const figures: Block[] = story.figures.map((f) => {
     const sentence = oneLine(f.sentence);
     return sentence ? [figureLine(f), [{ text: sentence, style: 'i' }]] : [figureLine(f)];

@@ -18,13 +18,56 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'an
  * @example summarizeArticle({ title: "Profits jump", text: "Profits jumped 76% to $1.13bn. …" }).figures[0].text // "76%"
  */
 export function summarizeArticle(input: { title: string; text: string }, opts: { topK?: number } = {}): ArticleSummary {
-  const { title, text } = input;
-  const ranked = rankFigures(findFigures(text), { title, text, topK: opts.topK ?? 5 });
-  return { title, summary: summaryOf(title, text, ranked), text, figures: ranked };
+  const { text } = input;
+  // Split once: figures, ranking and the summary all read the same sentences.
+  const all = splitSentences(text);
+  const bodyStart = chromeEnd(text);
+  const sentences = bodyStart === 0 ? all : all.filter((s) => s.start >= bodyStart);
+  const title = bodyStart > 0 && isChrome(input.title) ? headlineAt(text, bodyStart) ?? input.title : input.title;
+  const mentions = findFigures(text, all).filter((f) => f.start >= bodyStart);
+  const ranked = rankFigures(mentions, { title, text, topK: opts.topK ?? 5, sentences });
+  return { title, summary: summaryOf(title, sentences, ranked), text, figures: ranked };
 }
 
-function summaryOf(title: string, text: string, figures: Figure[]): string {
-  const sentences = splitSentences(text);
+/** Lines of page chrome a scraper keeps above a headline: membership appeals, sign-up prompts, date stamps, menus. */
+const CHROME =
+  /\b(?:help us reach|become a (?:member|subscriber)|subscribe|sign up|newsletter|donate|support (?:our|independent|us)|stand behind|cookies?|log ?in|skip to|main menu|advertisement)\b|^\s*date\s+\d{4}-\d{2}-\d{2}\b/i;
+const MAX_CHROME_LINES = 4;
+
+function isChrome(line: string): boolean {
+  return CHROME.test(line);
+}
+
+/**
+ * Where the article proper starts: after the leading lines (at most four) that look like page
+ * chrome, e.g. "Help us reach 20,000 members." above the headline; 0 when the text opens with prose.
+ * @example chromeEnd("Subscribe to our newsletter\nTroops freed 303 prisoners.") // 28
+ */
+export function chromeEnd(text: string): number {
+  let end = 0;
+  let pos = 0;
+  for (let n = 0; n < MAX_CHROME_LINES && pos < text.length; n++) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, lineEnd);
+    if (line.trim() !== '') {
+      if (!isChrome(line)) break;
+      end = nl < 0 ? text.length : nl + 1;
+    } else if (end === pos) {
+      end = nl < 0 ? text.length : nl + 1;
+    }
+    pos = nl < 0 ? text.length : nl + 1;
+  }
+  return end;
+}
+
+/** The first non-empty line at or after `pos`, when short enough to be a headline. */
+function headlineAt(text: string, pos: number): string | null {
+  const line = text.slice(pos).split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return line !== '' && line.length <= 200 ? line : null;
+}
+
+function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): string {
   const candidates = sentences.filter((s, i) => isProse(s.text, title) && !isCredit(sentences[i + 1]?.text ?? ''));
   const lead = candidates[0] ?? sentences.find((s) => normalize(s.text) !== normalize(title)) ?? sentences[0];
   if (lead === undefined) return cut(title);

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateCorpus, fidelityProblem, figureMatches, goldRecall, readCorpus, readGold, type CorpusArticle,
+} from '../../src/eval/eval-figures.js';
+import { findFigures } from '../../src/pipeline/find-figures.js';
+import { summarizeArticle } from '../../src/pipeline/summarize.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CORPUS = resolve(repo, '../shared/corpus/articles/bbc.jsonl');
+const GOLD = resolve(repo, 'test/fixtures/gold-figures.json');
+const hasCorpus = existsSync(CORPUS);
+if (!hasCorpus) console.warn(`skipping corpus tests: ${CORPUS} is absent`);
+/** Measured 100/108 = 92.6% when the gold set was made (87.0% before the ranking work); a drop below this fails. */
+const RECALL_FLOOR = 0.9;
+
+describe('figureMatches', () => {
+  it.each([
+    ['971', '971', true],
+    ['almost 1,000', '1,000', true],
+    ['Five of the eight', 'Five', true],
+    ['$1.13bn', '$1.13bn', true],
+    ['£1.97bn', '$1.97bn', false],
+    ['9.7', '97', false],
+  ])('%s ~ %s → %s', (text, key, expected) => {
+    expect(figureMatches({ text }, key)).toBe(expected);
+  });
+});
+
+describe('fidelityProblem', () => {
+  const text = 'Profits rose 12% to $4.5bn.';
+  const [pct, money] = findFigures(text);
+  it.each([
+    ['a true figure', () => fidelityProblem(text, pct!), null],
+    ['shifted offsets', () => fidelityProblem(text, { ...pct!, start: pct!.start + 1 }), 'text is not the slice at its offsets'],
+    ['a value the text does not say', () => fidelityProblem(text, { ...money!, value: 4.6e9 }), 'value 4600000000 is not written in "$4.5bn"'],
+  ])('%s', (_name, run, expected) => {
+    expect(run()).toBe(expected);
+  });
+});
+
+describe.skipIf(!hasCorpus)('the BBC corpus', () => {
+  const articles: CorpusArticle[] = hasCorpus ? readCorpus(CORPUS) : [];
+
+  it('keeps every mention faithful on every article', () => {
+    const report = evaluateCorpus(articles, Infinity);
+    expect(report.violations).toEqual([]);
+    expect(report.withFigure / report.articles).toBeGreaterThan(0.9);
+  });
+
+  it(`finds at least ${RECALL_FLOOR * 100}% of the hand-annotated key figures in the top 5`, () => {
+    const r = goldRecall(articles, readGold(GOLD));
+    expect(r.unknownIds).toEqual([]);
+    expect(r.articles).toBe(40);
+    expect(r.recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
+  });
+
+  it('keeps fidelity on random slices of corpus text (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(articles.length - 1), fc.nat(4000), fc.integer({ min: 1, max: 1500 }), (i, from, len) => {
+        const a = articles[i] as CorpusArticle;
+        const text = a.text.slice(Math.min(from, a.text.length), from + len);
+        for (const f of summarizeArticle({ title: a.title, text }, { topK: 50 }).figures) {
+          expect(fidelityProblem(text, f)).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('fidelity on generated text (property)', () => {
+  const piece = fc.constantFrom(
+    ' ', '\n', ', ', '. ', '-', '%', '$', '£', 'bn', 'm', 'million', 'per cent', 'almost ', 'voted ', ' to ', ' of the ', 'Stallone, ',
+    'Help us reach ', 'five', 'eight', 'critics', 'from ', ' a year earlier', 'or ', 'p', 'years', 'Friday ', 'Subscribe\n',
+  );
+  const digits = fc.stringMatching(/^[0-9]{1,4}([.,][0-9]{1,3})?$/);
+  it('every ranked figure is the slice at its offsets and says its value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, digits), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const f of summarizeArticle({ title: '', text }, { topK: 50 }).figures) expect(fidelityProblem(text, f)).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
