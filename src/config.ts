@@ -59,7 +59,18 @@ const schema = z.object({
   DIGEST_WINDOW_HOURS: positiveInt(24),
   FETCH_TIMEOUT_MS: positiveInt(15_000),
   FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  FETCH_CONCURRENCY: positiveInt(16),
+  FETCH_PER_HOST: positiveInt(2),
+  FEED_MIN_INTERVAL_MINUTES: positiveInt(15),
+  FEED_MAX_INTERVAL_MINUTES: positiveInt(24 * 60),
+  FEED_MAX_ITEMS: positiveInt(100),
+  ALLOW_PRIVATE_FEEDS: optionalText()
+    .default('false')
+    .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v!), { message: 'must be true or false' })
+    .transform((v) => /^(true|1|yes)$/i.test(v!)),
   SEND_RATE_PER_SECOND: positiveInt(25),
+  MISSED_DIGEST_MAX_AGE_HOURS: positiveInt(12),
+  SCHEDULE_CHECK_SECONDS: positiveInt(30),
 });
 
 /** The validated configuration every component receives. */
@@ -76,8 +87,26 @@ export interface Config {
   topFigures: number;
   maxStories: number;
   digestWindowHours: number;
-  fetch: { timeoutMs: number; maxBytes: number };
+  /**
+   * How feeds and pages are fetched and how often feeds are polled: passed whole to the fetch
+   * cycle, which reads the polling bounds from it.
+   */
+  fetch: {
+    timeoutMs: number;
+    maxBytes: number;
+    concurrency: number;
+    perHost: number;
+    minIntervalMinutes: number;
+    maxIntervalMinutes: number;
+    maxItemsPerFeed: number;
+  };
+  /** Let users (bot /subscribe) add feeds on loopback/private/link-local addresses (SSRF guard off). */
+  allowPrivateFeeds: boolean;
   sendRatePerSecond: number;
+  /** A digest slot missed (e.g. during downtime) is delivered late only within this many hours. */
+  missedDigestMaxAgeHours: number;
+  /** How often the running bot checks which chats' digest time has come (and re-reads the schedule). */
+  scheduleCheckSeconds: number;
 }
 
 /**
@@ -109,7 +138,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     topFigures: e.TOP_FIGURES,
     maxStories: e.MAX_STORIES,
     digestWindowHours: e.DIGEST_WINDOW_HOURS,
-    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    fetch: {
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      concurrency: e.FETCH_CONCURRENCY,
+      perHost: e.FETCH_PER_HOST,
+      minIntervalMinutes: e.FEED_MIN_INTERVAL_MINUTES,
+      maxIntervalMinutes: Math.max(e.FEED_MAX_INTERVAL_MINUTES, e.FEED_MIN_INTERVAL_MINUTES),
+      maxItemsPerFeed: e.FEED_MAX_ITEMS,
+    },
+    allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    missedDigestMaxAgeHours: e.MISSED_DIGEST_MAX_AGE_HOURS,
+    scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
   };
 }

@@ -1,35 +1,54 @@
 /**
  * The plain text of a feed item: its full content when the feed carries it, else the article
  * page through a reader view — figures live in the body, not in a 200-character snippet.
+ * Page fetches go through the cycle's limiter (same timeouts, caps and concurrency) and a
+ * per-URL cache, so two items (or two feeds) linking the same page cost one request.
  */
 import type { FeedItem } from '../domain/types.js';
 import type { Logger } from '../support/logger.js';
 import { htmlToText, extractArticle } from '../pipeline/extract-text.js';
 import { decodeBody } from '../pipeline/decode-body.js';
 import { fetchUrl } from '../pipeline/fetch-url.js';
+import { normalizeLink } from '../pipeline/item-key.js';
 import type { FetchOptions } from './read-feed-source.js';
+import type { FetchLimiter } from './fetch-limiter.js';
 
 /** Below this many words a feed's text is a teaser, and the page is worth fetching. */
 export const SNIPPET_WORDS = 120;
 
+/** Article text per normalized page URL (null: no article there); one per cycle. */
+export type PageCache = Map<string, Promise<string | null>>;
+
 /**
  * Best available text of an item; falls back to the feed's text when the page fails.
- * @example await itemText(item, { fetchPages: true, fetch: config.fetch, logger })
+ * @example await itemText(item, { fetchPages: true, fetch: config.fetch, logger, cache: new Map() })
  */
 export async function itemText(
   item: FeedItem,
-  opts: { fetchPages: boolean; fetch: FetchOptions; logger: Logger },
+  opts: { fetchPages: boolean; fetch: FetchOptions; logger: Logger; cache?: PageCache; limiter?: FetchLimiter },
 ): Promise<string> {
   const fromFeed = htmlToText(item.contentHtml ?? item.snippet ?? '');
   if (!opts.fetchPages || !item.link || countWords(fromFeed) >= SNIPPET_WORDS) return fromFeed;
-  try {
-    const page = await fetchUrl(item.link, { ...opts.fetch, accept: 'text/html,application/xhtml+xml' });
-    const article = extractArticle(decodeBody(page.body, page.contentType), page.url);
-    if (article && countWords(article.text) > countWords(fromFeed)) return article.text;
-  } catch (err) {
-    opts.logger.debug({ link: item.link, err: (err as Error).message }, 'article page unavailable; using feed text');
+  const link = item.link;
+  const key = normalizeLink(link);
+  let page = opts.cache?.get(key);
+  if (!page) {
+    page = readPage(link, opts);
+    opts.cache?.set(key, page);
   }
-  return fromFeed;
+  const article = await page;
+  return article && countWords(article) > countWords(fromFeed) ? article : fromFeed;
+}
+
+async function readPage(link: string, opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter }): Promise<string | null> {
+  const get = () => fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml' });
+  try {
+    const page = await (opts.limiter ? opts.limiter.run(link, get) : get());
+    return extractArticle(decodeBody(page.body, page.contentType), page.url)?.text ?? null;
+  } catch (err) {
+    opts.logger.debug({ link, err: (err as Error).message }, 'article page unavailable; using feed text');
+    return null;
+  }
 }
 
 function countWords(text: string): number {

@@ -1,15 +1,35 @@
 /**
  * Get a feed document's bytes from a URL or a local file. Files make the demo and one-shot
- * digests work offline; URLs go through the polite fetcher.
+ * digests work offline; URLs go through the polite fetcher (conditional GET when validators are given).
  */
 import fs from 'node:fs/promises';
 import { FetchError } from '../domain/errors.js';
 import { fetchUrl } from '../pipeline/fetch-url.js';
 
-/** Options for fetching a URL source. */
+/** How feeds and pages are fetched (Config.fetch); the polling fields are read by the fetch cycle. */
 export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
+  /** Requests in flight at once overall. Default 16. */
+  concurrency?: number;
+  /** Requests in flight at once per host. Default 2. */
+  perHost?: number;
+  /** Bounds on a feed's polling interval, minutes. Defaults 15 and 1440. */
+  minIntervalMinutes?: number;
+  maxIntervalMinutes?: number;
+  /** Items of one feed processed per fetch, newest first. Default 100. */
+  maxItemsPerFeed?: number;
+}
+
+/** A feed source read: bytes and what the server said about them. `notModified`: a 304, no body. */
+export interface FeedSourceResult {
+  body: Buffer;
+  contentType: string | null;
+  notModified: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  /** Response headers, names lowercased (empty for files). */
+  headers: Record<string, string>;
 }
 
 /** True when `source` is an http(s) URL rather than a file path. */
@@ -24,10 +44,11 @@ export function isUrl(source: string): boolean {
 export async function readFeedSource(
   source: string,
   opts: FetchOptions,
-): Promise<{ body: Buffer; contentType: string | null }> {
+  validators: { etag?: string | null; lastModified?: string | null } = {},
+): Promise<FeedSourceResult> {
   if (isUrl(source)) {
-    const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
-    return { body: res.body, contentType: res.contentType };
+    const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, ...validators });
+    return { body: res.body, contentType: res.contentType, notModified: res.notModified, etag: res.etag, lastModified: res.lastModified, headers: res.headers };
   }
   const file = source.startsWith('file://') ? new URL(source).pathname : source;
   try {
@@ -35,7 +56,7 @@ export async function readFeedSource(
     if (stat.size > opts.maxBytes) {
       throw new FetchError('too_large', `read: ${file} is ${stat.size} bytes, over the ${opts.maxBytes}-byte cap (FETCH_MAX_BYTES)`, { url: file });
     }
-    return { body: await fs.readFile(file), contentType: null };
+    return { body: await fs.readFile(file), contentType: null, notModified: false, etag: null, lastModified: null, headers: {} };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     throw new FetchError('file_not_found', `read: cannot read ${file} (${(err as Error).message}) — give an http(s) URL or an existing file`, { url: file });

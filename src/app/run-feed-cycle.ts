@@ -1,97 +1,212 @@
 /**
- * One fetch cycle: every feed → parse → new items only → article text → figures → store.
- * This is where the pure pipeline meets HTTP and the database. A failing feed is recorded on
- * the feed and the cycle moves on.
+ * One fetch cycle: due feeds → conditional GET → parse → new items only → article text → figures
+ * → store; then each feed's next check. This is where the pure pipeline meets HTTP and the
+ * database. A failing feed is recorded on the feed (and backs off) and the cycle moves on.
  */
 import type { Feed, FeedItem } from '../domain/types.js';
+import { FetchError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { decodeBody } from '../pipeline/decode-body.js';
 import { parseFeed } from '../pipeline/parse-feed.js';
 import { itemKey } from '../pipeline/item-key.js';
 import { summarizeArticle } from '../pipeline/summarize.js';
+import { nextCheckAfterError, nextCheckAfterSuccess, type PollBounds } from '../pipeline/poll-schedule.js';
 import { readFeedSource, isUrl, type FetchOptions } from './read-feed-source.js';
-import { itemText } from './item-text.js';
+import { itemText, type PageCache } from './item-text.js';
+import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
 
 /** What a cycle needs from the outside world. */
 export interface FeedCycleDeps {
   store: Store;
   logger: Logger;
+  /** Fetch settings and polling bounds (Config.fetch). */
   fetch: FetchOptions;
   topFigures: number;
   /** Fetch article pages when the feed carries only a snippet (off for offline runs). */
   fullText: boolean;
   now?: () => Date;
-  /** Feeds fetched at once. */
+  /** Feeds processed at once (parse, summarize); HTTP is bounded by fetch.concurrency/perHost. Default fetch.concurrency. */
   concurrency?: number;
+  /** Fetch every feed now, due or not (conditional GET still applies). */
+  force?: boolean;
+  /**
+   * On a URL feed's first successful fetch, items published more than this many hours ago, or
+   * undated, are remembered as seen but not stored, so a new feed does not flood the next digest
+   * with its history. Default 24; null stores everything (one-shot digests).
+   */
+  backlogHours?: number | null;
 }
 
 /** Counts for one cycle, and the feeds that failed with their reason. */
 export interface FeedCycleReport {
+  /** Feeds in the store. */
   feeds: number;
+  /** Feeds fetched this cycle (the due ones). */
+  due: number;
+  /** Due feeds that answered 304 Not Modified (nothing parsed). */
+  notModified: number;
+  /** Feeds whose document was parsed. */
+  parsed: number;
   failed: Array<{ url: string; error: string }>;
   newArticles: number;
+  /** Items of new feeds remembered as history, not stored. */
+  backlog: number;
   figures: number;
   ms: number;
 }
 
+/** Defaults for the optional fetch settings (they match config.ts). */
+const DEFAULTS = { concurrency: 16, perHost: 2, minIntervalMinutes: 15, maxIntervalMinutes: 24 * 60, maxItemsPerFeed: 100 };
+
+/** What one cycle shares between feeds. */
+interface CycleContext {
+  deps: FeedCycleDeps;
+  bounds: PollBounds;
+  limiter: FetchLimiter;
+  pages: PageCache;
+  maxItems: number;
+  now: () => Date;
+}
+
 /**
- * Fetch every feed in the store once and store the new articles with their figures.
+ * Fetch every due feed once and store the new articles with their figures.
  * @example const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: 5, fullText: true })
  */
 export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport> {
   const started = Date.now();
-  const feeds = await deps.store.listFeeds();
-  const report: FeedCycleReport = { feeds: feeds.length, failed: [], newArticles: 0, figures: 0, ms: 0 };
-  await mapLimit(feeds, deps.concurrency ?? 4, async (feed) => {
+  const now = () => deps.now?.() ?? new Date();
+  const settings = { ...DEFAULTS, ...definedOnly(deps.fetch) };
+  const ctx: CycleContext = {
+    deps,
+    now,
+    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: Math.max(settings.maxIntervalMinutes, settings.minIntervalMinutes) },
+    limiter: createFetchLimiter({ concurrency: settings.concurrency, perHost: settings.perHost }),
+    pages: new Map(),
+    maxItems: settings.maxItemsPerFeed,
+  };
+  const all = await deps.store.listFeeds();
+  const due = deps.force ? all : await deps.store.dueFeeds(now().toISOString());
+  const report: FeedCycleReport = { feeds: all.length, due: due.length, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, ms: 0 };
+  await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
     try {
-      const { stored, figures } = await ingestFeed(feed, deps);
-      report.newArticles += stored;
-      report.figures += figures;
+      const outcome = await ingestFeed(feed, ctx);
+      if (outcome === 'not_modified') {
+        report.notModified++;
+        return;
+      }
+      report.parsed++;
+      report.newArticles += outcome.stored;
+      report.figures += outcome.figures;
+      report.backlog += outcome.backlog;
     } catch (err) {
       const message = (err as Error).message;
       report.failed.push({ url: feed.url, error: message });
-      await deps.store.recordFeedError(feed.id, message, (deps.now?.() ?? new Date()).toISOString());
-      deps.logger.warn({ feed: feed.url, err: message }, 'feed failed');
+      const at = now();
+      const retryAfter = err instanceof FetchError ? err.context.retryAfter : null;
+      const next = nextCheckAfterError(at, feed.errorCount + 1, retryAfter, ctx.bounds);
+      await deps.store.recordFeedError(feed.id, message, at.toISOString(), next.toISOString());
+      deps.logger.warn({ feed: feed.url, err: message, errors: feed.errorCount + 1, nextCheckAt: next.toISOString() }, 'feed failed');
     }
   });
   report.ms = Date.now() - started;
   deps.logger.info(
-    { feeds: report.feeds, failed: report.failed.length, newArticles: report.newArticles, figures: report.figures, ms: report.ms },
+    {
+      feeds: report.feeds,
+      due: report.due,
+      notModified: report.notModified,
+      failed: report.failed.length,
+      newArticles: report.newArticles,
+      backlog: report.backlog,
+      figures: report.figures,
+      ms: report.ms,
+    },
     'fetch cycle done',
   );
   return report;
 }
 
 /** Fetch and parse one feed, store its new items; throws on feed-level failure. */
-async function ingestFeed(feed: Feed, deps: FeedCycleDeps): Promise<{ stored: number; figures: number }> {
-  const now = () => (deps.now?.() ?? new Date()).toISOString();
-  const { body, contentType } = await readFeedSource(feed.url, deps.fetch);
-  const parsed = await parseFeed(decodeBody(body, contentType));
-  const source = parsed.title ?? hostOf(feed.url);
+async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified' | { stored: number; figures: number; backlog: number }> {
+  const { deps } = ctx;
+  const remote = isUrl(feed.url);
+  const read = () => readFeedSource(feed.url, deps.fetch, { etag: feed.etag, lastModified: feed.lastModified });
+  const source = remote ? await ctx.limiter.run(feed.url, read) : await read();
+  if (source.notModified) {
+    const at = ctx.now();
+    const next = nextCheckAfterSuccess(at, source.headers, null, ctx.bounds);
+    await deps.store.recordFeedSuccess(feed.id, { title: null, at: at.toISOString(), nextCheckAt: next.toISOString() });
+    deps.logger.debug({ feed: feed.url }, 'feed not modified');
+    return 'not_modified';
+  }
+  const parsed = await parseFeed(decodeBody(source.body, source.contentType));
+  const sourceName = parsed.title ?? hostOf(feed.url);
+  const fresh = await newItems(parsed.items, feed, ctx);
+  const at = ctx.now();
+  const backlogCutoff = remote && feed.lastSuccessAt === null && deps.backlogHours !== null
+    ? at.getTime() - (deps.backlogHours ?? 24) * 3_600_000
+    : null;
+  const history = backlogCutoff === null ? [] : fresh.filter(({ item }) => !item.publishedAt || item.publishedAt.getTime() < backlogCutoff);
+  if (history.length) await deps.store.markItemsSeen(feed.id, history.map((h) => h.key), at.toISOString());
   let stored = 0;
   let figures = 0;
-  for (const item of parsed.items) {
-    const key = itemKey(item, feed.url);
-    if (await deps.store.hasArticle(key)) continue;
-    const saved = await storeItem(item, key, feed, source, deps, now());
-    if (saved) {
+  const current = fresh.filter((entry) => !history.includes(entry));
+  // Page fetches inside are bounded by the limiter; summarizing is CPU, so a few at a time is enough.
+  await mapLimit(current, 4, async ({ item, key }) => {
+    const saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString());
+    if (saved !== null) {
       stored++;
       figures += saved;
     }
+  });
+  const next = remote ? nextCheckAfterSuccess(at, source.headers, parsed.ttlMinutes, ctx.bounds).toISOString() : undefined;
+  await deps.store.recordFeedSuccess(feed.id, {
+    title: parsed.title,
+    at: at.toISOString(),
+    etag: source.etag,
+    lastModified: source.lastModified,
+    nextCheckAt: next,
+    siteUrl: parsed.link,
+  });
+  deps.logger.debug({ feed: feed.url, items: parsed.items.length, fresh: fresh.length, backlog: history.length, stored }, 'feed fetched');
+  return { stored, figures, backlog: history.length };
+}
+
+/**
+ * The items not seen before, newest first, at most `maxItems` of them: a 20,000-item feed costs
+ * one parse and one batch of key lookups, and only its newest items are summarized.
+ */
+async function newItems(items: FeedItem[], feed: Feed, ctx: CycleContext): Promise<Array<{ item: FeedItem; key: string }>> {
+  const newest = newestFirst(items).slice(0, ctx.maxItems);
+  const keyed: Array<{ item: FeedItem; key: string }> = [];
+  const keys = new Set<string>();
+  for (const item of newest) {
+    const key = itemKey(item, feed.url);
+    if (keys.has(key)) continue; // the same story twice in one document
+    keys.add(key);
+    keyed.push({ item, key });
   }
-  await deps.store.recordFeedSuccess(feed.id, { title: parsed.title, at: now() });
-  deps.logger.debug({ feed: feed.url, items: parsed.items.length, stored }, 'feed fetched');
-  return { stored, figures };
+  const known = await ctx.deps.store.knownItemKeys([...keys]);
+  return keyed.filter(({ key }) => !known.has(key));
+}
+
+/** Dated items by date, newest first; undated ones keep their document order (feeds list newest first) after them. */
+function newestFirst(items: FeedItem[]): FeedItem[] {
+  const dated = items.filter((i) => i.publishedAt).sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime());
+  const undated = items.filter((i) => !i.publishedAt);
+  return [...dated, ...undated];
 }
 
 /** Summarize one item and save it; returns its figure count, or null when it was a duplicate. */
-async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, deps: FeedCycleDeps, at: string) {
+async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: string) {
+  const { deps } = ctx;
   const text = await itemText(item, {
     fetchPages: deps.fullText && isUrl(feed.url),
     fetch: deps.fetch,
     logger: deps.logger,
+    cache: ctx.pages,
+    limiter: ctx.limiter,
   });
   const summary = summarizeArticle({ title: item.title, text }, { topK: deps.topFigures });
   const saved = await deps.store.saveArticle({
@@ -107,6 +222,10 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     figures: summary.figures,
   });
   return saved ? saved.figures.length : null;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function hostOf(url: string): string {

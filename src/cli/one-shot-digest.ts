@@ -27,6 +27,8 @@ export async function oneShotDigest(
       fetch: ctx.config.fetch,
       topFigures: ctx.config.topFigures,
       fullText: true,
+      // A one-shot digest of given feeds takes their whole history, not only the last day.
+      backlogHours: null,
     });
     const digest = await previewDigest({ store, settings: digestSettings(ctx.config), window: WHOLE_HISTORY });
     return { digest, report };

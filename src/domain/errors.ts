@@ -13,6 +13,7 @@ export type FetchErrorCode =
   | 'not_a_feed'
   | 'empty'
   | 'bad_url'
+  | 'blocked_address'
   | 'file_not_found';
 
 /**
@@ -24,7 +25,7 @@ export class FetchError extends Error {
   constructor(
     readonly code: FetchErrorCode,
     message: string,
-    readonly context: { url: string; status?: number } = { url: '' },
+    readonly context: { url: string; status?: number; retryAfter?: string | null } = { url: '' },
   ) {
     super(message);
   }

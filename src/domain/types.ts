@@ -63,6 +63,8 @@ export interface ParsedFeed {
   title: string | null;
   link: string | null;
   items: FeedItem[];
+  /** RSS <ttl>: minutes the publisher asks readers to cache the feed; null or absent when not given. */
+  ttlMinutes?: number | null;
 }
 
 /** A feed an operator added. */
@@ -74,6 +76,17 @@ export interface Feed {
   lastFetchedAt: string | null;
   lastError: string | null;
   errorCount: number;
+  /** Validators from the last 200, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** When the feed is due again (ISO); null means now. */
+  nextCheckAt: string | null;
+  /** Last fetch that worked (200 or 304), ISO; null until the first. */
+  lastSuccessAt: string | null;
+  /** When `lastError` happened, ISO. */
+  lastErrorAt: string | null;
+  /** The site's home page, from the feed (OPML htmlUrl). */
+  siteUrl: string | null;
 }
 
 /** A stored article with its summary and figures. */

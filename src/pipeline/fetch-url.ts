@@ -21,6 +21,8 @@ export interface FetchOptions {
   accept?: string;
   /** Cancels the fetch (e.g. on shutdown); reported as a 'network' error. */
   signal?: AbortSignal;
+  /** Called with every URL before it is requested, redirects included; throw to refuse it (the SSRF guard). */
+  guard?: (url: string) => Promise<void>;
 }
 
 /** What a successful fetch returns. `notModified` means a 304: `body` is empty, keep the old copy. */
@@ -42,7 +44,7 @@ const DEFAULTS = {
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
   userAgent: 'KeyFigures/0.1 (+https://github.com/keyfigures; feed digest bot)',
-  accept: 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1',
+  accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1',
 };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -61,6 +63,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   let current = checkUrl(url, url);
   try {
     for (let hops = 0; ; hops++) {
+      await opts.guard?.(current);
       const res = await fetch(current, { redirect: 'manual', headers, signal });
       const location = res.headers.get('location');
       if (REDIRECT_STATUSES.has(res.status) && location) {
@@ -118,7 +121,7 @@ async function readResponse(res: Response, finalUrl: string, url: string, maxByt
   if (res.status < 200 || res.status > 299) {
     await res.body?.cancel();
     const text = res.statusText || STATUS_CODES[res.status] || 'unexpected status';
-    throw new FetchError('http_status', `fetch: ${res.status} ${text}`, { url, status: res.status });
+    throw new FetchError('http_status', `fetch: ${res.status} ${text}`, { url, status: res.status, retryAfter: res.headers.get('retry-after') });
   }
   const declared = Number(res.headers.get('content-length'));
   // Content-Length counts encoded bytes, so it is a lower bound on what we would store.

@@ -1,14 +1,15 @@
 /**
- * Feed XML → ParsedFeed. Detects what is not a feed before parsing (HTML pages, JSON, empty
- * bodies) so the operator gets a message with the fix, then normalizes RSS 2.0, RSS 1.0 (RDF)
- * and Atom items into one FeedItem shape. Throws nothing but FetchError.
+ * Feed document → ParsedFeed. Detects what is not a feed before parsing (HTML pages, other JSON,
+ * empty bodies) so the operator gets a message with the fix, then normalizes RSS 0.9x/2.0,
+ * RSS 1.0 (RDF), Atom and JSON Feed items into one FeedItem shape. Throws nothing but FetchError.
  */
 import Parser from 'rss-parser';
 import { FetchError } from '../domain/errors.js';
 import type { FeedItem, ParsedFeed } from '../domain/types.js';
 import { htmlToText } from './extract-text.js';
+import { parseJsonFeed } from './json-feed.js';
 
-type Format = 'rss' | 'rdf' | 'atom';
+type Format = 'rss' | 'rdf' | 'atom' | 'json';
 type Raw = Record<string, unknown>;
 
 /** Fields rss-parser does not keep under a usable name by default. */
@@ -31,6 +32,7 @@ const TITLE_CHARS = 100;
  */
 export async function parseFeed(xml: string): Promise<ParsedFeed> {
   const format = detectFormat(xml);
+  if (format === 'json') return parseJsonFeed(xml.replace(/^\uFEFF/, ''));
   let output: Raw;
   try {
     output = await parseXml(xml);
@@ -46,20 +48,22 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
   }
   const items = Array.isArray(output['items']) ? (output['items'] as Raw[]) : [];
   const link = str(output['link']);
-  return {
+  const ttl = Number(str(output['ttl']));
+  const parsed: ParsedFeed = {
     title: textOf(str(output['title'])),
     link,
     items: items.map((raw) => toFeedItem(raw, format, link)),
   };
+  if (ttl > 0 && Number.isFinite(ttl)) parsed.ttlMinutes = ttl;
+  return parsed;
 }
 
 /** Sniff the root element; reject documents that are not feeds with a message that says what to do. */
 function detectFormat(xml: string): Format {
   const text = xml.replace(/^\uFEFF/, '').trim();
   if (!text) throw new FetchError('empty', 'parse: the document is empty');
-  if (text.startsWith('{') || text.startsWith('[')) {
-    throw new FetchError('not_a_feed', 'parse: the document is JSON, not an RSS or Atom feed (JSON Feed is not supported)');
-  }
+  if (text.startsWith('{')) return 'json';
+  if (text.startsWith('[')) throw new FetchError('not_a_feed', 'parse: the document is a JSON array, not a feed');
   // Skip the prolog: XML declaration, processing instructions, comments, doctype.
   const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^<>[]|\[[\s\S]*?\])*>)*/i;
   const doctype = /<!DOCTYPE\s+(\w+)/i.exec(text.slice(0, 2048))?.[1]?.toLowerCase();
@@ -77,7 +81,7 @@ function detectFormat(xml: string): Format {
 async function parseXml(xml: string): Promise<Raw> {
   // A fresh parser per call: xml2js keeps state between parses and an error can leave it dirty.
   // defaultRSS: an <rss> root without a version attribute is read as RSS 2.0.
-  const parser = new Parser({ customFields: { item: ITEM_FIELDS }, defaultRSS: 2 });
+  const parser = new Parser({ customFields: { item: ITEM_FIELDS, feed: ['ttl'] }, defaultRSS: 2 });
   return (await parser.parseString(xml)) as unknown as Raw;
 }
 

@@ -127,6 +127,25 @@ describe('fetchUrl', () => {
     expect(err.message).toMatch(/^fetch: .*ECONNREFUSED/);
   });
 
+  it('asks the guard about every hop, so a redirect cannot lead where the first URL could not', async () => {
+    srv.route('/hop', { redirect: '/private' });
+    srv.route('/private', { body: RSS });
+    const asked: string[] = [];
+    const guard = async (url: string) => {
+      asked.push(url);
+      if (url.endsWith('/private')) throw new FetchError('blocked_address', 'fetch: refused', { url });
+    };
+    const err = await failure(fetchUrl(`${srv.url}/hop`, { guard }));
+    expect(err.code).toBe('blocked_address');
+    expect(asked).toEqual([`${srv.url}/hop`, `${srv.url}/private`]);
+    expect(srv.requests.some((r) => r.path === '/private')).toBe(false);
+  });
+
+  it('keeps Retry-After on an error status', async () => {
+    srv.route('/busy', { status: 503, headers: { 'retry-after': '120' } });
+    expect((await failure(fetchUrl(`${srv.url}/busy`))).context).toMatchObject({ status: 503, retryAfter: '120' });
+  });
+
   it.each(['ftp://example.com/feed', 'not a url', 'javascript:alert(1)'])('refuses %s as bad_url', async (url) => {
     expect((await failure(fetchUrl(url))).code).toBe('bad_url');
   });

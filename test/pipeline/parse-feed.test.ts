@@ -144,7 +144,8 @@ describe('parseFeed: not a feed', () => {
     ['a truncated download', '<rss version="2.0"><channel><title>x</title><item><title>a</title>', /^parse: Unclosed root tag/],
     ['<rss> without <channel>', '<rss version="2.0"></rss>', /^parse: unexpected feed structure/],
     ['another XML document', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', /^parse: the document is <svg>, not an RSS or Atom feed$/],
-    ['JSON', '{"version":"https://jsonfeed.org/version/1.1","items":[]}', /^parse: the document is JSON/],
+    ['JSON that is not a JSON Feed', '{"status":"ok","data":[]}', /^parse: the document is JSON but not a JSON Feed/],
+    ['broken JSON', '{"version": "https://jsonfeed.org/version/1.1", "items": [', /^parse: invalid JSON/],
     ['plain text', 'Service Unavailable', /^parse: the document is not XML, not an RSS or Atom feed$/],
   ])('rejects %s with a FetchError', async (_name, xml, message) => {
     const err = await failure(xml);
