@@ -1,19 +1,32 @@
 /** What the bot's handlers receive: explicit dependencies, no globals. */
 import type { Config } from '../config.js';
+import type { Feed } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
-import { previewDigest, type DigestSettings } from '../app/make-digest.js';
-import { renderTelegram } from '../pipeline/render-telegram.js';
-import { nextRun, describeTime } from '../jobs/next-run.js';
+import type { DigestSettings } from '../app/make-digest.js';
+import { addFeed } from '../app/add-feed.js';
+
+/**
+ * Add a feed by URL (a page URL is followed to its feed); throws FetchError with a message a user
+ * can read. `allowPrivate: false` keeps the SSRF guard on (users), unless ALLOW_PRIVATE_FEEDS says otherwise.
+ */
+export type AddFeed = (url: string, opts: { allowPrivate: boolean }) => Promise<{ feed: Feed; created: boolean; discoveredFrom: string | null }>;
 
 /** Dependencies shared by every command handler. */
 export interface BotDeps {
   store: Store;
   logger: Logger;
-  /** The latest digest's Telegram messages, or a fresh preview when none has been built yet. */
-  currentDigestParts: () => Promise<string[]>;
-  /** "25 Nov, 08:00 (UTC)", or null when the schedule never fires. */
-  nextDigestTime: () => string | null;
+  /** Digest building settings; `timezone` is the default for chats without their own. */
+  settings: DigestSettings;
+  /** The default schedule (DIGEST_CRON) for chats without their own time. */
+  digestCron: string;
+  /** The fetch schedule (FETCH_CRON), shown to operators. */
+  fetchCron: string;
+  /** Telegram user ids allowed to use /admin (ADMIN_IDS). */
+  adminIds: readonly number[];
+  addFeed: AddFeed;
+  /** The clock (tests may pin it). */
+  now: () => Date;
 }
 
 /**
@@ -25,11 +38,11 @@ export function createBotDeps(deps: { config: Config; store: Store; logger: Logg
   return {
     store,
     logger,
-    currentDigestParts: async () =>
-      (await store.latestDigest())?.parts ?? renderTelegram(await previewDigest({ store, settings })),
-    nextDigestTime: () => {
-      const at = nextRun(config.digestCron, config.timezone);
-      return at ? describeTime(at, config.timezone) : null;
-    },
+    settings,
+    digestCron: config.digestCron,
+    fetchCron: config.fetchCron,
+    adminIds: config.adminIds,
+    addFeed: (url, opts) => addFeed(store, url, { allowPrivate: opts.allowPrivate || config.allowPrivateFeeds, fetch: config.fetch, logger }),
+    now: () => new Date(),
   };
 }

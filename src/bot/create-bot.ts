@@ -1,15 +1,57 @@
 /**
- * The Telegram bot: the update loop and its command handlers. Sending digests on schedule is
- * the outbox's job (delivery/), not the bot's.
+ * The Telegram bot: the update loop, the command router and the button handler. Sending digests
+ * on schedule is the outbox's job (delivery/), not the bot's.
  */
-import { Telegraf } from 'telegraf';
-import { message } from 'telegraf/filters';
+import { Telegraf, type Context } from 'telegraf';
+import { channelPost, message } from 'telegraf/filters';
+import type { Message } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
 import { COMMANDS } from './command-list.js';
+import { parseCommand, type CommandInput } from './command-input.js';
+import { handleCallback } from './callbacks.js';
 import { handleStart } from './commands/start.js';
 import { handleStop } from './commands/stop.js';
+import { handlePause } from './commands/pause.js';
+import { handleResume } from './commands/resume.js';
 import { handleDigest } from './commands/digest.js';
+import { handleStory } from './commands/story.js';
+import { handleWhy } from './commands/why.js';
+import { handleFigures } from './commands/figures.js';
+import { handleSearch } from './commands/search.js';
+import { handleSources } from './commands/sources.js';
+import { handleSubscribe } from './commands/subscribe.js';
+import { handleUnsubscribe } from './commands/unsubscribe.js';
+import { handleTopics } from './commands/topics.js';
+import { handleTime } from './commands/time.js';
+import { handleTimezone } from './commands/timezone.js';
+import { handleSettings } from './commands/settings.js';
+import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
+
+/** A command handler: the update's context, the parsed command, the dependencies. */
+export type CommandHandler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
+
+/** Every command the bot answers, by name. */
+export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
+  start: handleStart,
+  stop: handleStop,
+  pause: handlePause,
+  resume: handleResume,
+  digest: handleDigest,
+  story: handleStory,
+  why: handleWhy,
+  figures: handleFigures,
+  search: handleSearch,
+  sources: handleSources,
+  subscribe: handleSubscribe,
+  unsubscribe: handleUnsubscribe,
+  topics: handleTopics,
+  time: handleTime,
+  timezone: handleTimezone,
+  settings: handleSettings,
+  admin: handleAdmin,
+  help: handleHelp,
+};
 
 /**
  * Build the bot with every handler attached (not yet launched).
@@ -17,22 +59,13 @@ import { handleHelp, handleUnknownCommand } from './commands/help.js';
  */
 export function createBot(telegram: { token: string; apiRoot: string }, deps: BotDeps): Telegraf {
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: telegram.apiRoot }, handlerTimeout: 60_000 });
-  bot.command('start', (ctx) => handleStart(ctx, deps));
-  bot.command('stop', (ctx) => handleStop(ctx, deps));
-  bot.command('digest', (ctx) => handleDigest(ctx, deps));
-  bot.command('help', (ctx) => handleHelp(ctx));
-  bot.on(message('text'), async (ctx) => {
-    const command = leadingCommand(ctx.message.text, ctx.message.entities);
-    if (!command) return;
-    const [name, target] = command.split('@');
-    // In groups, commands for other bots are none of our business.
-    if (target && target.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return;
-    if (!COMMANDS.some((c) => c.command === name?.slice(1))) await handleUnknownCommand(ctx, command);
-  });
+  bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
+  bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
+  bot.on('callback_query', (ctx) => handleCallback(ctx, deps));
   // Never let a handler error escape: telegraf's default rethrows and stops polling.
   bot.catch((err, ctx) => {
     deps.logger.error({ err: (err as Error).message, update: ctx.update.update_id }, 'handler failed');
-    ctx.reply('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
+    if (ctx.chat && !ctx.callbackQuery) ctx.reply('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
   });
   return bot;
 }
@@ -42,7 +75,20 @@ export async function registerCommands(bot: Telegraf): Promise<void> {
   await bot.telegram.setMyCommands(COMMANDS.map(({ command, description }) => ({ command, description })));
 }
 
-function leadingCommand(text: string, entities: ReadonlyArray<{ type: string; offset: number; length: number }> = []): string | null {
-  const entity = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
-  return entity ? text.slice(0, entity.length) : null;
+async function route(ctx: Context, msg: Message.TextMessage, deps: BotDeps): Promise<void> {
+  const parsed = parseCommand(msg.text, msg.entities, ctx.botInfo.username);
+  if (!parsed) return;
+  const input: CommandInput = {
+    ...parsed,
+    chat: msg.chat,
+    fromId: msg.from?.id ?? null,
+    senderChatId: msg.sender_chat?.id ?? null,
+  };
+  // "/story_3" is how a digest links its stories.
+  const storyLink = /^story_(\d{1,4})$/.exec(input.name);
+  if (storyLink) return HANDLERS.story!(ctx, { ...input, name: 'story', args: storyLink[1]! }, deps);
+  const handler = HANDLERS[input.name];
+  if (!handler) return handleUnknownCommand(ctx, input.name);
+  deps.logger.debug({ chat: input.chat.id, command: input.name }, 'command');
+  await handler(ctx, input, deps);
 }

@@ -1,8 +1,11 @@
 /** Articles with their ranked figures. */
-import type { Article } from '../domain/types.js';
+import type { Article, Figure } from '../domain/types.js';
 
 /** An article about to be stored (the store assigns the id). */
 export type NewArticle = Omit<Article, 'id'>;
+
+/** Where a figure came from: the article it belongs to, without the article's text. */
+export type FigureSource = Pick<Article, 'id' | 'feedId' | 'title' | 'link' | 'source' | 'publishedAt' | 'fetchedAt'>;
 
 /** Articles: stored once by key, picked for digests by time window. */
 export interface ArticleStore {
@@ -14,4 +17,19 @@ export interface ArticleStore {
    * says) at or after `publishedSince` — so a newly added feed's back catalogue stays out.
    */
   articlesForDigest(window: { fetchedSince: string; publishedSince: string }): Promise<Article[]>;
+  /** One article with its figures, or null. */
+  getArticle(id: number): Promise<Article | null>;
+  /**
+   * Candidates for a word search, newest first: articles first seen since `sinceIso` whose title,
+   * summary or text contain every ASCII word (case-insensitive substring; the caller checks whole
+   * words and non-ASCII words).
+   */
+  searchArticles(words: readonly string[], sinceIso: string, limit: number): Promise<Article[]>;
+  /**
+   * Figures of articles first seen since `sinceIso` whose value (or range top) is one of `values`,
+   * or whose text, without separators, contains `digits`; newest article first.
+   */
+  findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number): Promise<Array<{ figure: Figure; article: FigureSource }>>;
+  /** Counts for operators. */
+  articleStats(): Promise<{ articles: number; figures: number; lastFetchedAt: string | null }>;
 }

@@ -13,8 +13,27 @@ export interface ChatPreferences {
 /** No filtering: every feed, every topic. */
 export const NO_PREFERENCES: ChatPreferences = { feedIds: null, include: [], exclude: [] };
 
-/** Preferences: read (and, as commands grow, set) per chat. */
+/**
+ * How a chat picked its feeds. 'all': every public feed plus `feedIds` (feeds it added itself);
+ * 'only': exactly `feedIds`.
+ */
+export interface FeedChoice {
+  mode: 'all' | 'only';
+  feedIds: number[];
+}
+
+/** Preferences: read and set per chat. */
 export interface PreferenceStore {
-  /** The chat's preferences; NO_PREFERENCES when it set none. */
+  /** The chat's preferences; NO_PREFERENCES when it set none (and no subscriber added a private feed). */
   getPreferences(chatId: number): Promise<ChatPreferences>;
+  /** The chat's feed choice as stored; `{ mode: 'all', feedIds: [] }` when it made none. */
+  getFeedChoice(chatId: number): Promise<FeedChoice>;
+  /** Replace the chat's feed choice. */
+  setFeedChoice(chatId: number, choice: FeedChoice): Promise<void>;
+  /** Ids of feeds that subscribers (not operators) added: not public, reach only chats that chose them. */
+  userFeedIds(): Promise<number[]>;
+  /** Record that `chatId` added `feedId` with /subscribe <url> (kept out of other chats' "every feed"). */
+  markUserFeed(feedId: number, chatId: number): Promise<void>;
+  /** Replace the chat's include/exclude topics (order kept). */
+  setTopics(chatId: number, topics: { include: string[]; exclude: string[] }): Promise<void>;
 }

@@ -1,107 +1,97 @@
-/** The bot's commands, driven through the fake Bot API with the real telegraf update loop. */
+/** The bot's basic commands, driven through the fake Bot API with the real telegraf update loop. */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import type { Telegraf } from 'telegraf';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { createBot, registerCommands } from '../../src/bot/create-bot.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { createLogger } from '../../src/support/logger.js';
+import { startHarness, PRIVATE, GROUP, type Harness } from './bot-harness.js';
+import { COMMANDS } from '../../src/bot/command-list.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
-const logger = createLogger({ level: 'silent' });
-const PRIVATE = { id: 7001, type: 'private' as const, first_name: 'Ann' };
-const GROUP = { id: -4002, type: 'group' as const, title: 'Newsroom' };
-
-let api: FakeBotApi;
-let store: SqliteStore;
-let bot: Telegraf;
-let digestParts: string[];
-
+let h: Harness;
 beforeEach(async () => {
-  // Replies here answer one user's rapid commands; flood limits are the outbox's tests' subject.
-  api = await FakeBotApi.start({ floodLimits: false });
-  store = openSqliteStore(':memory:');
-  digestParts = ['<b>KeyFigures · 24 Nov 2026</b>\n1 story · 1 figure\n\n<b>1. Test</b>\n• <b>971</b> soldiers captured'];
-  bot = createBot(
-    { token: api.token, apiRoot: api.apiRoot },
-    { store, logger, currentDigestParts: async () => digestParts, nextDigestTime: () => '25 Nov, 08:00 (UTC)' },
-  );
-  await registerCommands(bot);
-  void bot.launch();
+  h = await startHarness();
 });
-
 afterEach(async () => {
-  bot.stop('test');
-  await api.close();
-  await store.close();
+  await h.stop();
 });
-
-async function nextReply(chat: { id: number }, text: string) {
-  const before = api.sent(chat.id).length;
-  api.sendText(chat as never, text);
-  await api.waitForMessages(chat.id, before + 1, 5000);
-  return api.sent(chat.id)[before]!;
-}
 
 describe('bot commands', () => {
-  it('/start subscribes once, greets with the next digest time, and says so when repeated', async () => {
-    const first = await nextReply(PRIVATE, '/start');
-    expect(first.text).toContain('Subscribed');
-    expect(first.text).toContain('25 Nov, 08:00 (UTC)');
-    expect(await store.getSubscriber(PRIVATE.id)).toMatchObject({ active: true, chatType: 'private' });
-    const second = await nextReply(PRIVATE, '/start');
-    expect(second.text).toContain('already subscribed');
+  it('registers every command with setMyCommands', () => {
+    expect(h.api.myCommands().map((c) => c.command)).toEqual(COMMANDS.map((c) => c.command));
   });
 
-  it('/stop unsubscribes and /start brings the chat back', async () => {
-    await nextReply(PRIVATE, '/start');
-    expect((await nextReply(PRIVATE, '/stop')).text).toMatch(/^Unsubscribed/);
-    expect(await store.getSubscriber(PRIVATE.id)).toMatchObject({ active: false });
-    expect((await nextReply(PRIVATE, '/stop')).text).toContain('were not subscribed');
-    expect((await nextReply(PRIVATE, '/start')).text).toContain('Welcome back');
+  it('/start subscribes once, greets with an example figure, the schedule and three useful commands', async () => {
+    const [first] = await h.say(PRIVATE, '/start');
+    expect(first!.text).toContain('Subscribed');
+    expect(first!.text).toContain('971 Russian soldiers captured');
+    expect(first!.text).toMatch(/Next digest: \d+ \w+, 08:00 \(UTC\)/);
+    for (const c of ['/digest', '/why', '/settings']) expect(first!.text).toContain(c);
+    expect(await h.store.getSubscriber(PRIVATE.id)).toMatchObject({ active: true, chatType: 'private' });
+    const [second] = await h.say(PRIVATE, '/start');
+    expect(second!.text).toContain('already subscribed');
   });
 
-  it('/digest sends every part with link previews off', async () => {
-    digestParts = ['<b>part one</b>', '<i>part two</i>'];
-    api.sendText(PRIVATE, '/digest');
-    const parts = await api.waitForMessages(PRIVATE.id, 2, 5000);
-    expect(parts.map((p) => p.text)).toEqual(['part one', 'part two']);
-    const call = api.calls('sendMessage').at(-1)!;
-    expect(call.params).toMatchObject({ parse_mode: 'HTML' });
+  it('/stop unsubscribes and /start brings the chat back, also after a block', async () => {
+    await h.say(PRIVATE, '/start');
+    expect((await h.say(PRIVATE, '/stop'))[0]!.text).toMatch(/^Unsubscribed/);
+    expect(await h.store.getSubscriber(PRIVATE.id)).toMatchObject({ active: false });
+    expect((await h.say(PRIVATE, '/stop'))[0]!.text).toContain('were not subscribed');
+    expect((await h.say(PRIVATE, '/start'))[0]!.text).toContain('Welcome back');
+    await h.store.deactivate(PRIVATE.id, 'blocked by the user');
+    expect((await h.say(PRIVATE, '/start'))[0]!.text).toContain('Welcome back');
+    expect(await h.store.getSubscriber(PRIVATE.id)).toMatchObject({ active: true, deactivatedReason: null });
   });
 
-  it('/help lists every registered command', async () => {
-    const help = await nextReply(PRIVATE, '/help');
-    for (const c of api.myCommands()) expect(help.text).toContain(`/${c.command}`);
+  it('/help lists every registered command with a usage line', async () => {
+    const [help] = await h.say(PRIVATE, '/help');
+    for (const c of h.api.myCommands()) expect(help!.text).toContain(`/${c.command}`);
+    expect(help!.text).not.toContain('/admin');
   });
 
-  it('answers an unknown command with a pointer to /help, and ignores plain text', async () => {
-    api.sendText(PRIVATE, 'hello there');
-    const unknown = await nextReply(PRIVATE, '/frobnicate now');
-    expect(unknown.text).toBe('Unknown command /frobnicate. Send /help for the list.');
-    expect(api.sent(PRIVATE.id)).toHaveLength(1);
+  it('answers an unknown command with a one-line pointer to /help, and ignores plain text', async () => {
+    h.api.sendText(PRIVATE, 'hello there');
+    const [unknown] = await h.say(PRIVATE, '/frobnicate now');
+    expect(unknown!.text).toBe('Unknown command /frobnicate. Send /help for the list.');
+    expect(h.api.sent(PRIVATE.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['/story', 'Usage: /story N'],
+    ['/story abc', 'Usage: /story N'],
+    ['/why', 'Usage: /why <number>'],
+    ['/why soldiers', 'Usage: /why <number>'],
+    ['/search', 'Usage: /search <words>'],
+    ['/subscribe', 'Usage: /subscribe <n|url>'],
+    ['/subscribe ftp://x', 'Usage: /subscribe <n|url>'],
+    ['/unsubscribe x', 'Usage: /unsubscribe <n>'],
+    ['/time 25:00', 'Usage: /time HH:MM'],
+    ['/topics remove', 'Usage: /topics'],
+  ])('bad arguments: %s gets one usage line', async (command, usage) => {
+    const [reply] = await h.say(PRIVATE, command);
+    expect(reply!.text.startsWith(usage)).toBe(true);
+    expect(reply!.text).not.toContain('\n');
   });
 
   it('in a group: /start@ThisBot subscribes the group; commands for another bot are ignored', async () => {
-    api.sendText(GROUP, '/start@OtherBot');
-    api.sendText(GROUP, '/unknown@OtherBot');
-    const ok = await nextReply(GROUP, `/start@${api.bot.username}`);
-    expect(ok.text).toContain('Subscribed');
-    expect(api.sent(GROUP.id)).toHaveLength(1);
-    expect(await store.getSubscriber(GROUP.id)).toMatchObject({ chatType: 'group', title: 'Newsroom' });
+    h.api.sendText(GROUP, '/start@OtherBot');
+    h.api.sendText(GROUP, '/unknown@OtherBot');
+    const [ok] = await h.say(GROUP, `/start@${h.api.bot.username}`);
+    expect(ok!.text).toContain('Subscribed');
+    expect(h.api.sent(GROUP.id)).toHaveLength(1);
+    expect(await h.store.getSubscriber(GROUP.id)).toMatchObject({ chatType: 'group', title: 'Newsroom' });
   });
 
   it('a failing handler answers politely and keeps polling', async () => {
-    await store.close(); // every store call now throws
-    const sorry = await nextReply(PRIVATE, '/start');
-    expect(sorry.text).toContain('something went wrong');
-    const help = await nextReply(PRIVATE, '/help');
-    expect(help.text).toContain('/digest');
-    store = openSqliteStore(':memory:');
+    await h.store.close(); // every store call now throws
+    const [sorry] = await h.say(PRIVATE, '/start');
+    expect(sorry!.text).toContain('something went wrong');
+    const [help] = await h.say(PRIVATE, '/help');
+    expect(help!.text).toContain('/digest');
+    expect(h.errors.length).toBeGreaterThan(0);
+    (h as { store: unknown }).store = openSqliteStore(':memory:');
   });
 
   it('never triggers a Telegram 400', async () => {
-    await nextReply(PRIVATE, '/start');
-    await nextReply(PRIVATE, '/help');
-    await nextReply(PRIVATE, '/digest');
-    expect(api.rejected()).toEqual([]);
+    await h.say(PRIVATE, '/start');
+    await h.say(PRIVATE, '/help');
+    await h.say(PRIVATE, '/digest');
+    expect(h.api.rejected()).toEqual([]);
   });
 });

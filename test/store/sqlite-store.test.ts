@@ -128,6 +128,14 @@ describe('SqliteStore', () => {
     expect((await store.dueDeliveries('2026-11-25T00:00:00Z', 10))[0]!.chatId).toBe(-1001234567890);
   });
 
+  it('moves a migrated group\'s topics with it', async () => {
+    await store.subscribe({ chatId: -200, chatType: 'group', title: 'g' }, '2026-11-24T00:00:00Z');
+    await store.setTopics(-200, { include: ['ukraine'], exclude: ['football'] });
+    await store.migrateChat(-200, -1009876543210);
+    expect(await store.getPreferences(-1009876543210)).toMatchObject({ include: ['ukraine'], exclude: ['football'] });
+    expect(await store.getPreferences(-200)).toMatchObject({ include: [], exclude: [] });
+  });
+
   it('keeps data written by another connection (a second process) visible', async () => {
     const other = new Database(path.join(dir, 'nested', 'kf.db'));
     other.prepare("INSERT INTO feeds (url, added_at) VALUES ('https://c.example/', '2026-11-24')").run();

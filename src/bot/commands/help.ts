@@ -1,18 +1,27 @@
 /** /help and unknown commands: the usage of every command. */
 import type { Context } from 'telegraf';
+import type { BotDeps } from '../bot-deps.js';
+import type { CommandInput } from '../command-input.js';
 import { COMMANDS } from '../command-list.js';
+import { isBotAdmin } from '../guards/bot-admin.js';
+import { ADMIN_USAGE, replyText } from '../reply.js';
 
-/** The help text: one usage line per command. */
-export function helpText(): string {
-  return ['KeyFigures turns news feeds into the numbers that matter.', '', ...COMMANDS.map((c) => c.usage)].join('\n');
+/** The help text: one usage line per command (plus /admin for operators). */
+export function helpText(admin = false): string {
+  return [
+    'KeyFigures turns news feeds into the numbers that matter, each traceable to its sentence.',
+    '',
+    ...COMMANDS.map((c) => c.usage),
+    ...(admin ? ['', `Operators: ${ADMIN_USAGE}`] : []),
+  ].join('\n');
 }
 
 /**
  * Reply with the command list.
- * @example bot.help((ctx) => handleHelp(ctx))
+ * @example handleHelp(ctx, input, deps)
  */
-export async function handleHelp(ctx: Context): Promise<void> {
-  await ctx.reply(helpText());
+export async function handleHelp(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  await replyText(ctx, helpText(input.chat.type === 'private' && isBotAdmin(deps, input.fromId)));
 }
 
 /**
@@ -21,5 +30,5 @@ export async function handleHelp(ctx: Context): Promise<void> {
  */
 export async function handleUnknownCommand(ctx: Context, command: string): Promise<void> {
   const shown = command.length > 40 ? `${command.slice(0, 40)}…` : command;
-  await ctx.reply(`Unknown command ${shown}. Send /help for the list.`);
+  await replyText(ctx, `Unknown command /${shown}. Send /help for the list.`);
 }

@@ -1,34 +1,40 @@
 /** /start: subscribe this chat (or re-activate it after /stop or a block). */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
-import { escapeHtml } from '../../pipeline/escape-html.js';
+import type { CommandInput } from '../command-input.js';
+import { describeNextDigest } from '../chat-schedule.js';
+import { htmlLine, packBlocks } from '../html.js';
+import { replyHtml } from '../reply.js';
 
 /**
- * Subscribe the chat and greet with when the digest comes and what to try next.
- * @example bot.command('start', (ctx) => handleStart(ctx, deps))
+ * Subscribe the chat and greet with an example digest line, when the digest comes and the three
+ * most useful commands. In a group anyone may subscribe it (that is how a group joins).
+ * @example handleStart(ctx, input, deps)
  */
-export async function handleStart(ctx: Context, deps: BotDeps): Promise<void> {
-  const chat = ctx.chat!;
+export async function handleStart(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  const chat = input.chat;
   const title = 'title' in chat ? chat.title : 'username' in chat ? (chat.username ?? null) : null;
-  const { change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, new Date().toISOString());
+  const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now().toISOString());
   deps.logger.info({ chat: chat.id, change }, 'subscribe');
-  const when = deps.nextDigestTime();
   const lead =
     change === 'unchanged'
       ? 'You are already subscribed.'
       : change === 'reactivated'
         ? 'Welcome back — you are subscribed again.'
-        : 'Subscribed to <b>KeyFigures</b>: the numbers that matter in the news, each traceable to its sentence.';
-  const lines = [
-    lead,
-    when ? `Next digest: <b>${escapeHtml(when)}</b>.` : '',
-    '',
-    'Each story comes as a few lines like:',
-    '• <b>971</b> Russian soldiers captured',
-    '',
-    '/digest — the latest digest now',
-    '/stop — unsubscribe',
-    '/help — all commands',
-  ];
-  await ctx.reply(lines.filter((l, i) => l !== '' || i > 0).join('\n'), { parse_mode: 'HTML' });
+        : 'Subscribed to KeyFigures: the numbers that matter in the news, each traceable to its sentence.';
+  const next = describeNextDigest(deps, subscriber);
+  const when = subscriber.paused ? 'Digests are paused — /resume to get them again.' : next ? `Next digest: ${next}.` : '';
+  await replyHtml(
+    ctx,
+    packBlocks([
+      [htmlLine([lead]), htmlLine([when])],
+      [htmlLine([{ text: 'Each story comes as a few lines like:', style: 'i' }]), htmlLine(['• ', { text: '971', style: 'b' }, ' Russian soldiers captured'])],
+      [
+        htmlLine(['/digest — the digest now']),
+        htmlLine(['/why 971 — where a number came from']),
+        htmlLine(['/settings — time, time zone, pause']),
+        htmlLine(['/help — all commands']),
+      ],
+    ]),
+  );
 }

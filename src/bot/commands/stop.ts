@@ -1,17 +1,22 @@
 /** /stop: unsubscribe this chat; it stays known so /start brings it back. */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
+import type { CommandInput } from '../command-input.js';
+import { requireChatAdmin } from '../guards/chat-admin.js';
+import { replyText } from '../reply.js';
 
 /**
- * Deactivate the chat and cancel anything still queued for it.
- * @example bot.command('stop', (ctx) => handleStop(ctx, deps))
+ * Deactivate the chat and cancel anything still queued for it (group admins only in groups).
+ * @example handleStop(ctx, input, deps)
  */
-export async function handleStop(ctx: Context, deps: BotDeps): Promise<void> {
-  const chatId = ctx.chat!.id;
+export async function handleStop(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  if (!(await requireChatAdmin(ctx, input, deps))) return;
+  const chatId = input.chat.id;
   const wasActive = await deps.store.deactivate(chatId, 'unsubscribed with /stop');
   await deps.store.cancelPending(chatId, 'unsubscribed with /stop');
   deps.logger.info({ chat: chatId, wasActive }, 'unsubscribe');
-  await ctx.reply(
+  await replyText(
+    ctx,
     wasActive ? 'Unsubscribed. No more digests will arrive. Send /start to subscribe again.' : 'You were not subscribed. Send /start to subscribe.',
   );
 }

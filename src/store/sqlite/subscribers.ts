@@ -54,6 +54,12 @@ export function sqliteSubscriberStore(db: Database.Database): SubscriberStore {
         if (target) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(fromChatId);
         else db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup' WHERE chat_id = ?").run(toChatId, fromChatId);
         db.prepare('UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?').run(toChatId, fromChatId);
+        // The chat's choices and memory move with it (rows the new chat already has win).
+        for (const table of ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches']) {
+          db.prepare(`UPDATE OR IGNORE ${table} SET chat_id = ? WHERE chat_id = ?`).run(toChatId, fromChatId);
+          db.prepare(`DELETE FROM ${table} WHERE chat_id = ?`).run(fromChatId);
+        }
+        db.prepare('UPDATE user_feeds SET added_by_chat = ? WHERE added_by_chat = ?').run(toChatId, fromChatId);
       })();
     },
 

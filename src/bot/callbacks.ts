@@ -1,0 +1,119 @@
+/** Inline-button presses: open a story, page a search, change a setting, confirm a broadcast. */
+import type { Context } from 'telegraf';
+import type { Chat } from 'telegraf/types';
+import type { BotDeps } from './bot-deps.js';
+import { parseStoryButton } from './keyboards/story-buttons.js';
+import { parseSearchButton } from './keyboards/search-buttons.js';
+import { parseSettingsButton, settingsKeyboard } from './keyboards/settings-keyboard.js';
+import { canChangeSettings } from './guards/chat-admin.js';
+import { isBotAdmin } from './guards/bot-admin.js';
+import { showStory } from './commands/story.js';
+import { searchPage } from './commands/search.js';
+import { settingsText } from './commands/settings.js';
+
+/**
+ * Handle one callback query; it is always answered exactly once (with a short notice when useful).
+ * @example bot.on('callback_query', (ctx) => handleCallback(ctx, deps))
+ */
+export async function handleCallback(ctx: Context, deps: BotDeps): Promise<void> {
+  const query = ctx.callbackQuery;
+  const data = query && 'data' in query ? query.data : '';
+  const message = query?.message;
+  const chat: Chat | undefined = message?.chat;
+  let notice = '';
+  try {
+    if (!chat || !query) notice = 'This button has expired.';
+    else notice = await dispatch(ctx, deps, data, chat, query.from.id, message?.message_id ?? 0);
+  } finally {
+    await ctx.answerCbQuery(notice ? notice.slice(0, 200) : undefined).catch(() => undefined);
+  }
+}
+
+async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, fromId: number, messageId: number): Promise<string> {
+  const story = parseStoryButton(data);
+  if (story) {
+    const shown = await showStory(ctx, deps, chat.id, story.number, story.articleId);
+    return shown ? '' : 'That story is no longer available.';
+  }
+  const search = parseSearchButton(data);
+  if (search) {
+    const query = await deps.store.getSearch(chat.id, search.searchId);
+    if (query === null) return 'This search has expired. Send /search again.';
+    const page = await searchPage(deps, chat.id, search.searchId, query, search.page);
+    if (!page) return 'No results any more.';
+    if (page.page === currentPage(ctx)) return '';
+    await edit(ctx, chat.id, messageId, page.html, page.keyboard);
+    return '';
+  }
+  const setting = parseSettingsButton(data);
+  if (setting) {
+    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return "Only this group's admins can change its settings.";
+    const sub = await deps.store.getSubscriber(chat.id);
+    if (!sub?.active) return 'This chat is not subscribed. Send /start first.';
+    // Editing to identical content is a 400 ("message is not modified"): skip no-op presses.
+    const unchanged =
+      (setting.kind === 'time' && sub.digestTime === setting.value) ||
+      (setting.kind === 'pause' && sub.paused === setting.paused) ||
+      (setting.kind === 'timezone-default' && sub.timezone === null);
+    if (unchanged) return 'Already set.';
+    if (setting.kind === 'time') await deps.store.setSchedule(chat.id, { digestTime: setting.value });
+    else if (setting.kind === 'timezone-default') await deps.store.setSchedule(chat.id, { timezone: null });
+    else await deps.store.setPaused(chat.id, setting.paused);
+    const updated = await deps.store.getSubscriber(chat.id);
+    await edit(ctx, chat.id, messageId, await settingsText(deps, chat.id, updated), settingsKeyboard(updated));
+    return 'Saved.';
+  }
+  const broadcast = /^bc:([yn]):(\d{1,15})$/.exec(data);
+  if (broadcast) {
+    if (!isBotAdmin(deps, fromId)) return 'Only the operators of this bot can do that.';
+    const decision = broadcast[1] === 'y' ? 'sent' : 'cancelled';
+    const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now().toISOString());
+    if (!pending) return 'Already done.';
+    if (decision === 'cancelled') {
+      await edit(ctx, chat.id, messageId, 'Broadcast cancelled.');
+      return 'Cancelled.';
+    }
+    const { sent, failed } = await sendBroadcast(ctx, deps, pending.text);
+    await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`);
+    return 'Sent.';
+  }
+  return 'This button has expired.';
+}
+
+/** The page a search result message shows ("page 2 of 3"), from the pressed message's text. */
+function currentPage(ctx: Context): number | null {
+  const message = ctx.callbackQuery?.message;
+  const text = message && 'text' in message ? message.text : '';
+  const m = /· page (\d+) of \d+/.exec(text);
+  return m ? Number(m[1]) - 1 : null;
+}
+
+/** Send the text (plain, no markup to get wrong) to every active chat; count the outcomes. */
+async function sendBroadcast(ctx: Context, deps: BotDeps, text: string): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (const sub of await deps.store.activeSubscribers()) {
+    try {
+      await ctx.telegram.sendMessage(sub.chatId, text, { link_preview_options: { is_disabled: true } });
+      sent++;
+    } catch (err) {
+      failed++;
+      deps.logger.warn({ chat: sub.chatId, err: (err as Error).message }, 'broadcast not delivered');
+    }
+  }
+  deps.logger.info({ sent, failed }, 'broadcast');
+  return { sent, failed };
+}
+
+/** Edit a message in place; "message is not modified" and vanished messages are not errors. */
+async function edit(ctx: Context, chatId: number, messageId: number, html: string, keyboard?: ReturnType<typeof settingsKeyboard>): Promise<void> {
+  await ctx.telegram
+    .editMessageText(chatId, messageId, undefined, html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(keyboard && keyboard.inline_keyboard.length > 0 ? { reply_markup: keyboard } : {}),
+    })
+    .catch((err: Error) => {
+      if (!/not modified|not found/i.test(err.message)) throw err;
+    });
+}

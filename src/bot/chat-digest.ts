@@ -1,0 +1,47 @@
+/** The digest one chat asked for: its window, its feeds and topics, numbered as it will see it. */
+import type { Digest, Subscriber } from '../domain/types.js';
+import type { BotDeps } from './bot-deps.js';
+import type { DigestWindow } from '../app/make-digest.js';
+import { buildDigest } from '../pipeline/build-digest.js';
+import { personalizeDigest } from '../app/personalize-digest.js';
+import { localDate } from '../jobs/time-zone.js';
+import { chatTimezone } from './chat-schedule.js';
+
+/** How far back "since your last digest" may reach. */
+const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Stories of `window` personalized for the chat: ranked over every article first, then filtered,
+ * then cut to `maxStories`, so a chat's topics never leave it with fewer stories than exist.
+ * @example const digest = await chatDigest(deps, chatId, subscriber, { fetchedSince, publishedSince })
+ */
+export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<Digest> {
+  const now = deps.now();
+  const tz = chatTimezone(deps, subscriber);
+  const articles = await deps.store.articlesForDigest(window);
+  const all = buildDigest(articles, {
+    date: localDate(now, tz),
+    timezone: tz,
+    createdAt: now.toISOString(),
+    maxStories: Math.max(1, articles.length),
+    figuresPerStory: deps.settings.topFigures,
+  });
+  const mine = personalizeDigest(all, await deps.store.getPreferences(chatId));
+  return { ...mine, stories: mine.stories.slice(0, deps.settings.maxStories) };
+}
+
+/**
+ * The window of /digest: since the chat's last digest (at most a week back), else the last
+ * `windowHours`; `fallback` is the plain last-hours window.
+ */
+export function digestWindows(deps: BotDeps, subscriber: Subscriber | null): { since: DigestWindow; fallback: DigestWindow } {
+  const now = deps.now().getTime();
+  const dayAgo = new Date(now - deps.settings.windowHours * 3_600_000).toISOString();
+  const floor = new Date(now - MAX_LOOKBACK_MS).toISOString();
+  const last = subscriber?.lastDigestAt ?? null;
+  const since = last ? (last < floor ? floor : last) : dayAgo;
+  return {
+    since: { fetchedSince: since, publishedSince: since < dayAgo ? since : dayAgo },
+    fallback: { fetchedSince: dayAgo, publishedSince: dayAgo },
+  };
+}

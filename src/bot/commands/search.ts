@@ -1,0 +1,70 @@
+/** /search <words>: recent stories mentioning every word, newest first, five per page with buttons. */
+import type { Context } from 'telegraf';
+import type { Article } from '../../domain/types.js';
+import type { BotDeps } from '../bot-deps.js';
+import type { CommandInput } from '../command-input.js';
+import { mentions, normalizeForMatch } from '../../app/personalize-digest.js';
+import { rankedFigures } from '../../pipeline/build-digest.js';
+import { figureDisplayText, figureLabel, sourceLine } from '../../pipeline/format-figure.js';
+import { chatTimezone } from '../chat-schedule.js';
+import { htmlLine, packBlocks } from '../html.js';
+import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
+import { searchButtons } from '../keyboards/search-buttons.js';
+import { replyHtml, replyText, replyUsage } from '../reply.js';
+
+/** Results per page, days searched, candidates read. */
+const PAGE_SIZE = 5;
+const LOOKBACK_DAYS = 30;
+const CANDIDATES = 300;
+
+/** One page of a search: its message and buttons, or null when nothing matches. */
+export async function searchPage(
+  deps: BotDeps,
+  chatId: number,
+  searchId: number,
+  query: string,
+  page: number,
+): Promise<{ html: string; page: number; keyboard: ReturnType<typeof searchButtons> } | null> {
+  const words = splitPhrases(query).map((w) => w.text);
+  const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
+  const prefs = await deps.store.getPreferences(chatId);
+  const candidates = await deps.store.searchArticles(words, since, CANDIDATES);
+  const hits = candidates.filter((a: Article) => {
+    if (prefs.feedIds !== null && (a.feedId === null || !prefs.feedIds.includes(a.feedId))) return false;
+    const text = normalizeForMatch(`${a.title}\n${a.summary}\n${a.text}`);
+    return words.every((w) => mentions(text, w));
+  });
+  if (hits.length === 0) return null;
+  const pages = Math.ceil(hits.length / PAGE_SIZE);
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const tz = chatTimezone(deps, await deps.store.getSubscriber(chatId));
+  const shown = hits.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).map((a, i) => ({ article: a, number: p * PAGE_SIZE + i + 1 }));
+  const heading = [htmlLine([{ text: `Search · ${query}`, style: 'b' }], 200), htmlLine([`${hits.length} ${hits.length === 1 ? 'story' : 'stories'} · page ${p + 1} of ${pages}`])];
+  const blocks = shown.map(({ article, number }) => {
+    const top = rankedFigures(article.figures)[0];
+    const label = top ? figureLabel(top) : '';
+    return [
+      htmlLine([{ text: `${number}. ${article.title || '(untitled)'}`, style: 'b' }], 200),
+      htmlLine([{ text: sourceLine(article, tz), style: 'i' }], 100),
+      ...(top ? [htmlLine(['• ', { text: figureDisplayText(top), style: 'b' }, ...(label ? [` ${label}`] : [])], 200)] : []),
+      ...(article.link && article.link.length <= 200 ? [htmlLine([{ text: 'source', href: article.link }], 250)] : []),
+    ];
+  });
+  // One message: a heading ≤ 300 units and five blocks ≤ 750 units each.
+  const html = packBlocks([heading, ...blocks])[0] ?? '';
+  return { html, page: p, keyboard: searchButtons(searchId, p, pages, shown.map(({ article, number }) => ({ number, articleId: article.id }))) };
+}
+
+/**
+ * /search <words>.
+ * @example handleSearch(ctx, { ...input, args: 'interest rates' }, deps)
+ */
+export async function handleSearch(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  const words = splitPhrases(input.args);
+  if (words.length === 0 || words.length > MAX_PHRASES || words.some((w) => w.text.length > MAX_PHRASE)) return replyUsage(ctx, 'search');
+  const query = words.map((w) => (w.text.includes(' ') ? `"${w.text}"` : w.text)).join(' ');
+  const searchId = await deps.store.saveSearch(input.chat.id, query, deps.now().toISOString());
+  const page = await searchPage(deps, input.chat.id, searchId, query, 0);
+  if (!page) return replyText(ctx, `Nothing in the last ${LOOKBACK_DAYS} days mentions ${query.slice(0, 80)}.`);
+  await replyHtml(ctx, [page.html], page.keyboard);
+}

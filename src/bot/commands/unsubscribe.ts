@@ -1,0 +1,24 @@
+/** /unsubscribe <n>: stop getting feed n of /sources. */
+import type { Context } from 'telegraf';
+import type { BotDeps } from '../bot-deps.js';
+import type { CommandInput } from '../command-input.js';
+import { chatFeeds, chooseFeed } from '../chat-feeds.js';
+import { requireChatAdmin } from '../guards/chat-admin.js';
+import { replyText, replyUsage } from '../reply.js';
+
+/**
+ * Drop one feed from the chat's digest.
+ * @example handleUnsubscribe(ctx, { ...input, args: '2' }, deps)
+ */
+export async function handleUnsubscribe(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  if (!/^\d{1,6}$/.test(input.args)) return replyUsage(ctx, 'unsubscribe');
+  if (!(await requireChatAdmin(ctx, input, deps))) return;
+  const feeds = await chatFeeds(deps, input.chat.id);
+  const entry = feeds.find((f) => f.number === Number(input.args));
+  if (!entry) return replyText(ctx, feeds.length ? `There is no feed ${input.args}: /sources lists 1–${feeds.length}.` : 'No feeds yet.');
+  const name = entry.feed.title || entry.feed.url;
+  if (!entry.chosen) return replyText(ctx, `You were not getting ${name}.`);
+  await chooseFeed(deps, input.chat.id, entry.feed.id, false);
+  const left = feeds.filter((f) => f.chosen).length - 1;
+  await replyText(ctx, left > 0 ? `Unsubscribed from ${name}. ${left} feed${left === 1 ? '' : 's'} left.` : `Unsubscribed from ${name}. You get no feeds now — /subscribe N to add one back.`);
+}

@@ -1,0 +1,123 @@
+/** Test harness: the real bot on the fake Bot API with a real SQLite store, plus article seeding. */
+import type { Telegraf } from 'telegraf';
+import { FakeBotApi, type SentMessage } from '../support/fake-bot-api.js';
+import { createBot, registerCommands } from '../../src/bot/create-bot.js';
+import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { createLogger, type LogSink } from '../../src/support/logger.js';
+import { parseConfig } from '../../src/config.js';
+import { summarizeArticle } from '../../src/pipeline/summarize.js';
+import type { Article } from '../../src/domain/types.js';
+
+export const PRIVATE = { id: 7001, type: 'private' as const, first_name: 'Ann' };
+export const GROUP = { id: -4002, type: 'group' as const, title: 'Newsroom' };
+export const ADMIN_ID = 9009;
+export const ADMIN_CHAT = { id: ADMIN_ID, type: 'private' as const, first_name: 'Ops' };
+
+/** A running bot with its fake API and store. */
+export interface Harness {
+  api: FakeBotApi;
+  store: SqliteStore;
+  bot: Telegraf;
+  deps: BotDeps;
+  /** Error-level log lines (handler failures). */
+  errors: string[];
+  /** Send a message and wait for the next `count` replies to that chat. */
+  say(chat: { id: number }, text: string, from?: { id: number }, count?: number): Promise<SentMessage[]>;
+  /** Press a button and wait for `count` new messages (0: wait for the callback to be answered). */
+  press(chat: { id: number }, messageId: number, data: string, from?: { id: number }, count?: number): Promise<SentMessage[]>;
+  stop(): Promise<void>;
+}
+
+/** Start the bot on a fresh fake API; `dbFile` defaults to an in-memory database. */
+export async function startHarness(opts: { dbFile?: string; store?: SqliteStore; env?: Record<string, string> } = {}): Promise<Harness> {
+  const api = await FakeBotApi.start({ floodLimits: false });
+  const store = opts.store ?? openSqliteStore(opts.dbFile ?? ':memory:');
+  const errors: string[] = [];
+  const sink: LogSink = { write: (line) => void (/"level":(50|60)/.test(line) && errors.push(line)) };
+  const logger = createLogger({ level: 'warn', sink, pretty: false });
+  const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *', ...opts.env });
+  const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: '/nonexistent' };
+  const deps = createBotDeps({ config, store, logger, settings });
+  const bot = createBot({ token: api.token, apiRoot: api.apiRoot }, deps);
+  await registerCommands(bot);
+  void bot.launch();
+  // Ready once telegraf polls (bot.stop before that throws "Bot is not running!").
+  for (let i = 0; i < 500 && api.calls('getUpdates').length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  const answered = () => api.calls('answerCallbackQuery').length;
+  return {
+    api,
+    store,
+    bot,
+    deps,
+    errors,
+    async say(chat, text, from, count = 1) {
+      const before = api.sent(chat.id).length;
+      api.sendText(chat as never, text, from);
+      const all = await api.waitForMessages(chat.id, before + count, 5000);
+      return all.slice(before);
+    },
+    async press(chat, messageId, data, from, count = 0) {
+      const before = api.sent(chat.id).length;
+      const answeredBefore = answered();
+      api.pressButton(chat as never, messageId, data, from);
+      if (count > 0) return (await api.waitForMessages(chat.id, before + count, 5000)).slice(before);
+      const deadline = Date.now() + 5000;
+      while (answered() === answeredBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 20));
+      return api.sent(chat.id).slice(before);
+    },
+    async stop() {
+      bot.stop('test');
+      await api.close();
+      await store.close();
+    },
+  };
+}
+
+/** Minutes ago as ISO. */
+export const minutesAgo = (m: number): string => new Date(Date.now() - m * 60_000).toISOString();
+
+/**
+ * Store an article summarized by the real figure engine.
+ * @example await seedArticle(store, { title: 'Ukraine captured 971 soldiers', text: '…' })
+ */
+export async function seedArticle(
+  store: SqliteStore,
+  a: { title: string; text: string; feedId?: number | null; link?: string | null; source?: string; minutesAgo?: number; key?: string },
+): Promise<Article> {
+  const summary = summarizeArticle({ title: a.title, text: a.text });
+  const at = minutesAgo(a.minutesAgo ?? 30);
+  const saved = await store.saveArticle({
+    feedId: a.feedId ?? null,
+    key: a.key ?? `k:${a.title}:${Math.random()}`,
+    link: a.link === undefined ? `https://news.test/${encodeURIComponent(a.title.slice(0, 30))}` : a.link,
+    title: a.title,
+    source: a.source ?? 'Test Wire',
+    publishedAt: at,
+    fetchedAt: at,
+    text: summary.text,
+    summary: summary.summary,
+    figures: summary.figures,
+  });
+  if (!saved) throw new Error('article not saved');
+  return saved;
+}
+
+/** The Kursk story of the founding article, rewritten for tests (own words). */
+export const KURSK = {
+  title: 'Ukraine captured almost 1,000 Russian soldiers during Kursk offensive',
+  text:
+    'Ukrainian forces captured 971 Russian soldiers in Kursk Oblast between August 2024 and May 2025, the general staff said on Monday. ' +
+    'The final phase of the exchange brought home 303 prisoners of war. ' +
+    'The 1,000-for-1,000 prisoner exchange was agreed at talks in Turkey, the first direct negotiations in three years. ' +
+    'Among the returnees, 70 had defended Mariupol during the 2022 siege.',
+};
+
+/** A second, unrelated story. */
+export const BRIDGE = {
+  title: 'Harbour bridge reopens after repairs costing $48m',
+  text:
+    'The harbour bridge reopened on Tuesday after repairs costing $48m, the port authority said. ' +
+    'About 1,350 lorries a day used the crossing before it shut. Engineers replaced 96 steel cables and resurfaced 2.4 km of road deck.',
+};

@@ -1,0 +1,120 @@
+/** /digest, /story, /why and /figures through the fake Bot API on real stored articles. */
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
+import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  await h.say(PRIVATE, '/start');
+});
+afterEach(async () => {
+  expect(h.api.rejected()).toEqual([]);
+  expect(h.errors).toEqual([]);
+  await h.stop();
+});
+
+type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
+const buttons = (m: { reply_markup?: unknown }) => ((m.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat();
+
+describe('/digest', () => {
+  it('sends the stories since the last digest, previews off, with a button per story', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    const [digest] = await h.say(PRIVATE, '/digest');
+    expect(digest!.text).toContain('1. Ukraine captured almost 1,000 Russian soldiers');
+    expect(digest!.text).toContain('971 Russian soldiers captured');
+    expect(digest!.text).toContain('/story_2');
+    const call = h.api.calls('sendMessage').at(-1)!;
+    expect(call.params).toMatchObject({ parse_mode: 'HTML' });
+    expect(JSON.stringify(call.params.link_preview_options)).toContain('"is_disabled":true');
+    expect(buttons(digest!).map((b) => b.text)).toEqual(['Story 1', 'Story 2']);
+    expect(buttons(digest!).every((b) => Buffer.byteLength(b.callback_data!) <= 64)).toBe(true);
+    await vi.waitFor(async () => expect((await h.store.getSubscriber(PRIVATE.id))!.lastDigestAt).not.toBeNull());
+  });
+
+  it('says so when nothing is new, then falls back to the last 24 h after a previous digest', async () => {
+    const [empty] = await h.say(PRIVATE, '/digest');
+    expect(empty!.text).toContain('No new stories');
+    await seedArticle(h.store, KURSK);
+    await h.say(PRIVATE, '/digest');
+    const [again] = await h.say(PRIVATE, '/digest');
+    expect(again!.text).toContain('Nothing new since your last digest');
+    expect(again!.text).toContain('971');
+  });
+
+  it('applies the chat’s topics', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    await h.say(PRIVATE, '/topics -kursk');
+    const [digest] = await h.say(PRIVATE, '/digest');
+    expect(digest!.text).toContain('1. Harbour bridge');
+    expect(digest!.text).not.toContain('Kursk');
+  });
+});
+
+describe('/story', () => {
+  it('/story N, /story_N and the buttons show the story with every figure and its sentence', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    const [digest] = await h.say(PRIVATE, '/digest');
+    const [byCommand] = await h.say(PRIVATE, '/story 1');
+    expect(byCommand!.text).toContain('Ukraine captured almost 1,000');
+    expect(byCommand!.text).toContain('70 had defended Mariupol');
+    expect(byCommand!.text).toContain('Among the returnees, 70 had defended Mariupol during the 2022 siege.');
+    const [byLink] = await h.say(PRIVATE, '/story_2');
+    expect(byLink!.text).toContain('2. Harbour bridge');
+    const [byButton] = await h.press(PRIVATE, digest!.message_id, buttons(digest!)[1]!.callback_data!, undefined, 1);
+    expect(byButton!.text).toBe(byLink!.text);
+  });
+
+  it('refuses numbers outside the last digest, and asks for /digest first when there is none', async () => {
+    expect((await h.say(PRIVATE, '/story 1'))[0]!.text).toContain('Send /digest first');
+    await seedArticle(h.store, KURSK);
+    await h.say(PRIVATE, '/digest');
+    expect((await h.say(PRIVATE, '/story 5'))[0]!.text).toBe('Your last digest has stories 1–1. Try /story 1.');
+  });
+
+  it('an expired button is answered, not crashed on', async () => {
+    const sent = await h.press(PRIVATE, 999, 'st:1:424242');
+    expect(sent).toEqual([]);
+    expect(h.api.calls('answerCallbackQuery').at(-1)!.params.text).toContain('no longer available');
+  });
+});
+
+describe('/why', () => {
+  it.each(['971', '1,000', '1000', '1 000'])('/why %s answers with the sentence, the article and the link', async (query) => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    await h.say(PRIVATE, '/digest');
+    const [why] = await h.say(PRIVATE, `/why ${query}`);
+    const expected = query === '971' ? 'Ukrainian forces captured 971 Russian soldiers' : 'The 1,000-for-1,000 prisoner exchange was agreed';
+    expect(why!.text).toContain(expected);
+    expect(why!.text).toContain('Ukraine captured almost 1,000 Russian soldiers during Kursk offensive');
+    expect(why!.html).toContain('<a href="https://news.test/');
+  });
+
+  it('finds figures of stored articles outside the last digest, with units ($48m)', async () => {
+    await seedArticle(h.store, BRIDGE);
+    const [why] = await h.say(PRIVATE, '/why $48m');
+    expect(why!.text).toContain('repairs costing $48m');
+  });
+
+  it('says when no figure matches', async () => {
+    await seedArticle(h.store, KURSK);
+    expect((await h.say(PRIVATE, '/why 123456'))[0]!.text).toMatch(/^No figure 123456/);
+  });
+});
+
+describe('/figures', () => {
+  it('lists the latest key figures, optionally only about some words', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    const [all] = await h.say(PRIVATE, '/figures');
+    expect(all!.text).toContain('971');
+    expect(all!.text).toContain('$48m');
+    const [bridge] = await h.say(PRIVATE, '/figures bridge');
+    expect(bridge!.text).toContain('$48m');
+    expect(bridge!.text).not.toContain('971');
+    expect((await h.say(PRIVATE, '/figures football'))[0]!.text).toContain('No figures about football');
+  });
+});

@@ -1,0 +1,127 @@
+/** /sources, /subscribe, /unsubscribe and /topics through the fake Bot API; settings survive a restart. */
+import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
+import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
+import { serveSampleNews } from '../support/sample-news.js';
+
+let h: Harness;
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  expect(h.api.rejected()).toEqual([]);
+  expect(h.errors).toEqual([]);
+  await h.stop();
+});
+
+describe('/sources, /subscribe, /unsubscribe', () => {
+  it('lists feeds numbered with health; unsubscribing one filters the digest; subscribing brings it back', async () => {
+    h = await startHarness();
+    const world = (await h.store.addFeed('https://world.test/rss')).feed;
+    const biz = (await h.store.addFeed('https://biz.test/rss')).feed;
+    await h.store.recordFeedError(biz.id, 'fetch: 403 Forbidden', new Date().toISOString());
+    await seedArticle(h.store, { ...KURSK, feedId: world.id });
+    await seedArticle(h.store, { ...BRIDGE, feedId: biz.id });
+    await h.say(PRIVATE, '/start');
+    const [sources] = await h.say(PRIVATE, '/sources');
+    expect(sources!.text).toContain('you get 2 of 2');
+    expect(sources!.text).toMatch(/1\. ✓ world\.test/);
+    expect(sources!.text).toMatch(/2\. ✓ biz\.test[\s\S]*⚠ fetch: 403 Forbidden/);
+
+    expect((await h.say(PRIVATE, '/unsubscribe 2'))[0]!.text).toContain('Unsubscribed from https://biz.test/rss. 1 feed left.');
+    expect((await h.say(PRIVATE, '/unsubscribe 2'))[0]!.text).toContain('You were not getting');
+    expect((await h.say(PRIVATE, '/unsubscribe 9'))[0]!.text).toBe('There is no feed 9: /sources lists 1–2.');
+    const [digest] = await h.say(PRIVATE, '/digest');
+    expect(digest!.text).toContain('Kursk');
+    expect(digest!.text).not.toContain('Harbour bridge');
+    expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual([world.id]);
+
+    expect((await h.say(PRIVATE, '/subscribe 2'))[0]!.text).toBe('Subscribed to https://biz.test/rss.');
+    expect((await h.say(PRIVATE, '/subscribe 2'))[0]!.text).toContain('You already get');
+    expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual([world.id, biz.id]);
+  });
+
+  it('/subscribe <url> goes through the SSRF guard: a loopback address is refused, nothing stored', async () => {
+    h = await startHarness();
+    const url = serveSampleNews(server);
+    const [reply] = await h.say(PRIVATE, `/subscribe ${url}`);
+    expect(reply!.text).toMatch(/^Could not add that feed: .*(loopback|private|blocked)/i);
+    expect(await h.store.listFeeds()).toEqual([]);
+  });
+
+  it('/subscribe <url> adds a subscriber’s feed that only this chat gets (private addresses allowed by config)', async () => {
+    h = await startHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });
+    await h.store.addFeed('https://world.test/rss');
+    const url = serveSampleNews(server);
+    const [reply] = await h.say(PRIVATE, `/subscribe ${url}`);
+    expect(reply!.text).toMatch(/^Added Test Wire & Co/);
+    const feeds = await h.store.listFeeds();
+    expect(feeds).toHaveLength(2);
+    // this chat: every public feed plus its own; another chat: the public feed only
+    expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual(feeds.map((f) => f.id));
+    expect((await h.store.getPreferences(12345)).feedIds).toEqual([feeds[0]!.id]);
+    const [others] = await h.say({ id: 7777, type: 'private', first_name: 'Bo' } as never, '/sources');
+    expect(others!.text).toContain('you get 1 of 1');
+    expect(others!.text).not.toContain('127.0.0.1');
+  });
+});
+
+describe('/topics', () => {
+  it('shows, adds include/exclude words and phrases, removes and clears them', async () => {
+    h = await startHarness();
+    expect((await h.say(PRIVATE, '/topics'))[0]!.text).toContain('No filter');
+    const [set] = await h.say(PRIVATE, '/topics +ukraine -football "interest rates"');
+    expect(set!.text).toContain('Include (any of): ukraine, "interest rates"');
+    expect(set!.text).toContain('Exclude: football');
+    expect(await h.store.getPreferences(PRIVATE.id)).toMatchObject({ include: ['ukraine', 'interest rates'], exclude: ['football'] });
+    await h.say(PRIVATE, '/topics remove ukraine');
+    expect((await h.store.getPreferences(PRIVATE.id)).include).toEqual(['interest rates']);
+    await h.say(PRIVATE, '/topics -"interest rates"');
+    expect(await h.store.getPreferences(PRIVATE.id)).toMatchObject({ include: [], exclude: ['football', 'interest rates'] });
+    await h.say(PRIVATE, '/topics clear');
+    expect(await h.store.getPreferences(PRIVATE.id)).toMatchObject({ include: [], exclude: [] });
+  });
+
+  it('rejects topics with nothing to match and over-long ones, with one line', async () => {
+    h = await startHarness();
+    expect((await h.say(PRIVATE, '/topics +!!!'))[0]!.text).toContain('has no letters or digits');
+    expect((await h.say(PRIVATE, `/topics +${'a'.repeat(80)}`))[0]!.text).toContain('at most 60 characters');
+    expect((await h.store.getPreferences(PRIVATE.id)).include).toEqual([]);
+  });
+});
+
+describe('state lives in the database', () => {
+  it('a restart loses no setting', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bot-'));
+    const file = path.join(dir, 'kf.db');
+    h = await startHarness({ dbFile: file });
+    const feed = (await h.store.addFeed('https://world.test/rss')).feed;
+    await h.store.addFeed('https://biz.test/rss');
+    await seedArticle(h.store, { ...KURSK, feedId: feed.id });
+    await h.say(PRIVATE, '/start');
+    await h.say(PRIVATE, '/time 07:30');
+    await h.say(PRIVATE, '/timezone Kyiv');
+    await h.say(PRIVATE, '/pause');
+    await h.say(PRIVATE, '/topics +kursk');
+    await h.say(PRIVATE, '/unsubscribe 2');
+    await h.say(PRIVATE, '/digest');
+    await h.stop();
+
+    h = await startHarness({ dbFile: file });
+    expect(await h.store.getSubscriber(PRIVATE.id)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Kyiv', paused: true });
+    expect(await h.store.getPreferences(PRIVATE.id)).toEqual({ feedIds: [feed.id], include: ['kursk'], exclude: [] });
+    const [settings] = await h.say(PRIVATE, '/settings');
+    expect(settings!.text).toContain('daily at 07:30 (Europe/Kyiv)');
+    expect(settings!.text).toContain('paused');
+    const [story] = await h.say(PRIVATE, '/story 1');
+    expect(story!.text).toContain('Kursk');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
