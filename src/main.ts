@@ -1,6 +1,10 @@
 /**
  * Composition root of the running service: config → database → bot + scheduler + outbox.
- * The only place (with cli.ts) that constructs Telegraf, the database and cron tasks.
+ * The only place (with cli/) that constructs Telegraf, the database and cron tasks.
+ *
+ * Digests: a planner tick (every SCHEDULE_CHECK_SECONDS) re-reads the schedule from the
+ * database, queues the current digest for the chats whose local digest time has come, and wakes
+ * the outbox worker, which sends continuously within Telegram's limits.
  */
 import type { Config } from './config.js';
 import type { Logger } from './support/logger.js';
@@ -8,16 +12,14 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { createBot, registerCommands } from './bot/create-bot.js';
 import { TelegrafSender } from './delivery/telegraf-sender.js';
 import { FloodLimiter } from './delivery/flood-limiter.js';
-import { drainOutbox } from './delivery/outbox.js';
-import { publishDigest } from './delivery/publish-digest.js';
+import { OutboxWorker } from './delivery/outbox.js';
+import { queueDueDigests } from './delivery/queue-digests.js';
 import { startJobs } from './jobs/scheduler.js';
+import { effectiveSchedule, type EffectiveSchedule } from './jobs/schedule-settings.js';
 import { runFeedCycle } from './app/run-feed-cycle.js';
-import { makeDigest, type DigestSettings } from './app/make-digest.js';
+import type { DigestSettings } from './app/make-digest.js';
 import { createBotDeps } from './bot/bot-deps.js';
 import { seedFeeds } from './app/seed-feeds.js';
-
-/** How often the outbox is checked for retries that have come due. */
-const OUTBOX_POLL_MS = 2_000;
 
 /** Digest settings from config. */
 export function digestSettings(config: Config): DigestSettings {
@@ -30,10 +32,21 @@ export function digestSettings(config: Config): DigestSettings {
   };
 }
 
+/** The schedule config gives, before the database's overrides. */
+export function scheduleDefaults(config: Config): { fetchCron: string; digest: string; timezone: string } {
+  return { fetchCron: config.fetchCron, digest: config.digestCron, timezone: config.timezone };
+}
+
+/** The flood limits from config (Telegram's per-chat and per-group limits are fixed). */
+export function floodLimiter(config: Config): FloodLimiter {
+  return new FloodLimiter({ globalPerSecond: config.sendRatePerSecond, privateIntervalMs: 1000, groupPerMinute: 20 });
+}
+
 /**
- * Run the bot until SIGINT/SIGTERM: long polling, scheduled fetch and digest, outbox delivery.
- * Resolves after a clean shutdown.
- * @example await runBot(parseConfig(process.env), logger)
+ * Run the bot until SIGINT/SIGTERM: long polling, scheduled fetch, per-chat digests, outbox
+ * delivery. On a signal: stop taking updates, stop the schedules, finish the sends on the wire,
+ * give back the rest of the leased work, close the database. Resolves after that.
+ * @example await runBot(parseConfig(process.env), logger, token)
  */
 export async function runBot(config: Config, logger: Logger, token: string): Promise<void> {
   const store = openSqliteStore(config.databasePath);
@@ -41,36 +54,50 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const settings = digestSettings(config);
 
   const bot = createBot({ token, apiRoot: config.telegram.apiRoot }, createBotDeps({ config, store, logger, settings }));
+  const worker = new OutboxWorker({ store, sender: new TelegrafSender(bot.telegram), logger, limiter: floodLimiter(config), kind: 'bot' });
+  await worker.start();
+  const sending = worker.run().catch((err) => logger.error({ err: (err as Error).message }, 'outbox worker failed'));
 
-  const outbox = { store, sender: new TelegrafSender(bot.telegram), logger, limiter: new FloodLimiter({ globalPerSecond: config.sendRatePerSecond, privateIntervalMs: 1000, groupPerMinute: 20 }) };
-  let draining: Promise<unknown> | null = null;
-  const drain = () => (draining ??= drainOutbox(outbox).finally(() => (draining = null)));
-
+  let fetching: Promise<unknown> | null = null;
   const fetchCycle = () =>
-    runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true });
-  const digestRun = async () => {
-    const digest = await makeDigest({ store, logger, settings });
-    if (!digest) return;
-    const queued = await publishDigest(store, digest);
-    logger.info({ digest: digest.id, queued }, 'digest queued for subscribers');
-    await drain();
-  };
+    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true }).finally(() => (fetching = null)));
 
-  const stopJobs = startJobs(
-    [
-      { name: 'fetch', cron: config.fetchCron, timezone: config.timezone, run: fetchCycle },
-      { name: 'digest', cron: config.digestCron, timezone: config.timezone, run: digestRun },
-    ],
-    logger,
-  );
-  const outboxTimer = setInterval(() => void drain().catch((err) => logger.error({ err: (err as Error).message }, 'outbox failed')), OUTBOX_POLL_MS);
+  let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
+  const fetchJob = (s: EffectiveSchedule) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run: fetchCycle }], logger);
+  let stopFetchJob = fetchJob(schedule);
+
+  let planning: Promise<unknown> | null = null;
+  const plan = async () => {
+    const next = await effectiveSchedule(store, scheduleDefaults(config));
+    if (next.fetchCron !== schedule.fetchCron || next.timezone !== schedule.timezone) {
+      await stopFetchJob();
+      stopFetchJob = fetchJob(next);
+    }
+    if (next.fetchCron !== schedule.fetchCron || next.digest !== schedule.digest || next.timezone !== schedule.timezone) {
+      logger.info({ fetch: next.fetchCron, digest: next.digest, timezone: next.timezone }, 'schedule changed; applied');
+    }
+    schedule = next;
+    const result = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 });
+    if (result.queued > 0) worker.wake();
+  };
+  const tick = () => {
+    planning ??= plan()
+      .catch((err) => logger.error({ err: (err as Error).message }, 'digest planner failed'))
+      .finally(() => (planning = null));
+  };
+  const plannerTimer = setInterval(tick, config.scheduleCheckSeconds * 1000);
 
   await registerCommands(bot);
   const polling = bot.launch({ dropPendingUpdates: false }, () =>
-    logger.info({ bot: bot.botInfo?.username, database: config.databasePath, digest: config.digestCron, timezone: config.timezone }, 'bot started'),
+    logger.info(
+      { bot: bot.botInfo?.username, database: config.databasePath, digest: schedule.digest, timezone: schedule.timezone, worker: worker.owner },
+      'bot started',
+    ),
   );
-  // The first cycle runs now so a fresh install has articles before the first digest.
+  // The first cycle runs now so a fresh install has articles; the first tick delivers digests
+  // missed while the bot was down (once, and only if recent enough).
   void fetchCycle().catch((err) => logger.error({ err: (err as Error).message }, 'initial fetch failed'));
+  tick();
 
   await new Promise<void>((resolve, reject) => {
     const stop = (signal: string) => {
@@ -82,9 +109,13 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
     process.once('SIGTERM', () => stop('SIGTERM'));
     polling.catch(reject);
   });
-  clearInterval(outboxTimer);
-  await stopJobs();
-  await draining;
+  clearInterval(plannerTimer);
+  await stopFetchJob();
+  await planning;
+  const report = await worker.stop();
+  await sending;
+  const inFlightFetch = fetching as Promise<unknown> | null;
+  await Promise.race([inFlightFetch?.catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
   await store.close();
-  logger.info('stopped');
+  logger.info({ sent: report.sent, retried: report.retried, failed: report.failed }, 'stopped');
 }

@@ -47,6 +47,26 @@ export async function makeDigest(deps: {
   return stored;
 }
 
+/**
+ * The digest to deliver now: the stories of the last `windowHours` (a rolling window, so a chat
+ * whose morning comes later in the day sees the same news, not only what arrived since an
+ * earlier time zone's edition). When they are the stories of the latest saved digest, that digest
+ * is reused (rendered and archived once); otherwise a new edition is saved. Null when there are none.
+ * @example const digest = await currentDigest({ store, logger, settings })
+ */
+export async function currentDigest(deps: { store: Store; logger: Logger; settings: DigestSettings; now?: Date }): Promise<StoredDigest | null> {
+  const now = deps.now ?? new Date();
+  const windowStart = new Date(now.getTime() - deps.settings.windowHours * 3_600_000).toISOString();
+  const draft = await previewDigest({ ...deps, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
+  const latest = await deps.store.latestDigest();
+  if (draft.stories.length === 0) return null;
+  if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
+  const stored = await deps.store.saveDigest(draft, renderTelegram(draft));
+  const files = await archiveDigest(deps.settings.digestsDir, draft);
+  deps.logger.info({ digest: stored.id, stories: draft.stories.length, parts: stored.parts.length, file: files.markdown }, 'digest built');
+  return stored;
+}
+
 /** Which stored articles a digest takes: first seen since, and published since. */
 export interface DigestWindow {
   fetchedSince: string;

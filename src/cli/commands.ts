@@ -7,6 +7,8 @@ import { digestCommand } from './digest-command.js';
 import { feedsCommand } from './feeds-command.js';
 import { fetchCommand } from './fetch-command.js';
 import { summarizeCommand } from './summarize-command.js';
+import { deliverCommand } from './deliver-command.js';
+import { scheduleCommand } from './schedule-command.js';
 import { statusCommand } from './status-command.js';
 import { subscribersCommand } from './subscribers-command.js';
 
@@ -34,6 +36,8 @@ export const COMMANDS: readonly CliCommand[] = [
   fetchCommand,
   digestCommand,
   summarizeCommand,
+  deliverCommand,
+  scheduleCommand,
   statusCommand,
   subscribersCommand,
 ];

@@ -1,9 +1,14 @@
 /**
- * The outbox worker: sends due (digest, chat, part) rows from the store, in part order per chat,
- * within flood limits. Every outcome is written back before the next send, so a crash loses
- * nothing and repeats at most the message in flight.
+ * The outbox worker: leases due (digest, chat, part) rows from the store and sends them within
+ * flood limits, one message per chat at a time, in part order. Each outcome is committed right
+ * after its send, so a crash (kill -9) loses nothing and can repeat only the messages whose HTTP
+ * call was in flight — at our local latency and rate, at most one. A second sender (the bot and
+ * `keyfigures deliver`, or two bots) on the same database never sends the same part: rows are
+ * leased, the lease is re-checked right before each send, and a sender that stops heartbeating
+ * loses its leases within `staleMs`.
  */
-import type { Delivery, Store } from '../store/store.js';
+import { randomUUID } from 'node:crypto';
+import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import { FloodLimiter } from './flood-limiter.js';
@@ -14,102 +19,254 @@ export interface OutboxDeps {
   sender: ChatSender;
   logger: Logger;
   limiter: FloodLimiter;
-  /** Attempts before a transient failure is given up. */
+  /** Lease owner id; default a fresh UUID (one per worker). */
+  owner?: string;
+  /** Worker kind shown in heartbeats: 'bot' or 'cli'. Default 'bot'. */
+  kind?: string;
+  /** Attempts before a transient failure (5xx, network) is given up. Default 8. */
   maxAttempts?: number;
-  /** Sends in flight at once (across different chats). */
-  concurrency?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Lease length; renewed right before each send. Default 30 s. */
+  leaseMs?: number;
+  /** A worker silent this long is dead and its leases are free. Default 5 s. */
+  staleMs?: number;
+  /** Heartbeat period. Default 1 s. */
+  heartbeatMs?: number;
+  /** How often to look for new work when idle. Default 500 ms. */
+  pollMs?: number;
+  /** Seconds of sending to lease ahead. Default 1.5. */
+  lookaheadSec?: number;
+  /** Cap of the transient-error backoff. Default 5 min. */
+  maxBackoffMs?: number;
 }
 
-/** Counts for one drain. */
+/** Counts for one run. */
 export interface DrainReport {
   sent: number;
   retried: number;
   failed: number;
   deactivated: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Rows re-sent after a sender died mid-send (possible duplicates: the crash window). */
+  uncertain: number;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const emptyReport = (): DrainReport => ({ sent: 0, retried: 0, failed: 0, deactivated: 0, rateLimited: 0, uncertain: 0 });
 
 /**
- * Send everything due now; returns when nothing is due (later retries stay queued).
+ * A long-running sender. `start()` registers its heartbeat, `run()` sends until stopped (or idle),
+ * `wake()` nudges it after new rows were queued, `stop()` finishes in-flight sends and gives back
+ * the rest.
+ * @example const worker = new OutboxWorker(deps); await worker.start(); void worker.run(); … await worker.stop();
+ */
+export class OutboxWorker {
+  readonly owner: string;
+  readonly report: DrainReport = emptyReport();
+  private readonly tasks = new Map<number, Promise<void>>();
+  private readonly aborts = new Map<number, AbortController>();
+  private stopping = false;
+  private wakeUp: (() => void) | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private running: Promise<DrainReport> | null = null;
+  private lastClaim = 0;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.owner = deps.owner ?? randomUUID();
+  }
+
+  /** Register with the store and keep heartbeating until stop(). */
+  async start(): Promise<void> {
+    const beat = () => this.deps.store.heartbeat({ owner: this.owner, kind: this.deps.kind ?? 'bot', pid: process.pid }, new Date().toISOString());
+    await beat();
+    this.heartbeatTimer = setInterval(() => {
+      beat().catch((err) => this.deps.logger.warn({ err: (err as Error).message }, 'outbox heartbeat failed'));
+    }, this.deps.heartbeatMs ?? 1000);
+    this.heartbeatTimer.unref();
+  }
+
+  /** New rows were queued: look now instead of at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /**
+   * Send until stop() — or, with `untilIdle`, until nothing is due and nothing is in flight (and
+   * `until()`, when given, says done).
+   */
+  run(opts: { untilIdle?: boolean; until?: () => Promise<boolean> } = {}): Promise<DrainReport> {
+    this.running ??= this.loop(opts).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async loop(opts: { untilIdle?: boolean; until?: () => Promise<boolean> }): Promise<DrainReport> {
+    const pollMs = this.deps.pollMs ?? 500;
+    while (!this.stopping) {
+      const target = Math.max(4, Math.ceil(this.deps.limiter.ratePerSecond * (this.deps.lookaheadSec ?? 1.5)));
+      let claimed = 0;
+      const now = Date.now();
+      if (this.tasks.size < target && (this.tasks.size <= target / 2 || now - this.lastClaim >= 200)) {
+        this.lastClaim = now;
+        const rows = await this.deps.store.claimDeliveries(this.owner, {
+          now: new Date(now).toISOString(),
+          limit: target - this.tasks.size,
+          leaseMs: this.deps.leaseMs ?? 30_000,
+          staleBefore: new Date(now - (this.deps.staleMs ?? 5_000)).toISOString(),
+        });
+        claimed = rows.length;
+        // (a row of ours already in flight can come back only if our heartbeat stalled; never twice)
+        for (const row of rows) if (!this.tasks.has(row.id)) this.launch(row);
+      }
+      if (this.tasks.size === 0 && claimed === 0 && opts.untilIdle && (!opts.until || (await opts.until()))) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.tasks.size > 0 ? 200 : pollMs);
+        this.wakeUp = () => (clearTimeout(timer), resolve());
+      });
+      this.wakeUp = null;
+    }
+    return this.report;
+  }
+
+  /**
+   * Stop taking work, let sends already on the wire finish (up to `timeoutMs`), give back every
+   * other lease and leave the heartbeat table.
+   */
+  async stop(timeoutMs = 10_000): Promise<DrainReport> {
+    this.stopping = true;
+    this.wake();
+    for (const abort of this.aborts.values()) abort.abort();
+    const settled = Promise.allSettled([...this.tasks.values()]);
+    await Promise.race([settled, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    await this.running?.catch(() => undefined);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    try {
+      await this.deps.store.releaseLeases(this.owner);
+      await this.deps.store.removeWorker(this.owner);
+    } catch (err) {
+      this.deps.logger.warn({ err: (err as Error).message }, 'outbox: could not release leases');
+    }
+    return this.report;
+  }
+
+  private launch(row: ClaimedDelivery): void {
+    const abort = new AbortController();
+    this.aborts.set(row.id, abort);
+    const task = this.process(row, abort.signal)
+      .catch(async (err) => {
+        this.deps.logger.error({ err: (err as Error).message, delivery: row.id }, 'outbox: delivery bookkeeping failed');
+        await this.deps.store.releaseLeases(this.owner, [row.id]).catch(() => undefined);
+      })
+      .finally(() => {
+        this.tasks.delete(row.id);
+        this.aborts.delete(row.id);
+        this.wakeUp?.();
+      });
+    this.tasks.set(row.id, task);
+  }
+
+  private async process(row: ClaimedDelivery, signal: AbortSignal): Promise<void> {
+    const { store, limiter, logger } = this.deps;
+    if (row.html === null) {
+      await store.failDelivery(row.id, this.owner, { error: 'digest part missing', notBefore: null, final: true, countAttempt: true });
+      this.report.failed++;
+      return;
+    }
+    const at = limiter.reserve(row.chatId, Date.now());
+    if (!(await sleepUnlessAborted(at - Date.now(), signal))) {
+      await store.releaseLeases(this.owner, [row.id]);
+      return;
+    }
+    const now = Date.now();
+    // Fence: if our lease was taken over meanwhile, someone else sends this row.
+    if (!(await store.startSending(row.id, this.owner, new Date(now + (this.deps.leaseMs ?? 30_000)).toISOString(), new Date(now).toISOString()))) {
+      logger.warn({ delivery: row.id }, 'outbox: lease lost before sending; skipped');
+      return;
+    }
+    if (row.uncertain) {
+      this.report.uncertain++;
+      logger.warn({ chat: row.chatId, digest: row.digestId, part: row.part }, 'outbox: re-sending a part whose earlier send was cut off (may duplicate)');
+    }
+    let messageId: number;
+    try {
+      messageId = await this.deps.sender.sendHtml(row.chatId, row.html);
+    } catch (err) {
+      await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
+      return;
+    }
+    await store.completeDelivery(row.id, this.owner, messageId, new Date().toISOString());
+    this.report.sent++;
+  }
+
+  private async recordFailure(row: ClaimedDelivery, err: SendError): Promise<void> {
+    const { store, logger, limiter } = this.deps;
+    const owner = this.owner;
+    switch (err.kind) {
+      case 'rate_limited': {
+        const now = Date.now();
+        const until = now + (err.details.retryAfterSec ?? 1) * 1000;
+        limiter.holdChat(row.chatId, until);
+        limiter.rateLimited(now);
+        // A 429 is Telegram pacing us, not a failed attempt of this message.
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(until).toISOString(), final: false, countAttempt: false });
+        this.report.rateLimited++;
+        this.report.retried++;
+        logger.warn({ chat: row.chatId, retryAfter: err.details.retryAfterSec, slowdown: limiter.slowdown }, 'rate limited by Telegram');
+        return;
+      }
+      case 'chat_gone':
+        await store.deactivate(row.chatId, err.message);
+        await store.cancelPending(row.chatId, err.message);
+        this.report.deactivated++;
+        logger.info({ chat: row.chatId, reason: err.message }, 'chat deactivated');
+        return;
+      case 'migrated':
+        await store.migrateChat(row.chatId, err.details.migrateTo!);
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: null, final: false, countAttempt: false });
+        // Rows that could not move (the new chat already had them) must not be retried to the old id.
+        await store.cancelPending(row.chatId, err.message);
+        this.report.retried++;
+        logger.info({ from: row.chatId, to: err.details.migrateTo }, 'group migrated to supergroup');
+        return;
+      case 'transient': {
+        const final = row.attempts + 1 >= (this.deps.maxAttempts ?? 8);
+        const backoffMs = Math.min(1000 * 2 ** row.attempts, this.deps.maxBackoffMs ?? 5 * 60_000) * (0.8 + Math.random() * 0.4);
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(Date.now() + backoffMs).toISOString(), final, countAttempt: true });
+        final ? this.report.failed++ : this.report.retried++;
+        logger.warn({ chat: row.chatId, attempt: row.attempts + 1, err: err.message }, final ? 'delivery gave up' : 'delivery will retry');
+        return;
+      }
+      case 'rejected':
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: null, final: true, countAttempt: true });
+        this.report.failed++;
+        logger.error({ chat: row.chatId, digest: row.digestId, part: row.part, err: err.message }, 'Telegram rejected a digest message');
+        return;
+    }
+  }
+}
+
+/** Sleep `ms`; resolves false at once when `signal` aborts. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve(true)), ms);
+    const onAbort = () => (clearTimeout(timer), resolve(false));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Send everything due now with a one-off worker; returns when nothing is due and nothing is in
+ * flight (later retries stay queued).
  * @example await drainOutbox({ store, sender, logger, limiter: new FloodLimiter() })
  */
 export async function drainOutbox(deps: OutboxDeps): Promise<DrainReport> {
-  const report: DrainReport = { sent: 0, retried: 0, failed: 0, deactivated: 0 };
-  const batchSize = (deps.concurrency ?? 8) * 4;
-  for (;;) {
-    const due = await deps.store.dueDeliveries(new Date().toISOString(), batchSize);
-    if (due.length === 0) break;
-    // One in-flight row per chat: parts of one chat must not overtake each other.
-    const perChat = new Map<number, Delivery>();
-    for (const row of due) if (!perChat.has(row.chatId)) perChat.set(row.chatId, row);
-    const rows = [...perChat.values()];
-    let cursor = 0;
-    const worker = async () => {
-      while (cursor < rows.length) await sendOne(rows[cursor++]!, deps, report);
-    };
-    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, rows.length) }, worker));
-  }
-  if (report.sent + report.failed + report.retried > 0) deps.logger.info(report, 'delivery run done');
-  return report;
-}
-
-async function sendOne(row: Delivery, deps: OutboxDeps, report: DrainReport): Promise<void> {
-  const sleep = deps.sleep ?? realSleep;
-  const digest = await deps.store.getDigest(row.digestId);
-  const html = digest?.parts[row.part];
-  if (html === undefined) {
-    await deps.store.markAttemptFailed(row.id, 'digest part missing', { notBefore: null, final: true });
-    report.failed++;
-    return;
-  }
-  const at = deps.limiter.reserve(row.chatId, Date.now());
-  if (at > Date.now()) await sleep(at - Date.now());
+  const worker = new OutboxWorker({ pollMs: 0, ...deps });
+  await worker.start();
   try {
-    const messageId = await deps.sender.sendHtml(row.chatId, html);
-    await deps.store.markSent(row.id, messageId, new Date().toISOString());
-    report.sent++;
-  } catch (err) {
-    await recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)), deps, report);
-  }
-}
-
-async function recordFailure(row: Delivery, err: SendError, deps: OutboxDeps, report: DrainReport): Promise<void> {
-  const { store, logger } = deps;
-  switch (err.kind) {
-    case 'rate_limited': {
-      const until = Date.now() + (err.details.retryAfterSec ?? 1) * 1000;
-      deps.limiter.holdChat(row.chatId, until);
-      // A 429 is Telegram pacing us, not a failed attempt of this message.
-      await store.markAttemptFailed(row.id, err.message, { notBefore: new Date(until).toISOString(), final: false });
-      report.retried++;
-      logger.warn({ chat: row.chatId, retryAfter: err.details.retryAfterSec }, 'rate limited by Telegram');
-      return;
-    }
-    case 'chat_gone':
-      await store.deactivate(row.chatId, err.message);
-      await store.cancelPending(row.chatId, err.message);
-      report.deactivated++;
-      logger.info({ chat: row.chatId, reason: err.message }, 'chat deactivated');
-      return;
-    case 'migrated':
-      await store.migrateChat(row.chatId, err.details.migrateTo!);
-      report.retried++;
-      logger.info({ from: row.chatId, to: err.details.migrateTo }, 'group migrated to supergroup');
-      return;
-    case 'transient': {
-      const final = row.attempts + 1 >= (deps.maxAttempts ?? 6);
-      const backoffMs = Math.min(2 ** row.attempts * 2000, 10 * 60_000);
-      await store.markAttemptFailed(row.id, err.message, { notBefore: new Date(Date.now() + backoffMs).toISOString(), final });
-      final ? report.failed++ : report.retried++;
-      logger.warn({ chat: row.chatId, attempt: row.attempts + 1, err: err.message }, final ? 'delivery gave up' : 'delivery will retry');
-      return;
-    }
-    case 'rejected':
-      await store.markAttemptFailed(row.id, err.message, { notBefore: null, final: true });
-      report.failed++;
-      logger.error({ chat: row.chatId, digest: row.digestId, part: row.part, err: err.message }, 'Telegram rejected a digest message');
-      return;
+    const report = await worker.run({ untilIdle: true });
+    if (report.sent + report.failed + report.retried > 0) deps.logger.info(report, 'delivery run done');
+    return report;
+  } finally {
+    await worker.stop();
   }
 }

@@ -1,4 +1,8 @@
-/** The outbox: one row per (digest, chat, part) and how its delivery stands. */
+/**
+ * The outbox: one row per (digest, chat, part) and how its delivery stands. Senders claim rows
+ * with leases, so two senders on one database (the bot and `keyfigures deliver`, or two bots)
+ * never send the same part; a sender that dies stops heartbeating and its leases become free.
+ */
 
 /** One message of one digest to one chat, and how its delivery stands. */
 export interface Delivery {
@@ -15,7 +19,35 @@ export interface Delivery {
   sentAt: string | null;
 }
 
-/** Deliveries: queue, hand out what is due, record outcomes. */
+/** A delivery claimed by a sender, with the message it sends. */
+export interface ClaimedDelivery extends Delivery {
+  /** The Telegram HTML of this part; null when the digest or rendition is gone. */
+  html: string | null;
+  /** A previous sender started sending this row and died before recording the outcome. */
+  uncertain: boolean;
+}
+
+/** A running sender, as its heartbeat shows it. */
+export interface DeliveryWorker {
+  owner: string;
+  /** 'bot' for the running bot, 'cli' for `keyfigures deliver`. */
+  kind: string;
+  pid: number;
+  heartbeatAt: string;
+}
+
+/** Options of {@link DeliveryStore.claimDeliveries}. */
+export interface ClaimOptions {
+  /** ISO now. */
+  now: string;
+  limit: number;
+  /** How long the lease lasts (it is renewed right before each send). */
+  leaseMs: number;
+  /** Leases of workers whose last heartbeat is older than this ISO time are free. */
+  staleBefore: string;
+}
+
+/** Deliveries: queue, lease out what is due, record outcomes. */
 export interface DeliveryStore {
   /** Queue every part of a digest for each chat; already-queued (digest, chat, part) rows are kept. Returns rows added. */
   enqueueDigest(digestId: number, partCount: number, chatIds: number[]): Promise<number>;
@@ -27,4 +59,34 @@ export interface DeliveryStore {
   /** Cancel every pending row of a chat (e.g. it blocked the bot). */
   cancelPending(chatId: number, reason: string): Promise<number>;
   deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>>;
+
+  /** Keep one rendering of a digest's content (deduplicated by content hash); returns its id. */
+  saveRendition(digestId: number, parts: string[]): Promise<number>;
+  /**
+   * Queue a rendition for chats that have nothing of this digest yet and, in the same
+   * transaction, record `givenAt` as each chat's last digest (null: leave it). Returns rows added.
+   */
+  enqueueRendition(digestId: number, renditionId: number, partCount: number, chatIds: number[], givenAt: string | null): Promise<number>;
+  /**
+   * Lease due rows to `owner`: pending, past not_before, not leased by a live worker, and the
+   * lowest pending part of their chat (a chat's messages go out one after another, in order).
+   */
+  claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]>;
+  /** Fence before the HTTP call: renew the lease and mark the send started. False when the lease was lost. */
+  startSending(id: number, owner: string, leaseUntil: string, now: string): Promise<boolean>;
+  /** Record that Telegram accepted the message; releases the lease. */
+  completeDelivery(id: number, owner: string, messageId: number, at: string): Promise<void>;
+  /**
+   * Record a failed send and release the lease: retry after `notBefore` (pending), or give up
+   * (`final`). `countAttempt: false` for Telegram pacing us (429), which is not the message's fault.
+   */
+  failDelivery(id: number, owner: string, opts: { error: string; notBefore: string | null; final: boolean; countAttempt: boolean }): Promise<void>;
+  /** Give back leases without an attempt (shutdown, or a row not sent); all of the owner's when `ids` is omitted. */
+  releaseLeases(owner: string, ids?: number[]): Promise<number>;
+  /** Register or refresh a running sender. */
+  heartbeat(worker: { owner: string; kind: string; pid: number }, at: string): Promise<void>;
+  /** Forget a sender that stopped cleanly. */
+  removeWorker(owner: string): Promise<void>;
+  /** Senders that heartbeated at or after `since`, optionally of one kind. */
+  liveWorkers(since: string, kind?: string): Promise<DeliveryWorker[]>;
 }

@@ -9,15 +9,19 @@ import type { DigestStore } from './digest-store.js';
 import type { SubscriberStore } from './subscriber-store.js';
 import type { DeliveryStore } from './delivery-store.js';
 import type { PreferenceStore } from './preference-store.js';
+import type { SettingsStore } from './settings-store.js';
+import type { ChatStateStore } from './chat-state-store.js';
 
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, NewArticle } from './article-store.js';
 export type { DigestStore, StoredDigest } from './digest-store.js';
 export type { SubscriberStore, SubscribeResult } from './subscriber-store.js';
-export type { DeliveryStore, Delivery } from './delivery-store.js';
+export type { DeliveryStore, Delivery, ClaimedDelivery, DeliveryWorker } from './delivery-store.js';
+export type { SettingsStore } from './settings-store.js';
 export type { PreferenceStore, ChatPreferences } from './preference-store.js';
+export type { ChatStateStore, ChatView, PendingBroadcast } from './chat-state-store.js';
 
 /** Everything KeyFigures persists. */
-export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore {
+export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore {
   close(): Promise<void>;
 }

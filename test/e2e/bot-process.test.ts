@@ -5,7 +5,7 @@
  * scheduled digest must arrive unprompted.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ beforeAll(async () => {
     DIGESTS_DIR: path.join(dir, 'digests'),
     FETCH_CRON: '*/2 * * * * *',
     DIGEST_CRON: '*/3 * * * * *',
+    SCHEDULE_CHECK_SECONDS: '1',
     TIMEZONE: 'Europe/Kyiv',
     LOG_LEVEL: 'info',
   };
@@ -48,8 +49,16 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { env, cwd: dir, encoding: 'utf8', timeout: 30_000 });
+/** Runs the CLI without blocking this process: the feed server and the fake Bot API live here. */
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.once('exit', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 describe('keyfigures bot, end to end', { timeout: 60_000 }, () => {
@@ -68,7 +77,7 @@ describe('keyfigures bot, end to end', { timeout: 60_000 }, () => {
 
   it('delivers the scheduled digest unprompted once an operator adds a feed', async () => {
     const feedUrl = serveSampleNews(news);
-    const added = cli('feeds', 'add', feedUrl);
+    const added = await cli('feeds', 'add', feedUrl);
     expect(added.stdout).toContain('added');
     const digest = await api.waitFor((m) => m.chat_id === USER.id && m.text.startsWith('KeyFigures ·'), 25_000).catch((err) => {
       throw new Error(`${err.message}\n--- bot log ---\n${botLog}`);
@@ -94,10 +103,14 @@ describe('keyfigures bot, end to end', { timeout: 60_000 }, () => {
     const again = await api.waitFor((m) => m.chat_id === USER.id && api.sent(USER.id).indexOf(m) >= before, 10_000);
     expect(again.text).toContain(SAMPLE.teaserTitle);
 
+    // one private chat takes ~1 msg/s (burst 3): pace the commands like a person would
+    await new Promise((r) => setTimeout(r, 1_100));
+    const beforeHelp = api.sent(USER.id).length;
     api.sendText(USER, '/help');
-    const help = await api.waitFor((m) => m.chat_id === USER.id && m.text.includes('/digest —'), 10_000);
+    const help = await api.waitFor((m) => m.chat_id === USER.id && api.sent(USER.id).indexOf(m) >= beforeHelp && m.text.includes('/digest'), 10_000);
     expect(help.text).toContain('/stop');
 
+    await new Promise((r) => setTimeout(r, 1_100));
     api.sendText(USER, '/stop');
     const bye = await api.waitFor((m) => m.chat_id === USER.id && m.text.startsWith('Unsubscribed'), 10_000);
     expect(bye).toBeDefined();

@@ -15,6 +15,8 @@ import { sqliteDigestStore } from './digests.js';
 import { sqliteSubscriberStore } from './subscribers.js';
 import { sqliteDeliveryStore } from './deliveries.js';
 import { sqlitePreferenceStore } from './preferences.js';
+import { sqliteSettingsStore } from './settings.js';
+import { sqliteChatStateStore } from './chat-state.js';
 
 /** The Store, plus the connection for tests and maintenance commands. */
 export type SqliteStore = Store & { readonly db: Database.Database };
@@ -38,6 +40,8 @@ export function openSqliteStore(file: string): SqliteStore {
     ...sqliteSubscriberStore(db),
     ...sqliteDeliveryStore(db),
     ...sqlitePreferenceStore(db),
+    ...sqliteSettingsStore(db),
+    ...sqliteChatStateStore(db),
     async close() {
       if (db.open) db.close();
     },

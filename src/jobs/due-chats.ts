@@ -1,0 +1,105 @@
+/**
+ * The digest planner, pure: which chats' local digest time has passed and have not been given
+ * that digest yet. Called every tick by the running bot; after downtime the latest missed slot
+ * counts once (never once per missed slot), and not at all when it is older than `maxAgeMs`.
+ */
+import cron from 'node-cron';
+import type { Subscriber } from '../domain/types.js';
+import { addDays, localDate, zonedTime } from './time-zone.js';
+
+/** The defaults a chat without its own schedule follows. */
+export interface ScheduleDefaults {
+  /** IANA time zone. */
+  timezone: string;
+  /** Default digest schedule: "HH:MM" local time, or a cron expression (in the chat's time zone). */
+  digest: string;
+  /** A slot older than this is skipped, not delivered late. */
+  maxAgeMs: number;
+}
+
+/** A chat whose digest is due, and the slot it is due for. */
+export interface DueChat {
+  chatId: number;
+  slot: Date;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * True for a daily local time "HH:MM" (00:00–23:59).
+ * @example isDigestTime('08:00') // true
+ */
+export function isDigestTime(text: string): boolean {
+  return HH_MM.test(text);
+}
+
+/**
+ * Active, unpaused chats whose latest digest slot is in (lastDigestAt or subscribedAt, now] and
+ * at most `maxAgeMs` old.
+ * @example dueChats(await store.activeSubscribers(), new Date(), { timezone: 'UTC', digest: '08:00', maxAgeMs: 12 * 3600e3 })
+ */
+export function dueChats(subscribers: readonly Subscriber[], now: Date, defaults: ScheduleDefaults): DueChat[] {
+  const slots = new Map<string, Date | null>();
+  const due: DueChat[] = [];
+  for (const s of subscribers) {
+    if (!s.active || s.paused) continue;
+    const tz = s.timezone ?? defaults.timezone;
+    const schedule = s.digestTime ?? defaults.digest;
+    const key = `${schedule}\u0000${tz}`;
+    if (!slots.has(key)) slots.set(key, lastSlot(schedule, tz, now, defaults.maxAgeMs));
+    const slot = slots.get(key);
+    if (!slot || now.getTime() - slot.getTime() > defaults.maxAgeMs) continue;
+    const given = Math.max(Date.parse(s.lastDigestAt ?? '') || 0, Date.parse(s.subscribedAt) || 0);
+    if (slot.getTime() > given) due.push({ chatId: s.chatId, slot });
+  }
+  return due;
+}
+
+/**
+ * The latest instant ≤ now at which `schedule` ("HH:MM" or cron) fires in `tz`, looking back at
+ * most `lookbackMs` for a cron expression; null when none.
+ * @example lastSlot('08:00', 'Europe/Kyiv', new Date('2026-11-24T12:00:00Z'), 864e5) // 2026-11-24T06:00:00Z
+ */
+export function lastSlot(schedule: string, tz: string, now: Date, lookbackMs: number): Date | null {
+  const hm = HH_MM.exec(schedule);
+  if (hm) {
+    const today = localDate(now, tz);
+    const at = zonedTime(today, Number(hm[1]), Number(hm[2]), tz);
+    return at <= now ? at : zonedTime(addDays(today, -1), Number(hm[1]), Number(hm[2]), tz);
+  }
+  const task = cron.createTask(schedule, () => undefined, { timezone: tz });
+  try {
+    const withSeconds = schedule.trim().split(/\s+/).length === 6;
+    const step = withSeconds ? 1000 : 60_000;
+    const limit = now.getTime() - Math.min(lookbackMs, withSeconds ? 3_600_000 : 8 * 86_400_000);
+    for (let t = Math.floor(now.getTime() / step) * step; t >= limit; t -= step) {
+      if (task.match(new Date(t))) return new Date(t);
+    }
+    return null;
+  } finally {
+    void task.destroy();
+  }
+}
+
+/**
+ * When the chat's next digest is due, for telling the subscriber ("Next digest: …").
+ * @example nextDigestAt(subscriber, defaults, new Date())
+ */
+export function nextDigestAt(subscriber: Pick<Subscriber, 'timezone' | 'digestTime'>, defaults: Omit<ScheduleDefaults, 'maxAgeMs'>, from: Date = new Date()): Date | null {
+  const tz = subscriber.timezone ?? defaults.timezone;
+  const schedule = subscriber.digestTime ?? defaults.digest;
+  const hm = HH_MM.exec(schedule);
+  if (hm) {
+    const today = localDate(from, tz);
+    const at = zonedTime(today, Number(hm[1]), Number(hm[2]), tz);
+    return at > from ? at : zonedTime(addDays(today, 1), Number(hm[1]), Number(hm[2]), tz);
+  }
+  const task = cron.createTask(schedule, () => undefined, { timezone: tz });
+  try {
+    const start = Math.floor(from.getTime() / 60_000) * 60_000 + 60_000;
+    for (let t = start; t < start + 8 * 86_400_000; t += 60_000) if (task.match(new Date(t))) return new Date(t);
+    return null;
+  } finally {
+    void task.destroy();
+  }
+}

@@ -1,0 +1,127 @@
+/** The outbox's store contract: leases, heartbeats, the crash window, renditions and the planner's queueing. */
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import fs from 'node:fs';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { publishDigest } from '../../src/delivery/publish-digest.js';
+import { queueDueDigests } from '../../src/delivery/queue-digests.js';
+import { createLogger } from '../../src/support/logger.js';
+import type { Story } from '../../src/domain/types.js';
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+});
+afterEach(() => store.close());
+
+const T = (s: number) => new Date(Date.UTC(2026, 10, 24, 8, 0, s)).toISOString();
+const claimOpts = (now: number, staleBefore = now - 5) => ({ now: T(now), limit: 10, leaseMs: 30_000, staleBefore: T(staleBefore) });
+
+async function queued(chats: number[], parts = ['a', 'b']) {
+  for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, parts);
+  await store.enqueueRendition(digest.id, await store.saveRendition(digest.id, parts), parts.length, chats, null);
+  return digest;
+}
+
+describe('outbox leases', () => {
+  it('a live worker\'s rows are not claimable by another; a chat\'s next part waits for the previous', async () => {
+    await queued([1, 2]);
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(10));
+    const a = await store.claimDeliveries('A', claimOpts(10));
+    expect(a.map((r) => [r.chatId, r.part, r.html])).toEqual([[1, 0, 'a'], [2, 0, 'a']]);
+    expect(await store.claimDeliveries('B', claimOpts(11))).toEqual([]);
+    await store.startSending(a[0]!.id, 'A', T(40), T(11));
+    await store.completeDelivery(a[0]!.id, 'A', 77, T(11));
+    expect((await store.claimDeliveries('B', claimOpts(12))).map((r) => [r.chatId, r.part])).toEqual([[1, 1]]);
+  });
+
+  it('a worker that stopped heartbeating loses its leases; a row cut off mid-send comes back marked uncertain', async () => {
+    await queued([1]);
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+    const [row] = await store.claimDeliveries('A', claimOpts(10));
+    expect(await store.startSending(row!.id, 'A', T(40), T(10))).toBe(true);
+    // A is killed: no more heartbeats. Within 5 s its lease still holds; after that it is free.
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(16));
+    expect(await store.claimDeliveries('B', claimOpts(14, 9))).toEqual([]);
+    const [again] = await store.claimDeliveries('B', claimOpts(16, 11));
+    expect(again).toMatchObject({ id: row!.id, uncertain: true });
+    // A's fence now fails: it can never send the row B owns.
+    expect(await store.startSending(row!.id, 'A', T(50), T(17))).toBe(false);
+    expect(await store.liveWorkers(T(11))).toEqual([expect.objectContaining({ owner: 'B', kind: 'bot', pid: 2 })]);
+  });
+
+  it('releasing leases makes rows claimable at once; a 429 defers without counting an attempt', async () => {
+    await queued([1, 2]);
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+    const rows = await store.claimDeliveries('A', claimOpts(10));
+    await store.failDelivery(rows[0]!.id, 'A', { error: 'Too Many Requests: retry after 5', notBefore: T(15), final: false, countAttempt: false });
+    expect(await store.releaseLeases('A')).toBe(1);
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(11));
+    const b = await store.claimDeliveries('B', claimOpts(11));
+    expect(b.map((r) => r.chatId)).toEqual([2]);
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(15));
+    const later = await store.claimDeliveries('B', claimOpts(15));
+    expect(later).toEqual([expect.objectContaining({ chatId: 1, attempts: 0, uncertain: false })]);
+  });
+});
+
+const story = (n: number, feedId: number): Story => ({
+  number: n, articleId: n, feedId, title: `Story ${n}`, link: null, source: 'Wire', publishedAt: null, summary: `Summary ${n}`,
+  figures: [{ text: `${n}0`, value: n * 10, kind: 'count', unit: null, label: 'things', sentence: `There were ${n}0 things.`, start: 10, end: 12, approx: null }],
+});
+
+describe('publishDigest', () => {
+  it('renders once per distinct view, queues each chat once, and records the digest as given', async () => {
+    for (const chatId of [1, 2, 3, 4]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
+    const feedA = await store.addFeed('https://a.example/feed');
+    const feedB = await store.addFeed('https://b.example/feed');
+    await store.setFeedChoice(3, { mode: 'only', feedIds: [feedB.feed.id] });
+    await store.setFeedChoice(4, { mode: 'only', feedIds: [feedB.feed.id] });
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
+    const result = await publishDigest(store, digest, { givenAt: T(5) });
+    expect(result).toMatchObject({ chats: 4, renditions: 2, empty: 0 });
+    const again = await publishDigest(store, digest, { givenAt: T(6) });
+    expect(again.queued).toBe(0);
+    const renditions = store.db.prepare('SELECT COUNT(*) AS n FROM digest_renditions').get() as { n: number };
+    expect(renditions.n).toBe(2);
+    const rows = await store.claimDeliveries('A', { ...claimOpts(10), limit: 100 });
+    const html = new Map(rows.map((r) => [r.chatId, r.html!]));
+    expect(html.get(1)).toBe('full');
+    expect(html.get(3)).toContain('Story 2');
+    expect(html.get(3)).not.toContain('Story 1');
+    expect(html.get(4)).toBe(html.get(3));
+    expect((await store.getSubscriber(2))!.lastDigestAt).toBe(T(6));
+  });
+});
+
+describe('queueDueDigests', () => {
+  it('queues the current digest for due chats only, once, and not without stories', async () => {
+    const logger = createLogger({ level: 'silent' });
+    const settings = { timezone: 'UTC', maxStories: 10, topFigures: 5, windowHours: 24, digestsDir: `/tmp/kf-digests-${process.pid}` };
+    await store.subscribe({ chatId: 1, chatType: 'private', title: null }, '2026-11-23T00:00:00Z');
+    await store.subscribe({ chatId: 2, chatType: 'private', title: null }, '2026-11-23T00:00:00Z');
+    await store.setSchedule(2, { digestTime: '20:00' });
+    const schedule = { digest: '08:00', timezone: 'UTC' };
+    const now = new Date('2026-11-24T08:00:30Z');
+    const empty = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3_600_000, now });
+    expect(empty).toMatchObject({ due: 1, digestId: null, queued: 0 });
+    expect((await store.getSubscriber(1))!.lastDigestAt).toBeNull(); // still due when stories arrive
+
+    const feed = await store.addFeed('https://a.example/feed');
+    await store.saveArticle({
+      feedId: feed.feed.id, key: 'k1', link: 'https://a.example/1', title: 'Port strike ends', source: 'Wire', publishedAt: '2026-11-24T07:00:00Z',
+      fetchedAt: '2026-11-24T07:05:00Z', text: 'About 3,400 workers walked out.', summary: 'About 3,400 workers walked out.',
+      figures: [{ text: '3,400', value: 3400, kind: 'count', unit: null, label: 'workers', sentence: 'About 3,400 workers walked out.', start: 6, end: 11, approx: 'About' }],
+    });
+    const first = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3_600_000, now: new Date('2026-11-24T08:01:00Z') });
+    expect(first).toMatchObject({ due: 1, queued: 1, renditions: 1 });
+    expect(first.digestId).not.toBeNull();
+    const second = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3_600_000, now: new Date('2026-11-24T08:02:00Z') });
+    expect(second).toMatchObject({ due: 0, queued: 0 });
+    // chat 2 at its own 20:00 gets the same edition (same stories): reused, not rebuilt
+    const evening = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3_600_000, now: new Date('2026-11-24T20:00:00Z') });
+    expect(evening).toMatchObject({ due: 1, queued: 1, digestId: first.digestId });
+    fs.rmSync(settings.digestsDir, { recursive: true, force: true });
+  });
+});
