@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidCron } from './jobs/scheduler.js';
+import { isDigestTime } from './jobs/due-chats.js';
 import { ConfigError } from './domain/errors.js';
 import { isValidTimeZone } from './jobs/time-zone.js';
 
@@ -37,7 +38,11 @@ const schema = z.object({
   DATABASE_PATH: optionalText().default('./data/keyfigures.db'),
   DIGESTS_DIR: optionalText().default('./digests'),
   FETCH_CRON: cronExpression('*/30 * * * *'),
-  DIGEST_CRON: cronExpression('0 8 * * *'),
+  DIGEST_CRON: optionalText()
+    .default('0 8 * * *')
+    .refine((v) => isValidCron(v!) || isDigestTime(v!), {
+      message: 'is neither a daily time HH:MM (e.g. 08:00) nor a cron expression (e.g. "0 8 * * *")',
+    }),
   TIMEZONE: optionalText()
     .default('UTC')
     .refine((v) => isValidTimeZone(v!), { message: 'is not an IANA time zone (e.g. Europe/Kyiv, America/New_York, UTC)' }),

@@ -6,6 +6,7 @@
  * database, queues the current digest for the chats whose local digest time has come, and wakes
  * the outbox worker, which sends continuously within Telegram's limits.
  */
+import { Telegram } from 'telegraf';
 import type { Config } from './config.js';
 import type { Logger } from './support/logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -53,8 +54,15 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await seedFeeds(store, config.seedFeeds, logger);
   const settings = digestSettings(config);
 
-  const bot = createBot({ token, apiRoot: config.telegram.apiRoot }, createBotDeps({ config, store, logger, settings }));
-  const worker = new OutboxWorker({ store, sender: new TelegrafSender(bot.telegram), logger, limiter: floodLimiter(config), kind: 'bot' });
+  let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
+  const bot = createBot(
+    { token, apiRoot: config.telegram.apiRoot },
+    createBotDeps({ config, store, logger, settings, schedule: () => schedule }),
+  );
+  // The outbox has its own client: it must see every 429 (its limiter acts on them), while the
+  // bot's client retries replies after a short 429.
+  const sender = new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot }));
+  const worker = new OutboxWorker({ store, sender, logger, limiter: floodLimiter(config), kind: 'bot' });
   await worker.start();
   const sending = worker.run().catch((err) => logger.error({ err: (err as Error).message }, 'outbox worker failed'));
 
@@ -62,7 +70,6 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const fetchCycle = () =>
     (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true }).finally(() => (fetching = null)));
 
-  let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
   const fetchJob = (s: EffectiveSchedule) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run: fetchCycle }], logger);
   let stopFetchJob = fetchJob(schedule);
 
@@ -77,6 +84,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
       logger.info({ fetch: next.fetchCron, digest: next.digest, timezone: next.timezone }, 'schedule changed; applied');
     }
     schedule = next;
+    // A digest built in the middle of a fetch cycle would miss the rest of that cycle's stories.
+    if (fetching) await fetching.catch(() => undefined);
     const result = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 });
     if (result.queued > 0) worker.wake();
   };

@@ -45,11 +45,13 @@ describe('parseConfig', () => {
     expect(c.adminIds).toEqual([12, 34, 56]);
     expect(c.seedFeeds).toHaveLength(2);
     expect(c.digestCron).toBe('30 7 * * 1-5');
+    expect(parseConfig({ DIGEST_CRON: '07:30' }).digestCron).toBe('07:30');
   });
 
   it.each([
     ['TIMEZONE', 'Mars/Olympus', /TIMEZONE is not an IANA time zone/],
-    ['DIGEST_CRON', '61 * * * *', /DIGEST_CRON is not a valid cron/],
+    ['DIGEST_CRON', '61 * * * *', /DIGEST_CRON is neither a daily time HH:MM/],
+    ['DIGEST_CRON', '25:00', /DIGEST_CRON is neither a daily time HH:MM/],
     ['FETCH_CRON', 'every day', /FETCH_CRON is not a valid cron/],
     ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN does not look like a bot token/],
     ['ADMIN_IDS', '12,abc', /ADMIN_IDS must be comma-separated numeric/],

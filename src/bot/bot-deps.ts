@@ -18,10 +18,15 @@ export interface BotDeps {
   logger: Logger;
   /** Digest building settings; `timezone` is the default for chats without their own. */
   settings: DigestSettings;
-  /** The default schedule (DIGEST_CRON) for chats without their own time. */
+  /** The default schedule (DIGEST_CRON) for chats without their own time, as configured. */
   digestCron: string;
-  /** The fetch schedule (FETCH_CRON), shown to operators. */
+  /** The fetch schedule (FETCH_CRON), shown to operators, as configured. */
   fetchCron: string;
+  /**
+   * The default digest schedule and time zone in force now: config overlaid with an operator's
+   * run-time change (the running bot refreshes it every planner tick).
+   */
+  schedule: () => { digest: string; timezone: string };
   /** Telegram user ids allowed to use /admin (ADMIN_IDS). */
   adminIds: readonly number[];
   addFeed: AddFeed;
@@ -33,7 +38,14 @@ export interface BotDeps {
  * Wire the handlers' dependencies from config and the store (called by main).
  * @example createBot({ token, apiRoot }, createBotDeps({ config, store, logger, settings }))
  */
-export function createBotDeps(deps: { config: Config; store: Store; logger: Logger; settings: DigestSettings }): BotDeps {
+export function createBotDeps(deps: {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  settings: DigestSettings;
+  /** The schedule in force; defaults to config's. */
+  schedule?: () => { digest: string; timezone: string };
+}): BotDeps {
   const { config, store, logger, settings } = deps;
   return {
     store,
@@ -41,6 +53,7 @@ export function createBotDeps(deps: { config: Config; store: Store; logger: Logg
     settings,
     digestCron: config.digestCron,
     fetchCron: config.fetchCron,
+    schedule: deps.schedule ?? (() => ({ digest: config.digestCron, timezone: config.timezone })),
     adminIds: config.adminIds,
     addFeed: (url, opts) => addFeed(store, url, { allowPrivate: opts.allowPrivate || config.allowPrivateFeeds, fetch: config.fetch, logger }),
     now: () => new Date(),

@@ -1,18 +1,19 @@
 /** A chat's digest schedule in words: its own time and zone, or the default schedule. */
 import type { Subscriber } from '../domain/types.js';
-import { describeTime, nextRun } from '../jobs/next-run.js';
+import { describeTime } from '../jobs/next-run.js';
+import { nextDigestAt as nextSlot } from '../jobs/due-chats.js';
 import type { BotDeps } from './bot-deps.js';
 
 /** The chat's time zone: its own, else the configured default. */
-export function chatTimezone(deps: Pick<BotDeps, 'settings'>, subscriber: Subscriber | null): string {
-  return subscriber?.timezone ?? deps.settings.timezone;
+export function chatTimezone(deps: Pick<BotDeps, 'schedule'>, subscriber: Subscriber | null): string {
+  return subscriber?.timezone ?? deps.schedule().timezone;
 }
 
 /**
  * "daily at 07:30 (Europe/Kyiv)" or "on the default schedule — next 25 Nov, 08:00 (UTC)".
  * @example describeSchedule(deps, subscriber)
  */
-export function describeSchedule(deps: Pick<BotDeps, 'settings' | 'digestCron' | 'now'>, subscriber: Subscriber | null): string {
+export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string {
   const tz = chatTimezone(deps, subscriber);
   if (subscriber?.digestTime) return `daily at ${subscriber.digestTime} (${tz})`;
   const next = nextDigestAt(deps, subscriber);
@@ -23,19 +24,16 @@ export function describeSchedule(deps: Pick<BotDeps, 'settings' | 'digestCron' |
  * "25 Nov, 08:00 (Europe/Kyiv)": the chat's next digest in its own zone, or null when none is scheduled.
  * @example describeNextDigest(deps, subscriber)
  */
-export function describeNextDigest(deps: Pick<BotDeps, 'settings' | 'digestCron' | 'now'>, subscriber: Subscriber | null): string | null {
+export function describeNextDigest(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string | null {
   const next = nextDigestAt(deps, subscriber);
   return next ? describeTime(next, chatTimezone(deps, subscriber)) : null;
 }
 
 /** When the chat's next digest is due, or null when the schedule never fires. */
-export function nextDigestAt(deps: Pick<BotDeps, 'settings' | 'digestCron' | 'now'>, subscriber: Subscriber | null): Date | null {
+export function nextDigestAt(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): Date | null {
+  // The same rule the delivery planner follows, so what we promise is what happens.
   try {
-    if (subscriber?.digestTime) {
-      const [h, m] = subscriber.digestTime.split(':').map(Number);
-      return nextRun(`${m} ${h} * * *`, chatTimezone(deps, subscriber), deps.now());
-    }
-    return nextRun(deps.digestCron, deps.settings.timezone, deps.now());
+    return nextSlot({ timezone: subscriber?.timezone ?? null, digestTime: subscriber?.digestTime ?? null }, deps.schedule(), deps.now());
   } catch {
     return null;
   }

@@ -27,6 +27,7 @@ import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
+import { retryRepliesOn429 } from './reply-retry.js';
 
 /** A command handler: the update's context, the parsed command, the dependencies. */
 export type CommandHandler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
@@ -59,6 +60,8 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
  */
 export function createBot(telegram: { token: string; apiRoot: string }, deps: BotDeps): Telegraf {
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: telegram.apiRoot }, handlerTimeout: 60_000 });
+  // A user who sends commands quickly should get every answer, a little late rather than never.
+  retryRepliesOn429(bot.telegram, { maxWaitSec: 10, attempts: 3 });
   bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
   bot.on('callback_query', (ctx) => handleCallback(ctx, deps));
