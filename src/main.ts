@@ -68,7 +68,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
 
   let fetching: Promise<unknown> | null = null;
   const fetchCycle = () =>
-    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true }).finally(() => (fetching = null)));
+    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds }).finally(() => (fetching = null)));
 
   const fetchJob = (s: EffectiveSchedule) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run: fetchCycle }], logger);
   let stopFetchJob = fetchJob(schedule);

@@ -25,7 +25,7 @@ export type PageCache = Map<string, Promise<string | null>>;
  */
 export async function itemText(
   item: FeedItem,
-  opts: { fetchPages: boolean; fetch: FetchOptions; logger: Logger; cache?: PageCache; limiter?: FetchLimiter },
+  opts: { fetchPages: boolean; fetch: FetchOptions; logger: Logger; cache?: PageCache; limiter?: FetchLimiter; guard?: (url: string) => Promise<void> },
 ): Promise<string> {
   const fromFeed = htmlToText(item.contentHtml ?? item.snippet ?? '');
   if (!opts.fetchPages || !item.link || countWords(fromFeed) >= SNIPPET_WORDS) return fromFeed;
@@ -40,8 +40,12 @@ export async function itemText(
   return article && countWords(article) > countWords(fromFeed) ? article : fromFeed;
 }
 
-async function readPage(link: string, opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter }): Promise<string | null> {
-  const get = () => fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml' });
+async function readPage(
+  link: string,
+  opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter; guard?: (url: string) => Promise<void> },
+): Promise<string | null> {
+  const get = () =>
+    fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml', guard: opts.guard });
   try {
     const page = await (opts.limiter ? opts.limiter.run(link, get) : get());
     return extractArticle(decodeBody(page.body, page.contentType), page.url)?.text ?? null;

@@ -44,7 +44,7 @@ export function isUrl(source: string): boolean {
 export async function readFeedSource(
   source: string,
   opts: FetchOptions,
-  validators: { etag?: string | null; lastModified?: string | null } = {},
+  validators: { etag?: string | null; lastModified?: string | null; guard?: (url: string) => Promise<void> } = {},
 ): Promise<FeedSourceResult> {
   if (isUrl(source)) {
     const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, ...validators });

@@ -16,6 +16,7 @@ import { readFeedSource, isUrl, type FetchOptions } from './read-feed-source.js'
 import { itemText, type PageCache } from './item-text.js';
 import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
+import { assertPublicUrl } from '../pipeline/ssrf-guard.js';
 
 /** What a cycle needs from the outside world. */
 export interface FeedCycleDeps {
@@ -37,6 +38,12 @@ export interface FeedCycleDeps {
    * with its history. Default 24; null stores everything (one-shot digests).
    */
   backlogHours?: number | null;
+  /**
+   * ALLOW_PRIVATE_FEEDS: when false (the default), feeds that subscribers added themselves are
+   * fetched — feed and article pages, redirects included — only from public addresses, checked
+   * on every fetch (a host may resolve elsewhere later than when it was added).
+   */
+  allowPrivateFeeds?: boolean;
 }
 
 /** Counts for one cycle, and the feeds that failed with their reason. */
@@ -68,6 +75,8 @@ interface CycleContext {
   pages: PageCache;
   maxItems: number;
   now: () => Date;
+  /** Feeds added by subscribers, fetched through the SSRF guard. */
+  guarded: Set<number>;
 }
 
 /**
@@ -85,6 +94,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
     limiter: createFetchLimiter({ concurrency: settings.concurrency, perHost: settings.perHost }),
     pages: new Map(),
     maxItems: settings.maxItemsPerFeed,
+    guarded: new Set(deps.allowPrivateFeeds ? [] : await deps.store.userFeedIds()),
   };
   const all = await deps.store.listFeeds();
   const due = deps.force ? all : await deps.store.dueFeeds(now().toISOString());
@@ -131,7 +141,8 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
 async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified' | { stored: number; figures: number; backlog: number }> {
   const { deps } = ctx;
   const remote = isUrl(feed.url);
-  const read = () => readFeedSource(feed.url, deps.fetch, { etag: feed.etag, lastModified: feed.lastModified });
+  const guard = guardFor(feed, ctx);
+  const read = () => readFeedSource(feed.url, deps.fetch, { etag: feed.etag, lastModified: feed.lastModified, guard });
   const source = remote ? await ctx.limiter.run(feed.url, read) : await read();
   if (source.notModified) {
     const at = ctx.now();
@@ -198,6 +209,11 @@ function newestFirst(items: FeedItem[]): FeedItem[] {
   return [...dated, ...undated];
 }
 
+/** The SSRF check for a subscriber-added feed, or none for an operator's. */
+function guardFor(feed: Feed, ctx: CycleContext): ((url: string) => Promise<void>) | undefined {
+  return ctx.guarded.has(feed.id) ? (url) => assertPublicUrl(url) : undefined;
+}
+
 /** Summarize one item and save it; returns its figure count, or null when it was a duplicate. */
 async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: string) {
   const { deps } = ctx;
@@ -207,6 +223,7 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     logger: deps.logger,
     cache: ctx.pages,
     limiter: ctx.limiter,
+    guard: guardFor(feed, ctx),
   });
   const summary = summarizeArticle({ title: item.title, text }, { topK: deps.topFigures });
   const saved = await deps.store.saveArticle({
