@@ -67,6 +67,21 @@ describe('/story', () => {
     expect(byButton!.text).toBe(byLink!.text);
   });
 
+  it('names every source that reported the story, and their disagreements', async () => {
+    await seedArticle(h.store, { ...KURSK, source: 'World Wire' });
+    await seedArticle(h.store, {
+      title: 'Ukraine says it captured almost 1,000 Russian soldiers in Kursk offensive',
+      text: KURSK.text.replace('303 prisoners', '300 prisoners'),
+      source: 'Daily Post',
+    });
+    const [digest] = await h.say(PRIVATE, '/digest');
+    expect(digest!.text).toContain('reported by 2 sources');
+    const [story] = await h.say(PRIVATE, '/story 1');
+    expect(story!.text).toContain('reported by 2 sources');
+    expect(story!.text).toMatch(/World Wire/);
+    expect(story!.text).toMatch(/Daily Post/);
+  });
+
   it('refuses numbers outside the last digest, and asks for /digest first when there is none', async () => {
     expect((await h.say(PRIVATE, '/story 1'))[0]!.text).toContain('Send /digest first');
     await seedArticle(h.store, KURSK);

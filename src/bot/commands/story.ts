@@ -28,18 +28,15 @@ export async function lastDigestStories(deps: BotDeps, chatId: number): Promise<
  * @example await showStory(ctx, deps, chatId, 2, 17)
  */
 export async function showStory(ctx: Context, deps: BotDeps, chatId: number, number: number, articleId: number | null): Promise<boolean> {
-  let story: Story | undefined;
-  if (articleId !== null) {
-    const article = await deps.store.getArticle(articleId);
-    if (article) story = storyFromArticle(article, number);
-  }
-  if (!story) {
-    const stories = await lastDigestStories(deps, chatId);
-    const known = stories.find((s) => s.number === number && (articleId === null || s.articleId === articleId));
-    if (known?.articleId != null) {
-      const article = await deps.store.getArticle(known.articleId);
-      story = article ? storyFromArticle(article, number) : known;
-    } else story = known;
+  const stories = await lastDigestStories(deps, chatId);
+  const known = stories.find((s) => s.number === number && (articleId === null || s.articleId === articleId));
+  const id = articleId ?? known?.articleId ?? null;
+  const article = id !== null ? await deps.store.getArticle(id) : null;
+  // The article has every figure; the digest's story knows every source that reported it.
+  let story: Story | undefined = article ? storyFromArticle(article, number) : known;
+  if (story && known && article && known.articleId === article.id) {
+    if (known.sources) story = { ...story, sources: known.sources };
+    if (known.conflicts) story = { ...story, conflicts: known.conflicts };
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
