@@ -10,6 +10,8 @@ import { isValidTimeZone } from './jobs/time-zone.js';
 
 /** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Treat `VAR=` in .env as "not set", so defaults apply. */
@@ -26,6 +28,20 @@ const positiveInt = (fallback: number) =>
     .default(String(fallback))
     .refine((v) => /^\d+$/.test(v!) && Number(v) > 0, { message: 'must be a positive whole number' })
     .transform((v) => Number(v));
+
+/** A TCP port (1-65535); without a fallback, unset means "off". */
+const port = (fallback?: number) =>
+  optionalText()
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port number 1-65535' })
+    .transform((v) => (v === undefined ? fallback ?? null : Number(v)));
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText().refine((v) => v === undefined || TOKEN_PATTERN.test(v), {
@@ -76,6 +92,24 @@ const schema = z.object({
   SEND_RATE_PER_SECOND: positiveInt(25),
   MISSED_DIGEST_MAX_AGE_HOURS: positiveInt(12),
   SCHEDULE_CHECK_SECONDS: positiveInt(30),
+  HTTP_PORT: port(),
+  HTTP_HOST: optionalText().default('127.0.0.1'),
+  WEBHOOK_URL: optionalText().refine((v) => v === undefined || isHttpsUrl(v), {
+    message: 'must be the public https URL Telegram posts updates to (e.g. https://bot.example.org/telegram)',
+  }),
+  WEBHOOK_SECRET: optionalText().refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'must be 1-256 characters A-Z, a-z, 0-9, _ or - (e.g. openssl rand -hex 32)',
+  }),
+  WEBHOOK_PORT: port(8443),
+  WEBHOOK_HOST: optionalText().default('0.0.0.0'),
+}).superRefine((e, ctx) => {
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['WEBHOOK_SECRET'],
+      message: 'is required with WEBHOOK_URL, so only Telegram can post updates (e.g. WEBHOOK_SECRET=$(openssl rand -hex 32))',
+    });
+  }
 });
 
 /** The validated configuration every component receives. */
@@ -112,6 +146,10 @@ export interface Config {
   missedDigestMaxAgeHours: number;
   /** How often the running bot checks which chats' digest time has come (and re-reads the schedule). */
   scheduleCheckSeconds: number;
+  /** The operators' /healthz and /metrics server (HTTP_PORT, HTTP_HOST); null = not started. */
+  http: { port: number; host: string } | null;
+  /** Webhook mode instead of long polling (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT, WEBHOOK_HOST); null = long polling. */
+  webhook: { url: string; secret: string; port: number; host: string } | null;
 }
 
 /**
@@ -124,7 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'config');
       const given = env[variable];
-      const shown = variable === 'TELEGRAM_BOT_TOKEN' || given === undefined ? '' : ` (got "${given}")`;
+      const shown = SECRET_VARIABLES.has(variable) || given === undefined ? '' : ` (got "${given}")`;
       return `${variable} ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);
@@ -156,5 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
     missedDigestMaxAgeHours: e.MISSED_DIGEST_MAX_AGE_HOURS,
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
+    http: e.HTTP_PORT === null ? null : { port: e.HTTP_PORT, host: e.HTTP_HOST! },
+    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.WEBHOOK_PORT!, host: e.WEBHOOK_HOST! } : null,
   };
 }

@@ -21,6 +21,10 @@ import { runFeedCycle } from './app/run-feed-cycle.js';
 import type { DigestSettings } from './app/make-digest.js';
 import { createBotDeps } from './bot/bot-deps.js';
 import { seedFeeds } from './app/seed-feeds.js';
+import { createMetrics } from './ops/metrics.js';
+import { startOpsServer, type OpsServer } from './ops/ops-server.js';
+import { botHealth, watchPolling } from './ops/bot-health.js';
+import { launchOptions } from './bot/webhook-options.js';
 
 /** Digest settings from config. */
 export function digestSettings(config: Config): DigestSettings {
@@ -53,22 +57,34 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const store = openSqliteStore(config.databasePath);
   await seedFeeds(store, config.seedFeeds, logger);
   const settings = digestSettings(config);
+  const startedAt = new Date();
+  // Metrics are recorded only when someone can read them (HTTP_PORT).
+  const metrics = config.http ? createMetrics({ outboxBacklog: async () => (await store.deliveryCounts()).pending }) : undefined;
 
   let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
   const bot = createBot(
     { token, apiRoot: config.telegram.apiRoot },
     createBotDeps({ config, store, logger, settings, schedule: () => schedule }),
   );
+  let pollingAliveAt: Date | null = null;
+  watchPolling(bot.telegram, (at) => (pollingAliveAt = at));
+  if (config.webhook) {
+    // Replies go through the API (not the webhook's HTTP answer), so they get message ids and 429 retries.
+    bot.telegram.webhookReply = false;
+  }
   // The outbox has its own client: it must see every 429 (its limiter acts on them), while the
   // bot's client retries replies after a short 429.
   const sender = new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot }));
-  const worker = new OutboxWorker({ store, sender, logger, limiter: floodLimiter(config), kind: 'bot' });
+  const worker = new OutboxWorker({ store, sender, logger, limiter: floodLimiter(config), kind: 'bot', ...(metrics ? { metrics } : {}) });
   await worker.start();
   const sending = worker.run().catch((err) => logger.error({ err: (err as Error).message }, 'outbox worker failed'));
 
   let fetching: Promise<unknown> | null = null;
+  let lastFetchCycleAt: Date | null = null;
   const fetchCycle = () =>
-    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds }).finally(() => (fetching = null)));
+    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, ...(metrics ? { metrics } : {}) })
+      .then((report) => ((lastFetchCycleAt = new Date()), report))
+      .finally(() => (fetching = null)));
 
   const fetchJob = (s: EffectiveSchedule) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run: fetchCycle }], logger);
   let stopFetchJob = fetchJob(schedule);
@@ -86,7 +102,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
     schedule = next;
     // A digest built in the middle of a fetch cycle would miss the rest of that cycle's stories.
     if (fetching) await fetching.catch(() => undefined);
-    const result = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 });
+    const result = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000, ...(metrics ? { metrics } : {}) });
     if (result.queued > 0) worker.wake();
   };
   const tick = () => {
@@ -96,19 +112,47 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   };
   const plannerTimer = setInterval(tick, config.scheduleCheckSeconds * 1000);
 
-  await registerCommands(bot);
-  const polling = bot.launch({ dropPendingUpdates: false }, () =>
+  let ops: OpsServer | null = null;
+  if (config.http && metrics) {
+    // In webhook mode "alive" means the webhook server is listening (updates may be rare).
+    const webhookListening = () => (bot as unknown as { webhookServer?: { listening: boolean } }).webhookServer?.listening === true;
+    ops = await startOpsServer({
+      port: config.http.port,
+      host: config.http.host,
+      registry: metrics.registry,
+      health: botHealth({
+        store,
+        startedAt,
+        pollingAliveAt: () => (config.webhook && webhookListening() ? new Date() : pollingAliveAt),
+        lastFetchCycleAt: () => lastFetchCycleAt,
+        fetchSchedule: () => ({ cron: schedule.fetchCron, timezone: schedule.timezone }),
+      }),
+    });
+    logger.info({ url: ops.url }, 'ops endpoints: /healthz and /metrics');
+  }
+
+  // Failing to reach Telegram at start (or polling dying later) ends the process through the same
+  // shutdown as a signal — never schedules left running without a bot — and is then rethrown.
+  let failure: { err: unknown } | null = null;
+  const polling = registerCommands(bot).then(() => bot.launch(launchOptions(config), () =>
     logger.info(
-      { bot: bot.botInfo?.username, database: config.databasePath, digest: schedule.digest, timezone: schedule.timezone, worker: worker.owner },
+      {
+        bot: bot.botInfo?.username,
+        database: config.databasePath,
+        digest: schedule.digest,
+        timezone: schedule.timezone,
+        worker: worker.owner,
+        updates: config.webhook ? `webhook ${config.webhook.url} (listening on ${config.webhook.host}:${config.webhook.port})` : 'long polling',
+      },
       'bot started',
     ),
-  );
+  ));
   // The first cycle runs now so a fresh install has articles; the first tick delivers digests
   // missed while the bot was down (once, and only if recent enough).
   void fetchCycle().catch((err) => logger.error({ err: (err as Error).message }, 'initial fetch failed'));
   tick();
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       bot.stop(signal);
@@ -116,7 +160,15 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
-    polling.catch(reject);
+    polling.catch((err: unknown) => {
+      failure = { err };
+      try {
+        bot.stop('failure');
+      } catch {
+        // not running: nothing to stop
+      }
+      resolve();
+    });
   });
   clearInterval(plannerTimer);
   await stopFetchJob();
@@ -125,6 +177,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await sending;
   const inFlightFetch = fetching as Promise<unknown> | null;
   await Promise.race([inFlightFetch?.catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
+  await ops?.close();
   await store.close();
   logger.info({ sent: report.sent, retried: report.retried, failed: report.failed }, 'stopped');
+  if (failure) throw (failure as { err: unknown }).err;
 }

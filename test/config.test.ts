@@ -58,6 +58,9 @@ describe('parseConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['TOP_FIGURES', '0', /TOP_FIGURES must be a positive whole number/],
     ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
+    ['HTTP_PORT', '70000', /HTTP_PORT must be a port number 1-65535/],
+    ['WEBHOOK_SECRET', 'has spaces!', /WEBHOOK_SECRET must be 1-256 characters A-Z/],
+    ['WEBHOOK_PORT', 'https', /WEBHOOK_PORT must be a port number/],
   ])('rejects a bad %s', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -68,5 +71,21 @@ describe('parseConfig', () => {
     const problems = problemsOf({ TIMEZONE: 'Nowhere', DIGEST_CRON: 'x', ADMIN_IDS: 'y', TELEGRAM_BOT_TOKEN: 'secret-ish' });
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).not.toContain('secret-ish');
+  });
+
+  it('starts the ops server only with HTTP_PORT, on 127.0.0.1 unless told', () => {
+    expect(parseConfig({}).http).toBeNull();
+    expect(parseConfig({ HTTP_PORT: '9464' }).http).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(parseConfig({ HTTP_PORT: '9464', HTTP_HOST: '0.0.0.0' }).http).toEqual({ port: 9464, host: '0.0.0.0' });
+  });
+
+  it('uses a webhook only with WEBHOOK_URL, which requires WEBHOOK_SECRET (never echoed)', () => {
+    expect(parseConfig({}).webhook).toBeNull();
+    expect(parseConfig({ WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 'abc_DEF-123' }).webhook).toEqual({
+      url: 'https://bot.example.org/tg', secret: 'abc_DEF-123', port: 8443, host: '0.0.0.0',
+    });
+    expect(problemsOf({ WEBHOOK_URL: 'https://bot.example.org/tg' })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET is required with WEBHOOK_URL/)]);
+    expect(problemsOf({ WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 'bad secret' }).join('\n')).not.toContain('bad secret');
+    expect(problemsOf({ WEBHOOK_URL: 'http://bot.example.org/tg', WEBHOOK_SECRET: 'ok' })).toEqual([expect.stringMatching(/^WEBHOOK_URL must be the public https URL/)]);
   });
 });

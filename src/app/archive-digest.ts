@@ -1,5 +1,6 @@
 /**
- * The digest archive: `digests/YYYY-MM-DD.md` (readable on its own) and its `.json` twin.
+ * The digest archive: `digests/YYYY-MM-DD.md` (readable on its own) and its `.json` twin, and
+ * `digests/index.md` listing every edition.
  * A second edition on the same date replaces the first: the archive keeps the day's last word,
  * the database keeps every edition.
  */
@@ -8,9 +9,10 @@ import path from 'node:path';
 import type { Digest } from '../domain/types.js';
 import { renderMarkdown } from '../pipeline/render-markdown.js';
 import { digestToJson } from '../pipeline/render-markdown.js';
+import { updateArchiveIndex, writeAtomically } from './archive-index.js';
 
 /**
- * Write the two archive files; returns their paths.
+ * Write the two archive files and refresh index.md; returns the edition's paths.
  * @example await archiveDigest('./digests', digest) // ['digests/2026-11-24.md', 'digests/2026-11-24.json']
  */
 export async function archiveDigest(dir: string, digest: Digest): Promise<{ markdown: string; json: string }> {
@@ -19,12 +21,6 @@ export async function archiveDigest(dir: string, digest: Digest): Promise<{ mark
   const json = path.join(dir, `${digest.date}.json`);
   await writeAtomically(markdown, renderMarkdown(digest));
   await writeAtomically(json, digestToJson(digest));
+  await updateArchiveIndex(dir);
   return { markdown, json };
-}
-
-/** Write to a temporary name then rename, so a reader never sees half a file. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, content, 'utf8');
-  await fs.rename(tmp, file);
 }

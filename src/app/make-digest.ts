@@ -9,6 +9,7 @@ import { buildDigest } from '../pipeline/build-digest.js';
 import { renderTelegram } from '../pipeline/render-telegram.js';
 import { localDate } from '../jobs/time-zone.js';
 import { archiveDigest } from './archive-digest.js';
+import type { Metrics } from '../ops/metrics.js';
 
 /** Settings a digest is built with. */
 export interface DigestSettings {
@@ -54,7 +55,15 @@ export async function makeDigest(deps: {
  * is reused (rendered and archived once); otherwise a new edition is saved. Null when there are none.
  * @example const digest = await currentDigest({ store, logger, settings })
  */
-export async function currentDigest(deps: { store: Store; logger: Logger; settings: DigestSettings; now?: Date }): Promise<StoredDigest | null> {
+export async function currentDigest(deps: {
+  store: Store;
+  logger: Logger;
+  settings: DigestSettings;
+  now?: Date;
+  /** Records the build time of each new edition (build, render, save, archive). */
+  metrics?: Pick<Metrics, 'digestBuildSeconds'>;
+}): Promise<StoredDigest | null> {
+  const timer = deps.metrics?.digestBuildSeconds.startTimer();
   const now = deps.now ?? new Date();
   const windowStart = new Date(now.getTime() - deps.settings.windowHours * 3_600_000).toISOString();
   const draft = await previewDigest({ ...deps, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
@@ -63,6 +72,7 @@ export async function currentDigest(deps: { store: Store; logger: Logger; settin
   if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
   const stored = await deps.store.saveDigest(draft, renderTelegram(draft));
   const files = await archiveDigest(deps.settings.digestsDir, draft);
+  timer?.();
   deps.logger.info({ digest: stored.id, stories: draft.stories.length, parts: stored.parts.length, file: files.markdown }, 'digest built');
   return stored;
 }

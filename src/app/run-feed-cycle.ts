@@ -16,6 +16,7 @@ import { readFeedSource, isUrl, type FetchOptions } from './read-feed-source.js'
 import { itemText, type PageCache } from './item-text.js';
 import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
+import type { Metrics } from '../ops/metrics.js';
 import { assertPublicUrl } from '../pipeline/ssrf-guard.js';
 
 /** What a cycle needs from the outside world. */
@@ -44,6 +45,16 @@ export interface FeedCycleDeps {
    * on every fetch (a host may resolve elsewhere later than when it was added).
    */
   allowPrivateFeeds?: boolean;
+  /**
+   * Backfill (`keyfigures backfill --since 7d`): every feed is read in full (no conditional GET)
+   * and its items published at or after this time are stored even when they had been remembered
+   * as a new feed's history; older and undated items are remembered, not stored. Use with `force`.
+   */
+  backfillSince?: Date;
+  /** Called as each feed is done, failed or not (a progress bar). */
+  onFeedDone?: (url: string) => void;
+  /** Prometheus metrics to record (the running bot's); omitted by one-shot CLI runs. */
+  metrics?: Pick<Metrics, 'fetchDuration' | 'fetchErrors' | 'articlesStored' | 'figuresStored' | 'lastFetchCycle'>;
 }
 
 /** Counts for one cycle, and the feeds that failed with their reason. */
@@ -99,9 +110,12 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   const all = await deps.store.listFeeds();
   const due = deps.force ? all : await deps.store.dueFeeds(now().toISOString());
   const report: FeedCycleReport = { feeds: all.length, due: due.length, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, ms: 0 };
+  const { metrics } = deps;
   await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
+    const timer = metrics?.fetchDuration.startTimer({ feed: feed.url });
     try {
       const outcome = await ingestFeed(feed, ctx);
+      timer?.();
       if (outcome === 'not_modified') {
         report.notModified++;
         return;
@@ -110,7 +124,11 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       report.newArticles += outcome.stored;
       report.figures += outcome.figures;
       report.backlog += outcome.backlog;
+      metrics?.articlesStored.inc(outcome.stored);
+      metrics?.figuresStored.inc(outcome.figures);
     } catch (err) {
+      timer?.();
+      metrics?.fetchErrors.inc({ feed: feed.url });
       const message = (err as Error).message;
       report.failed.push({ url: feed.url, error: message });
       const at = now();
@@ -118,9 +136,12 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       const next = nextCheckAfterError(at, feed.errorCount + 1, retryAfter, ctx.bounds);
       await deps.store.recordFeedError(feed.id, message, at.toISOString(), next.toISOString());
       deps.logger.warn({ feed: feed.url, err: message, errors: feed.errorCount + 1, nextCheckAt: next.toISOString() }, 'feed failed');
+    } finally {
+      deps.onFeedDone?.(feed.url);
     }
   });
   report.ms = Date.now() - started;
+  metrics?.lastFetchCycle.set(Date.now() / 1000);
   deps.logger.info(
     {
       feeds: report.feeds,
@@ -142,7 +163,8 @@ async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified'
   const { deps } = ctx;
   const remote = isUrl(feed.url);
   const guard = guardFor(feed, ctx);
-  const read = () => readFeedSource(feed.url, deps.fetch, { etag: feed.etag, lastModified: feed.lastModified, guard });
+  const validators = deps.backfillSince ? { etag: null, lastModified: null } : { etag: feed.etag, lastModified: feed.lastModified };
+  const read = () => readFeedSource(feed.url, deps.fetch, { ...validators, guard });
   const source = remote ? await ctx.limiter.run(feed.url, read) : await read();
   if (source.notModified) {
     const at = ctx.now();
@@ -155,9 +177,11 @@ async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified'
   const sourceName = parsed.title ?? hostOf(feed.url);
   const fresh = await newItems(parsed.items, feed, ctx);
   const at = ctx.now();
-  const backlogCutoff = remote && feed.lastSuccessAt === null && deps.backlogHours !== null
-    ? at.getTime() - (deps.backlogHours ?? 24) * 3_600_000
-    : null;
+  const backlogCutoff = deps.backfillSince
+    ? deps.backfillSince.getTime()
+    : remote && feed.lastSuccessAt === null && deps.backlogHours !== null
+      ? at.getTime() - (deps.backlogHours ?? 24) * 3_600_000
+      : null;
   const history = backlogCutoff === null ? [] : fresh.filter(({ item }) => !item.publishedAt || item.publishedAt.getTime() < backlogCutoff);
   if (history.length) await deps.store.markItemsSeen(feed.id, history.map((h) => h.key), at.toISOString());
   let stored = 0;
@@ -198,7 +222,8 @@ async function newItems(items: FeedItem[], feed: Feed, ctx: CycleContext): Promi
     keys.add(key);
     keyed.push({ item, key });
   }
-  const known = await ctx.deps.store.knownItemKeys([...keys]);
+  // A backfill takes back what a new feed's first fetch only remembered (seen, not stored).
+  const known = await ctx.deps.store.knownItemKeys([...keys], ctx.deps.backfillSince ? { storedOnly: true } : undefined);
   return keyed.filter(({ key }) => !known.has(key));
 }
 

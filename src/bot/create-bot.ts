@@ -61,7 +61,11 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
 export function createBot(telegram: { token: string; apiRoot: string }, deps: BotDeps): Telegraf {
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: telegram.apiRoot }, handlerTimeout: 60_000 });
   // A user who sends commands quickly should get every answer, a little late rather than never.
-  retryRepliesOn429(bot.telegram, { maxWaitSec: 10, attempts: 3 });
+  // telegraf gives each update its own Telegram client (ctx.telegram), so patch that one.
+  bot.use((ctx, next) => {
+    retryRepliesOn429(ctx.telegram, { maxWaitSec: 10, attempts: 3 });
+    return next();
+  });
   bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
   bot.on('callback_query', (ctx) => handleCallback(ctx, deps));

@@ -6,8 +6,12 @@ import { runBot } from '../main.js';
 export const botCommand: CliCommand = {
   name: 'bot',
   usage: 'bot',
-  summary: 'Run the Telegram bot: long polling, scheduled fetch and digest, delivery.',
-  details: ['Needs TELEGRAM_BOT_TOKEN (from @BotFather) in .env. Stop with Ctrl+C (SIGINT) or SIGTERM.'],
+  summary: 'Run the Telegram bot: long polling (or a webhook), scheduled fetch and digest, delivery.',
+  details: [
+    'Needs TELEGRAM_BOT_TOKEN (from @BotFather) in .env. Stop with Ctrl+C (SIGINT) or SIGTERM.',
+    'WEBHOOK_URL + WEBHOOK_SECRET: receive updates by webhook instead of long polling (WEBHOOK_PORT, WEBHOOK_HOST).',
+    'HTTP_PORT: serve /healthz and /metrics (Prometheus) on HTTP_HOST (default 127.0.0.1).',
+  ],
   async run(_args, { config, logger }) {
     const token = config.telegram.token;
     if (!token) {

@@ -11,6 +11,8 @@ import { deliverCommand } from './deliver-command.js';
 import { scheduleCommand } from './schedule-command.js';
 import { statusCommand } from './status-command.js';
 import { subscribersCommand } from './subscribers-command.js';
+import { archiveCommand } from './archive-command.js';
+import { backfillCommand } from './backfill-command.js';
 
 /** What every subcommand receives. */
 export interface CliContext {
@@ -34,12 +36,14 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   feedsCommand,
   fetchCommand,
+  backfillCommand,
   digestCommand,
   summarizeCommand,
   deliverCommand,
   scheduleCommand,
   statusCommand,
   subscribersCommand,
+  archiveCommand,
 ];
 
 /** `keyfigures --help`. */

@@ -15,6 +15,7 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo [--json]',
   summary: 'Run the whole pipeline offline on the bundled sample feeds; print and archive the digest.',
+  details: ['--json   print the digest as JSON instead of text', 'Needs no token and no network: the feeds are files in src/demo/feeds/.'],
   async run(args, { config, logger }) {
     const feeds = fs
       .readdirSync(DEMO_FEEDS_DIR)

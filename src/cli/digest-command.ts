@@ -13,9 +13,11 @@ import { digestSettings } from '../main.js';
 /** One-shot digest of given feeds, or of the database's feeds. */
 export const digestCommand: CliCommand = {
   name: 'digest',
-  usage: 'digest [--feed URL_OR_FILE ...] [--json]',
-  summary: 'Fetch, summarize, print and archive a digest now.',
+  usage: 'digest [--feed URL_OR_FILE ...] [--json] | digest --preview [--json]',
+  summary: 'Fetch, summarize, print and archive a digest now; or --preview the next one from the database.',
   details: [
+    '--preview          build the digest from the articles already stored, and print it: no fetching,',
+    '                   no archive files, nobody messaged (what the next scheduled digest would hold now)',
     '--feed URL_OR_FILE  a feed URL or a local feed file (repeatable); without it, the database\'s feeds',
     '--json              print the digest as JSON instead of text',
     'Writes DIGESTS_DIR/YYYY-MM-DD.md and .json. Subscribers are not messaged.',
@@ -23,6 +25,22 @@ export const digestCommand: CliCommand = {
   async run(args, { config, logger }) {
     const { values } = parseOptions(args);
     const feeds = values.feed ?? [];
+    if (values.preview) {
+      if (feeds.length > 0) throw new UsageError('--preview reads the database; it does not take --feed');
+      const store = openSqliteStore(config.databasePath);
+      try {
+        // The bot's rule (currentDigest): the stories of the last DIGEST_WINDOW_HOURS.
+        const settings = digestSettings(config);
+        const windowStart = new Date(Date.now() - settings.windowHours * 3_600_000).toISOString();
+        const draft = await previewDigest({ store, settings, window: { fetchedSince: windowStart, publishedSince: windowStart } });
+        if (draft.stories.length === 0 && !values.json) {
+          process.stdout.write('No stories yet for the next digest: nothing new since the last one (run `keyfigures fetch`, or check `keyfigures feeds list`).\n');
+        } else printDigest(draft, { json: values.json ?? false });
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
     let digest;
     if (feeds.length > 0) {
       const result = await oneShotDigest(feeds, { config, logger });
@@ -51,7 +69,7 @@ export const digestCommand: CliCommand = {
 
 function parseOptions(args: string[]) {
   try {
-    return parseArgs({ args, options: { feed: { type: 'string', multiple: true }, json: { type: 'boolean' } }, allowPositionals: false });
+    return parseArgs({ args, options: { feed: { type: 'string', multiple: true }, json: { type: 'boolean' }, preview: { type: 'boolean' } }, allowPositionals: false });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -6,6 +6,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { FetchError, UsageError } from '../domain/errors.js';
 import { addFeed } from '../app/add-feed.js';
 import { exportOpml, importOpml } from './feeds-opml.js';
+import { startProgress } from '../support/progress.js';
 
 const ACTIONS = ['add', 'list', 'remove', 'import', 'export'];
 
@@ -18,7 +19,7 @@ export const feedsCommand: CliCommand = {
     'add URL...         fetch each URL, find the feed when it is a web page (<link rel="alternate">), check it parses, store it',
     '--no-verify        store the URLs as given, without fetching (offline)',
     'list [--json]      each feed with its status, error count, last error and next check',
-    'import FILE.opml   add every feed of an OPML file; one line per feed, then a summary',
+    'import FILE.opml   add every feed of an OPML file; one line per feed (a progress bar on a terminal), then a summary',
     'export [FILE]      write the feed list as OPML 2.0 (to stdout without FILE)',
     'Exit code 1 when a feed could not be added or removed.',
   ],
@@ -52,7 +53,9 @@ export const feedsCommand: CliCommand = {
         });
         let summary;
         try {
-          summary = await importOpml(store, xml, { verify, fetch: config.fetch, logger, out });
+          // On a terminal a progress bar (counts, ETA) replaces the line per added feed.
+          const progress = process.stderr.isTTY ? (total: number) => startProgress('import', total) : undefined;
+          summary = await importOpml(store, xml, { verify, fetch: config.fetch, logger, out, ...(progress ? { progress } : {}) });
         } catch (err) {
           throw new UsageError((err as Error).message);
         }

@@ -9,6 +9,10 @@ export const statusCommand: CliCommand = {
   name: 'status',
   usage: 'status [--json]',
   summary: 'Feeds ok/failing, subscribers, last and next digest, outbox backlog, database size.',
+  details: [
+    '--json   the same report as JSON for scripts (feeds, subscribers, digests, outbox, database)',
+    'Reads the database only; for the running bot\'s liveness, see /healthz (HTTP_PORT).',
+  ],
   async run(args, { config }) {
     const store = openSqliteStore(config.databasePath);
     try {

@@ -9,6 +9,11 @@ export const subscribersCommand: CliCommand = {
   name: 'subscribers',
   usage: 'subscribers list|stats [--json]',
   summary: 'List subscribers, or count them by state and chat type.',
+  details: [
+    'list     every chat: id, type, state (active, paused, inactive with the reason), digest time, time zone, since, title',
+    'stats    counts by state and by chat type',
+    '--json   either as JSON for scripts',
+  ],
   async run(args, { config }) {
     const [action] = args;
     if (action !== 'list' && action !== 'stats') throw new UsageError('say list or stats');

@@ -12,6 +12,7 @@ import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import { FloodLimiter } from './flood-limiter.js';
+import type { Metrics } from '../ops/metrics.js';
 
 /** What the worker needs. */
 export interface OutboxDeps {
@@ -37,6 +38,8 @@ export interface OutboxDeps {
   lookaheadSec?: number;
   /** Cap of the transient-error backoff. Default 5 min. */
   maxBackoffMs?: number;
+  /** Prometheus counters to record sends and failures in (failures labelled by SendError kind). */
+  metrics?: Pick<Metrics, 'messagesSent' | 'messagesFailed'>;
 }
 
 /** Counts for one run. */
@@ -69,6 +72,8 @@ export class OutboxWorker {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private running: Promise<DrainReport> | null = null;
   private lastClaim = 0;
+  /** The report at the end of the previous burst of work, to log each burst's counts once. */
+  private loggedUpTo: DrainReport = emptyReport();
 
   constructor(private readonly deps: OutboxDeps) {
     this.owner = deps.owner ?? randomUUID();
@@ -116,6 +121,7 @@ export class OutboxWorker {
         // (a row of ours already in flight can come back only if our heartbeat stalled; never twice)
         for (const row of rows) if (!this.tasks.has(row.id)) this.launch(row);
       }
+      if (this.tasks.size === 0 && claimed === 0 && !opts.untilIdle) this.logBurst();
       if (this.tasks.size === 0 && claimed === 0 && opts.untilIdle && (!opts.until || (await opts.until()))) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.tasks.size > 0 ? 200 : pollMs);
@@ -124,6 +130,16 @@ export class OutboxWorker {
       this.wakeUp = null;
     }
     return this.report;
+  }
+
+  /** The long-running worker went idle: one 'delivery run done' line with what this burst did. */
+  private logBurst(): void {
+    const burst = Object.fromEntries(
+      Object.entries(this.report).map(([k, v]) => [k, v - this.loggedUpTo[k as keyof DrainReport]]),
+    ) as unknown as DrainReport;
+    if (burst.sent + burst.failed + burst.retried + burst.deactivated === 0) return;
+    this.loggedUpTo = { ...this.report };
+    this.deps.logger.info(burst, 'delivery run done');
   }
 
   /**
@@ -168,6 +184,7 @@ export class OutboxWorker {
     if (row.html === null) {
       await store.failDelivery(row.id, this.owner, { error: 'digest part missing', notBefore: null, final: true, countAttempt: true });
       this.report.failed++;
+      this.deps.metrics?.messagesFailed.inc({ reason: 'missing' });
       return;
     }
     const at = limiter.reserve(row.chatId, Date.now());
@@ -194,11 +211,13 @@ export class OutboxWorker {
     }
     await store.completeDelivery(row.id, this.owner, messageId, new Date().toISOString());
     this.report.sent++;
+    this.deps.metrics?.messagesSent.inc();
   }
 
   private async recordFailure(row: ClaimedDelivery, err: SendError): Promise<void> {
     const { store, logger, limiter } = this.deps;
     const owner = this.owner;
+    this.deps.metrics?.messagesFailed.inc({ reason: err.kind });
     switch (err.kind) {
       case 'rate_limited': {
         const now = Date.now();

@@ -8,6 +8,7 @@ import { currentDigest, type DigestSettings } from '../app/make-digest.js';
 import { dueChats } from '../jobs/due-chats.js';
 import type { EffectiveSchedule } from '../jobs/schedule-settings.js';
 import { publishDigest, type PublishResult } from './publish-digest.js';
+import type { Metrics } from '../ops/metrics.js';
 
 /** What queuing did: the digest used and the publish counts; null digest when there was nothing to send. */
 export interface QueueResult extends PublishResult {
@@ -29,12 +30,19 @@ export async function queueDueDigests(deps: {
   schedule: Pick<EffectiveSchedule, 'digest' | 'timezone'>;
   maxAgeMs: number;
   now?: Date;
+  metrics?: Pick<Metrics, 'digestBuildSeconds'>;
 }): Promise<QueueResult> {
   const now = deps.now ?? new Date();
   const due = dueChats(await deps.store.activeSubscribers(), now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
   const none: QueueResult = { digestId: null, due: due.length, chats: 0, queued: 0, renditions: 0, empty: 0 };
   if (due.length === 0) return none;
-  const digest = await currentDigest({ store: deps.store, logger: deps.logger, settings: { ...deps.settings, timezone: deps.schedule.timezone }, now });
+  const digest = await currentDigest({
+    store: deps.store,
+    logger: deps.logger,
+    settings: { ...deps.settings, timezone: deps.schedule.timezone },
+    now,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
   if (!digest) {
     deps.logger.debug({ due: due.length }, 'digest due but there are no stories yet');
     return none;

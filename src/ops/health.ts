@@ -10,6 +10,8 @@ export interface HealthInputs {
   pollingAliveAt: Date | null;
   /** Result of a write probe against the database. */
   databaseWritable: boolean;
+  /** Why the write probe failed, shown with the reason. */
+  databaseError?: string;
   /** When the last fetch cycle finished, and how often they are due. */
   lastFetchCycleAt: Date | null;
   fetchIntervalMs: number;
@@ -35,7 +37,7 @@ export function checkHealth(h: HealthInputs): HealthReport {
   if (!h.pollingAliveAt ? since(h.startedAt) > grace : since(h.pollingAliveAt) > grace) {
     reasons.push(h.pollingAliveAt ? `Telegram polling silent for ${Math.round(since(h.pollingAliveAt) / 1000)} s` : 'Telegram polling has not started');
   }
-  if (!h.databaseWritable) reasons.push('database is not writable');
+  if (!h.databaseWritable) reasons.push(`database is not writable${h.databaseError ? `: ${h.databaseError}` : ''}`);
   const limit = 2 * h.fetchIntervalMs;
   const reference = h.lastFetchCycleAt ?? h.startedAt;
   if (since(reference) > limit) {

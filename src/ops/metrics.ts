@@ -23,11 +23,16 @@ export interface Metrics {
  * Create a fresh registry with every metric registered (and Node's default process metrics).
  * @example const metrics = createMetrics(); metrics.messagesSent.inc();
  */
-export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
+export function createMetrics(opts: {
+  defaultMetrics?: boolean;
+  /** Read at each scrape for keyfigures_outbox_backlog (e.g. the store's pending deliveries). */
+  outboxBacklog?: () => Promise<number> | number;
+} = {}): Metrics {
+  const backlog = opts.outboxBacklog;
   const registry = new Registry();
   if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'keyfigures_' });
   const registers = [registry];
-  return {
+  const metrics: Metrics = {
     registry,
     fetchDuration: new Histogram({
       name: 'keyfigures_feed_fetch_duration_seconds',
@@ -46,7 +51,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       labelNames: ['reason'],
       registers,
     }),
-    outboxBacklog: new Gauge({ name: 'keyfigures_outbox_backlog', help: 'Digest messages waiting to be sent', registers }),
+    outboxBacklog: new Gauge({
+      name: 'keyfigures_outbox_backlog',
+      help: 'Digest messages waiting to be sent',
+      registers,
+      ...(backlog ? { async collect(this: Gauge) { this.set(await backlog()); } } : {}),
+    }),
     digestBuildSeconds: new Histogram({
       name: 'keyfigures_digest_build_duration_seconds',
       help: 'Time to build, render and archive a digest',
@@ -55,4 +65,10 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     }),
     lastFetchCycle: new Gauge({ name: 'keyfigures_last_fetch_cycle_timestamp_seconds', help: 'When the last fetch cycle finished (Unix time)', registers }),
   };
+  // Every failure reason is exported from the start (at 0), so rate() and alerts see a series before the first failure.
+  for (const reason of FAILURE_REASONS) metrics.messagesFailed.inc({ reason }, 0);
+  return metrics;
 }
+
+/** The labels of keyfigures_messages_failed_total: SendError kinds, and `missing` (a digest part lost). */
+const FAILURE_REASONS = ['rate_limited', 'chat_gone', 'migrated', 'transient', 'rejected', 'missing'] as const;

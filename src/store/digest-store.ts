@@ -12,4 +12,6 @@ export interface DigestStore {
   saveDigest(digest: Digest, parts: string[]): Promise<StoredDigest>;
   latestDigest(): Promise<StoredDigest | null>;
   getDigest(id: number): Promise<StoredDigest | null>;
+  /** Every edition's id and date, oldest first (for rebuilding the archive). */
+  listDigests(): Promise<Array<{ id: number; date: string; createdAt: string }>>;
 }

@@ -25,8 +25,8 @@ export interface FeedStore {
   recordFeedSuccess(feedId: number, update: FeedSuccess): Promise<void>;
   /** One more failure in a row: count, message, and when to try again (ISO; undefined leaves it due). */
   recordFeedError(feedId: number, message: string, at: string, nextCheckAt?: string): Promise<void>;
-  /** The keys among `keys` already known: stored as articles or marked seen. */
-  knownItemKeys(keys: readonly string[]): Promise<Set<string>>;
+  /** The keys among `keys` already known: stored as articles or marked seen (`storedOnly`: stored as articles). */
+  knownItemKeys(keys: readonly string[], opts?: { storedOnly?: boolean }): Promise<Set<string>>;
   /** Remember item keys without storing articles (a new feed's back catalogue). */
   markItemsSeen(feedId: number, keys: readonly string[], at: string): Promise<void>;
 }

@@ -23,5 +23,7 @@ export type { ChatStateStore, ChatView, PendingBroadcast } from './chat-state-st
 
 /** Everything KeyFigures persists. */
 export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore {
+  /** Health probe: a real write in a transaction that is rolled back; throws when the database cannot be written. */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 }

@@ -116,7 +116,9 @@ describe('keyfigures CLI', { timeout: 60_000 }, () => {
     expect(r.out).toContain('Northwind Energy');
     expect(r.out).toContain('$1.13bn');
     const files = fs.readdirSync(path.join(dir, 'digests'));
-    expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(1);
+    expect(files.filter((f) => /^\d{4}-\d{2}-\d{2}\.md$/.test(f))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    // and the archive's index lists the edition
+    expect(fs.readFileSync(path.join(dir, 'digests', 'index.md'), 'utf8')).toMatch(/\| \[\d+ \w+ \d{4}\]\(\d{4}-\d{2}-\d{2}\.md\) \| \d+ \| \d+ \|/);
   });
 });

@@ -9,6 +9,7 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite
 import { exportOpml, importOpml } from '../../src/cli/feeds-opml.js';
 import { parseOpml } from '../../src/pipeline/opml.js';
 import { createLogger } from '../../src/support/logger.js';
+import { startProgress } from '../../src/support/progress.js';
 
 const logger = createLogger({ level: 'silent' });
 const fetch = { timeoutMs: 5000, maxBytes: 1_000_000 };
@@ -50,6 +51,23 @@ describe('OPML import and export', () => {
     expect((await store.listFeeds()).map((f) => f.title).sort()).toEqual(['Alpha', 'Beta']);
     // Importing again adds nothing.
     expect(await importOpml(store, opml(server.url), { verify: false, fetch, logger, out: () => {} })).toMatchObject({ added: 1, existing: 2 });
+  });
+
+  it('on a terminal shows a progress bar with counts instead of a line per added feed', async () => {
+    const lines: string[] = [];
+    let bar = '';
+    const stream = { isTTY: true, write: (chunk: string) => (bar += chunk) };
+    const summary = await importOpml(store, opml(server.url), {
+      verify: true, fetch, logger, out: (l) => lines.push(l), progress: (total) => startProgress('import', total, { stream }),
+    });
+    expect(summary).toEqual({ added: 2, existing: 0, failed: 2 });
+    expect(bar).toMatch(/\rimport \[#+\.*\] 1\/3/);
+    expect(bar).toMatch(/\rimport \[#{24}\] 3\/3/);
+    expect(bar).toMatch(/import: done in .* — 2 added\n$/);
+    // failures and the summary still reach stdout; the successes are in the bar
+    expect(lines.join('')).not.toMatch(/ added: /);
+    expect(lines.join('')).toMatch(/failed: .*gone\.xml/);
+    expect(lines.at(-1)).toBe('4 entries: 2 added, 0 already there, 2 failed\n');
   });
 
   it('round-trips: export → import into an empty store → export gives the same feeds', async () => {

@@ -13,6 +13,7 @@ import { OutboxWorker, drainOutbox } from '../../src/delivery/outbox.js';
 import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
 import { TelegrafSender } from '../../src/delivery/telegraf-sender.js';
 import { createLogger } from '../../src/support/logger.js';
+import { createMetrics } from '../../src/ops/metrics.js';
 
 const logger = createLogger({ level: 'silent' });
 let dir: string;
@@ -115,6 +116,23 @@ describe('outbox through the fake Bot API', { timeout: 60_000 }, () => {
     // No duplicates anywhere.
     const accepted = api.sent().map((m) => `${m.chat_id}:${m.html}`);
     expect(new Set(accepted).size).toBe(accepted.length);
+  });
+
+  it('records sends and failures by reason in the Prometheus counters', async () => {
+    api = await FakeBotApi.start({ floodLimits: false });
+    const store = open();
+    const { chats } = await seed(store, api, 3, ['only part']);
+    api.blockChat(chats[1]!);
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 });
+    const metrics = createMetrics({ defaultMetrics: false });
+    await drainOutbox({ store, sender: sender(api), logger, limiter: limiter(), metrics, pollMs: 50 });
+    const values = async (name: string) => Object.fromEntries((await metrics.registry.getSingleMetric(name)!.get()).values.map((v) => [v.labels.reason ?? '', v.value]));
+    // the 429'd message waits out retry_after: a drain now leaves it queued, the next one sends it
+    expect(await values('keyfigures_messages_sent_total')).toEqual({ '': 1 });
+    await new Promise((r) => setTimeout(r, 1_100));
+    await drainOutbox({ store, sender: sender(api), logger, limiter: limiter(), metrics, pollMs: 50 });
+    expect(await values('keyfigures_messages_sent_total')).toEqual({ '': 2 });
+    expect(await values('keyfigures_messages_failed_total')).toMatchObject({ rate_limited: 1, chat_gone: 1, transient: 0, rejected: 0 });
   });
 
   it('gives back unsent leases on stop, and another worker takes them over at once', async () => {

@@ -27,6 +27,11 @@ export function sqliteDigestStore(db: Database.Database): DigestStore {
       const row = db.prepare('SELECT * FROM digests WHERE id = ?').get(id) as Row | undefined;
       return row ? toDigest(row) : null;
     },
+
+    async listDigests() {
+      const rows = db.prepare('SELECT id, date, created_at FROM digests ORDER BY id').all() as Row[];
+      return rows.map((r) => ({ id: Number(r.id), date: str(r.date), createdAt: str(r.created_at) }));
+    },
   };
 }
 

@@ -65,14 +65,16 @@ export function sqliteFeedStore(db: Database.Database): FeedStore {
       ).run(at, message, at, nextCheckAt ?? null, feedId);
     },
 
-    async knownItemKeys(keys: readonly string[]): Promise<Set<string>> {
+    async knownItemKeys(keys: readonly string[], opts: { storedOnly?: boolean } = {}): Promise<Set<string>> {
       const known = new Set<string>();
       for (let i = 0; i < keys.length; i += KEY_BATCH) {
         const batch = keys.slice(i, i + KEY_BATCH);
         const marks = batch.map(() => '?').join(',');
-        const rows = db
-          .prepare(`SELECT key FROM articles WHERE key IN (${marks}) UNION SELECT key FROM seen_items WHERE key IN (${marks})`)
-          .all(...batch, ...batch) as Row[];
+        const rows = (
+          opts.storedOnly
+            ? db.prepare(`SELECT key FROM articles WHERE key IN (${marks})`).all(...batch)
+            : db.prepare(`SELECT key FROM articles WHERE key IN (${marks}) UNION SELECT key FROM seen_items WHERE key IN (${marks})`).all(...batch, ...batch)
+        ) as Row[];
         for (const row of rows) known.add(String(row.key));
       }
       return known;

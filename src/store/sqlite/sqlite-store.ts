@@ -18,6 +18,9 @@ import { sqlitePreferenceStore } from './preferences.js';
 import { sqliteSettingsStore } from './settings.js';
 import { sqliteChatStateStore } from './chat-state.js';
 
+/** Thrown inside the write probe's transaction to roll it back. */
+const ROLLBACK = Symbol('rollback');
+
 /** The Store, plus the connection for tests and maintenance commands. */
 export type SqliteStore = Store & { readonly db: Database.Database };
 
@@ -42,6 +45,18 @@ export function openSqliteStore(file: string): SqliteStore {
     ...sqlitePreferenceStore(db),
     ...sqliteSettingsStore(db),
     ...sqliteChatStateStore(db),
+    async checkWritable() {
+      // A read-only file, a full disk or a lock held too long fail here; nothing is kept.
+      const probe = db.transaction(() => {
+        db.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('_write_probe', '1', '')").run();
+        throw ROLLBACK;
+      });
+      try {
+        probe.immediate();
+      } catch (err) {
+        if (err !== ROLLBACK) throw err;
+      }
+    },
     async close() {
       if (db.open) db.close();
     },

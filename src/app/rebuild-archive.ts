@@ -1,0 +1,40 @@
+/**
+ * `keyfigures archive rebuild`: regenerate every `digests/YYYY-MM-DD.md` and `.json`, and
+ * index.md, from the digests stored in the database. As when they were first written, a date's
+ * last edition is the one the archive keeps.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Store } from '../store/store.js';
+import { renderMarkdown, digestToJson } from '../pipeline/render-markdown.js';
+import { updateArchiveIndex, writeAtomically } from './archive-index.js';
+
+/** What a rebuild wrote. */
+export interface RebuildReport {
+  /** Dates written (one file pair each). */
+  editions: number;
+  /** Editions in the database (a date with several keeps its last). */
+  stored: number;
+  index: string;
+}
+
+/**
+ * Rewrite the archive from `store` into `dir`; `onEdition` is called after each date's files.
+ * @example await rebuildArchive(store, './digests', (date) => progress.tick(date))
+ */
+export async function rebuildArchive(store: Pick<Store, 'listDigests' | 'getDigest'>, dir: string, onEdition?: (date: string) => void): Promise<RebuildReport> {
+  const all = await store.listDigests();
+  const lastOfDate = new Map<string, number>();
+  for (const d of all) lastOfDate.set(d.date, d.id);
+  await fs.mkdir(dir, { recursive: true });
+  for (const [date, id] of lastOfDate) {
+    const stored = await store.getDigest(id);
+    if (!stored) continue;
+    // The archive is written from the draft (no id, no Telegram parts): rebuilt files match the originals.
+    const { id: _id, parts: _parts, ...digest } = stored;
+    await writeAtomically(path.join(dir, `${date}.md`), renderMarkdown(digest));
+    await writeAtomically(path.join(dir, `${date}.json`), digestToJson(digest));
+    onEdition?.(date);
+  }
+  return { editions: lastOfDate.size, stored: all.length, index: await updateArchiveIndex(dir) };
+}

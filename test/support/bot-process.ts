@@ -1,0 +1,94 @@
+/**
+ * The real `keyfigures bot` as a child process, for end-to-end tests: its output collected,
+ * waits on log lines, a free local port, and a clean stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const BIN = path.resolve(__dirname, '../../src/bin.mjs');
+
+/** A running bot process. */
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the output matches `pattern`; rejects with the output after `timeoutMs`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Spawn `node src/bin.mjs bot` with exactly `env` (plus PATH) in `cwd`.
+ * @example const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: api.token, … }, dir)
+ */
+export function startBotProcess(env: NodeJS.ProcessEnv, cwd: string, args: string[] = ['bot']): BotProcess {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: cwd, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += String(d);
+    for (const l of [...listeners]) l();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    waitForOutput(pattern, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(out)) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`bot output did not match ${pattern} within ${timeoutMs} ms\n--- bot output ---\n${out}`));
+        }, timeoutMs);
+        listeners.add(check);
+        child.once('exit', () => {
+          if (!listeners.has(check)) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          reject(new Error(`bot exited before its output matched ${pattern}\n--- bot output ---\n${out}`));
+        });
+        check();
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/**
+ * A TCP port free on 127.0.0.1 right now.
+ * @example const port = await freePort()
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Prometheus text → `name{labels}` → value (comments skipped).
+ * @example parsePrometheus('a_total 3\n')['a_total'] // 3
+ */
+export function parsePrometheus(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const m = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
+    if (m) out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
