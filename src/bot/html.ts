@@ -3,7 +3,7 @@
  * the last moment and cut to a budget on whole characters, so no reply can carry unescaped feed
  * text, an unbalanced tag or a half entity; blocks are packed into messages of ≤ 4,096 units.
  */
-import { escapeHtml, escapeHtmlAttr, safeHttpUrl } from '../pipeline/escape-html.js';
+import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from '../pipeline/escape-html.js';
 import { oneLine } from '../pipeline/format-figure.js';
 
 /** A run of raw text, optionally styled or linked. */
@@ -52,16 +52,6 @@ function keepEdgeSpaces(s: string): string {
   return (/^\s/.test(s) ? ' ' : '') + core + (/\s$/.test(s) ? ' ' : '');
 }
 
-/** The longest prefix of `text` (whole code points) whose escaped form fits in `budget`. */
-function escapedPrefix(text: string, budget: number): string {
-  let out = '';
-  for (const ch of text) {
-    const esc = escapeHtml(ch);
-    if (out.length + esc.length > budget) break;
-    out += esc;
-  }
-  return out;
-}
 
 /**
  * Blocks of lines packed into messages of at most `max` units: a block stays whole when it fits,

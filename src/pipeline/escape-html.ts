@@ -14,6 +14,21 @@ export function escapeHtml(s: string): string {
 }
 
 /**
+ * The longest prefix of `text` (whole code points, never half an entity) whose escaped form fits
+ * in `budget` UTF-16 units — for cutting feed text to Telegram's length limit.
+ * @example escapedPrefix('a&b', 6) // 'a&amp;'
+ */
+export function escapedPrefix(text: string, budget: number): string {
+  let out = '';
+  for (const ch of text) {
+    const esc = escapeHtml(ch);
+    if (out.length + esc.length > budget) break;
+    out += esc;
+  }
+  return out;
+}
+
+/**
  * A value for a double-quoted attribute. The same four entities suffice because we always quote
  * with `"`; kept as its own name so call sites say what they mean.
  * @example `<a href="${escapeHtmlAttr(url)}">`

@@ -4,7 +4,7 @@
  * no part can end inside a tag or an entity, and each part is balanced on its own.
  */
 import type { Digest, Story } from '../domain/types.js';
-import { escapeHtml, escapeHtmlAttr, safeHttpUrl } from './escape-html.js';
+import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from './escape-html.js';
 import {
   conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine, sourcesText,
 } from './format-figure.js';
@@ -43,16 +43,6 @@ function renderLine(line: Line): string {
   return line.map((seg) => wrap(seg, escapeHtml(seg.text))).join('');
 }
 
-/** The longest prefix of `text` (whole code points) whose escaped form fits in `budget`. */
-function escapedPrefix(text: string, budget: number): string {
-  let out = '';
-  for (const ch of text) {
-    const esc = escapeHtml(ch);
-    if (out.length + esc.length > budget) break;
-    out += esc;
-  }
-  return out;
-}
 
 /** The line cut to `max` units with "…": segments are dropped or shortened, never their markup. */
 function fitLine(line: Line, max: number): string {

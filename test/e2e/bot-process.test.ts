@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { serveSampleNews, SAMPLE } from '../support/sample-news.js';
@@ -49,17 +50,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI without blocking this process: the feed server and the fake Bot API live here. */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.once('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** `keyfigures ARGS` in this test's environment, without blocking the servers living here. */
+const cli = (...args: string[]) => runCli(args, env, dir);
 
 describe('keyfigures bot, end to end', { timeout: 60_000 }, () => {
   it('subscribes with /start and registers the command menu', async () => {

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -48,17 +49,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI without blocking this process: the fake Bot API lives here and must keep answering. */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.once('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** `keyfigures ARGS` in this test's environment, without blocking the servers living here. */
+const cli = (...args: string[]) => runCli(args, env, dir);
 
 describe('keyfigures schedule and deliver', { timeout: 60_000 }, () => {
   it('schedule set refuses invalid values, listing each, and changes nothing', async () => {

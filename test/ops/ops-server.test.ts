@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { startOpsServer, type OpsServer } from '../../src/ops/ops-server.js';
 import { createMetrics } from '../../src/ops/metrics.js';
+import { parsePrometheus } from '../support/bot-process.js';
 
 let server: OpsServer | null = null;
 afterEach(async () => {
@@ -8,16 +9,6 @@ afterEach(async () => {
   server = null;
 });
 
-/** Parse Prometheus text format into name{labels} → value. */
-function parseMetrics(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    if (m) out.set(m[1]!, Number(m[2]));
-  }
-  return out;
-}
 
 describe('ops server', () => {
   it('answers /healthz 200 when healthy and 503 with reasons when not', async () => {
@@ -41,7 +32,7 @@ describe('ops server', () => {
     server = await startOpsServer({ port: 0, host: '127.0.0.1', health: () => ({ ok: true, reasons: [] }), registry: metrics.registry });
     const res = await fetch(`${server.url}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain');
-    const parsed = parseMetrics(await res.text());
+    const parsed = parsePrometheus(await res.text());
     expect(parsed.get('keyfigures_messages_sent_total')).toBe(3);
     expect(parsed.get('keyfigures_messages_failed_total{reason="rate_limited"}')).toBe(1);
     expect(parsed.get('keyfigures_feed_fetch_errors_total{feed="https://a.example/rss"}')).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeHtmlAttr, safeHttpUrl } from '../../src/pipeline/escape-html.js';
+import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from '../../src/pipeline/escape-html.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -35,5 +35,17 @@ describe('safeHttpUrl', () => {
     [null, null],
   ])('%j → %j', (input, expected) => {
     expect(safeHttpUrl(input)).toBe(expected);
+  });
+});
+
+describe('escapedPrefix', () => {
+  it.each([
+    ['a&b', 6, 'a&amp;'],
+    ['a&b', 5, 'a'],
+    ['<<', 4, '&lt;'],
+    ['😀x', 1, ''],
+    ['😀x', 3, '😀x'],
+  ])('%j within %d units → %j', (text, budget, expected) => {
+    expect(escapedPrefix(text, budget)).toBe(expected);
   });
 });

@@ -92,3 +92,19 @@ export function parsePrometheus(text: string): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * Run `keyfigures ARGS` as a child process without blocking this one (a fake Bot API or feed
+ * server living in the test process must keep answering).
+ * @example const r = await runCli(['feeds', 'add', url], env, dir)
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.once('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
