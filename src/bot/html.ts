@@ -5,6 +5,7 @@
  */
 import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from '../pipeline/escape-html.js';
 import { oneLine } from '../pipeline/format-figure.js';
+import { packBlocks as packLines } from '../pipeline/pack-messages.js';
 
 /** A run of raw text, optionally styled or linked. */
 export interface Seg {
@@ -54,30 +55,11 @@ function keepEdgeSpaces(s: string): string {
 
 
 /**
- * Blocks of lines packed into messages of at most `max` units: a block stays whole when it fits,
- * otherwise it is split between its lines (each line must already fit, as htmlLine guarantees).
+ * Blocks of lines packed into messages of at most `max` units (see pipeline/pack-messages).
  * @example packBlocks([[htmlLine(['a'])], [htmlLine(['b'])]]) // ['a\n\nb']
  */
 export function packBlocks(blocks: ReadonlyArray<readonly string[]>, max = MAX_MESSAGE): string[] {
-  const messages: string[] = [];
-  let current = '';
-  const add = (text: string, separator: string): void => {
-    if (current === '') current = text;
-    else if (current.length + separator.length + text.length <= max) current += separator + text;
-    else {
-      messages.push(current);
-      current = text;
-    }
-  };
-  for (const block of blocks) {
-    const lines = block.filter((l) => l !== '');
-    if (lines.length === 0) continue;
-    const text = lines.join('\n');
-    if (text.length <= max) add(text, '\n\n');
-    else lines.forEach((line, i) => add(line, i === 0 ? '\n\n' : '\n'));
-  }
-  if (current !== '') messages.push(current);
-  return messages;
+  return packLines(blocks, max);
 }
 
 /**

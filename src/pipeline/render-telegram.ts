@@ -5,6 +5,7 @@
  */
 import type { Digest, Story } from '../domain/types.js';
 import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from './escape-html.js';
+import { packBlocks } from './pack-messages.js';
 import {
   conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine, sourcesText,
 } from './format-figure.js';
@@ -69,32 +70,18 @@ function fitLine(line: Line, max: number): string {
 
 /**
  * Blocks packed into messages of at most `max` units: blocks are kept whole when they fit,
- * a block longer than a message is split at its lines, a line longer than a message is truncated.
+ * a block longer than a message is split at its lines (opening a fresh message so its title
+ * leads), a line longer than a message is truncated.
  */
 function pack(blocks: readonly Block[], max: number): string[] {
-  const messages: string[] = [];
-  let current = '';
-  const add = (text: string, separator: string) => {
-    if (current === '') current = text;
-    else if (current.length + separator.length + text.length <= max) current += separator + text;
-    else {
-      messages.push(current);
-      current = text;
-    }
-  };
-  for (const block of blocks) {
-    const text = block.map(renderLine).join('\n');
-    if (text.length <= max) {
-      add(text, '\n\n');
-      continue;
-    }
-    // An oversized block opens a fresh message so its title leads, then fills line by line.
-    if (current !== '') messages.push(current);
-    current = '';
-    block.forEach((line) => add(fitLine(line, max), '\n'));
-  }
-  if (current !== '') messages.push(current);
-  return messages;
+  return packBlocks(
+    blocks.map((block) => {
+      const lines = block.map(renderLine);
+      return lines.join('\n').length <= max ? lines : block.map((line) => fitLine(line, max));
+    }),
+    max,
+    { oversizedStartsMessage: true },
+  );
 }
 
 function checkMax(maxLength: number | undefined): number {

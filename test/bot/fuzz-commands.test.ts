@@ -2,18 +2,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startHarness, seedArticle, PRIVATE, GROUP, ADMIN_CHAT, KURSK, BRIDGE, type Harness } from './bot-harness.js';
 import { COMMANDS } from '../../src/bot/command-list.js';
+import { seededRandom } from '../support/fake-bot-api/limits.js';
 
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (the fake API's), so a failure replays. */
+const rng = seededRandom;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const COUNT = 2000;
