@@ -28,6 +28,7 @@ import { handleSettings } from './commands/settings.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
 import { retryRepliesOn429 } from './reply-retry.js';
+import { handleOpmlUpload } from './opml-upload.js';
 
 /** A command handler: the update's context, the parsed command, the dependencies. */
 export type CommandHandler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
@@ -68,6 +69,7 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
   });
   bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
+  bot.on(message('document'), (ctx) => handleOpmlUpload(ctx, ctx.message, deps));
   bot.on('callback_query', (ctx) => handleCallback(ctx, deps));
   // Never let a handler error escape: telegraf's default rethrows and stops polling.
   bot.catch((err, ctx) => {

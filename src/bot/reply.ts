@@ -37,4 +37,5 @@ export async function replyUsage(ctx: Context, command: string): Promise<void> {
 }
 
 /** The usage of /admin (not in the public menu). */
-export const ADMIN_USAGE = '/admin feeds list|add <url>|remove <id> · schedule · stats · preview · broadcast <text>';
+export const ADMIN_USAGE =
+  '/admin feeds list|add <url>|remove <id> · export (OPML file; send an .opml file to import) · schedule · stats · preview · broadcast <text>';

@@ -3,8 +3,7 @@ import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import type { FetchOptions } from '../app/read-feed-source.js';
 import { addFeed } from '../app/add-feed.js';
-import { parseOpml, renderOpml } from '../pipeline/opml.js';
-import { mapLimit } from '../support/map-limit.js';
+import { importOpmlFeeds } from '../app/import-opml.js';
 import type { Progress } from '../support/progress.js';
 
 /** What an import did. */
@@ -25,41 +24,35 @@ export async function importOpml(
   xml: string,
   opts: { verify: boolean; fetch: FetchOptions; logger: Logger; out: (line: string) => void; progress?: (total: number) => Progress },
 ): Promise<ImportSummary> {
-  const { feeds, problems } = parseOpml(xml);
-  const bar = opts.progress?.(feeds.length);
-  const summary: ImportSummary = { added: 0, existing: 0, failed: problems.length };
-  for (const problem of problems) opts.out(`failed: ${problem}\n`);
+  let bar: Progress | undefined;
+  let total = 0;
   let done = 0;
-  await mapLimit(feeds, opts.verify ? 4 : 1, async (entry) => {
-    const n = () => `[${++done}/${feeds.length}]`;
-    try {
-      const { feed, created, discoveredFrom } = opts.verify
-        ? await addFeed(store, entry.url, { allowPrivate: true, fetch: opts.fetch, logger: opts.logger })
-        : { ...(await store.addFeed(entry.url, { title: entry.title, siteUrl: entry.siteUrl })), discoveredFrom: null };
-      if (created) summary.added++;
-      else summary.existing++;
-      const via = discoveredFrom ? ` (discovered from ${discoveredFrom})` : '';
-      const line = `${n()} ${created ? 'added' : 'already there'}: ${feed.id}\t${feed.url}${via}\n`;
-      if (!bar) opts.out(line);
-    } catch (err) {
-      summary.failed++;
-      opts.out(`${n()} failed: ${entry.url} — ${(err as Error).message}\n`);
-    }
-    bar?.tick(entry.url);
+  const result = await importOpmlFeeds(xml, {
+    concurrency: opts.verify ? 4 : 1,
+    add: async (entry) =>
+      opts.verify
+        ? addFeed(store, entry.url, { allowPrivate: true, fetch: opts.fetch, logger: opts.logger })
+        : { ...(await store.addFeed(entry.url, { title: entry.title, siteUrl: entry.siteUrl })), discoveredFrom: null },
+    onStart: (feeds) => {
+      total = feeds;
+      bar = opts.progress?.(feeds);
+    },
+    onOutcome: (o) => {
+      if (o.status === 'failed' && o.url === null) return opts.out(`failed: ${o.reason}\n`);
+      const n = `[${++done}/${total}]`;
+      if (o.status === 'failed') opts.out(`${n} failed: ${o.url} — ${o.reason}\n`);
+      else if (!bar) {
+        const via = o.discoveredFrom ? ` (discovered from ${o.discoveredFrom})` : '';
+        opts.out(`${n} ${o.status === 'added' ? 'added' : 'already there'}: ${o.feed.id}\t${o.feed.url}${via}\n`);
+      }
+      bar?.tick(o.url ?? '');
+    },
   });
+  const summary: ImportSummary = { added: result.added, existing: result.existing, failed: result.failures.length };
   bar?.done(`${summary.added} added`);
-  opts.out(`${feeds.length + problems.length} entries: ${summary.added} added, ${summary.existing} already there, ${summary.failed} failed\n`);
+  opts.out(`${result.entries} entries: ${summary.added} added, ${summary.existing} already there, ${summary.failed} failed\n`);
   return summary;
 }
 
-/**
- * The store's feeds as an OPML 2.0 document.
- * @example fs.writeFileSync('feeds.opml', await exportOpml(store))
- */
-export async function exportOpml(store: Store, now: Date = new Date()): Promise<string> {
-  const feeds = await store.listFeeds();
-  return renderOpml(
-    feeds.map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl })),
-    { title: 'KeyFigures feeds', now },
-  );
-}
+/** The store's feeds as OPML 2.0 (shared with the bot's /admin export). */
+export { exportOpml } from '../app/import-opml.js';

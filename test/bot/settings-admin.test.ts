@@ -7,8 +7,7 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(async () => {
-  // The fake Bot API has no getChatMember: the group guard's lookup is the only call allowed to fail.
-  expect(h.api.rejected().filter((r) => r.method.toLowerCase() !== 'getchatmember')).toEqual([]);
+  expect(h.api.rejected()).toEqual([]);
   expect(h.errors).toEqual([]);
   await h.stop();
 });
@@ -79,6 +78,27 @@ describe('groups', () => {
     expect((await h.say(GROUP, '/digest'))[0]!.text).toContain('No new stories');
     // a bot operator counts as an admin of any group
     expect((await h.say(GROUP, '/time 07:30', { id: ADMIN_ID }))[0]!.text).toContain('daily at 07:30');
+  });
+
+  it('a group administrator or creator (getChatMember) may change settings; a plain member is refused', async () => {
+    const ADMIN = { id: 5001 };
+    const OWNER = { id: 5002 };
+    const MEMBER = { id: 5003 };
+    h.api.setChatMember(GROUP.id, ADMIN.id, 'administrator');
+    h.api.setChatMember(GROUP.id, OWNER.id, 'creator');
+    h.api.setChatMember(GROUP.id, MEMBER.id, 'member');
+    await h.say(GROUP, `/start@${h.api.bot.username}`, ADMIN);
+    expect((await h.say(GROUP, '/time 06:15', MEMBER))[0]!.text).toBe("Sorry — only this group's admins can change its settings.");
+    expect((await h.store.getSubscriber(GROUP.id))!.digestTime).toBeNull();
+    expect((await h.say(GROUP, '/time 07:30', ADMIN))[0]!.text).toContain('daily at 07:30');
+    expect((await h.store.getSubscriber(GROUP.id))!.digestTime).toBe('07:30');
+    expect((await h.say(GROUP, '/pause', OWNER))[0]!.text).toMatch(/^Paused/);
+    // demoted: refused again, nothing changes
+    h.api.setChatMember(GROUP.id, ADMIN.id, 'member');
+    expect((await h.say(GROUP, '/time 09:00', ADMIN))[0]!.text).toBe("Sorry — only this group's admins can change its settings.");
+    expect(await h.store.getSubscriber(GROUP.id)).toMatchObject({ digestTime: '07:30', paused: true });
+    const asked = h.api.calls('getChatMember').map((c) => [Number(c.params.chat_id), Number(c.params.user_id)]);
+    expect(asked).toEqual(expect.arrayContaining([[GROUP.id, MEMBER.id], [GROUP.id, ADMIN.id], [GROUP.id, OWNER.id]]));
   });
 
   it('settings buttons in a group are refused for members', async () => {

@@ -63,7 +63,7 @@ describe('transport and auth', () => {
     expect(r2.status).toBe(200);
     expect(fake.sent(42).map((m) => [m.text, m.entities.length])).toEqual([['x', 1], ['pick', 0]]);
     expect(fake.sent(42)[1]?.reply_markup).toEqual({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] });
-    expect(fake.calls('sendMessage')[1]?.files).toEqual([{ field: 'photo', filename: 'p.jpg', size: 3 }]);
+    expect(fake.calls('sendMessage')[1]?.files).toMatchObject([{ field: 'photo', filename: 'p.jpg', size: 3 }]);
   });
 });
 
@@ -387,5 +387,74 @@ describe('commands, keyboards and other methods', () => {
     expect((err as Error).message).toContain('chat 42 #1: "Weekly digest"');
     expect((err as Error).message).toContain(`sendMessage 400 ${ENTITY_ERROR}Can't find end tag corresponding to start tag "b"`);
     await expect(fake.waitFor((m) => m.text === 'Weekly digest', 100)).resolves.toMatchObject({ chat_id: 42 });
+  });
+});
+
+describe('documents, files and chat members', () => {
+  it('sendDocument takes a multipart upload, records it, and the file comes back through getFile and /file/', async () => {
+    const fake = await start();
+    fake.addChat(USER);
+    const form = new FormData();
+    form.set('chat_id', '42');
+    form.set('caption', '<b>2</b> feeds');
+    form.set('parse_mode', 'HTML');
+    form.set('document', new Blob(['<opml version="2.0"/>'], { type: 'text/x-opml' }), 'feeds.opml');
+    const res = await fetch(`${fake.apiRoot}/bot${fake.token}/sendDocument`, { method: 'POST', body: form });
+    const answer = (await res.json()) as Answer;
+    expect(answer.result).toMatchObject({
+      chat: { id: 42 }, caption: '2 feeds',
+      document: { file_name: 'feeds.opml', mime_type: 'text/x-opml', file_size: 21 },
+    });
+    const [doc] = fake.documents(42);
+    expect(doc).toMatchObject({ file_name: 'feeds.opml', caption: '2 feeds' });
+    expect(doc!.content.toString()).toBe('<opml version="2.0"/>');
+    expect(fake.sent()).toEqual([]); // documents are not text messages
+
+    const file = (await call(fake, 'getFile', { file_id: doc!.file_id })).result as { file_path: string; file_size: number };
+    expect(file).toMatchObject({ file_id: doc!.file_id, file_size: 21, file_path: expect.stringMatching(/\.opml$/) });
+    const bytes = await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`);
+    expect(await bytes.text()).toBe('<opml version="2.0"/>');
+    expect(fake.rejected()).toEqual([]);
+    // the same file again by file_id; unknown ids, no document, wrong token and unknown paths are refused like Telegram
+    expect((await call(fake, 'sendDocument', { chat_id: 42, document: doc!.file_id })).ok).toBe(true);
+    expect(fake.documents(42)).toHaveLength(2);
+    expect((await call(fake, 'sendDocument', { chat_id: 42, document: 'nope' })).description).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+    expect((await call(fake, 'sendDocument', { chat_id: 42 })).description).toBe('Bad Request: there is no document in the request');
+    expect((await call(fake, 'getFile', { file_id: 'nope' })).description).toBe('Bad Request: invalid file_id');
+    expect((await fetch(`${fake.apiRoot}/file/bot1:WRONG/${file.file_path}`)).status).toBe(401);
+    expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/missing.opml`)).status).toBe(404);
+    expect(fake.rejected().map((r) => r.error_code)).toEqual([400, 400, 400, 401, 404]);
+  });
+
+  it('a user can send a document that a real telegraf bot downloads', async () => {
+    const fake = await start();
+    const bot = new Telegraf(fake.token, { telegram: { apiRoot: fake.apiRoot } });
+    bot.on('document', async (ctx) => {
+      const link = await ctx.telegram.getFileLink(ctx.message.document.file_id);
+      const text = await (await fetch(link)).text();
+      await ctx.reply(`${ctx.message.document.file_name}: ${text}`);
+    });
+    void bot.launch();
+    fake.sendDocument(USER, { fileName: 'a.xml', content: '<x/>', mimeType: 'text/xml' });
+    expect((await fake.waitForMessages(42, 1))[0]!.text).toBe('a.xml: <x/>');
+    bot.stop('test');
+    expect(fake.rejected()).toEqual([]);
+  });
+
+  it('getChatMember answers a member by default and the status a test set', async () => {
+    const fake = await start();
+    const GROUP = { id: -500, type: 'group' as const, title: 'G' };
+    fake.addChat(GROUP);
+    fake.setChatMember(GROUP.id, 7, 'administrator');
+    fake.setChatMember(GROUP.id, 8, 'creator');
+    const member = async (user_id: number | string) => (await call(fake, 'getChatMember', { chat_id: GROUP.id, user_id })).result as { status: string; user: { id: number } };
+    expect(await member(7)).toMatchObject({ status: 'administrator', user: { id: 7, is_bot: false }, can_manage_chat: true });
+    expect(await member(8)).toMatchObject({ status: 'creator', user: { id: 8 } });
+    expect(await member('9')).toEqual({ status: 'member', user: { id: 9, is_bot: false, first_name: 'User 9' } });
+    fake.setChatMember(GROUP.id, 7);
+    expect((await member(7)).status).toBe('member');
+    expect(fake.rejected()).toEqual([]);
+    expect((await call(fake, 'getChatMember', { chat_id: GROUP.id, user_id: 'x' })).description).toBe('Bad Request: invalid user_id specified');
+    expect((await call(fake, 'getChatMember', { chat_id: -999, user_id: 7 })).description).toBe('Bad Request: chat not found');
   });
 });

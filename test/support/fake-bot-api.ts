@@ -6,14 +6,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readParams, type Params, type UploadedFile } from './fake-bot-api/body.js';
-import { ChatRegistry, type BlockKind, type ChatInput, type TgChat, type TgMessage, type TgUser } from './fake-bot-api/chats.js';
+import {
+  ChatRegistry, type BlockKind, type ChatInput, type ChatMemberStatus, type StoredFile, type TgChat, type TgMessage, type TgUser,
+} from './fake-bot-api/chats.js';
 import { DEFAULT_FLOOD_LIMITS, FloodControl, seededRandom, type FloodLimits } from './fake-bot-api/limits.js';
-import { commandsKey, createMethods, type Method, type MethodContext } from './fake-bot-api/methods.js';
+import { commandsKey, createMethods, documentOf, storeFile, type Method, type MethodContext } from './fake-bot-api/methods.js';
 import { UpdateQueue, type Update } from './fake-bot-api/updates.js';
 import type { BotCommand } from './fake-bot-api/validate.js';
 import { ApiError, TG, type ResponseParameters } from './fake-bot-api/wording.js';
 
-export type { BlockKind, BotCommand, ChatInput, FloodLimits, TgChat, TgMessage, TgUser, Update };
+export type { BlockKind, BotCommand, ChatInput, ChatMemberStatus, FloodLimits, TgChat, TgMessage, TgUser, Update };
 export { parseHtml } from './fake-bot-api/html.js';
 export { TG } from './fake-bot-api/wording.js';
 
@@ -70,6 +72,19 @@ export interface SentMessage {
   at: number;
 }
 
+/** A document the fake accepted from the bot (sendDocument). */
+export interface SentDocument {
+  chat_id: number;
+  message_id: number;
+  file_id: string;
+  file_name: string | null;
+  mime_type: string | null;
+  content: Buffer;
+  /** Caption as the user sees it (after entity parsing), '' when none. */
+  caption: string;
+  at: number;
+}
+
 /** One API call as received and answered. */
 export interface ApiCall {
   method: string;
@@ -109,6 +124,7 @@ export class FakeBotApi {
   private readonly ctx: MethodContext;
   private readonly log: ApiCall[] = [];
   private readonly sentLog: SentMessage[] = [];
+  private readonly documentLog: SentDocument[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly scripted = new Map<string, FailSpec[]>();
   private faults: { opts: FaultOptions; random: () => number } | undefined;
@@ -131,7 +147,10 @@ export class FakeBotApi {
       openCallbackQueries: new Set(),
       webhook: { url: '' },
       strictEntities: opts.strictEntities ?? false,
+      files: new Map(),
+      members: new Map(),
       onSent: (message, params) => this.recordSent(message, params),
+      onDocument: (message, file) => this.recordDocument(message, file),
     };
     this.methods = createMethods(this.ctx);
     this.setFaults(opts.faults);
@@ -181,6 +200,30 @@ export class FakeBotApi {
     return this.updates.push({ message });
   }
 
+  /**
+   * Enqueues a message with a document from a user; the file can then be fetched through getFile
+   * and /file/bot<token>/<file_path>, as from Telegram.
+   * @example api.sendDocument(ADMIN_CHAT, { fileName: 'feeds.opml', content: xml })
+   */
+  sendDocument(chat: ChatInput, doc: { fileName: string; content: string | Buffer; mimeType?: string; caption?: string }, from?: Partial<TgUser>): Update {
+    const c = this.chats.declare(chat);
+    const file = storeFile(this.ctx.files, {
+      content: typeof doc.content === 'string' ? Buffer.from(doc.content, 'utf8') : doc.content,
+      file_name: doc.fileName,
+      mime_type: doc.mimeType ?? 'application/octet-stream',
+    });
+    const message: TgMessage = {
+      message_id: this.chats.nextMessageId(c.id),
+      from: this.user(c, from),
+      chat: c,
+      date: Math.floor(Date.now() / 1000),
+      document: documentOf(file),
+      ...(doc.caption !== undefined ? { caption: doc.caption } : {}),
+    };
+    this.chats.store(message);
+    return this.updates.push({ message });
+  }
+
   /** Enqueues a raw update (update_id is assigned); chats found in it become known. */
   pushUpdate(update: Record<string, unknown>): Update {
     const { update_id: _ignored, ...payload } = update;
@@ -221,6 +264,11 @@ export class FakeBotApi {
     this.chats.migrate(id, newId);
   }
 
+  /** Sets what getChatMember answers for a user in a chat (anyone not set is a 'member'). */
+  setChatMember(chatId: number, userId: number, status: ChatMemberStatus = 'member'): void {
+    this.ctx.members.set(`${chatId}:${userId}`, status);
+  }
+
   /** Makes the next `count` calls of `method` ("*" for any) fail with the given error. */
   failNext(method: string, spec: FailSpec): void {
     const key = method.toLowerCase();
@@ -237,6 +285,16 @@ export class FakeBotApi {
   /** Messages the fake accepted, optionally for one chat. */
   sent(chatId?: number): SentMessage[] {
     return this.sentLog.filter((m) => chatId === undefined || m.chat_id === chatId);
+  }
+
+  /** Documents the fake accepted (sendDocument), optionally for one chat. */
+  documents(chatId?: number): SentDocument[] {
+    return this.documentLog.filter((d) => chatId === undefined || d.chat_id === chatId);
+  }
+
+  /** Resolves with the first document sent to `chatId`'s `index`-th position; rejects with a report after `timeoutMs`. */
+  waitForDocument(chatId: number, index = 0, timeoutMs = 2000): Promise<SentDocument> {
+    return this.until(() => this.documents(chatId)[index], timeoutMs, `document #${index + 1} to chat ${chatId}`);
   }
 
   /** Every 4xx answer (optionally for one method), so a test can assert there were none. */
@@ -340,6 +398,36 @@ export class FakeBotApi {
     for (const check of [...this.waiters]) check();
   }
 
+  private recordDocument(message: TgMessage, file: StoredFile): void {
+    this.documentLog.push({
+      chat_id: message.chat.id,
+      message_id: message.message_id,
+      file_id: file.file_id,
+      file_name: file.file_name ?? null,
+      mime_type: file.mime_type ?? null,
+      content: file.content,
+      caption: message.caption ?? '',
+      at: Date.now(),
+    });
+    for (const check of [...this.waiters]) check();
+  }
+
+  /** GET /file/bot<token>/<file_path>: the bytes of a stored file, or Telegram's 404/401. */
+  private serveFile(res: ServerResponse, call: ApiCall, token: string, filePath: string): void {
+    const file = token === this.token ? [...this.ctx.files.values()].find((f) => f.file_path === filePath) : undefined;
+    if (!file) {
+      const [status, description] = token === this.token ? TG.notFound : TG.unauthorized;
+      call.status = status;
+      call.description = description;
+      return this.reply(res, status, { ok: false, error_code: status, description });
+    }
+    call.status = 200;
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/octet-stream');
+    res.setHeader('content-length', file.content.length);
+    res.end(file.content);
+  }
+
   /** Scripted or random failure for this call, if any. */
   private injectedFault(method: string): ApiError | undefined {
     for (const key of [method.toLowerCase(), '*']) {
@@ -376,6 +464,12 @@ export class FakeBotApi {
     });
     const route = /^\/bot([^/]+)\/(?:test\/)?([^/]*)$/.exec(url.pathname);
     const { params, files } = await readParams(req, url);
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const call: ApiCall = { method: 'file', params: { file_path: download[2] }, files: [], at, status: 0 };
+      this.log.push(call);
+      return this.serveFile(res, call, download[1]!, decodeURIComponent(download[2]!));
+    }
     const method = route?.[2] ?? '';
     const call: ApiCall = { method, params, files, at, status: 0 };
     this.log.push(call);
@@ -388,7 +482,7 @@ export class FakeBotApi {
       const fn = this.methods.get(method.toLowerCase());
       if (!fn) throw ApiError.of(TG.methodNotFound);
       error = this.injectedFault(method);
-      if (!error) result = await fn(params, aborted.signal);
+      if (!error) result = await fn(params, aborted.signal, files);
     } catch (err) {
       // a bug in the fake must surface as a 500 the test can see, not as a hung request
       error = err instanceof ApiError ? err : new ApiError(500, `Internal Server Error (fake: ${String(err)})`);

@@ -1,9 +1,10 @@
-/** /admin: the operators' commands (ADMIN_IDS only, in a private chat): feeds, schedule, stats, preview, broadcast. */
+/** /admin: the operators' commands (ADMIN_IDS only, in a private chat): feeds, export, schedule, stats, preview, broadcast. */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { FetchError } from '../../domain/errors.js';
 import { previewDigest } from '../../app/make-digest.js';
+import { exportOpml } from '../../app/import-opml.js';
 import { renderTelegram } from '../../pipeline/render-telegram.js';
 import { describeTime, nextRun } from '../../jobs/next-run.js';
 import { effectiveSchedule } from '../../jobs/schedule-settings.js';
@@ -27,6 +28,8 @@ export async function handleAdmin(ctx: Context, input: CommandInput, deps: BotDe
   switch (sub.toLowerCase()) {
     case 'feeds':
       return adminFeeds(ctx, deps, rest[0]?.toLowerCase() ?? 'list', arg.slice((rest[0] ?? '').length).trim());
+    case 'export':
+      return adminExport(ctx, deps);
     case 'schedule':
       return adminSchedule(ctx, deps, arg);
     case 'stats':
@@ -68,6 +71,16 @@ async function adminFeeds(ctx: Context, deps: BotDeps, action: string, arg: stri
     return replyText(ctx, removed ? `Removed feed ${arg}.` : `No feed ${arg.slice(0, 100)}. /admin feeds list shows the ids.`);
   }
   return replyText(ctx, 'Usage: /admin feeds list | add <url> | remove <id|url>');
+}
+
+/** The feed list as an OPML 2.0 file (what `keyfigures feeds export` writes). */
+async function adminExport(ctx: Context, deps: BotDeps): Promise<void> {
+  const opml = await exportOpml(deps.store, deps.now());
+  const count = (await deps.store.listFeeds()).length;
+  await ctx.replyWithDocument(
+    { source: Buffer.from(opml, 'utf8'), filename: 'keyfigures-feeds.opml' },
+    { caption: `${count} feed${count === 1 ? '' : 's'} as OPML. Send an .opml file back to import feeds.` },
+  );
 }
 
 async function adminSchedule(ctx: Context, deps: BotDeps, arg: string): Promise<void> {

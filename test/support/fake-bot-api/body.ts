@@ -3,11 +3,14 @@ import type { IncomingMessage } from 'node:http';
 /** Parameters of one Bot API call, merged from the query string and the body. */
 export type Params = Record<string, unknown>;
 
-/** An uploaded file part of a multipart request (content is not kept). */
+/** An uploaded file part of a multipart request. */
 export interface UploadedFile {
   field: string;
   filename: string;
   size: number;
+  /** The part's Content-Type, when the client sent one. */
+  contentType?: string;
+  content: Buffer;
 }
 
 // Form-encoded requests carry objects as JSON strings; Telegram decodes these fields.
@@ -69,7 +72,10 @@ function parseMultipart(body: Buffer, boundary: string, params: Params, files: U
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined) {
-        if (filename !== undefined) files.push({ field: name, filename, size: content.length });
+        const contentType = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim();
+        if (filename !== undefined) {
+          files.push({ field: name, filename, size: content.length, ...(contentType ? { contentType } : {}), content: Buffer.from(content) });
+        }
         else params[name] = content.toString('utf8');
       }
     }

@@ -40,6 +40,30 @@ export interface TgMessage {
   entities?: unknown[];
   reply_markup?: unknown;
   edit_date?: number;
+  document?: TgDocument;
+  caption?: string;
+}
+
+/** A Bot API Document object. */
+export interface TgDocument {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size: number;
+}
+
+/** A chat member's status (ChatMember.status). */
+export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+
+/** A file Telegram keeps: what getFile describes and /file/bot<token>/<file_path> serves. */
+export interface StoredFile {
+  file_id: string;
+  file_unique_id: string;
+  file_path: string;
+  file_name?: string;
+  mime_type?: string;
+  content: Buffer;
 }
 
 /** Why sending to a chat is forbidden (403). */

@@ -1,5 +1,5 @@
-import { toBool, toNumber, type Params } from './body.js';
-import type { ChatRegistry, TgMessage, TgUser } from './chats.js';
+import { toBool, toNumber, type Params, type UploadedFile } from './body.js';
+import type { ChatMemberStatus, ChatRegistry, StoredFile, TgMessage, TgUser } from './chats.js';
 import type { FloodControl } from './limits.js';
 import type { UpdateQueue } from './updates.js';
 import { formatText, validateCommands, validateReplyMarkup, type BotCommand } from './validate.js';
@@ -15,12 +15,53 @@ export interface MethodContext {
   openCallbackQueries: Set<string>;
   webhook: { url: string; allowed_updates?: string[] };
   strictEntities: boolean;
+  /** Files by file_id: uploaded by the bot (sendDocument) or sent by users (test side). */
+  files: Map<string, StoredFile>;
+  /** Members' statuses by "chatId:userId"; anyone else is a 'member'. */
+  members: Map<string, ChatMemberStatus>;
   /** Called for every message the fake accepted from the bot. */
   onSent(message: TgMessage, params: Params): void;
+  /** Called for every document the fake accepted from the bot (after onSent). */
+  onDocument(message: TgMessage, file: StoredFile): void;
 }
 
-/** A Bot API method: params in, result out, or throws ApiError. */
-export type Method = (params: Params, signal: AbortSignal) => unknown;
+/** A Bot API method: params and uploaded files in, result out, or throws ApiError. */
+export type Method = (params: Params, signal: AbortSignal, files: readonly UploadedFile[]) => unknown;
+
+/** Telegram's getFile limit for bots (20 MB). */
+export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+const MAX_CAPTION = 1024;
+let fileCounter = 0;
+
+/**
+ * Keep a file as Telegram would, with fresh file_id and file_path.
+ * @example storeFile(ctx.files, { content: Buffer.from('<opml/>'), file_name: 'feeds.opml' })
+ */
+export function storeFile(files: Map<string, StoredFile>, f: { content: Buffer; file_name?: string; mime_type?: string }): StoredFile {
+  const n = ++fileCounter;
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(f.file_name ?? '')?.[1];
+  const stored: StoredFile = {
+    file_id: `BQACAgIAAxkBAAI${n.toString(36).padStart(6, '0')}`,
+    file_unique_id: `AgAD${n.toString(36).padStart(4, '0')}`,
+    file_path: `documents/file_${n}${ext ? `.${ext}` : ''}`,
+    ...(f.file_name !== undefined ? { file_name: f.file_name } : {}),
+    ...(f.mime_type !== undefined ? { mime_type: f.mime_type } : {}),
+    content: f.content,
+  };
+  files.set(stored.file_id, stored);
+  return stored;
+}
+
+/** The Document object of a stored file. */
+export function documentOf(f: StoredFile): NonNullable<TgMessage['document']> {
+  return {
+    file_id: f.file_id,
+    file_unique_id: f.file_unique_id,
+    ...(f.file_name !== undefined ? { file_name: f.file_name } : {}),
+    ...(f.mime_type !== undefined ? { mime_type: f.mime_type } : {}),
+    file_size: f.content.length,
+  };
+}
 
 const CHAT_ACTIONS = new Set([
   'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
@@ -107,6 +148,58 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
       return message;
     },
 
+    sendDocument: (p, _signal, uploads) => {
+      const chat = ctx.chats.resolve(p.chat_id);
+      ctx.chats.assertWritable(chat);
+      const upload = uploads.find((f) => f.field === 'document');
+      let file: StoredFile;
+      if (upload) {
+        if (upload.size === 0) throw ApiError.of(TG.emptyFile);
+        file = storeFile(ctx.files, { content: upload.content, file_name: upload.filename, ...(upload.contentType ? { mime_type: upload.contentType } : {}) });
+      } else if (typeof p.document === 'string' && p.document !== '') {
+        const known = ctx.files.get(p.document);
+        if (!known) throw ApiError.of(TG.wrongFileId);
+        file = known;
+      } else {
+        throw ApiError.of(TG.noDocument);
+      }
+      const caption = typeof p.caption === 'string' && p.caption !== '' ? formatText(p.caption, p.parse_mode, p.caption_entities, ctx.strictEntities) : undefined;
+      if (caption && caption.text.length > MAX_CAPTION) throw ApiError.of(TG.captionTooLong);
+      validateReplyMarkup(p.reply_markup);
+      if (ctx.flood) {
+        const retryAfter = ctx.flood.admit(chat.id, chat.type === 'private');
+        if (retryAfter > 0) throw ApiError.of(tooManyRequests(retryAfter), { retry_after: retryAfter });
+      }
+      const message: TgMessage = {
+        message_id: ctx.chats.nextMessageId(chat.id),
+        from: ctx.bot,
+        chat,
+        date: unixNow(),
+        document: documentOf(file),
+        ...(caption ? { caption: caption.text } : {}),
+        ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
+      };
+      ctx.chats.store(message);
+      ctx.onDocument(message, file);
+      return message;
+    },
+
+    getFile: (p) => {
+      const file = typeof p.file_id === 'string' ? ctx.files.get(p.file_id) : undefined;
+      if (!file) throw ApiError.of(TG.invalidFileId);
+      if (file.content.length > MAX_DOWNLOAD_BYTES) throw ApiError.of(TG.fileTooBig);
+      return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.content.length, file_path: file.file_path };
+    },
+
+    getChatMember: (p) => {
+      const chat = ctx.chats.resolve(p.chat_id);
+      const userId = toNumber(p.user_id);
+      if (userId === undefined || !Number.isSafeInteger(userId) || userId <= 0) throw ApiError.of(TG.invalidUserId);
+      const user: TgUser = userId === ctx.bot.id ? ctx.bot : { id: userId, is_bot: false, first_name: `User ${userId}` };
+      const status = ctx.members.get(`${chat.id}:${userId}`) ?? 'member';
+      return chatMember(status, user);
+    },
+
     editMessageText: (p) => {
       if (p.inline_message_id !== undefined) return true; // inline messages are not modelled
       const formatted = formatText(p.text, p.parse_mode, p.entities, ctx.strictEntities);
@@ -157,6 +250,31 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
     },
   };
   return new Map(Object.entries(m).map(([name, fn]) => [name.toLowerCase(), fn]));
+}
+
+/** A ChatMember object of the given status, with the fields Telegram always sends for it. */
+function chatMember(status: ChatMemberStatus, user: TgUser): Record<string, unknown> {
+  switch (status) {
+    case 'creator':
+      return { status, user, is_anonymous: false };
+    case 'administrator':
+      return {
+        status, user, can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
+        can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false, can_change_info: true,
+        can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false, can_pin_messages: true,
+      };
+    case 'restricted':
+      return {
+        status, user, is_member: true, can_send_messages: false, can_send_audios: false, can_send_documents: false,
+        can_send_photos: false, can_send_videos: false, can_send_video_notes: false, can_send_voice_notes: false,
+        can_send_polls: false, can_send_other_messages: false, can_add_web_page_previews: false, can_change_info: false,
+        can_invite_users: false, can_pin_messages: false, can_manage_topics: false, until_date: 0,
+      };
+    case 'kicked':
+      return { status, user, until_date: 0 };
+    default:
+      return { status, user };
+  }
 }
 
 function inlineKeyboard(markup: unknown): boolean {

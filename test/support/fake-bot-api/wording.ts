@@ -43,6 +43,13 @@ export const TG = {
   kickedSupergroup: [403, 'Forbidden: bot was kicked from the supergroup chat'],
   deactivated: [403, 'Forbidden: user is deactivated'],
   internal: [500, 'Internal Server Error'],
+  noDocument: [400, 'Bad Request: there is no document in the request'],
+  emptyFile: [400, 'Bad Request: file must be non-empty'],
+  wrongFileId: [400, 'Bad Request: wrong file identifier/HTTP URL specified'],
+  invalidFileId: [400, 'Bad Request: invalid file_id'],
+  fileTooBig: [400, 'Bad Request: file is too big'],
+  captionTooLong: [400, 'Bad Request: message caption is too long'],
+  invalidUserId: [400, 'Bad Request: invalid user_id specified'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** Prefix Telegram puts in front of every HTML/Markdown parser message. */
