@@ -80,13 +80,18 @@ describe(`kill -9 during delivery (${SUBSCRIBERS} subscribers, ${KILLS} kills)`,
       await exited(bot);
     }
     // a graceful stop mid-delivery: in-flight sends finish, leases are given back, exit 0
-    const dupsBeforeTerm = api.sent().length - new Set(api.sent().map((m) => `${m.chat_id}:${m.html}`)).size;
+    const duplicatesSoFar = () => api.sent().length - new Set(api.sent().map((m) => `${m.chat_id}:${m.html}`)).size;
+    const resendsSoFar = () => (log.match(/re-sending a part whose earlier send was cut off/g) ?? []).length;
+    const dupsBeforeTerm = duplicatesSoFar();
+    const resendsBeforeTerm = resendsSoFar();
     const termed = startBot();
     const atTerm = api.sent().length;
     await api.waitFor(() => api.sent().length >= Math.min(atTerm + 10, total), 20_000).catch(() => undefined);
     termed.kill('SIGTERM');
     expect(await exited(termed)).toBe(0);
-    expect(api.sent().length - new Set(api.sent().map((m) => `${m.chat_id}:${m.html}`)).size).toBe(dupsBeforeTerm);
+    // The only duplicates allowed here are the last kill's in-flight part, re-sent (and logged as
+    // such) when this process started; the graceful stop itself must add none.
+    expect(duplicatesSoFar() - dupsBeforeTerm).toBeLessThanOrEqual(resendsSoFar() - resendsBeforeTerm);
 
     const bot = startBot();
     const deadline = Date.now() + 60_000;
