@@ -47,14 +47,26 @@ export async function handleOpmlUpload(ctx: Context, msg: Message.DocumentMessag
     deps.logger.warn({ chat: msg.chat.id, code: (err as { code?: unknown }).code ?? null }, 'OPML download failed');
     return replyText(ctx, 'Could not download that file from Telegram. Please send it again.');
   }
-  let result: OpmlImportResult;
+  // Verifying hundreds of feeds outlasts a handler's time limit: acknowledge now, report when done.
+  await replyText(ctx, `Importing feeds from ${doc.file_name ?? 'your file'}: each is checked first. A summary follows.`);
+  void importAndReport(ctx, msg, xml, deps);
+}
+
+/** The import itself, in the background of the update that started it; never throws. */
+async function importAndReport(ctx: Context, msg: Message.DocumentMessage, xml: string, deps: BotDeps): Promise<void> {
+  const name = msg.document.file_name ?? 'that file';
   try {
-    result = await importOpmlFeeds(xml, { add: (entry) => deps.addFeed(entry.url, { allowPrivate: true }), concurrency: 4 });
+    let result: OpmlImportResult;
+    try {
+      result = await importOpmlFeeds(xml, { add: (entry) => deps.addFeed(entry.url, { allowPrivate: true }), concurrency: 4 });
+    } catch (err) {
+      return await replyText(ctx, `Could not import ${name}: ${(err as Error).message.slice(0, 300)}`);
+    }
+    deps.logger.info({ chat: msg.chat.id, added: result.added, existing: result.existing, failed: result.failures.length }, 'OPML imported');
+    await replyHtml(ctx, importSummary(name, result));
   } catch (err) {
-    return replyText(ctx, `Could not import ${doc.file_name ?? 'that file'}: ${(err as Error).message.slice(0, 300)}`);
+    deps.logger.error({ chat: msg.chat.id, err: (err as Error).message }, 'OPML import report failed');
   }
-  deps.logger.info({ chat: msg.chat.id, added: result.added, existing: result.existing, failed: result.failures.length }, 'OPML imported');
-  await replyHtml(ctx, importSummary(doc.file_name ?? 'file', result));
 }
 
 /**

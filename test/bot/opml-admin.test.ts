@@ -73,7 +73,8 @@ describe('/admin export', () => {
 
 describe('OPML upload', () => {
   it('an operator’s file is imported: 2 added, 1 failed with its reason, and a second upload finds them there', async () => {
-    const [reply] = await upload(ADMIN_CHAT, 'mine.opml', opml(server.url));
+    const [ack, reply] = await upload(ADMIN_CHAT, 'mine.opml', opml(server.url), undefined, 2);
+    expect(ack!.text).toMatch(/^Importing feeds from mine\.opml/);
     expect(reply!.text).toContain('Imported mine.opml');
     expect(reply!.text).toContain('3 entries: 2 added, 0 already there, 1 failed');
     expect(reply!.text).toMatch(/gone\.xml — fetch: 404/);
@@ -82,7 +83,7 @@ describe('OPML upload', () => {
       [`${server.url}/a.xml`, 'Alpha'],
       [`${server.url}/b.xml`, 'Beta'],
     ]);
-    const [again] = await upload(ADMIN_CHAT, 'mine.xml', opml(server.url));
+    const [, again] = await upload(ADMIN_CHAT, 'mine.xml', opml(server.url), undefined, 2);
     expect(again!.text).toContain('3 entries: 0 added, 2 already there, 1 failed');
     expect(await h.store.listFeeds()).toHaveLength(2);
     // the bot fetched the file the Telegram way: getFile, then the file URL
@@ -91,7 +92,7 @@ describe('OPML upload', () => {
   });
 
   it('a file that is not OPML is reported, nothing changes', async () => {
-    const [reply] = await upload(ADMIN_CHAT, 'notes.xml', '<rss version="2.0"><channel/></rss>');
+    const [, reply] = await upload(ADMIN_CHAT, 'notes.xml', '<rss version="2.0"><channel/></rss>', undefined, 2);
     expect(reply!.text).toBe('Could not import notes.xml: opml: not an OPML document (no <opml> element)');
     expect(await h.store.listFeeds()).toEqual([]);
   });
