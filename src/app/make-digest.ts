@@ -22,33 +22,6 @@ export interface DigestSettings {
 }
 
 /**
- * The digest of what arrived since the previous one (within the window), or null when nothing did.
- * @example const digest = await makeDigest({ store, logger, settings })
- */
-export async function makeDigest(deps: {
-  store: Store;
-  logger: Logger;
-  settings: DigestSettings;
-  now?: Date;
-  /** Override which articles count (one-shot runs take every article of the feeds given). */
-  window?: DigestWindow;
-}): Promise<StoredDigest | null> {
-  const started = Date.now();
-  const digest = await previewDigest(deps);
-  if (digest.stories.length === 0) {
-    deps.logger.info('digest skipped: no new articles since the last digest');
-    return null;
-  }
-  const stored = await deps.store.saveDigest(digest, renderTelegram(digest));
-  const files = await archiveDigest(deps.settings.digestsDir, digest);
-  deps.logger.info(
-    { digest: stored.id, stories: digest.stories.length, parts: stored.parts.length, file: files.markdown, ms: Date.now() - started },
-    'digest built',
-  );
-  return stored;
-}
-
-/**
  * The digest to deliver now: the stories of the last `windowHours` (a rolling window, so a chat
  * whose morning comes later in the day sees the same news, not only what arrived since an
  * earlier time zone's edition). When they are the stories of the latest saved digest, that digest

@@ -7,7 +7,7 @@ import { startFixtureServer, type FixtureServer } from '../support/http-fixture-
 import { serveSampleNews, SAMPLE } from '../support/sample-news.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { runFeedCycle } from '../../src/app/run-feed-cycle.js';
-import { makeDigest } from '../../src/app/make-digest.js';
+import { currentDigest } from '../../src/app/make-digest.js';
 import { createLogger } from '../../src/support/logger.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -62,19 +62,20 @@ describe('feed cycle → digest', () => {
     expect(feeds.find((f) => f.url.endsWith('page.html'))!.lastError).toMatch(/not a feed/i);
   });
 
-  it('builds a digest once per batch of new articles and archives it', async () => {
+  it('builds a digest of the window once, archives it, and reuses it while nothing changes', async () => {
     await store.addFeed(serveSampleNews(server));
     await cycle();
-    const digest = await makeDigest({ store, logger, settings: settings() });
+    const digest = await currentDigest({ store, logger, settings: settings() });
     expect(digest!.stories.map((s) => s.title).sort()).toEqual([SAMPLE.fullTitle, SAMPLE.teaserTitle].sort());
     expect(digest!.parts.length).toBeGreaterThan(0);
     expect(digest!.parts.every((p) => p.length <= 4096)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'digests', `${digest!.date}.md`))).toBe(true);
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'digests', `${digest!.date}.json`), 'utf8'));
     expect(json.stories).toHaveLength(2);
-    // Nothing new since: no second digest.
+    // Nothing new since: the same edition, not a second one.
     await cycle();
-    expect(await makeDigest({ store, logger, settings: settings() })).toBeNull();
+    expect((await currentDigest({ store, logger, settings: settings() }))!.id).toBe(digest!.id);
+    expect(await store.listDigests()).toHaveLength(1);
   });
 
   it('fetches a feed a subscriber added only from public addresses, checked at every fetch', async () => {
