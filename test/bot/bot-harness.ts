@@ -121,3 +121,8 @@ export const BRIDGE = {
     'The harbour bridge reopened on Tuesday after repairs costing $48m, the port authority said. ' +
     'About 1,350 lorries a day used the crossing before it shut. Engineers replaced 96 steel cables and resurfaced 2.4 km of road deck.',
 };
+
+type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
+
+/** The inline buttons under a sent message, in order. */
+export const buttons = (m: { reply_markup?: unknown }) => ((m.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat();

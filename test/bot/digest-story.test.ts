@@ -1,6 +1,6 @@
 /** /digest, /story, /why and /figures through the fake Bot API on real stored articles. */
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
-import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
+import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, buttons, type Harness } from './bot-harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -13,8 +13,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
-const buttons = (m: { reply_markup?: unknown }) => ((m.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat();
 
 describe('/digest', () => {
   it('sends the stories since the last digest, previews off, with a button per story', async () => {

@@ -1,6 +1,6 @@
 /** /search: newest first, whole words, paginated with buttons that edit the message in place. */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { startHarness, seedArticle, PRIVATE, type Harness } from './bot-harness.js';
+import { startHarness, seedArticle, PRIVATE, buttons, type Harness } from './bot-harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,8 +12,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
-const buttons = (m: { reply_markup?: unknown }) => ((m.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat();
 
 describe('/search', () => {
   it('pages through matches newest first and opens a result', async () => {
@@ -26,14 +24,14 @@ describe('/search', () => {
     expect(first!.text.indexOf('week 7')).toBeLessThan(first!.text.indexOf('week 6'));
     expect(first!.text).not.toContain('comets'); // whole words only
     const older = buttons(first!).find((b) => b.text.startsWith('Older'))!;
-    await h.press(PRIVATE, first!.message_id, older.callback_data);
+    await h.press(PRIVATE, first!.message_id, older.callback_data!);
     const page2 = h.api.message(PRIVATE.id, first!.message_id)!;
     expect(page2.text).toContain('page 2 of 2');
     expect(page2.text).toContain('week 1');
     // pressing the same button again is answered without a "not modified" 400
-    await h.press(PRIVATE, first!.message_id, older.callback_data);
+    await h.press(PRIVATE, first!.message_id, older.callback_data!);
     const open = buttons(first!).find((b) => b.text === 'Open 1')!;
-    const [story] = await h.press(PRIVATE, first!.message_id, open.callback_data, undefined, 1);
+    const [story] = await h.press(PRIVATE, first!.message_id, open.callback_data!, undefined, 1);
     expect(story!.text).toContain('Grain exports reach 700 tonnes in week 7');
   });
 

@@ -1,6 +1,6 @@
 /** /time, /timezone, /pause, /resume, /settings and its buttons, /admin, and group permissions. */
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
-import { startHarness, seedArticle, PRIVATE, GROUP, ADMIN_ID, ADMIN_CHAT, KURSK, type Harness } from './bot-harness.js';
+import { startHarness, seedArticle, PRIVATE, GROUP, ADMIN_ID, ADMIN_CHAT, KURSK, buttons, type Harness } from './bot-harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,8 +12,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
-const buttons = (m: { reply_markup?: unknown }) => ((m.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat();
 
 describe('/time, /timezone, /pause, /resume', () => {
   it('need a subscription', async () => {

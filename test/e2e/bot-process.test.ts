@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../support/bot-process.js';
+import { runCli, botEnv } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { serveSampleNews, SAMPLE } from '../support/sample-news.js';
@@ -28,19 +28,12 @@ beforeAll(async () => {
   api = await FakeBotApi.start();
   news = await startFixtureServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-e2e-'));
-  env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_PATH: path.join(dir, 'kf.db'),
-    DIGESTS_DIR: path.join(dir, 'digests'),
+  env = botEnv(api, dir, {
     FETCH_CRON: '*/2 * * * * *',
     DIGEST_CRON: '*/3 * * * * *',
     SCHEDULE_CHECK_SECONDS: '1',
     TIMEZONE: 'Europe/Kyiv',
-    LOG_LEVEL: 'info',
-  };
+  });
 });
 
 afterAll(async () => {

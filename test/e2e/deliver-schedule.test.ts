@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../support/bot-process.js';
+import { runCli, botEnv } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -22,18 +22,11 @@ let log = '';
 beforeAll(async () => {
   api = await FakeBotApi.start();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-deliver-'));
-  env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_PATH: path.join(dir, 'kf.db'),
-    DIGESTS_DIR: path.join(dir, 'digests'),
+  env = botEnv(api, dir, {
     DIGEST_CRON: '0 0 1 1 *',
     FETCH_CRON: '0 0 1 1 *',
     SCHEDULE_CHECK_SECONDS: '1',
-    LOG_LEVEL: 'info',
-  };
+  });
   const store = openSqliteStore(env.DATABASE_PATH!);
   const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
   for (const id of CHATS) {

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { botEnv } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { seededRandom } from '../support/fake-bot-api/limits.js';
@@ -28,17 +29,10 @@ const chats = Array.from({ length: SUBSCRIBERS }, (_, i) => 7000 + i);
 beforeAll(async () => {
   api = await FakeBotApi.start();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-kill-'));
-  env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_PATH: path.join(dir, 'kf.db'),
-    DIGESTS_DIR: path.join(dir, 'digests'),
+  env = botEnv(api, dir, {
     DIGEST_CRON: '0 0 1 1 *',
     FETCH_CRON: '0 0 1 1 *',
-    LOG_LEVEL: 'info',
-  };
+  });
   const store = openSqliteStore(env.DATABASE_PATH!);
   for (const id of chats) {
     api.addChat({ id, type: 'private', first_name: `U${id}` });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { serveSampleNews, SAMPLE } from '../support/sample-news.js';
-import { freePort, parsePrometheus, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { freePort, parsePrometheus, startBotProcess, type BotProcess, botEnv } from '../support/bot-process.js';
 
 const USER = { id: 7001, type: 'private' as const, first_name: 'Taras' };
 
@@ -32,18 +32,13 @@ beforeAll(async () => {
   const port = await freePort();
   ops = `http://127.0.0.1:${port}`;
   bot = startBotProcess(
-    {
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATABASE_PATH: path.join(dir, 'kf.db'),
-      DIGESTS_DIR: path.join(dir, 'digests'),
+    botEnv(api, dir, {
       FEEDS: `${feedUrl} ${brokenUrl}`,
       FETCH_CRON: '0 3 * * *',
       DIGEST_CRON: '*/2 * * * * *',
       SCHEDULE_CHECK_SECONDS: '1',
       HTTP_PORT: String(port),
-      LOG_LEVEL: 'info',
-    },
+    }),
     dir,
   );
   await bot.waitForOutput(/ops endpoints/);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-import { freePort, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { freePort, startBotProcess, type BotProcess, botEnv } from '../support/bot-process.js';
 
 const USER = { id: 8101, type: 'private' as const, first_name: 'Iryna' };
 const WEBHOOK_URL = 'https://bot.example.test/telegram/hook';
@@ -29,18 +29,13 @@ beforeAll(async () => {
   hook = `http://127.0.0.1:${webhookPort}/telegram/hook`;
   ops = `http://127.0.0.1:${httpPort}`;
   bot = startBotProcess(
-    {
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATABASE_PATH: path.join(dir, 'kf.db'),
-      DIGESTS_DIR: path.join(dir, 'digests'),
+    botEnv(api, dir, {
       WEBHOOK_URL,
       WEBHOOK_SECRET: SECRET,
       WEBHOOK_PORT: String(webhookPort),
       WEBHOOK_HOST: '127.0.0.1',
       HTTP_PORT: String(httpPort),
-      LOG_LEVEL: 'info',
-    },
+    }),
     dir,
   );
   await bot.waitForOutput(/bot started/);

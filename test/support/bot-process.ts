@@ -108,3 +108,21 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, cwd: string): Pro
     child.once('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/**
+ * The environment of a bot under test: the fake Bot API's token and root, a database and an
+ * archive in `dir`, info logs; `extra` adds or overrides variables.
+ * @example startBotProcess(botEnv(api, dir, { DIGEST_CRON: '*\/2 * * * * *' }), dir)
+ */
+export function botEnv(api: { token: string; apiRoot: string }, dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DATABASE_PATH: path.join(dir, 'kf.db'),
+    DIGESTS_DIR: path.join(dir, 'digests'),
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
