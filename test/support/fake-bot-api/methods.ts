@@ -1,5 +1,5 @@
 import { toBool, toNumber, type Params, type UploadedFile } from './body.js';
-import type { ChatMemberStatus, ChatRegistry, StoredFile, TgMessage, TgUser } from './chats.js';
+import type { ChatMemberStatus, ChatRegistry, StoredFile, TgChat, TgMessage, TgUser } from './chats.js';
 import type { FloodControl } from './limits.js';
 import type { UpdateQueue } from './updates.js';
 import { formatText, validateCommands, validateReplyMarkup, type BotCommand } from './validate.js';
@@ -130,15 +130,9 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
       validateReplyMarkup(p.reply_markup);
       const chat = ctx.chats.resolve(p.chat_id);
       ctx.chats.assertWritable(chat);
-      if (ctx.flood) {
-        const retryAfter = ctx.flood.admit(chat.id, chat.type === 'private');
-        if (retryAfter > 0) throw ApiError.of(tooManyRequests(retryAfter), { retry_after: retryAfter });
-      }
+      admitOrThrow(ctx, chat);
       const message: TgMessage = {
-        message_id: ctx.chats.nextMessageId(chat.id),
-        from: ctx.bot,
-        chat,
-        date: unixNow(),
+        ...messageShell(ctx, chat),
         text: formatted.text,
         ...(formatted.entities.length ? { entities: formatted.entities } : {}),
         ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
@@ -166,15 +160,9 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
       const caption = typeof p.caption === 'string' && p.caption !== '' ? formatText(p.caption, p.parse_mode, p.caption_entities, ctx.strictEntities) : undefined;
       if (caption && caption.text.length > MAX_CAPTION) throw ApiError.of(TG.captionTooLong);
       validateReplyMarkup(p.reply_markup);
-      if (ctx.flood) {
-        const retryAfter = ctx.flood.admit(chat.id, chat.type === 'private');
-        if (retryAfter > 0) throw ApiError.of(tooManyRequests(retryAfter), { retry_after: retryAfter });
-      }
+      admitOrThrow(ctx, chat);
       const message: TgMessage = {
-        message_id: ctx.chats.nextMessageId(chat.id),
-        from: ctx.bot,
-        chat,
-        date: unixNow(),
+        ...messageShell(ctx, chat),
         document: documentOf(file),
         ...(caption ? { caption: caption.text } : {}),
         ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
@@ -279,4 +267,16 @@ function chatMember(status: ChatMemberStatus, user: TgUser): Record<string, unkn
 
 function inlineKeyboard(markup: unknown): boolean {
   return !!markup && typeof markup === 'object' && 'inline_keyboard' in markup;
+}
+
+/** Telegram's flood control for one outgoing message: 429 with retry_after when over a limit. */
+function admitOrThrow(ctx: MethodContext, chat: TgChat): void {
+  if (!ctx.flood) return;
+  const retryAfter = ctx.flood.admit(chat.id, chat.type === 'private');
+  if (retryAfter > 0) throw ApiError.of(tooManyRequests(retryAfter), { retry_after: retryAfter });
+}
+
+/** The fields every message the bot sends has. */
+function messageShell(ctx: MethodContext, chat: TgChat) {
+  return { message_id: ctx.chats.nextMessageId(chat.id), from: ctx.bot, chat, date: unixNow() };
 }
