@@ -8,11 +8,11 @@ import type { Feed, ParsedFeed } from '../domain/types.js';
 import { FetchError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
-import { fetchUrl } from '../pipeline/fetch-url.js';
-import { decodeBody } from '../pipeline/decode-body.js';
-import { parseFeed } from '../pipeline/parse-feed.js';
-import { discoverFeeds } from '../pipeline/discover-feed.js';
-import { assertPublicUrl } from '../pipeline/ssrf-guard.js';
+import { fetchUrl } from '../net/fetch-url.js';
+import { decodeBody } from '../feeds/decode-body.js';
+import { parseFeed } from '../feeds/parse-feed.js';
+import { discoverFeeds } from '../feeds/discover-feed.js';
+import { assertPublicUrl } from '../net/ssrf-guard.js';
 import type { FetchOptions } from './read-feed-source.js';
 
 /** Feed links on a page tried at most, in page order. */

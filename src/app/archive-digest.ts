@@ -7,8 +7,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Digest } from '../domain/types.js';
-import { renderMarkdown } from '../pipeline/render-markdown.js';
-import { digestToJson } from '../pipeline/render-markdown.js';
+import { renderMarkdown } from '../render/render-markdown.js';
+import { digestToJson } from '../render/render-markdown.js';
 import { updateArchiveIndex, writeAtomically } from './archive-index.js';
 
 /**

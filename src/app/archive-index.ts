@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readFrontMatter, renderArchiveIndex, type ArchiveEntry } from '../pipeline/render-archive-index.js';
+import { readFrontMatter, renderArchiveIndex, type ArchiveEntry } from '../render/render-archive-index.js';
 
 const EDITION = /^\d{4}-\d{2}-\d{2}\.md$/;
 

@@ -2,7 +2,7 @@
  * One article from a document someone hands us: HTML goes through the reader view; plain text
  * is kept exactly as given (so figure offsets point into the input itself).
  */
-import { extractArticle, htmlToText } from '../pipeline/extract-text.js';
+import { extractArticle, htmlToText } from '../feeds/extract-text.js';
 
 /** Looks like markup rather than prose. */
 export function looksLikeHtml(raw: string): boolean {

@@ -4,7 +4,7 @@
  */
 import type { Feed } from '../domain/types.js';
 import type { Store } from '../store/store.js';
-import { parseOpml, renderOpml, type OpmlFeed } from '../pipeline/opml.js';
+import { parseOpml, renderOpml, type OpmlFeed } from '../feeds/opml.js';
 import { mapLimit } from '../support/map-limit.js';
 
 /** What happened to one OPML entry; `url` is null for an outline that had no usable URL. */

@@ -6,10 +6,10 @@
  */
 import type { FeedItem } from '../domain/types.js';
 import type { Logger } from '../support/logger.js';
-import { htmlToText, extractArticle } from '../pipeline/extract-text.js';
-import { decodeBody } from '../pipeline/decode-body.js';
-import { fetchUrl } from '../pipeline/fetch-url.js';
-import { normalizeLink } from '../pipeline/item-key.js';
+import { htmlToText, extractArticle } from '../feeds/extract-text.js';
+import { decodeBody } from '../feeds/decode-body.js';
+import { fetchUrl } from '../net/fetch-url.js';
+import { normalizeLink } from '../feeds/item-key.js';
 import type { FetchOptions } from './read-feed-source.js';
 import type { FetchLimiter } from './fetch-limiter.js';
 

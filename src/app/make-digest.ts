@@ -5,8 +5,8 @@
 import type { Digest } from '../domain/types.js';
 import type { Store, StoredDigest } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
-import { buildDigest } from '../pipeline/build-digest.js';
-import { renderTelegram } from '../pipeline/render-telegram.js';
+import { buildDigest } from '../digest/build-digest.js';
+import { renderTelegram } from '../render/render-telegram.js';
 import { localDate } from '../jobs/time-zone.js';
 import { archiveDigest } from './archive-digest.js';
 import type { Metrics } from '../ops/metrics.js';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import { FetchError } from '../domain/errors.js';
-import { fetchUrl } from '../pipeline/fetch-url.js';
+import { fetchUrl } from '../net/fetch-url.js';
 
 /** How feeds and pages are fetched (Config.fetch); the polling fields are read by the fetch cycle. */
 export interface FetchOptions {

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Store } from '../store/store.js';
-import { renderMarkdown, digestToJson } from '../pipeline/render-markdown.js';
+import { renderMarkdown, digestToJson } from '../render/render-markdown.js';
 import { updateArchiveIndex, writeAtomically } from './archive-index.js';
 
 /** What a rebuild wrote. */

@@ -7,17 +7,17 @@ import type { Feed, FeedItem } from '../domain/types.js';
 import { FetchError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
-import { decodeBody } from '../pipeline/decode-body.js';
-import { parseFeed } from '../pipeline/parse-feed.js';
-import { itemKey } from '../pipeline/item-key.js';
-import { summarizeArticle } from '../pipeline/summarize.js';
-import { nextCheckAfterError, nextCheckAfterSuccess, type PollBounds } from '../pipeline/poll-schedule.js';
+import { decodeBody } from '../feeds/decode-body.js';
+import { parseFeed } from '../feeds/parse-feed.js';
+import { itemKey } from '../feeds/item-key.js';
+import { summarizeArticle } from '../figures/summarize.js';
+import { nextCheckAfterError, nextCheckAfterSuccess, type PollBounds } from '../feeds/poll-schedule.js';
 import { readFeedSource, isUrl, type FetchOptions } from './read-feed-source.js';
 import { itemText, type PageCache } from './item-text.js';
 import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
 import type { Metrics } from '../ops/metrics.js';
-import { assertPublicUrl } from '../pipeline/ssrf-guard.js';
+import { assertPublicUrl } from '../net/ssrf-guard.js';
 
 /** What a cycle needs from the outside world. */
 export interface FeedCycleDeps {

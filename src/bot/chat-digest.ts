@@ -2,7 +2,7 @@
 import type { Digest, Subscriber } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import type { DigestWindow } from '../app/make-digest.js';
-import { buildDigest } from '../pipeline/build-digest.js';
+import { buildDigest } from '../digest/build-digest.js';
 import { personalizeDigest } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';

@@ -3,9 +3,9 @@
  * the last moment and cut to a budget on whole characters, so no reply can carry unescaped feed
  * text, an unbalanced tag or a half entity; blocks are packed into messages of ≤ 4,096 units.
  */
-import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from '../pipeline/escape-html.js';
-import { oneLine } from '../pipeline/format-figure.js';
-import { packBlocks as packLines } from '../pipeline/pack-messages.js';
+import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from '../render/escape-html.js';
+import { oneLine } from '../render/format-figure.js';
+import { packBlocks as packLines } from '../render/pack-messages.js';
 
 /** A run of raw text, optionally styled or linked. */
 export interface Seg {
@@ -55,7 +55,7 @@ function keepEdgeSpaces(s: string): string {
 
 
 /**
- * Blocks of lines packed into messages of at most `max` units (see pipeline/pack-messages).
+ * Blocks of lines packed into messages of at most `max` units (see render/pack-messages).
  * @example packBlocks([[htmlLine(['a'])], [htmlLine(['b'])]]) // ['a\n\nb']
  */
 export function packBlocks(blocks: ReadonlyArray<readonly string[]>, max = MAX_MESSAGE): string[] {

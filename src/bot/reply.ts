@@ -1,7 +1,7 @@
 /** Sending replies: Telegram HTML, link previews off, one message per part. */
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { escapeHtml } from '../pipeline/escape-html.js';
+import { escapeHtml } from '../render/escape-html.js';
 import { COMMANDS } from './command-list.js';
 
 /**

@@ -1,7 +1,7 @@
 /** Print a digest on the terminal: plain text like the Telegram message, or JSON for scripts. */
 import type { Digest } from '../domain/types.js';
-import { digestToJson } from '../pipeline/render-markdown.js';
-import { renderText } from '../pipeline/render-text.js';
+import { digestToJson } from '../render/render-markdown.js';
+import { renderText } from '../render/render-text.js';
 
 /**
  * Write the digest to stdout as text, or JSON with `json`.

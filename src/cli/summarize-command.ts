@@ -5,8 +5,8 @@ import type { CliCommand } from './commands.js';
 import type { Figure } from '../domain/types.js';
 import { UsageError } from '../domain/errors.js';
 import { articleFromDocument } from '../app/article-from-document.js';
-import { summarizeArticle } from '../pipeline/summarize.js';
-import { findFigures } from '../pipeline/find-figures.js';
+import { summarizeArticle } from '../figures/summarize.js';
+import { findFigures } from '../figures/find-figures.js';
 
 /** Summarize one article from a file or stdin. */
 export const summarizeCommand: CliCommand = {

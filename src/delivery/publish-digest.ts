@@ -6,7 +6,7 @@
 import type { Store, StoredDigest } from '../store/store.js';
 import type { Digest } from '../domain/types.js';
 import { personalizeDigest } from '../app/personalize-digest.js';
-import { renderTelegram } from '../pipeline/render-telegram.js';
+import { renderTelegram } from '../render/render-telegram.js';
 
 /** What publishing did. */
 export interface PublishResult {

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBody } from '../pipeline/decode-body.js';
-import { parseFeed } from '../pipeline/parse-feed.js';
+import { decodeBody } from '../feeds/decode-body.js';
+import { parseFeed } from '../feeds/parse-feed.js';
 import { FetchError } from '../domain/errors.js';
 
 /** Totals of one run. */

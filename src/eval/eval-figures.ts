@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSummary, Figure, FigureKind } from '../domain/types.js';
-import { summarizeArticle } from '../pipeline/summarize.js';
+import { summarizeArticle } from '../figures/summarize.js';
 
 /** One corpus line. */
 export interface CorpusArticle {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractArticle, htmlToText } from '../pipeline/extract-text.js';
+import { extractArticle, htmlToText } from '../feeds/extract-text.js';
 
 /** Scores of one page. */
 export interface PageScore {

@@ -10,8 +10,8 @@ import { Culture, NumberWithUnitRecognizer } from '@microsoft/recognizers-text-n
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus, type CorpusArticle } from '../../src/eval/eval-figures.js';
-import { splitSentences } from '../../src/pipeline/sentences.js';
-import { summarizeArticle } from '../../src/pipeline/summarize.js';
+import { splitSentences } from '../../src/figures/sentences.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
 
 /** Articles per second of `fn` over `articles`, after one warm-up pass over a few of them. */
 function rate(articles: readonly CorpusArticle[], fn: (a: CorpusArticle) => number): { perSecond: number; seconds: number; found: number } {

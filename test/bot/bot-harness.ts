@@ -6,7 +6,7 @@ import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { createLogger, type LogSink } from '../../src/support/logger.js';
 import { parseConfig } from '../../src/config.js';
-import { summarizeArticle } from '../../src/pipeline/summarize.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
 import type { Article } from '../../src/domain/types.js';
 
 export const PRIVATE = { id: 7001, type: 'private' as const, first_name: 'Ann' };

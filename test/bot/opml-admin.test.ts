@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { startHarness, PRIVATE, GROUP, ADMIN_ID, ADMIN_CHAT, type Harness } from './bot-harness.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
-import { parseOpml } from '../../src/pipeline/opml.js';
+import { parseOpml } from '../../src/feeds/opml.js';
 import { importSummary } from '../../src/bot/opml-upload.js';
 
 const rss = (title: string) =>

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { archiveDigest } from '../../src/app/archive-digest.js';
-import { summarizeArticle } from '../../src/pipeline/summarize.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
 import type { Digest, Story } from '../../src/domain/types.js';
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');

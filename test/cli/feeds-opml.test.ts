@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { exportOpml, importOpml } from '../../src/cli/feeds-opml.js';
-import { parseOpml } from '../../src/pipeline/opml.js';
+import { parseOpml } from '../../src/feeds/opml.js';
 import { createLogger } from '../../src/support/logger.js';
 import { startProgress } from '../../src/support/progress.js';
 

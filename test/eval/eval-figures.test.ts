@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateCorpus, fidelityProblem, figureMatches, goldRecall, readCorpus, readGold, type CorpusArticle,
 } from '../../src/eval/eval-figures.js';
-import { findFigures } from '../../src/pipeline/find-figures.js';
-import { summarizeArticle } from '../../src/pipeline/summarize.js';
+import { findFigures } from '../../src/figures/find-figures.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(repo, '../shared/corpus/articles/bbc.jsonl');

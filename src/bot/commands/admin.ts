@@ -5,7 +5,7 @@ import type { CommandInput } from '../command-input.js';
 import { FetchError } from '../../domain/errors.js';
 import { previewDigest } from '../../app/make-digest.js';
 import { exportOpml } from '../../app/import-opml.js';
-import { renderTelegram } from '../../pipeline/render-telegram.js';
+import { renderTelegram } from '../../render/render-telegram.js';
 import { describeTime, nextRun } from '../../jobs/next-run.js';
 import { effectiveSchedule } from '../../jobs/schedule-settings.js';
 import { isBotAdmin } from '../guards/bot-admin.js';

@@ -3,7 +3,7 @@ import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { chatDigest, digestWindows } from '../chat-digest.js';
-import { renderTelegram } from '../../pipeline/render-telegram.js';
+import { renderTelegram } from '../../render/render-telegram.js';
 import { storyButtons } from '../keyboards/story-buttons.js';
 import { replyHtml } from '../reply.js';
 

@@ -4,7 +4,7 @@ import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { chatDigest } from '../chat-digest.js';
 import { mentions, storyMatchText } from '../../app/personalize-digest.js';
-import { figureDisplayText, figureLabel } from '../../pipeline/format-figure.js';
+import { figureDisplayText, figureLabel } from '../../render/format-figure.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
 import { storyButtons } from '../keyboards/story-buttons.js';

@@ -4,7 +4,7 @@ import type { Feed } from '../../domain/types.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { chatFeeds } from '../chat-feeds.js';
-import { formatDate } from '../../pipeline/format-figure.js';
+import { formatDate } from '../../render/format-figure.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText } from '../reply.js';
 

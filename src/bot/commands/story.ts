@@ -4,8 +4,8 @@ import type { Story } from '../../domain/types.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { personalizeDigest } from '../../app/personalize-digest.js';
-import { storyFromArticle } from '../../pipeline/build-digest.js';
-import { renderStoryTelegram } from '../../pipeline/render-telegram.js';
+import { storyFromArticle } from '../../digest/build-digest.js';
+import { renderStoryTelegram } from '../../render/render-telegram.js';
 import { chatTimezone } from '../chat-schedule.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 

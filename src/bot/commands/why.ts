@@ -4,7 +4,7 @@ import type { Figure } from '../../domain/types.js';
 import type { FigureSource } from '../../store/article-store.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { figureDisplayText, figureLabel, formatDate } from '../../pipeline/format-figure.js';
+import { figureDisplayText, figureLabel, formatDate } from '../../render/format-figure.js';
 import { figureMatches, parseFigureQuery } from '../figure-query.js';
 import { chatTimezone } from '../chat-schedule.js';
 import { htmlLine, packBlocks } from '../html.js';

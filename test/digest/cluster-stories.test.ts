@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/domain/types.js';
+import { buildDigest } from '../../src/digest/build-digest.js';
+import { clusterStories } from '../../src/digest/cluster-stories.js';
+import { renderMarkdown } from '../../src/render/render-markdown.js';
+import { renderTelegram } from '../../src/render/render-telegram.js';
+import { renderText } from '../../src/render/render-text.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
+
+const OPTS = { date: '2026-11-24', timezone: 'UTC', createdAt: '2026-11-24T06:00:00.000Z' };
+let nextId = 1;
+
+/** A synthetic article from one feed, summarized by the real pipeline. */
+function article(source: string, title: string, text: string): Article {
+  const id = nextId++;
+  const s = summarizeArticle({ title, text });
+  return {
+    id, feedId: id, key: `k${id}`, link: `https://${source.toLowerCase().replace(/\W+/g, '')}.test/${id}`, title, source,
+    publishedAt: '2026-11-23T10:00:00Z', fetchedAt: '2026-11-23T11:00:00Z', text, summary: s.summary, figures: s.figures,
+  };
+}
+
+const wire = () => article('World Wire', 'Ukraine brings home 303 prisoners of war in final exchange phase',
+  'Ukraine brought home 303 prisoners of war on Sunday in the final phase of a 1,000-for-1,000 exchange with Russia. The swap was agreed at talks in Turkey.');
+const daily = () => article('Daily Post', 'Ukraine brings home 300 prisoners of war as exchange ends',
+  'Ukraine brought home 300 prisoners of war in the last stage of the 1,000-for-1,000 exchange with Russia, officials said.');
+const agency = () => article('Agency Press', 'Final phase of prisoner exchange: Ukraine brings home 303 prisoners of war',
+  'Kyiv said 303 prisoners of war were brought home in the final phase of the exchange with Russia.');
+const buses = () => article('City Desk', 'City votes to make buses free for under-18s',
+  'Councillors voted 41 to 19 on Sunday to make city buses free for everyone under 18, a scheme expected to cost £9.5m a year.');
+const flood = () => article('World Wire', 'Flood barrier holds as river peaks at 6.2 metres',
+  'The river peaked at 6.2 metres on Tuesday and about 4,500 residents were evacuated from low-lying streets.');
+
+describe('clusterStories', () => {
+  const cases: Array<[string, () => Article[], number[]]> = [
+    ['three sources of one story and two unrelated stories', () => [wire(), buses(), daily(), flood(), agency()], [3, 1, 1]],
+    ['unrelated stories stay apart', () => [wire(), buses(), flood()], [1, 1, 1]],
+    ['the same story twice from one feed is one cluster', () => [wire(), wire()], [2]],
+    ['nothing in, nothing out', () => [], []],
+  ];
+  it.each(cases)('%s', (_name, make, sizes) => {
+    expect(clusterStories(make()).map((c) => c.length)).toEqual(sizes);
+  });
+
+  it('keeps input order inside a cluster, so the first is the lead', () => {
+    const [a, b] = [daily(), wire()];
+    expect(clusterStories([a, b])[0]?.map((x) => x.id)).toEqual([a.id, b.id]);
+  });
+});
+
+describe('buildDigest across sources', () => {
+  const digest = buildDigest([wire(), daily(), agency(), buses()], OPTS);
+  const story = digest.stories.find((s) => s.sources !== undefined);
+
+  it('makes one story of three sources and lists them, the lead first', () => {
+    expect(digest.stories).toHaveLength(2);
+    expect(story?.sources?.map((s) => s.source)).toEqual(['World Wire', 'Daily Post', 'Agency Press']);
+    expect(story?.source).toBe('World Wire');
+  });
+
+  it('shows a figure the sources state differently as a conflict, the lead value first', () => {
+    expect(story?.conflicts?.map((c) => c.values.map((v) => `${v.text}@${v.source}`))).toEqual([['303@World Wire', '300@Daily Post']]);
+  });
+
+  it('gives a single-source story no sources or conflicts', () => {
+    const single = digest.stories.find((s) => s.title.startsWith('City votes'));
+    expect(single?.sources).toBeUndefined();
+    expect(single?.conflicts).toBeUndefined();
+  });
+
+  it.each([
+    ['Telegram', () => renderTelegram(digest).join('\n')],
+    ['Markdown', () => renderMarkdown(digest)],
+    ['text', () => renderText(digest)],
+  ])('renders sources and the conflict in %s', (_name, render) => {
+    const out = render();
+    expect(out).toContain('reported by 3 sources: World Wire, Daily Post, Agency Press');
+    expect(out).toMatch(/303 vs 300 prisoners of war brought home \(World Wire vs Daily Post\)/);
+  });
+});

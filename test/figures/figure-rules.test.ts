@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/figures/find-figures.js';
+import { isBaseline, rankFigures } from '../../src/figures/rank-figures.js';
+import { chromeEnd, summarizeArticle } from '../../src/figures/summarize.js';
+
+const texts = (s: string) => findFigures(s).map((f) => f.text);
+
+describe('findFigures: rules added for the gold set', () => {
+  it.each([
+    ['a vote tally is one ratio', 'Councillors voted 41 to 19 on Sunday.', ['41 to 19']],
+    ['a tally with "votes"', 'They backed it by 41 votes to 19.', ['41 votes to 19']],
+    ['a rise "to" a larger number stays two figures', 'Staff rose from 19 to 41 people.', ['19', '41']],
+    ['"five of the eight" is a share', 'Five of the eight critics tipped him.', ['Five of the eight']],
+    ['"one of the 10" is not a share', 'He is one of the 10 best players.', ['10']],
+    ['"four other accolades" counts', 'It picked up four other accolades.', ['four']],
+    ['a scaled number ends the sentence', 'The book sold over one million.', ['over one million']],
+    ['an age in apposition is not a figure', 'Stallone, 71, appeared tired.', []],
+    ['a weekday before a count is not a model name', 'On Friday 15 protesters were arrested.', ['15']],
+  ])('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+});
+
+describe('labels', () => {
+  const label = (s: string, t: string) => findFigures(s).find((f) => f.text === t)?.label;
+  it.each([
+    ['Negotiators freed 240 detainees on Monday in Geneva.', '240', 'detainees freed'],
+    ['A second phase, covering at least 300 more people, is due.', 'at least 300', 'more people'],
+    ['Profits jumped 76% to $1.13bn, from $639m year-earlier.', '$639m', 'Profits year-earlier'],
+    ['Councillors voted 41 to 19 on Sunday.', '41 to 19', 'Councillors voted'],
+  ])('%s → %s', (sentence, figure, expected) => {
+    expect(label(sentence, figure)).toBe(expected);
+  });
+});
+
+describe('ranking baselines and restatements', () => {
+  const rank = (text: string, title = '') => rankFigures(findFigures(text), { title, text }).map((f) => f.text);
+  it.each([
+    ['a year-earlier baseline ranks below the new level', 'Sales rose to $5bn, compared with $4bn a year earlier.', ['$5bn', '$4bn']],
+    ['a from-baseline ranks below the new level', 'Sales rose from $4bn to $5bn.', ['$5bn', '$4bn']],
+    ['a round restatement merges into the precise number', 'Five million Germans are out of work.\nThe jobless total reached 5.037 million, or 12.1%.', ['12.1%', '5.037 million']],
+  ])('%s', (_name, text, expected) => {
+    expect(rank(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['from $639m', true],
+    ['£125m a year earlier', true],
+    ['to $1.13bn', false],
+  ])('isBaseline(%s) → %s', (text, expected) => {
+    const f = findFigures(text)[0]!;
+    expect(isBaseline(text, f)).toBe(expected);
+  });
+});
+
+describe('page chrome before the headline', () => {
+  const TEXT = 'date 2026-01-02 Support independent journalism. Help us reach 20,000 members.\n\nPort reopens after 12-day strike\n\nDockers ended a 12-day strike on Friday after a 4% pay rise, the union said.';
+  it('starts the article after the chrome lines', () => {
+    expect(TEXT.slice(chromeEnd(TEXT))).toMatch(/^\nPort reopens|^Port reopens/);
+    expect(chromeEnd('Dockers ended a strike.\nHelp us reach 20,000 members.')).toBe(0);
+  });
+  it('yields no figure from chrome and takes the headline as title', () => {
+    const s = summarizeArticle({ title: TEXT.split('\n')[0]!, text: TEXT });
+    expect(s.figures.map((f) => f.text)).not.toContain('20,000');
+    expect(s.figures.map((f) => f.text)).toContain('4%');
+    expect(s.title).toBe('Port reopens after 12-day strike');
+    for (const f of s.figures) expect(TEXT.slice(f.start, f.end)).toBe(f.text);
+  });
+});

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/domain/types.js';
+import { findFigures } from '../../src/figures/find-figures.js';
+
+type Expected = Partial<Pick<Figure, 'text' | 'value' | 'valueMax' | 'kind' | 'unit' | 'approx'>>;
+
+/** The single figure of a sentence, shown with the fields a test cares about. */
+function only(input: string): Expected {
+  const figures = findFigures(input);
+  expect(figures.map((f) => f.text), input).toHaveLength(1);
+  const f = figures[0] as Figure;
+  return { text: f.text, value: f.value, valueMax: f.valueMax, kind: f.kind, unit: f.unit, approx: f.approx };
+}
+
+describe('findFigures: mention types', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Ukrainian forces captured 971 soldiers.', { text: '971', value: 971, kind: 'count', unit: null, approx: null }],
+    ['The firm employs 1,000 people.', { text: '1,000', value: 1000, kind: 'count' }],
+    ['The index rose by 4.5 points.', { text: '4.5 points', value: 4.5, kind: 'measure', unit: 'points' }],
+    ['The city has 1.2 million residents.', { text: '1.2 million', value: 1_200_000, kind: 'count' }],
+    ['The deal is worth $4.5bn.', { text: '$4.5bn', value: 4_500_000_000, kind: 'money', unit: 'USD' }],
+    ['He paid £20m for the club.', { text: '£20m', value: 20_000_000, kind: 'money', unit: 'GBP' }],
+    ['A fine of €3 million was imposed.', { text: '€3 million', value: 3_000_000, kind: 'money', unit: 'EUR' }],
+    ['Sony lost ¥20bn this year.', { text: '¥20bn', value: 20_000_000_000, kind: 'money', unit: 'JPY' }],
+    ['It raised US$2bn from investors.', { text: 'US$2bn', value: 2_000_000_000, kind: 'money', unit: 'USD' }],
+    ['It raised USD 5bn from investors.', { text: 'USD 5bn', value: 5_000_000_000, kind: 'money', unit: 'USD' }],
+    ['They spent 5 million euros on it.', { text: '5 million euros', value: 5_000_000, kind: 'money', unit: 'EUR' }],
+    ['Tickets cost 40 dollars each.', { text: '40 dollars', value: 40, kind: 'money', unit: 'USD' }],
+    ['A stamp now costs 50p more.', { text: '50p', value: 0.5, kind: 'money', unit: 'GBP' }],
+    ['Sales rose 12% in May.', { text: '12%', value: 12, kind: 'percent', unit: '%' }],
+    ['Sales rose 12 per cent last year.', { text: '12 per cent', value: 12, kind: 'percent', unit: '%' }],
+    ['Sales rose 12 percent last year.', { text: '12 percent', value: 12, kind: 'percent', unit: '%' }],
+    ['Support fell 3 percentage points.', { text: '3 percentage points', value: 3, kind: 'percent', unit: 'pp' }],
+    ['Three soldiers were hurt.', { text: 'Three', value: 3, kind: 'count' }],
+    ['Some twenty-five people waited.', { text: 'Some twenty-five', value: 25, kind: 'count', approx: 'Some' }],
+    ['He bought a dozen eggs.', { text: 'a dozen', value: 12, kind: 'count' }],
+    ['Half of voters stayed home.', { text: 'Half', value: 0.5, kind: 'other' }],
+    ['Two-thirds of firms agreed.', { text: 'Two-thirds', value: 2 / 3, kind: 'other' }],
+    ['Nearly half a million people fled.', { text: 'Nearly half a million', value: 500_000, approx: 'Nearly' }],
+    ['A 5km road was built.', { text: '5km', value: 5, kind: 'measure', unit: 'km' }],
+    ['The ship carried 300 tonnes of grain.', { text: '300 tonnes', value: 300, kind: 'measure', unit: 'tonnes' }],
+    ['The plant makes 40 MW of power.', { text: '40 MW', value: 40, kind: 'measure', unit: 'MW' }],
+    ['The wall is 12 miles long.', { text: '12 miles', value: 12, kind: 'measure', unit: 'miles' }],
+    ['She won the 100m race.', { text: '100m', value: 100, kind: 'measure', unit: 'm' }],
+    ['The service has 20m users.', { text: '20m', value: 20_000_000, kind: 'count' }],
+    ['He served three years in jail.', { text: 'three years', value: 3, kind: 'duration', unit: 'years' }],
+    ['The talks lasted 18 months.', { text: '18 months', value: 18, kind: 'duration', unit: 'months' }],
+    ['He signed a three-year deal.', { text: 'three-year', value: 3, kind: 'duration', unit: 'years' }],
+    ['A 25-year-old man was held.', { text: '25-year-old', value: 25, kind: 'other', unit: 'years' }],
+    ['Prices rose 20-30% last year.', { text: '20-30%', value: 20, valueMax: 30, kind: 'range', unit: '%' }],
+    ['It will take 20 to 30 years.', { text: '20 to 30 years', value: 20, valueMax: 30, kind: 'range', unit: 'years' }],
+    ['It costs between 20 and 30 dollars.', { text: 'between 20 and 30 dollars', value: 20, valueMax: 30, kind: 'range', unit: 'USD', approx: null }],
+    ['Losses were £2-3bn.', { text: '£2-3bn', value: 2e9, valueMax: 3e9, kind: 'range', unit: 'GBP' }],
+    ['It was a 1,000-for-1,000 exchange.', { text: '1,000-for-1,000', value: 1000, valueMax: 1000, kind: 'ratio' }],
+    ['One in five adults smoke.', { text: 'One in five', value: 1, valueMax: 5, kind: 'ratio' }],
+    ['Nine out of 10 doctors agree.', { text: 'Nine out of 10', value: 9, valueMax: 10, kind: 'ratio' }],
+    ['Chelsea won 2-1 at home.', { text: '2-1', value: 2, valueMax: 1, kind: 'ratio' }],
+    ['It captured almost 1,000 soldiers.', { text: 'almost 1,000', value: 1000, approx: 'almost' }],
+    ['It freed more than 300 prisoners.', { text: 'more than 300', value: 300, approx: 'more than' }],
+    ['It freed about 40 prisoners.', { text: 'about 40', value: 40, approx: 'about' }],
+    ['It freed nearly 40 prisoners.', { text: 'nearly 40', value: 40, approx: 'nearly' }],
+    ['It freed over 40 prisoners.', { text: 'over 40', value: 40, approx: 'over' }],
+    ['It will cut up to 400 jobs.', { text: 'up to 400', value: 400, approx: 'up to' }],
+    ['It will cut at least 400 jobs.', { text: 'at least 400', value: 400, approx: 'at least' }],
+    ['It will cut around 400 jobs.', { text: 'around 400', value: 400, approx: 'around' }],
+    ['It will cut some 400 jobs.', { text: 'some 400', value: 400, approx: 'some' }],
+    ['Talks ran over three days.', { text: 'three days', value: 3, kind: 'duration', approx: null }],
+  ];
+  it.each(cases)('%s', (input, expected) => {
+    expect(only(input)).toMatchObject(expected);
+  });
+
+  it('finds every figure of a sentence in order', () => {
+    const input = 'Profits jumped 76% to $1.13bn (£600m), from $639m.';
+    expect(findFigures(input).map((f) => [f.text, f.value])).toEqual([
+      ['76%', 76],
+      ['$1.13bn', 1_130_000_000],
+      ['£600m', 600_000_000],
+      ['$639m', 639_000_000],
+    ]);
+  });
+
+  it('keeps "rose 2% to $11.1bn" as two figures, not a range', () => {
+    expect(findFigures('Sales rose 2% to $11.1bn from $10.9bn.').map((f) => f.kind)).toEqual(['percent', 'money', 'money']);
+  });
+
+  it('does not read "from 5 to 10" as a range', () => {
+    expect(findFigures('Staff numbers went from 5 to 10 workers.').map((f) => f.text)).toEqual(['5', '10']);
+  });
+
+  it('gives each figure its sentence', () => {
+    const [f] = findFigures('Rain fell. Prices rose 12% in May. Then stopped.');
+    expect(f?.sentence).toBe('Prices rose 12% in May.');
+  });
+});
+
+describe('findFigures: not figures', () => {
+  const cases: Array<[string, string]> = [
+    ['month day', 'The statement came on May 25, after talks.'],
+    ['day month year', 'It ended on 25 May 2025 in Kyiv.'],
+    ['abbreviated month with year', 'They were held between Aug. 6, 2024, and the spring.'],
+    ['month day with ordinal', 'It opens on March 3rd next year.'],
+    ['day of month', 'It opens on the 3rd of March.'],
+    ['time with minutes', 'It was posted at 8:59 AM on Monday.'],
+    ['time with pm', 'The meeting starts at 3pm sharp.'],
+    ['time with p.m.', 'The meeting starts at 3 p.m. sharp.'],
+    ['bare year', 'The law changed in 2022 after protests.'],
+    ['year as adjective', 'Troops defended the city in the 2022 siege.'],
+    ['years in a list', 'It must restate 2000 and 2003 results.'],
+    ['season', 'He scored often in the 2004-05 season.'],
+    ['decade', 'Prices last fell like this in the 1990s.'],
+    ['ordinal', 'It finished 3rd in the league.'],
+    ['reading time', 'by Jane Doe 2 min read'],
+    ['phone number', 'Call the helpline on 020 7946 0958 today.'],
+    ['international phone number', 'Call +44 20 7946 0958 today.'],
+    ['street address', 'She lives at 10 Downing Street now.'],
+    ['model name', 'The airline grounded its Boeing 747 fleet.'],
+    ['hyphenated model', 'The air force flies F-16 jets.'],
+    ['disease name', 'The COVID-19 pandemic hit trade.'],
+    ['group name', 'Leaders of the G7 met in Rome.'],
+    ['product name', 'Apple launched the iPhone 15 yesterday.'],
+    ['aircraft code', 'The A320 is a popular plane.'],
+    ['index name', 'Shares on the FTSE 100 index fell.'],
+    ['list numbering', '1. Open the box\n2) Close the lid'],
+    ['pronoun one', 'It is one of the biggest firms.'],
+    ['one another', 'They blamed one another.'],
+    ['bare a', 'The announcement came a day after the vote.'],
+    ['ordinal word', 'It was the first direct meeting.'],
+    ['second half', 'He scored in the second half of the match.'],
+    ['one-off', 'Profits were buoyed by one-off gains.'],
+    ['proper noun with number word', 'He drives in Formula One races.'],
+    ['fraction of a code', 'Open 24/7 all year.'],
+    ['version number', 'Install version 2.1.3 today.'],
+    ['No. 10', 'He walked into No 10 yesterday.'],
+    ['numeric date', 'It was signed on 26/05/2025 in Kyiv.'],
+    ['5G', 'The 5G network is live.'],
+  ];
+  it.each(cases)('%s', (_name, input) => {
+    expect(findFigures(input).map((f) => f.text)).toEqual([]);
+  });
+
+  it('still finds real figures next to dates and years', () => {
+    const input = 'On May 25, 2025, the 2022 law freed 971 soldiers by 8:59 AM.';
+    expect(findFigures(input).map((f) => f.text)).toEqual(['971']);
+  });
+
+  it('keeps a year that is money or has a unit', () => {
+    expect(findFigures('They paid $2000 for 2000 tonnes.').map((f) => f.text)).toEqual(['$2000', '2000 tonnes']);
+  });
+});
+
+describe('findFigures: fidelity', () => {
+  const piece = fc.constantFrom(
+    ' ', '  ', '\n', '\n\n', '\t', '\u00a0', ',', '.', '-', '–', '%', '$', '£', '€', '¥', '(', ')', ':', '/', 'bn', 'm', 'k',
+    'million', 'per cent', 'percent', 'almost', 'more than', 'between', 'and', 'to', 'for', 'in', 'out of', 'one', 'three',
+    'twenty-five', 'a dozen', 'half', 'years', 'km', 'May', 'Aug.', 'USD', 'dollars', 'é', '😀', '日本', 'Mr.', 'No',
+  );
+  const digits = fc.stringMatching(/^[0-9]{1,4}([.,][0-9]{1,3})?$/);
+
+  it('every figure is an exact, ordered, non-overlapping slice with a finite value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, digits, fc.string({ maxLength: 4 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        let lastEnd = 0;
+        for (const f of findFigures(text)) {
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+          expect(f.start).toBeLessThan(f.end);
+          expect(f.start).toBeGreaterThanOrEqual(lastEnd);
+          expect(Number.isFinite(f.value)).toBe(true);
+          if (f.valueMax !== undefined) expect(Number.isFinite(f.valueMax)).toBe(true);
+          expect(f.label.length).toBeGreaterThan(0);
+          expect(f.sentence.length).toBeGreaterThan(0);
+          lastEnd = f.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

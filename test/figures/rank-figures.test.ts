@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/figures/find-figures.js';
+import { rankFigures, sameQuantity } from '../../src/figures/rank-figures.js';
+
+function ranked(title: string, text: string, topK?: number): string[] {
+  return rankFigures(findFigures(text), { title, text, topK }).map((f) => f.text);
+}
+
+describe('rankFigures', () => {
+  const cases: Array<[string, string, string, string[]]> = [
+    [
+      'the precise body figure wins over the approximate headline figure',
+      'Army captured almost 1,000 soldiers',
+      'Army captured almost 1,000 soldiers\nThe army captured 971 soldiers in the offensive, officials said.',
+      ['971'],
+    ],
+    [
+      'the same number twice is one figure',
+      '',
+      'The army captured 971 soldiers. Later, officials said the 971 soldiers were moved.',
+      ['971'],
+    ],
+    [
+      'a conversion in brackets is not a second figure',
+      '',
+      'Profits jumped to $1.13bn (£600m) this year.',
+      ['$1.13bn'],
+    ],
+    [
+      'money and percentages outrank incidental counts in the same place',
+      '',
+      'Two managers said sales rose 12% to $4bn.',
+      ['$4bn', '12%', 'Two'],
+    ],
+    [
+      'the lead outranks a late figure of the same kind',
+      '',
+      'The firm cut 300 jobs. It has offices. It has staff. It has plans. It has hopes. It has rivals. It has 40 shops.',
+      ['300', '40'],
+    ],
+    [
+      'a figure in the headline outranks the same kind in the body',
+      'Firm hires 250 staff',
+      'The firm has 90 shops. It will hire 250 staff next year.',
+      ['250', '90'],
+    ],
+    [
+      'durations rank low but are kept',
+      '',
+      'Talks resumed after three years. The deal frees 303 prisoners.',
+      ['303', 'three years'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, title, text, expected) => {
+    expect(ranked(title, text)).toEqual(expected);
+  });
+
+  it('keeps the top K, best first, with scores', () => {
+    const text = 'Sales rose 5% to $2bn, with 300 jobs added at 12 sites and 4 new plants in 9 cities.';
+    const got = rankFigures(findFigures(text), { title: '', text, topK: 3 });
+    expect(got).toHaveLength(3);
+    const scores = got.map((f) => f.score ?? Number.NaN);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const f of got) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('defaults to five figures', () => {
+    const text = 'Figures: 11 cats, 12 dogs, 13 hens, 14 cows, 15 pigs, 16 ducks and 17 geese.';
+    expect(rankFigures(findFigures(text), { title: '', text })).toHaveLength(5);
+  });
+});
+
+describe('sameQuantity', () => {
+  const [approx, precise, other, far] = findFigures('almost 1,000 men; 971 men; 1,000 men; about 500 men');
+  const cases: Array<[string, boolean, boolean]> = [
+    ['approximate and precise within 10%', sameQuantity(approx!, precise!), true],
+    ['identical values', sameQuantity(approx!, other!), true],
+    ['two precise values that differ', sameQuantity(precise!, other!), false],
+    ['approximate but far apart', sameQuantity(far!, precise!), false],
+  ];
+  it.each(cases)('%s', (_name, got, expected) => {
+    expect(got).toBe(expected);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeArticle } from '../../src/figures/summarize.js';
+
+// A synthetic story in the shape of a wire report: headline repeated as the first line, a byline
+// with date, time and reading time, an approximate headline figure restated precisely in the body.
+const TITLE = 'Coast guard rescued almost 600 migrants during winter operation, navy says';
+const TEXT = `Coast guard rescued almost 600 migrants during winter operation, navy says
+
+by Maria Lenz Feb. 3, 2025 7:45 AM 3 min read
+Coast guard crews rescued 587 migrants during a months-long operation in the central Mediterranean, the Navy Command said on Feb. 2, calling the mission vital to a planned resettlement deal.
+
+The statement came a day after Italy and Tunisia agreed a 500-for-500 transfer of detained fishermen at talks held in Rome on Jan. 28, the first direct negotiations between the two governments in four years.
+
+According to the Navy Command, the 587 people were brought ashore between Nov. 4, 2024, and Jan. 31, 2025. The operation cost €12.5 million, about 40% more than planned.
+
+"No one will be left behind at sea," the commander said in a statement. "This mission has proven to be one of the hardest of the decade."
+
+Families in Sfax welcomed 45 fishermen who had been held in Lampedusa since the 2023 crackdown on unlicensed boats.
+
+The transfer was carried out in two stages over two days and remains the only concrete result of the Rome talks.`;
+
+describe('summarizeArticle on a synthetic wire story', () => {
+  const summary = summarizeArticle({ title: TITLE, text: TEXT });
+  const byText = (t: string) => summary.figures.find((f) => f.text === t);
+
+  it('ranks the key figures, the precise 587 first', () => {
+    expect(summary.figures.map((f) => f.text)).toEqual(['587', '€12.5 million', '500-for-500', 'about 40%', '45']);
+  });
+
+  it('labels each figure with words from its sentence', () => {
+    expect(byText('587')?.label).toBe('migrants rescued');
+    expect(byText('500-for-500')).toMatchObject({ kind: 'ratio', value: 500, valueMax: 500 });
+    expect(byText('€12.5 million')).toMatchObject({ kind: 'money', unit: 'EUR', value: 12_500_000, label: 'operation cost' });
+    expect(byText('45')?.label).toBe('fishermen who had been held');
+  });
+
+  it('keeps the duration just below the top five', () => {
+    const six = summarizeArticle({ title: TITLE, text: TEXT }, { topK: 6 }).figures.map((f) => f.text);
+    expect(six[5]).toBe('four years');
+  });
+
+  it('has no dates, years, times or reading time among the figures', () => {
+    const all = summarizeArticle({ title: TITLE, text: TEXT }, { topK: 50 }).figures.map((f) => f.text);
+    for (const t of all) expect(t).not.toMatch(/Feb|Jan|Nov|2023|2024|2025|7:45|min read|^3$|^28$|^2$/);
+    expect(all).not.toContain('almost 600');
+  });
+
+  it('points every figure into the text and carries its sentence', () => {
+    for (const f of summary.figures) {
+      expect(TEXT.slice(f.start, f.end)).toBe(f.text);
+      expect(TEXT).toContain(f.sentence);
+      expect(f.sentence).toContain(f.text);
+    }
+  });
+
+  it('summarizes with the lead plus the most central sentence, within 280 characters', () => {
+    expect(summary.summary.length).toBeLessThanOrEqual(280);
+    expect(summary.summary.startsWith('Coast guard crews rescued 587 migrants')).toBe(true);
+    expect(summary.title).toBe(TITLE);
+    expect(summary.text).toBe(TEXT);
+  });
+});
+
+describe('summarizeArticle: summary rules', () => {
+  const cases: Array<[string, string, string]> = [
+    ['one sentence when two would not fit', 'Shares fell sharply in early trading on Monday after the company warned that profits would miss forecasts by a wide margin this year. The chief executive said the group would cut 300 jobs across its European offices, most of them in sales, marketing and customer support roles in France and Spain.', 'Shares fell sharply in early trading on Monday after the company warned that profits would miss forecasts by a wide margin this year.'],
+    ['skips the byline and a photo caption', 'by Jane Doe 2 min read\nWorkers at the port, seen on Monday, wait for news. (Jane Roe/Agency via Getty Images)\nThe port will close for three weeks from Friday, officials said.', 'The port will close for three weeks from Friday, officials said.'],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(summarizeArticle({ title: 'Port closes', text }).summary).toBe(expected);
+  });
+
+  it('cuts a single over-long sentence at a word, with an ellipsis', () => {
+    const text = `${'The committee discussed a very long list of items '.repeat(8)}today.`;
+    const { summary } = summarizeArticle({ title: '', text });
+    expect(summary.length).toBeLessThanOrEqual(280);
+    expect(summary.endsWith('…')).toBe(true);
+    expect(text.startsWith(summary.slice(0, -1))).toBe(true);
+  });
+
+  it('copes with an empty article', () => {
+    expect(summarizeArticle({ title: 'Nothing', text: '' })).toEqual({ title: 'Nothing', summary: 'Nothing', text: '', figures: [] });
+  });
+});
