@@ -86,6 +86,25 @@ describe('keyfigures CLI', { timeout: 60_000 }, () => {
     expect(texts.join(' ')).not.toMatch(/2025|4 min/);
   });
 
+  it('summarize --jsonl answers every line in input order, a bad line with an error and the rest going on', () => {
+    const lines = [
+      JSON.stringify({ id: 'a', text: ARTICLE }),
+      'not json',
+      JSON.stringify({ id: 7, text: 42 }),
+      JSON.stringify({ id: 'b', title: 'Given title', text: 'Prices rose 4.5% in May, the office said.' }),
+    ];
+    const r = run(['summarize', '--jsonl'], {}, lines.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', null, 7, 'b']);
+    expect(out[0].figures.map((f: { text: string }) => f.text)).toContain('9%');
+    expect(out[1].error).toContain('line 2');
+    expect(out[2].error).toContain('"text" must be a string');
+    expect(out[3].title).toBe('Given title');
+    expect(out[3].figures[0].text).toBe('4.5%');
+    for (const o of [out[0], out[3]]) for (const f of o.figures) expect(o.text.slice(f.start, f.end)).toBe(f.text);
+  });
+
   it('summarize reads stdin and explains a missing file', () => {
     expect(run(['summarize', '-'], {}, ARTICLE).out).toContain('9%');
     const missing = run(['summarize', 'nope.txt']);
