@@ -102,6 +102,11 @@ const schema = z.object({
   }),
   WEBHOOK_PORT: port(8443),
   WEBHOOK_HOST: optionalText().default('0.0.0.0'),
+  SERIES_MIN_CONFIDENCE: optionalText()
+    .default('0.5')
+    .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.5; higher shows fewer, surer changes)' })
+    .transform((v) => Number(v)),
+  SERIES_LOOKBACK_DAYS: positiveInt(120),
 }).superRefine((e, ctx) => {
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     ctx.addIssue({
@@ -150,6 +155,8 @@ export interface Config {
   http: { port: number; host: string } | null;
   /** Webhook mode instead of long polling (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT, WEBHOOK_HOST); null = long polling. */
   webhook: { url: string; secret: string; port: number; host: string } | null;
+  /** Figures over time: the confidence a change is shown at, and how far back earlier points may be. */
+  series: { minConfidence: number; lookbackDays: number };
 }
 
 /**
@@ -195,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     missedDigestMaxAgeHours: e.MISSED_DIGEST_MAX_AGE_HOURS,
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
     http: e.HTTP_PORT === null ? null : { port: e.HTTP_PORT, host: e.HTTP_HOST! },
+    series: { minConfidence: e.SERIES_MIN_CONFIDENCE, lookbackDays: e.SERIES_LOOKBACK_DAYS },
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.WEBHOOK_PORT!, host: e.WEBHOOK_HOST! } : null,
   };
 }

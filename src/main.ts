@@ -34,6 +34,7 @@ export function digestSettings(config: Config): DigestSettings {
     topFigures: config.topFigures,
     windowHours: config.digestWindowHours,
     digestsDir: config.digestsDir,
+    series: config.series,
   };
 }
 
@@ -82,7 +83,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   let fetching: Promise<unknown> | null = null;
   let lastFetchCycleAt: Date | null = null;
   const fetchCycle = () =>
-    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, ...(metrics ? { metrics } : {}) })
+    (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, series: config.series, ...(metrics ? { metrics } : {}) })
       .then((report) => ((lastFetchCycleAt = new Date()), report))
       .finally(() => (fetching = null)));
 

@@ -10,6 +10,7 @@ import { renderTelegram } from '../render/render-telegram.js';
 import { localDate } from '../jobs/time-zone.js';
 import { archiveDigest } from './archive-digest.js';
 import type { Metrics } from '../ops/metrics.js';
+import { DEFAULT_SERIES_SETTINGS, withSeriesChanges, type SeriesSettings } from './record-series.js';
 
 /** Settings a digest is built with. */
 export interface DigestSettings {
@@ -19,6 +20,8 @@ export interface DigestSettings {
   /** How far back an article may have been published to count. */
   windowHours: number;
   digestsDir: string;
+  /** Figures over time: the confidence a change is shown at (default DEFAULT_SERIES_SETTINGS). */
+  series?: Pick<SeriesSettings, 'minConfidence'>;
 }
 
 /**
@@ -78,7 +81,8 @@ export async function previewDigest(deps: {
   window?: DigestWindow;
 }): Promise<Digest> {
   const now = deps.now ?? new Date();
-  const articles = await deps.store.articlesForDigest(deps.window ?? (await defaultWindow(deps.store, deps.settings, now)));
+  const stored = await deps.store.articlesForDigest(deps.window ?? (await defaultWindow(deps.store, deps.settings, now)));
+  const articles = await withSeriesChanges(deps.store, stored, deps.settings.series ?? DEFAULT_SERIES_SETTINGS, deps.settings.timezone);
   return buildDigest(articles, {
     date: localDate(now, deps.settings.timezone),
     timezone: deps.settings.timezone,

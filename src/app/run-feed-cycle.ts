@@ -18,6 +18,7 @@ import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
 import type { Metrics } from '../ops/metrics.js';
 import { assertPublicUrl } from '../net/ssrf-guard.js';
+import { DEFAULT_SERIES_SETTINGS, recordSeries, type SeriesSettings } from './record-series.js';
 
 /** What a cycle needs from the outside world. */
 export interface FeedCycleDeps {
@@ -53,6 +54,8 @@ export interface FeedCycleDeps {
   backfillSince?: Date;
   /** Called as each feed is done, failed or not (a progress bar). */
   onFeedDone?: (url: string) => void;
+  /** Figures over time (SERIES_*): each stored article's figures join their series. Default: DEFAULT_SERIES_SETTINGS. */
+  series?: SeriesSettings;
   /** Prometheus metrics to record (the running bot's); omitted by one-shot CLI runs. */
   metrics?: Pick<Metrics, 'fetchDuration' | 'fetchErrors' | 'articlesStored' | 'figuresStored' | 'lastFetchCycle'>;
 }
@@ -263,7 +266,12 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     summary: summary.summary,
     figures: summary.figures,
   });
-  return saved ? saved.figures.length : null;
+  if (saved === null) return null;
+  // A series failure costs the article its "was …" line, never the article.
+  await recordSeries(deps.store, saved, deps.series ?? DEFAULT_SERIES_SETTINGS).catch((err: unknown) =>
+    deps.logger.warn({ article: saved.id, err: (err as Error).message }, 'series not recorded'),
+  );
+  return saved.figures.length;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

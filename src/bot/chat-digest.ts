@@ -6,6 +6,7 @@ import { buildDigest } from '../digest/build-digest.js';
 import { personalizeDigest } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
+import { DEFAULT_SERIES_SETTINGS, withSeriesChanges } from '../app/record-series.js';
 
 /** How far back "since your last digest" may reach. */
 const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
@@ -18,7 +19,7 @@ const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
 export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<Digest> {
   const now = deps.now();
   const tz = chatTimezone(deps, subscriber);
-  const articles = await deps.store.articlesForDigest(window);
+  const articles = await withSeriesChanges(deps.store, await deps.store.articlesForDigest(window), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
   const all = buildDigest(articles, {
     date: localDate(now, tz),
     timezone: tz,

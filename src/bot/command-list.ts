@@ -12,6 +12,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { command: 'digest', description: 'The digest now: new stories and their key figures', usage: '/digest — stories since your last digest (or the last 24 h)' },
   { command: 'story', description: 'One story in full, each figure with its sentence', usage: '/story N — story N of your last digest, e.g. /story 1' },
   { command: 'why', description: 'Where a number came from', usage: '/why <number> — the sentence and article behind a figure, e.g. /why 971' },
+  { command: 'trend', description: 'How a figure moved over time', usage: '/trend <words or figure> — earlier reports of the same figure, each with its source, e.g. /trend prisoners' },
   { command: 'figures', description: 'The latest key figures', usage: '/figures [words] — the latest key figures, optionally about some words' },
   { command: 'search', description: 'Search recent stories', usage: '/search <words> — recent stories mentioning the words, newest first' },
   { command: 'sources', description: 'Your feeds and their health', usage: '/sources — the feeds this chat gets, numbered' },

@@ -16,6 +16,7 @@ import { handleResume } from './commands/resume.js';
 import { handleDigest } from './commands/digest.js';
 import { handleStory } from './commands/story.js';
 import { handleWhy } from './commands/why.js';
+import { handleTrend } from './commands/trend.js';
 import { handleFigures } from './commands/figures.js';
 import { handleSearch } from './commands/search.js';
 import { handleSources } from './commands/sources.js';
@@ -42,6 +43,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   digest: handleDigest,
   story: handleStory,
   why: handleWhy,
+  trend: handleTrend,
   figures: handleFigures,
   search: handleSearch,
   sources: handleSources,

@@ -33,6 +33,7 @@ export const backfillCommand: CliCommand = {
         topFigures: config.topFigures,
         fullText: true,
         allowPrivateFeeds: config.allowPrivateFeeds,
+        series: config.series,
         force: true,
         backfillSince: since,
         onFeedDone: (url) => progress.tick(url),

@@ -53,7 +53,7 @@ export const digestCommand: CliCommand = {
         if ((await store.listFeeds()).length === 0) {
           throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`, or pass --feed URL_OR_FILE');
         }
-        const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds });
+        const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, series: config.series });
         reportFailures(report.failed);
         digest = await previewDigest({ store, settings: digestSettings(config) });
       } finally {

@@ -16,7 +16,7 @@ export const fetchCommand: CliCommand = {
       const feeds = await store.listFeeds();
       if (feeds.length === 0) throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`');
       // "Fetch now" means every feed, due or not (conditional GET keeps unchanged ones cheap).
-      const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, force: true, allowPrivateFeeds: config.allowPrivateFeeds });
+      const report = await runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, force: true, allowPrivateFeeds: config.allowPrivateFeeds, series: config.series });
       for (const f of report.failed) process.stdout.write(`⚠ ${f.url}: ${f.error}\n`);
       process.stdout.write(
         `${report.feeds} feeds (${report.feeds - report.failed.length} ok, ${report.failed.length} failed), ` +

@@ -32,6 +32,8 @@ export interface Figure {
   approx: string | null;
   /** Ranking score; higher is more important. Set by ranking, absent on raw mentions. */
   score?: number;
+  /** How the figure moved since earlier reports of the same thing, in words ("was 2.8% in October"); set on digest figures by src/series when confident. */
+  change?: string;
 }
 
 /** One article reduced to what a digest needs. Offsets in `figures` are into `text`. */

@@ -123,9 +123,10 @@ export function figureDisplayText(figure: Pick<Figure, 'text' | 'value' | 'appro
   return text.slice(0, m.index) + digits + text.slice(m.index + m[0].length);
 }
 
-/** The words after the bold number, from the figure's label. */
-export function figureLabel(figure: Pick<Figure, 'label'>): string {
-  return oneLine(figure.label);
+/** The words after the bold number, from the figure's label, then its change when series found one ("— was 2.8% in October"). */
+export function figureLabel(figure: Pick<Figure, 'label' | 'change'>): string {
+  const label = oneLine(figure.label);
+  return figure.change ? `${label} — ${oneLine(figure.change)}` : label;
 }
 
 /**

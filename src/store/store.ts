@@ -11,6 +11,8 @@ import type { DeliveryStore } from './delivery-store.js';
 import type { PreferenceStore } from './preference-store.js';
 import type { SettingsStore } from './settings-store.js';
 import type { ChatStateStore } from './chat-state-store.js';
+import type { SeriesStore } from './series-store.js';
+import type { LlmStore } from './llm-store.js';
 
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, NewArticle } from './article-store.js';
@@ -20,9 +22,11 @@ export type { DeliveryStore, Delivery, ClaimedDelivery, DeliveryWorker } from '.
 export type { SettingsStore } from './settings-store.js';
 export type { PreferenceStore, ChatPreferences } from './preference-store.js';
 export type { ChatStateStore, ChatView, PendingBroadcast } from './chat-state-store.js';
+export type { SeriesStore, SeriesArticle, SeriesPoint, NewSeriesPoint, PointFigure } from './series-store.js';
+export type { LlmStore, LlmUsage, LlmSummaryRecord } from './llm-store.js';
 
 /** Everything KeyFigures persists. */
-export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore {
+export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore {
   /** Health probe: a real write in a transaction that is rolled back; throws when the database cannot be written. */
   checkWritable(): Promise<void>;
   close(): Promise<void>;

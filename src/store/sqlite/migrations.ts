@@ -8,6 +8,7 @@ import { feedPolling } from './migrations/002-feed-polling.js';
 import { subscriberSchedule } from './migrations/003-subscriber-schedule.js';
 import { subscriberPreferences } from './migrations/004-subscriber-preferences.js';
 import { deliveryLeases } from './migrations/005-delivery-leases.js';
+import { seriesAndLlm } from './migrations/006-series-and-llm.js';
 
 /** Every migration's SQL, oldest first. */
-export const MIGRATIONS: readonly string[] = [initial, feedPolling, subscriberSchedule, subscriberPreferences, deliveryLeases];
+export const MIGRATIONS: readonly string[] = [initial, feedPolling, subscriberSchedule, subscriberPreferences, deliveryLeases, seriesAndLlm];

@@ -17,6 +17,8 @@ import { sqliteDeliveryStore } from './deliveries.js';
 import { sqlitePreferenceStore } from './preferences.js';
 import { sqliteSettingsStore } from './settings.js';
 import { sqliteChatStateStore } from './chat-state.js';
+import { sqliteSeriesStore } from './series.js';
+import { sqliteLlmStore } from './llm.js';
 
 /** Thrown inside the write probe's transaction to roll it back. */
 const ROLLBACK = Symbol('rollback');
@@ -45,6 +47,8 @@ export function openSqliteStore(file: string): SqliteStore {
     ...sqlitePreferenceStore(db),
     ...sqliteSettingsStore(db),
     ...sqliteChatStateStore(db),
+    ...sqliteSeriesStore(db),
+    ...sqliteLlmStore(db),
     async checkWritable() {
       // A read-only file, a full disk or a lock held too long fail here; nothing is kept.
       const probe = db.transaction(() => {

@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, PRIVATE, type Harness } from './bot-harness.js';
+import { recordSeries } from '../../src/app/record-series.js';
+import { asNewArticle, threadArticles } from '../series/series-support.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  const threads = threadArticles();
+  for (const id of ['uk-cpi-oct', 'uk-cpi-nov', 'flood-day-1']) {
+    const saved = await h.store.saveArticle(asNewArticle(threads.get(id)!));
+    await recordSeries(h.store, saved!, { minConfidence: 0.5, lookbackDays: 120 });
+  }
+});
+afterEach(async () => h.stop());
+
+describe('/trend', () => {
+  it('shows a series with a sparkline and every point with its sentence and source', async () => {
+    const [reply] = await h.say(PRIVATE, '/trend inflation');
+    const html = reply!.text;
+    expect(html).toContain('▁█ 2.8% → 3.1%');
+    // A weak link (petrol's monthly change vs food's annual rise) is not shown.
+    expect(html).not.toContain('food prices');
+    expect(html).toContain('UK consumer price inflation rose to 2.8% in October');
+    expect(html).toContain('UK inflation climbed to 3.1% in November');
+    expect((reply!.entities as Array<{ type: string; url?: string }>).some((e) => e.type === 'text_link' && e.url === 'https://news.example/uk-cpi-nov')).toBe(true);
+  });
+
+  it('says so when nothing was reported twice, and gives usage without words', async () => {
+    const [none] = await h.say(PRIVATE, '/trend floods');
+    expect(none!.text).toMatch(/has been reported more than once yet/);
+    const [usage] = await h.say(PRIVATE, '/trend');
+    expect(usage!.text).toMatch(/^Usage: \/trend/);
+  });
+});
