@@ -39,11 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, config.webhook?.secret] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, config.webhook?.secret, config.llm?.apiKey] });
   try {
     return await command.run(rest, { config, logger });
   } catch (err) {
-    const secrets = [config.telegram.token ?? '', config.webhook?.secret ?? ''];
+    const secrets = [config.telegram.token ?? '', config.webhook?.secret ?? '', config.llm?.apiKey ?? ''];
     if (err instanceof UsageError) {
       process.stderr.write(`keyfigures ${name}: ${err.message}\n\n${commandHelp(command)}`);
       return 2;

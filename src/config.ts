@@ -7,11 +7,12 @@ import { isValidCron } from './jobs/scheduler.js';
 import { isDigestTime } from './jobs/due-chats.js';
 import { ConfigError } from './domain/errors.js';
 import { isValidTimeZone } from './jobs/time-zone.js';
+import type { LlmSettings } from './app/llm-summaries.js';
 
 /** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET']);
+const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'LLM_API_KEY']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Treat `VAR=` in .env as "not set", so defaults apply. */
@@ -107,7 +108,25 @@ const schema = z.object({
     .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.5; higher shows fewer, surer changes)' })
     .transform((v) => Number(v)),
   SERIES_LOOKBACK_DAYS: positiveInt(120),
+  LLM_BASE_URL: optionalText().refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be the http(s) base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1, http://127.0.0.1:8080/v1 for llama.cpp, http://127.0.0.1:11434/v1 for Ollama)',
+  }),
+  LLM_API_KEY: optionalText(),
+  LLM_MODEL: optionalText(),
+  LLM_MAX_TOKENS_PER_DAY: positiveInt(200_000),
+  LLM_TIMEOUT_MS: positiveInt(20_000),
+  LLM_DEADLINE_SECONDS: positiveInt(90),
 }).superRefine((e, ctx) => {
+  if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [e.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'],
+      message: 'is required with ' + (e.LLM_BASE_URL ? 'LLM_BASE_URL (the model name, e.g. gpt-4o-mini or llama3.1)' : 'LLM_MODEL (e.g. http://127.0.0.1:11434/v1); unset both for extractive summaries'),
+    });
+  }
+  if (e.LLM_API_KEY && !e.LLM_BASE_URL) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['LLM_BASE_URL'], message: 'is required with LLM_API_KEY (the endpoint the key is for)' });
+  }
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
@@ -157,6 +176,8 @@ export interface Config {
   webhook: { url: string; secret: string; port: number; host: string } | null;
   /** Figures over time: the confidence a change is shown at, and how far back earlier points may be. */
   series: { minConfidence: number; lookbackDays: number };
+  /** Optional abstractive summaries (LLM_*); null = extractive only. */
+  llm: LlmSettings | null;
 }
 
 /**
@@ -203,6 +224,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
     http: e.HTTP_PORT === null ? null : { port: e.HTTP_PORT, host: e.HTTP_HOST! },
     series: { minConfidence: e.SERIES_MIN_CONFIDENCE, lookbackDays: e.SERIES_LOOKBACK_DAYS },
+    llm: e.LLM_BASE_URL && e.LLM_MODEL
+      ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY ?? null, model: e.LLM_MODEL, maxTokensPerDay: e.LLM_MAX_TOKENS_PER_DAY, timeoutMs: e.LLM_TIMEOUT_MS, deadlineMs: e.LLM_DEADLINE_SECONDS * 1000 }
+      : null,
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.WEBHOOK_PORT!, host: e.WEBHOOK_HOST! } : null,
   };
 }

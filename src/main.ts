@@ -35,6 +35,7 @@ export function digestSettings(config: Config): DigestSettings {
     windowHours: config.digestWindowHours,
     digestsDir: config.digestsDir,
     series: config.series,
+    llm: config.llm,
   };
 }
 

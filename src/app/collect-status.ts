@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { nextRun } from '../jobs/next-run.js';
+import { localDate } from '../jobs/time-zone.js';
+import type { LlmUsage } from '../store/store.js';
 
 /** The status report behind `keyfigures status`. */
 export interface StatusReport {
@@ -12,6 +14,8 @@ export interface StatusReport {
   digests: { last: { date: string; createdAt: string; stories: number } | null; next: string | null };
   outbox: { pending: number; sent: number; failed: number; cancelled: number };
   database: { path: string; bytes: number | null };
+  /** Optional LLM summaries: off, or today's and all-time counters (rejected = a number not in the sources). */
+  llm: { enabled: false } | { enabled: true; model: string; today: LlmUsage; total: LlmUsage; maxTokensPerDay: number };
 }
 
 /**
@@ -42,6 +46,9 @@ export async function collectStatus(store: Store, config: Config, now = new Date
     },
     outbox: await store.deliveryCounts(),
     database: { path: config.databasePath, bytes: databaseBytes(config.databasePath) },
+    llm: config.llm
+      ? { enabled: true, model: config.llm.model, today: await store.llmUsage(localDate(now, config.timezone)), total: await store.llmUsageTotal(), maxTokensPerDay: config.llm.maxTokensPerDay }
+      : { enabled: false },
   };
 }
 

@@ -10,6 +10,7 @@ import { renderTelegram } from '../render/render-telegram.js';
 import { localDate } from '../jobs/time-zone.js';
 import { archiveDigest } from './archive-digest.js';
 import type { Metrics } from '../ops/metrics.js';
+import { withLlmSummaries, type LlmSettings } from './llm-summaries.js';
 import { DEFAULT_SERIES_SETTINGS, withSeriesChanges, type SeriesSettings } from './record-series.js';
 
 /** Settings a digest is built with. */
@@ -22,6 +23,8 @@ export interface DigestSettings {
   digestsDir: string;
   /** Figures over time: the confidence a change is shown at (default DEFAULT_SERIES_SETTINGS). */
   series?: Pick<SeriesSettings, 'minConfidence'>;
+  /** Optional LLM summaries for new editions (LLM_*); null or absent = extractive only. */
+  llm?: LlmSettings | null;
 }
 
 /**
@@ -37,14 +40,21 @@ export async function currentDigest(deps: {
   settings: DigestSettings;
   now?: Date;
   /** Records the build time of each new edition (build, render, save, archive). */
-  metrics?: Pick<Metrics, 'digestBuildSeconds'>;
+  metrics?: Pick<Metrics, 'digestBuildSeconds'> & Partial<Pick<Metrics, 'llmSummaries' | 'llmTokens'>>;
 }): Promise<StoredDigest | null> {
   const timer = deps.metrics?.digestBuildSeconds.startTimer();
   const now = deps.now ?? new Date();
   const windowStart = new Date(now.getTime() - deps.settings.windowHours * 3_600_000).toISOString();
-  const draft = await previewDigest({ ...deps, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
+  let draft = await previewDigest({ ...deps, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
   const latest = await deps.store.latestDigest();
   if (draft.stories.length === 0) return null;
+  const llm = deps.settings.llm;
+  if (llm) {
+    // Cached per story, so an unchanged window gives the same edition; never later than llm.deadlineMs.
+    const m = deps.metrics;
+    const metrics = m?.llmSummaries && m.llmTokens ? { llmSummaries: m.llmSummaries, llmTokens: m.llmTokens } : undefined;
+    draft = (await withLlmSummaries(draft, { store: deps.store, logger: deps.logger, settings: llm, timezone: deps.settings.timezone, ...(metrics ? { metrics } : {}) })).digest;
+  }
   if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
   const stored = await deps.store.saveDigest(draft, renderTelegram(draft));
   const files = await archiveDigest(deps.settings.digestsDir, draft);

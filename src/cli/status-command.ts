@@ -38,6 +38,9 @@ export function renderStatus(r: StatusReport, timezone: string): string {
     `Digests      last: ${r.digests.last ? `${when(r.digests.last.createdAt)}, ${r.digests.last.stories} stories` : 'none yet'}; next: ${r.digests.next ? when(r.digests.next) : 'not scheduled'}`,
     `Outbox       ${r.outbox.pending} pending, ${r.outbox.sent} sent, ${r.outbox.failed} failed, ${r.outbox.cancelled} cancelled`,
     `Database     ${r.database.path} (${r.database.bytes === null ? 'not created yet' : formatBytes(r.database.bytes)})`,
+    r.llm.enabled
+      ? `LLM          ${r.llm.model}: today ${r.llm.today.accepted} shown, ${r.llm.today.rejected} rejected (numbers not in the sources), ${r.llm.today.failed} failed, ${r.llm.today.promptTokens + r.llm.today.completionTokens}/${r.llm.maxTokensPerDay} tokens; all time ${r.llm.total.accepted} shown, ${r.llm.total.rejected} rejected`
+      : 'LLM          off (extractive summaries)',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,8 @@ export interface Metrics {
   outboxBacklog: Gauge;
   digestBuildSeconds: Histogram;
   lastFetchCycle: Gauge;
+  llmSummaries: Counter<'outcome'>;
+  llmTokens: Counter;
 }
 
 /**
@@ -64,7 +66,15 @@ export function createMetrics(opts: {
       registers,
     }),
     lastFetchCycle: new Gauge({ name: 'keyfigures_last_fetch_cycle_timestamp_seconds', help: 'When the last fetch cycle finished (Unix time)', registers }),
+    llmSummaries: new Counter({
+      name: 'keyfigures_llm_summaries_total',
+      help: 'LLM story summaries by outcome: accepted, rejected (a number not in the sources), timeout, rate_limited, malformed, unreachable, http, budget, deadline',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    llmTokens: new Counter({ name: 'keyfigures_llm_tokens_total', help: 'Tokens (prompt + completion) the LLM endpoint reported', registers }),
   };
+  for (const outcome of ['accepted', 'rejected']) metrics.llmSummaries.inc({ outcome }, 0);
   // Every failure reason is exported from the start (at 0), so rate() and alerts see a series before the first failure.
   for (const reason of FAILURE_REASONS) metrics.messagesFailed.inc({ reason }, 0);
   return metrics;
