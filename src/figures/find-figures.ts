@@ -4,12 +4,13 @@
  * ranges and ratios, take in a qualifier ("almost"), then label each figure from its sentence.
  */
 import type { Figure, FigureKind } from '../domain/types.js';
-import { labelFigure } from './label-figure.js';
+import { labelFigure, type LabelContext } from './label-figure.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
 import { notFigure, opensSentence } from './not-figures.js';
 import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { tagSentence, type TaggedSentence } from './tag-sentence.js';
 
 const ANCHOR = new RegExp(
   `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS})\\b`,
@@ -50,19 +51,44 @@ const HALF_NOT = new Set(['first', 'second', 'the', 'other', 'latter', 'former',
 export function findFigures(text: string, sentences: readonly Sentence[] = splitSentences(text)): Figure[] {
   const raw = scan(text);
   const figures: Figure[] = [];
+  if (raw.length === 0) return figures;
+  const ctx: LabelContext = { owner: ownerOf(text, sentences[0]) };
   let si = 0;
+  let tagged: TaggedSentence | null = null;
+  let taggedIndex = -1;
   for (const r of raw) {
     while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= r.start) si++;
     const s: Sentence = sentences[si] ?? { text, start: 0, end: text.length };
+    // Only sentences that hold a candidate are tagged, each once.
+    if (taggedIndex !== si || tagged === null) {
+      tagged = tagSentence(s.text, s.start);
+      taggedIndex = si;
+    }
     const figure: Figure = {
       text: text.slice(r.start, r.end), value: r.value, kind: r.kind, unit: r.unit, label: '', sentence: s.text,
       start: r.start, end: r.end, approx: r.approx,
     };
     if (r.valueMax !== undefined) figure.valueMax = r.valueMax;
-    figure.label = labelFigure(s, figure, figures);
+    figure.label = labelFigure(tagged, figure, figures, text, ctx);
     figures.push(figure);
   }
   return figures;
+}
+
+/** The proper name a headline is about ("Qantas", "Time Warner"), to stand in for "it" and "the firm" in labels. */
+function ownerOf(text: string, headline: Sentence | undefined): string | null {
+  if (headline === undefined || headline.text.length > 200) return null;
+  const toks = tagSentence(headline.text, headline.start).tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]?.pos !== 'PROPN') continue;
+    let j = i;
+    while (j + 1 < toks.length && j - i < 2 && toks[j + 1]?.pos === 'PROPN') j++;
+    const name = toks.slice(i, j + 1).map((t) => t.text).join(' ');
+    // Headlines capitalise common words ("Mobile", "Global"): a name is capitalised mid-sentence in the body too.
+    if (text.indexOf(name, headline.end) >= 0 && new RegExp(`[a-z,] ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text.slice(headline.end))) return name;
+    i = j;
+  }
+  return null;
 }
 
 interface Mention {

@@ -1,272 +1,532 @@
 /**
- * What a figure counts, in at most eight words taken from its sentence. Heuristics, not a parser:
- * the noun phrase after the number ("971 Russian soldiers"), the verb before it ("captured"),
- * and for money and percentages the subject ("Quarterly profits jumped 76%").
+ * What a figure counts, in 3–8 words of its sentence, read from phrase structure over the
+ * tagger's parts of speech: the noun phrase the number quantifies ("971 Russian soldiers"), the
+ * subject of a change verb for percentages and money ("Time Warner's profit jumped 76%" → "rise in
+ * Time Warner's profit"), "of"-complements ("a third of staff"), with negation and modality kept.
+ * Label words are whole phrases on one side of the number, so a label never has a hole in it.
  */
 import type { Figure } from '../domain/types.js';
-import type { Sentence } from './sentences.js';
+import type { TaggedSentence, Token } from './tag-sentence.js';
 
-interface Token {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-  punct: boolean;
-  numeric: boolean;
-}
-
-const TOKEN = /[\p{L}\p{N}$£€¥%][\p{L}\p{N}$£€¥%'’&.,/-]*[\p{L}\p{N}%]|[\p{L}\p{N}]|[,;:()"“”—–!?[\]]|(?<=\s)-(?=\s)/gu;
-const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)$/;
 const MAX_WORDS = 8;
 
-/** Words that end a noun phrase read forwards. */
-const PREPOSITIONS = new Set([
-  'in', 'on', 'at', 'during', 'after', 'before', 'since', 'for', 'from', 'by', 'with', 'to', 'than', 'as', 'into', 'over',
-  'under', 'between', 'across', 'against', 'through', 'amid', 'despite', 'including', 'per', 'compared', 'according',
-  'following', 'versus', 'vs', 'via', 'within', 'without', 'towards', 'toward', 'among', 'until', 'about', 'around',
-  'like', 'near', 'off', 'up', 'down', 'out', 'ago', 'each', 'a', 'an', 'the',
-]);
-/** Prepositions whose phrase completes a one-word noun ("exchange with Russia"); not time or place ("during", "in"). */
-const PP_KEEPERS = new Set(['than', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards']);
+/** Verbs and nouns of change, by lemma: the direction a percentage or an amount moved. */
+const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
+const FALL = new Set(['fall', 'drop', 'decline', 'slump', 'plunge', 'slide', 'cut', 'shrink', 'dip', 'tumble', 'sink', 'down', 'decrease', 'ease', 'reduce', 'lose', 'shed', 'plummet', 'slip', 'contract', 'crash', 'dive', 'lower', 'loss', 'reduction', 'fell', 'weaken', 'retreat', 'halve']);
+const COPULA = new Set(['be', 'become', 'remain', 'stand', 'total', 'reach', 'hit', 'top', 'exceed', 'amount', 'come', 'equal', 'represent', 'account', 'make', 'number']);
+const MODALS = new Set(['could', 'may', 'might', 'would', 'will', 'should', 'must', 'can', 'shall']);
+const EXPECT = new Set(['expect', 'forecast', 'predict', 'project', 'estimate', 'set', 'due', 'likely', 'plan', 'aim', 'hope', 'want', 'seek', 'threaten', 'propose']);
+const NEGATION = new Set(['not', "n't", 'never', 'no']);
 /** Words after a figure that say when, not what: "3.3% next year", "$639m year-earlier". */
-const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively']);
-/** Words that make a prepositional phrase a time: "on Monday", "in January", "over the weekend". */
-const TIME_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|month|year|\d{4})$/;
-const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'because', 'although', 'though', 'when', 'where', 'if', 'so', 'which', 'whereas', 'unless', 'nor', 'yet', 'plus']);
-/** Words that end a phrase read backwards (clause openers, auxiliaries, reporting verbs). */
-const BACK_STOPS = new Set([
-  'said', 'says', 'say', 'told', 'that', 'which', 'who', 'whom', 'whose', 'and', 'or', 'but', 'while', 'because', 'as',
-  'when', 'where', 'if', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'had', 'have', 'will', 'would', 'could',
-  'can', 'may', 'might', 'must', 'should', 'shall', 'do', 'does', 'did', 'saw', 'made', 'took', 'got', 'set', 'put', 'gave',
-  'it', 'they', 'he', 'she', 'we', 'you', 'i', 'them', 'him', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'these', 'those',
-  'there', 'here', 'then', 'than', 'also', 'now', 'including', 'some', 'all', 'just', 'only', 'not', 'according',
-  'with', 'after', 'before', 'since', 'during', 'despite', 'amid', 'by', 'into', 'for', 'on', 'in', 'at', 'of', 'to', 'from',
-  'the', 'a', 'an', 'about', 'over', 'under', 'almost', 'nearly', 'more', 'less', 'fewer', 'least', 'most', 'up', 'down',
-]);
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'another', 'every']);
-const CLAUSE_STOPS = new Set(['said', 'says', 'that', 'which', 'who', 'and', 'but', 'while', 'because', 'although', 'when', 'if']);
-const AUXILIARIES = new Set(['would', 'will', 'could', 'should', 'may', 'might', 'must', 'can', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'to', 'not']);
-const PARTICLES = new Set(['home', 'back', 'up', 'down', 'out', 'off', 'away', 'in', 'on', 'over', 'aside']);
-const SUBJECT_PREPS = new Set(['at', 'of', 'in', 'for', 'on', 'from', 'before', 'after', 'with', 'by']);
-const LEADING_JUNK = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'that', 'which', 'who', 'and', 'but', 'or', 'it', 'they', 'he', 'she', 'we', 'also', 'some']);
-const TRAILING_JUNK = new Set([...PREPOSITIONS, ...CONJUNCTIONS, 'of', 'who', 'that', 'which', 'the', 'a', 'an', 'its', 'their', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'be']);
-
-function tokenize(sentence: string): Token[] {
-  const out: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
-    const text = m[0];
-    const lower = text.toLowerCase();
-    const punct = text.length === 1 && /[,;:()"“”—–!?[\]-]/.test(text);
-    out.push({ text, lower, start: m.index, end: m.index + text.length, punct, numeric: /\d/.test(text) || NUMBER_WORD.test(lower) });
-  }
-  return out;
-}
-
-/**
- * A short label for a figure, from its sentence (never empty). `earlier` are the figures before it, already labelled.
- * @example labelFigure(sentence("Ukrainian forces captured 971 Russian soldiers during the offensive."), fig971) // "Russian soldiers captured"
- */
-export function labelFigure(sentence: Sentence, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }> = []): string {
-  const tokens = tokenize(sentence.text);
-  const relStart = figure.start - sentence.start;
-  const relEnd = figure.end - sentence.start;
-  const before = tokens.filter((t) => t.end <= relStart);
-  const after = tokens.filter((t) => t.start >= relEnd);
-  const last = earlier[earlier.length - 1];
-  const sibling = earlier.findLast((f) => f.start >= sentence.start && f.kind === figure.kind && f.label !== '');
-  // "$1.13bn (£600m)": a conversion says the same as the amount before it.
-  if (sibling !== undefined && sibling === last && isConversion(sentence.text, sibling.end - sentence.start, relStart)) return sibling.label;
-  const label = chooseLabel(before, after, figure.kind);
-  if (label.length > 0) return finish(label);
-  // "jumped 76% to $1.13bn …, from $639m year-earlier": an amount with nothing of its own shares its sibling's subject.
-  if (sibling !== undefined) {
-    const when = after[0] !== undefined && WHEN_WORDS.has(after[0].lower) ? ` ${after[0].text}` : '';
-    return finish(tokenize(sibling.label + when));
-  }
-  const near = [...before.slice(-4), ...after.slice(0, 4)].filter((t) => !t.punct);
-  return near.length > 0 ? finish(near) : figure.text;
-}
+const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively', 'ago', 'previously', 'before', 'a']);
+/** Prepositions whose phrase completes a short noun ("exchange with Russia", "bid for Gerrard"). */
+const PP_KEEPERS = new Set(['than', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
+/** Pronouns and stand-ins that name nobody on their own: "it", "the firm". */
+const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
+const DROP_IN_LABEL = new Set(['the', 'a', 'an']);
+const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
 
 /** The parts of a figure a label needs. */
 export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'>;
+
+/** What labelling knows about the article beyond the sentence. */
+export interface LabelContext {
+  /** The proper name the article is about (from its headline), to stand in for "it" or "the firm". */
+  owner?: string | null;
+}
 
 /** True when only " (" (or "; " inside brackets) separates two amounts: "$1.13bn (£600m)", "($74.6bn; £39.1bn)". */
 export function isConversion(text: string, prevEnd: number, start: number): boolean {
   return prevEnd <= start && start - prevEnd <= 3 && /^[ \t\u00a0]*[(;/][ \t\u00a0]*$/.test(text.slice(prevEnd, start));
 }
 
-function chooseLabel(before: Token[], after: Token[], kind: Figure['kind']): Token[] {
-  const noun = nounAfter(after);
-  const moneyLike = kind === 'money' || kind === 'percent';
-  const back = readBackwards(before);
-  if (noun.length > 0 && noun[0]?.lower === 'of') {
-    // "8% of search-engine Google", "a third of voters": the "of" phrase says what it is a share of.
-    return trim(noun);
-  }
-  // "a profit of $3.36bn", "bought the unit for $9.3bn"; but "one of six executives" is about the executives.
-  if (back.headOfNoun.length > 0 && (moneyLike || noun.length === 0)) return trim(back.headOfNoun);
-  if (back.determiner) return trim(noun); // "pay back a $900m loan": the noun is the label
-  if (kind === 'duration' && noun.length === 0) return trim(clauseBefore(before));
-  if (noun.length > 0 && !(moneyLike && noun.length === 1 && back.subject.length > 0)) {
-    // "Russian soldiers captured" reads well; "fishermen who had been held welcomed" does not.
-    const clause = noun.some((t) => t.lower === 'who' || t.lower === 'that');
-    // "covering at least 300 more people" does not turn into "more people covering".
-    const participle = /ing$/.test(back.verb[back.verb.length - 1]?.lower ?? '');
-    const withVerb = back.verb.length > 0 && !back.prep && !clause && !participle && noun.length <= 4 ? [...noun, ...back.verb] : noun;
-    return trim(withVerb);
-  }
-  if (back.subject.length > 0) {
-    // After "to"/"from" the amount is a level of the subject, not the change: "$1.13bn" → "Quarterly profits".
-    if (back.prep === 'from') {
-      // "from $639m year-earlier": the subject then, said with the source's own time words.
-      const when = after[0] !== undefined && WHEN_WORDS.has(after[0].lower) ? [after[0]] : [];
-      return [...trim(back.subject), ...when];
-    }
-    return trim(back.prep === 'to' ? back.subject : [...back.subject, ...back.verb]);
-  }
-  if (back.verb.length > 0) {
-    const tail = after.slice(0, Math.min(4, MAX_WORDS - back.verb.length));
-    const stop = tail.findIndex((t) => t.punct);
-    return trim([...back.verb, ...(stop < 0 ? tail : tail.slice(0, stop))]);
-  }
-  return trim(clauseBefore(before));
+/**
+ * A short label for a figure from its tagged sentence (never empty). `earlier` are the figures before it, already labelled;
+ * `source` is the text the offsets point into.
+ * @example labelFigure(tagSentence(s), fig971, [], s) // "Russian soldiers captured" for "Ukrainian forces captured 971 Russian soldiers."
+ */
+export function labelFigure(
+  tagged: TaggedSentence,
+  figure: LabelTarget,
+  earlier: ReadonlyArray<LabelTarget & { label: string }>,
+  source: string,
+  ctx: LabelContext = {},
+): string {
+  const toks = tagged.tokens;
+  const sStart = toks[0]?.start ?? figure.start;
+  const last = earlier[earlier.length - 1];
+  // "$1.13bn (£600m)": a conversion says the same as the amount before it.
+  if (last !== undefined && last.start >= sStart && last.kind === figure.kind && last.label !== '' && isConversion(source, last.end, figure.start)) return last.label;
+  let f0 = toks.findIndex((t) => t.end > figure.start);
+  if (f0 < 0) f0 = toks.length;
+  let f1 = f0;
+  while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
+  const words = withTime(withOwner(chooseLabel(toks, f0, f1, figure, earlier, ctx), figure, ctx), tagged, f1);
+  const text = render(words);
+  if (text !== '') return text;
+  const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM');
+  return render(near) || figure.text;
 }
 
-/** The noun phrase right after the figure: "Russian soldiers", "prisoners of war", "troops who had defended Mariupol". */
-function nounAfter(after: Token[]): Token[] {
+function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext): Token[] {
+  const moneyLike = figure.kind === 'money' || figure.kind === 'percent';
+  const after = toks[f1 + 1];
+  // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of.
+  if (after?.lower === 'of' && (figure.kind === 'percent' || figure.kind === 'other' || figure.kind === 'ratio' || isShare(figure))) {
+    const np = nounPhrase(toks, f1 + 2, true);
+    if (np.length > 0) return withPredicate(toks, np, ctx);
+  }
+  const back = readBack(toks, f0);
+  const q = quantified(toks, f1 + 1, figure);
+  const dir = direction(back.verb);
+  // "profits jumped 76%", "shares fell by 6%": a change of the subject.
+  if (moneyLike && dir !== null && (back.prep === null || back.prep === 'by') && (q.length === 0 || isUnitNoun(q))) {
+    const subject = back.subject.length > 0 ? resolve(back.subject, ctx) : objectAfter(toks, f1 + 1);
+    if (subject.length > 0) return [...hedge(back), word(dir), word('in'), ...subject];
+  }
+  // "rose 76% to $1.13bn", "from $639m year-earlier": a level of the subject, then or now.
+  if ((back.prep === 'to' || back.prep === 'from') && back.subject.length > 0 && back.verb.length > 0 && q.length === 0) {
+    const glued = after?.lower === 'year' && toks[f1 + 2]?.text === '-' ? toks.slice(f1 + 1, f1 + 4) : [];
+    const when = back.prep !== 'from' ? [] : glued.length > 0 ? glued : after !== undefined && WHEN_WORDS.has(after.lower) && after.lower !== 'a' ? [after] : [];
+    return [...resolve(back.subject, ctx), ...when];
+  }
+  // "a profit of $3.36bn", "a rise of 5% in sales", "bought the unit for $9.3bn".
+  if (back.headOfNoun.length > 0 && (moneyLike || q.length === 0)) {
+    const head = back.headOfNoun;
+    const changeNoun = direction(head.slice(-1));
+    if (changeNoun !== null) {
+      const what = inPhrase(toks, f1 + 1);
+      if (what.length > 0) return [word(changeNoun), word('in'), ...what];
+    }
+    return withOwnerOf(head, back, ctx);
+  }
+  if (q.length > 0) {
+    // "971 Russian soldiers" + "were captured" / "captured 971 Russian soldiers".
+    const pred = predicateAfter(toks, q[q.length - 1] as Token);
+    if (pred.length > 0) return [...q, ...pred];
+    if (back.verb.length > 0 && back.prep === null) {
+      // "covering at least 300 more people" is not what the people did.
+      if (/ing$/.test(back.verb[0]?.lower ?? '')) return q;
+      // "captured 971 soldiers" → "soldiers captured by Ukrainian forces"; "must pay back a $900m loan" → "loan buyer must pay back".
+      const v = back.verb[0];
+      const past = v !== undefined && (v.lemma !== v.lower || /ed$/.test(v.lower)) && back.modality.length === 0 && back.negation.length === 0;
+      if (past) return [...q, ...back.verb, ...agent(back.subject, ctx)];
+      const who = agent(back.subject, ctx).slice(1);
+      return [...q, ...who, ...back.modality, ...back.negation, ...back.verb];
+    }
+    if (moneyLike && back.subject.length > 0 && q.length <= 2) return [...resolve(back.subject, ctx), ...q];
+    return q;
+  }
+  if (back.verb.length > 0 && back.subject.length > 0) {
+    const verb = back.verb.filter((t) => !(t.pos === 'AUX' && COPULA.has(t.lemma)) && !(back.verb.length === 1 && COPULA.has(t.lemma)));
+    if (back.verb[0]?.lemma === 'cost') return [word('cost of'), ...resolve(back.subject, ctx)];
+    return [...back.modality, ...resolve(back.subject, ctx), ...back.negation, ...verb, ...objectAfter(toks, f1 + 1).slice(0, 3)];
+  }
+  if (back.verb.length > 0) return [...back.verb, ...objectAfter(toks, f1 + 1).slice(0, 4)];
+  // Nothing structured: the words of the clause before the figure, then after it.
+  const before = clauseBefore(toks, f0);
+  if (before.length > 0) return before;
+  return objectAfter(toks, f1 + 1);
+}
+
+/** Negation and modality of a change, said before it: "no rise in", "expected fall in", "possible rise in". */
+function hedge(back: Back): Token[] {
+  if (back.negation.length > 0) return [word('no')];
+  const m = back.modality.map((t) => t.lemma);
+  if (m.some((w) => /^(?:could|may|might|can)$/.test(w))) return [word('possible')];
+  if (m.length > 0) return [word('expected')];
+  return [];
+}
+
+/** A verb, or a past form the light model took for a noun ("crews rescued 587": rescued/NOUN). */
+function isVerbLike(t: Token): boolean {
+  return t.pos === 'VERB' || (t.pos === 'NOUN' && /[^e]ed$/.test(t.lower) && t.lower.length > 4);
+}
+
+function isShare(figure: LabelTarget): boolean {
+  return /\b(?:half|third|quarter|fifth|tenth|in|out of)\b/i.test(figure.text);
+}
+
+function word(text: string): Token {
+  return { text, lower: text, lemma: text, pos: 'X', start: -1, end: -1 };
+}
+
+function isNounish(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && !t.numberPiece;
+}
+
+/** A unit word right after a percentage or amount that carries no meaning of its own ("76% higher"). */
+function isUnitNoun(q: Token[]): boolean {
+  return q.length === 1 && /^(?:higher|lower|more|less|up|down|rise|increase|fall|drop|jump|gain|growth|decline|cut)$/.test(q[0]?.lower ?? '');
+}
+
+/** Noun phrase starting at i: modifiers and nouns, possessives, compounds with hyphens; `skipDet` steps over "the". */
+function nounPhrase(toks: Token[], i: number, skipDet: boolean): Token[] {
   const out: Token[] = [];
-  // Step over a conversion in brackets: "$900m (£479m) loan".
-  const start = after[0]?.text === '(' && after[1]?.numeric && after[2]?.text === ')' ? 3 : 0;
-  for (let i = start; i < after.length && out.length < 6; i++) {
-    const t = after[i];
-    if (t === undefined || t.punct || t.numeric || (out.length === 0 && WHEN_WORDS.has(t.lower))) break;
-    if (t.lower === 'of' || ((t.lower === 'who' || t.lower === 'that') && out.length > 0)) {
+  let j = i;
+  if (skipDet) while (toks[j] !== undefined && (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those')) j++;
+  for (; j < toks.length && out.length < 5; j++) {
+    const t = toks[j] as Token;
+    if (t.pos === 'NUM' || (t.pos === 'PUNCT' && !(t.text === '-' && isGlued(toks, j)))) break;
+    if (isNounish(t) || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, j))) {
       out.push(t);
       continue;
     }
-    if (PREPOSITIONS.has(t.lower) || CONJUNCTIONS.has(t.lower)) {
-      // A one-word noun keeps its first prepositional phrase: "exchange with Russia".
-      if (out.length === 1 && PP_KEEPERS.has(t.lower)) {
-        const pp = [t];
-        for (let j = i + 1; j < after.length && pp.length < 4; j++) {
-          const u = after[j];
-          if (u === undefined || u.punct || u.numeric || PREPOSITIONS.has(u.lower) || CONJUNCTIONS.has(u.lower)) break;
-          pp.push(u);
-        }
-        // "exchange with Russia" yes; "detainees on Monday" no: a time is when, not what.
-        if (pp.length > 1 && !pp.some((u) => TIME_WORD.test(u.text))) out.push(...pp);
-      }
-      break;
+    // "registered users", "listed companies": a participle before a noun is an adjective.
+    if (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && isNounish(toks[j + 1]) && toks[j + 1]?.pos !== 'ADJ') {
+      out.push(t);
+      continue;
     }
-    out.push(t);
+    break;
   }
+  while (out.length > 0 && out[out.length - 1]?.text === '-') out.pop();
   return out;
 }
 
-interface Backwards {
-  /** The preposition right before the figure ("to" in "to $1.13bn"), else null. */
-  prep: string | null;
-  /** The verb chain before the figure: "captured", "brought home", "offered to pay". */
-  verb: Token[];
-  /** The subject noun phrase before the verb. */
-  subject: Token[];
-  /** For "X of <figure>", the phrase X with its verb: "TimeWarner posted a profit". */
-  headOfNoun: Token[];
-  /** "a $900m loan": a determiner right before the figure, so the noun after it is the label. */
-  determiner: boolean;
+function isGlued(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  return t !== undefined && toks[j - 1]?.end === t.start && toks[j + 1]?.start === t.end;
 }
 
-function readBackwards(before: Token[]): Backwards {
-  let j = before.length - 1;
-  let prep: string | null = null;
-  const last = before[j];
-  if (last !== undefined && ['to', 'from', 'of', 'at', 'by', 'than', 'with', 'for'].includes(last.lower)) {
-    prep = last.lower;
-    j--;
+/** The noun the figure counts, right after it: "971 Russian soldiers", "$900m loan", "exchange with Russia", "prisoners of war". */
+function quantified(toks: Token[], i: number, figure: LabelTarget): Token[] {
+  let j = i;
+  // Step over a conversion in brackets: "$900m (£479m) loan".
+  if (toks[j]?.text === '(') {
+    let k = j + 1;
+    while (k < toks.length && k < j + 6 && toks[k]?.text !== ')') k++;
+    if (toks[k]?.text === ')' && toks.slice(j + 1, k).some((t) => t.pos === 'NUM')) j = k + 1;
   }
-  if (last !== undefined && DETERMINERS.has(last.lower)) return { prep, verb: [], subject: [], headOfNoun: [], determiner: true };
-  if (prep === 'of' || prep === 'for' || prep === 'at') {
-    return { prep, verb: [], subject: [], headOfNoun: phraseBack(before, j, prep === 'of' ? 5 : 6), determiner: false };
-  }
-  // "jumped 76% to $1.13bn from $639m": step over the sibling figures to reach the verb.
-  while (prep !== null && j >= 0 && ((before[j]?.numeric ?? false) || ['to', 'from'].includes(before[j]?.lower ?? ''))) j--;
-  const verb: Token[] = [];
-  while (j >= 0 && verb.length < 3) {
-    const t = before[j];
-    if (t === undefined || t.punct || t.numeric || /^\p{Lu}/u.test(t.text)) break;
-    const prev = verb[0];
-    // The first word is taken as the verb ("captured"); more only after a particle or "to": "brought home", "offered to pay".
-    const joins =
-      prev === undefined
-        ? !BACK_STOPS.has(t.lower) || t.lower === 'up' || t.lower === 'down'
-        : (PARTICLES.has(prev.lower) || prev.lower === 'to' || t.lower === 'to') && (t.lower === 'to' || !BACK_STOPS.has(t.lower));
-    if (!joins) break;
-    verb.unshift(t);
-    j--;
-  }
-  // Auxiliaries belong to the verb: "would reach", "is to rise", "has risen".
-  while (verb.length > 0 && j >= 0 && AUXILIARIES.has(before[j]?.lower ?? '')) verb.unshift(before[j--] as Token);
-  if (verb[0]?.lower === 'to') verb.shift();
-  const subject = verb.length > 0 ? subjectBack(before, j) : [];
-  return { prep, verb, subject, headOfNoun: [], determiner: false };
-}
-
-/** The subject before index j, preferring the head before a prepositional phrase ("Quarterly profits at US giant X"). */
-function subjectBack(before: Token[], j: number): Token[] {
-  const np: Token[] = [];
-  let i = j;
-  while (i >= 0 && np.length < 5) {
-    const t = before[i];
-    if (t === undefined || t.punct || t.numeric) break;
-    if (SUBJECT_PREPS.has(t.lower) && np.length > 0) {
-      const head = phraseBack(before, i - 1, 4, true);
-      return head.length > 0 ? head : np;
-    }
-    if (/ly$/.test(t.lower) && !/^\p{Lu}/u.test(t.text)) {
-      i--;
-      continue; // adverbs: "already", "previously"
-    }
-    if (BACK_STOPS.has(t.lower) || /ed$/.test(t.lower)) break;
-    np.unshift(t);
-    i--;
+  // "a 50-year-old", "12-month": the unit already in the figure needs no noun, but "10-year plan" has one.
+  while (toks[j]?.text === '-' && toks[j]?.start === toks[j - 1]?.end && /^(?:year|month|week|day|hour|minute|strong|old)/i.test(toks[j + 1]?.text ?? '')) j += 2;
+  if (WHEN_WORDS.has(toks[j]?.lower ?? '') || (/^(?:year|month|quarter|week)$/.test(toks[j]?.lower ?? '') && toks[j + 1]?.text === '-')) return [];
+  const np = nounPhrase(toks, j, false);
+  if (np.length === 0) return [];
+  // "16 times faster than …": a multiplier and its comparison.
+  if (np.length === 1 && np[0]?.lower === 'times' && toks[j + 1]?.pos === 'ADV' && /er$/.test(toks[j + 1]?.lower ?? '')) np.push(toks[j + 1] as Token);
+  if (figure.kind === 'duration' && np.every((t) => t.pos === 'ADJ')) return [];
+  const end = j + np.length;
+  // "prisoners of war", "exchange with Russia", "bid for Steven Gerrard": one prepositional phrase completes a short noun.
+  const prep = toks[end];
+  if (prep !== undefined && np.length <= 3 && PP_KEEPERS.has(prep.lower) && !isTimePhrase(toks, end + 1)) {
+    const pp = prep.lower === 'than' && toks[end + 1]?.pos === 'VERB' ? [toks[end + 1] as Token] : nounPhrase(toks, end + 1, true);
+    if (pp.length > 0 && np.length + pp.length <= 6) return [...np, prep, ...pp];
   }
   return np;
 }
 
-/** Up to `max` words back from index j, stopping at punctuation and clause words. */
-function phraseBack(before: Token[], j: number, max: number, nounOnly = false): Token[] {
+function isTimePhrase(toks: Token[], i: number): boolean {
+  for (let j = i; j < Math.min(toks.length, i + 4); j++) {
+    const t = toks[j] as Token;
+    if (TIME_WORD.test(t.lower)) return true;
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
+/** "were captured", "died in the Hatfield crash", "were unaware": what the counted things did or were, after them. */
+function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
+  let j = toks.indexOf(lastOfNp) + 1;
   const out: Token[] = [];
-  for (let i = j; i >= 0 && out.length < max; i--) {
-    const t = before[i];
-    if (t === undefined || t.punct) break;
-    if (t.numeric || (nounOnly ? BACK_STOPS.has(t.lower) : CLAUSE_STOPS.has(t.lower) || (PREPOSITIONS.has(t.lower) && !DETERMINERS.has(t.lower)))) break;
+  // "who had defended Mariupol": a relative clause names them too.
+  if (toks[j]?.lower === 'who' || toks[j]?.lower === 'that') {
+    out.push(toks[j] as Token);
+    j++;
+  }
+  const neg: Token[] = [];
+  const aux: Token[] = [];
+  while (j < toks.length && (toks[j]?.pos === 'AUX' || toks[j]?.pos === 'PART' || toks[j]?.pos === 'ADV')) {
+    const t = toks[j] as Token;
+    if (NEGATION.has(t.lower) || t.lemma === 'not') neg.push(t);
+    else if (MODALS.has(t.lower) || out.length > 0) aux.push(t);
+    j++;
+  }
+  const v = toks[j];
+  if (v === undefined || !(v.pos === 'VERB' || (v.pos === 'ADJ' && j > toks.indexOf(lastOfNp) + 1))) return [];
+  const rest = [v];
+  // "brought home", "moved abroad", "died in the Hatfield crash"
+  let k = j + 1;
+  if (/^(?:home|back|up|down|out|off|away|abroad|ashore|together|overseas|free|open)$/.test(toks[k]?.lower ?? '') && toks[k + 1]?.pos !== 'DET' && !isNounish(toks[k + 1])) rest.push(toks[k++] as Token);
+  if ((toks[k]?.pos === 'ADP' || toks[k]?.pos === 'SCONJ') && PP_KEEPERS.has(toks[k]?.lower ?? '') && !isTimePhrase(toks, k + 1)) {
+    // "arrested for throwing coins": a gerund and its object.
+    const gerund = (toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'NOUN') && /ing$/.test(toks[k + 1]?.lower ?? '');
+    const pp = gerund ? [toks[k + 1] as Token, ...nounPhrase(toks, k + 2, true).slice(0, 2)] : nounPhrase(toks, k + 1, true);
+    if (pp.length > 0) rest.push(toks[k] as Token, ...pp.slice(0, 4));
+  } else if (v.pos === 'VERB' && (toks[k]?.pos === 'DET' || isNounish(toks[k]))) {
+    rest.push(...nounPhrase(toks, k, true).slice(0, 3));
+  }
+  return [...out, ...aux, ...neg, ...rest];
+}
+
+interface Back {
+  /** The preposition right before the figure ("to" in "to $1.13bn"), else null. */
+  prep: string | null;
+  /** The main verb before the figure with its particle: "captured", "brought home". */
+  verb: Token[];
+  negation: Token[];
+  /** "expected", "could": modality that must stay in the label. */
+  modality: Token[];
+  /** The subject noun phrase of that verb. */
+  subject: Token[];
+  /** For "X of <figure>" / "X for <figure>", the phrase X: "profit", "bid". */
+  headOfNoun: Token[];
+}
+
+/** Read leftwards from the figure: preposition, verb (with particle, auxiliaries, negation, modality) and subject. */
+function readBack(toks: Token[], f0: number): Back {
+  const b: Back = { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [] };
+  let j = f0 - 1;
+  if (toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to') {
+    b.prep = toks[j]?.lower ?? null;
+    j--;
+  }
+  if (toks[j]?.pos === 'DET' && b.prep === null) j--;
+  if ((b.prep === 'of' || b.prep === 'for' || b.prep === 'at' || b.prep === 'than') && isNounish(toks[j])) {
+    b.headOfNoun = nounBack(toks, j);
+    const before = j - b.headOfNoun.length;
+    // "posted a profit of": the owner is the verb's subject.
+    let k = before;
+    while (toks[k]?.pos === 'DET' || toks[k]?.pos === 'ADJ') k--;
+    if (toks[k]?.pos === 'VERB') b.subject = subjectBack(toks, k - 1, b);
+    else if (toks[k]?.pos === 'PART' && /'s|’s/.test(toks[k]?.text ?? '')) b.subject = nounBack(toks, k - 1);
+    return b;
+  }
+  // "jumped 76% to $1.13bn from $639m": step over sibling figures to reach the verb.
+  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
+  while (toks[j]?.pos === 'ADV' || (toks[j]?.pos === 'ADP' && /^(?:up|down|back|off|out|home)$/.test(toks[j]?.lower ?? ''))) j--;
+  // "was worth $20m": the copula carries it.
+  if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
+  const v = toks[j];
+  if (v === undefined || !(isVerbLike(v) || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
+  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'ADP');
+  if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
+  b.verb = b.verb.slice(0, 2);
+  b.subject = subjectBack(toks, j - 1, b);
+  return b;
+}
+
+/** The subject before index j, collecting auxiliaries' negation and modality on the way. */
+function subjectBack(toks: Token[], j: number, b: Back): Token[] {
+  let i = j;
+  while (i >= 0) {
+    const t = toks[i] as Token;
+    if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || (t.pos === 'VERB' && EXPECT.has(t.lemma)) || (t.pos === 'ADJ' && EXPECT.has(t.lemma))) {
+      if (NEGATION.has(t.lower) || t.lemma === 'not') b.negation.unshift(t);
+      else if (MODALS.has(t.lower) || EXPECT.has(t.lemma)) b.modality.unshift(t);
+      i--;
+      continue;
+    }
+    break;
+  }
+  const initial = clauseInitialSubject(toks, i);
+  if (initial.length > 0) return initial;
+  const np = nounBack(toks, i);
+  // "Quarterly profits at US media giant TimeWarner": take the owner in the prepositional phrase too, when it is short.
+  const k = i - np.length;
+  if (np.length > 0 && toks[k]?.pos === 'ADP' && /^(?:at|of|for|in)$/.test(toks[k]?.lower ?? '')) {
+    const head = nounBack(toks, k - 1);
+    if (head.length > 0) return [...head, toks[k] as Token, ...namesOf(np)];
+  }
+  if (np.length === 0 && toks[i]?.pos === 'PRON') return [toks[i] as Token];
+  return np;
+}
+
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'when', 'while', 'if', 'because', 'although', 'though', 'as', 'after', 'before', 'since', 'but', 'and', 'or', 'where', 'whereas', 'unless', 'until']);
+
+/**
+ * The noun phrase that opens the clause ending at index j, with one prepositional phrase ("Net income for 2004",
+ * "Net profit in the six months ending 31 December" → "Net profit"), when nothing but that phrase stands before the verb.
+ */
+function clauseInitialSubject(toks: Token[], j: number): Token[] {
+  let b = j;
+  while (b >= 0) {
+    const t = toks[b] as Token;
+    // "before", "after", "since" with only a noun phrase up to the verb are prepositions, not clause openers.
+    const prepLike = /^(?:before|after|since|until|as)$/.test(t.lower) && !toks.slice(b + 1, j + 1).some((u) => u.pos === 'VERB' || u.pos === 'AUX' || u.pos === 'PRON');
+    if (!prepLike && ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") || t.pos === 'SCONJ' || CLAUSE_OPENERS.has(t.lower) || (t.pos === 'VERB' && !(/(?:ed|ing)$/.test(t.lower) && b < j)) || t.pos === 'AUX')) break;
+    b--;
+  }
+  const start = b + 1;
+  if (start > j) return [];
+  const np = nounPhrase(toks, start, true);
+  if (np.length === 0 || np.some((t) => t.pos === 'PROPN') && np.length === j - start + 1) return [];
+  const first = np[0] as Token;
+  const after = toks.indexOf(np[np.length - 1] as Token) + 1;
+  if (after > j) return [];
+  const prep = toks[after];
+  // Only a phrase followed by its own prepositional phrase reaches back further than the nearest noun.
+  if (prep === undefined || prep.pos !== 'ADP') return [];
+  if (!/^(?:of|for|at|in|on|from)$/.test(prep.lower) || toks.indexOf(first) < 0) return np;
+  if (isTimePhrase(toks, after + 1) && !/^\d{4}$/.test(toks[after + 1]?.text ?? '') && prep.lower !== 'for') return np;
+  const pp: Token[] = [];
+  for (let k = after + 1; k <= j && pp.length < 4; k++) {
+    const t = toks[k] as Token;
+    if (!(isNounish(t) || t.pos === 'DET' || (t.pos === 'NUM' && /^\d{4}$/.test(t.text)) || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, k)))) break;
+    pp.push(t);
+  }
+  if (pp.length === 0) return np;
+  return [...np, prep, ...namesOf(pp)];
+}
+
+/** "US media giant TimeWarner" → "TimeWarner": in an owner's phrase the name says it all. */
+function namesOf(np: Token[]): Token[] {
+  const names = np.filter((t) => t.pos === 'PROPN' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)));
+  const last = names[names.length - 1];
+  return names.length > 0 && names.length < np.length && last?.pos === 'PROPN' && np[np.length - 1] === last ? names : np;
+}
+
+/** The noun phrase ending at index j (determiners dropped later), at most six words. */
+function nounBack(toks: Token[], j: number): Token[] {
+  const out: Token[] = [];
+  for (let i = j; i >= 0 && out.length < 6; i--) {
+    const t = toks[i] as Token;
+    if (isNounish(t) || t.pos === 'DET' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, i)) || (t.pos === 'NUM' && /^\d{4}$/.test(t.text) && isNounish(toks[i + 1]))) {
+      if (t.pos === 'DET' && !/^(?:its|their|his|her|our|this|these|that)$/.test(t.lower)) {
+        out.unshift(t);
+        break;
+      }
+      out.unshift(t);
+      continue;
+    }
+    if (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && out.length > 0 && isNounish(toks[i + 1]) && (toks[i - 1]?.pos === 'DET' || toks[i - 1]?.pos === 'ADJ')) {
+      out.unshift(t);
+      continue;
+    }
+    break;
+  }
+  while (out.length > 0 && out[0]?.pos === 'ADJ' && out.length === 1) out.shift();
+  return out;
+}
+
+/** "rise of 5% in sales": the of-less phrase after the figure that says what changed. */
+function inPhrase(toks: Token[], i: number): Token[] {
+  if (toks[i]?.lower !== 'in' || isTimePhrase(toks, i + 1)) return [];
+  return nounPhrase(toks, i + 1, true);
+}
+
+/** The object right after the figure's verb phrase ("$4bn for the unit" → "unit"), for labels that lack a subject. */
+function objectAfter(toks: Token[], i: number): Token[] {
+  let j = i;
+  if (toks[j]?.pos === 'ADP' && !/^(?:in|on|at|by|during|since|after|before|until)$/.test(toks[j]?.lower ?? '')) j++;
+  else if (toks[j]?.pos !== 'DET' && !isNounish(toks[j])) return [];
+  if (isTimePhrase(toks, j)) return [];
+  const np = nounPhrase(toks, j, true);
+  return np.length > 0 && (toks[j - 1]?.pos === 'ADP' && j > i) ? [toks[i] as Token, ...np] : np;
+}
+
+/** A share's noun plus what those things did: "searchers were unaware" → "searchers unaware". */
+function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
+  const pred = predicateAfter(toks, np[np.length - 1] as Token);
+  if (pred.length === 0) return [word('share of'), ...resolve(np, ctx)];
+  return [...resolve(np, ctx), ...pred];
+}
+
+/** "by Ukrainian forces": who did it, when that is a short noun phrase (a pronoun stands for the article's owner). */
+function agent(subject: Token[], ctx: LabelContext): Token[] {
+  const who = resolve(subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower));
+  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON')) return [];
+  return [word('by'), ...who];
+}
+
+/** Money and percentages say whose they are: "net profit" → "Qantas net profit" when the headline names one owner. */
+function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Token[] {
+  const owner = ctx.owner ?? '';
+  if (owner === '' || (figure.kind !== 'money' && figure.kind !== 'percent')) return words;
+  const lowerOwner = owner.toLowerCase();
+  if (words.some((t) => t.pos === 'PROPN' || lowerOwner.includes(t.lower))) return words;
+  const content = words.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'ADP');
+  if (content.length === 0 || content.length >= 7) return words;
+  // "rise in net profit" → "rise in Qantas net profit"
+  const at = words.length > 2 && words[1]?.lower === 'in' && (words[0]?.lower === 'rise' || words[0]?.lower === 'fall') ? 2 : 0;
+  return [...words.slice(0, at), word(owner), ...words.slice(at)];
+}
+
+/** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
+function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
+  if (words.length === 0 || words.length >= 7) return words;
+  const toks = tagged.tokens;
+  const used = new Set(words);
+  for (const e of tagged.entities) {
+    if (e.type !== 'DATE' || e.first <= f1 || e.first > f1 + 8) continue;
+    // Only what sits between the figure and the date is the figure's own phrase: no verb, comma or other number.
+    const between = toks.slice(f1 + 1, e.first);
+    if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
+    const date = toks.slice(e.first, e.last + 1);
+    if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
+    const prep = toks[e.first - 1];
+    const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
+    if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
+    return [...words, ...lead, ...date].slice(0, MAX_WORDS + 2);
+  }
+  return words;
+}
+
+function insideBrackets(toks: Token[], from: number, k: number): boolean {
+  let depth = 0;
+  for (let i = from; i < k; i++) {
+    if (toks[i]?.text === '(') depth++;
+    else if (toks[i]?.text === ')') depth--;
+  }
+  return depth > 0;
+}
+
+/** "TimeWarner posted a profit" → "TimeWarner profit": the head noun with its owner. */
+function withOwnerOf(head: Token[], back: Back, ctx: LabelContext): Token[] {
+  if (back.subject.length === 0) return head;
+  const owner = resolve(back.subject, ctx);
+  return [...owner, ...head.filter((t) => !owner.includes(t))];
+}
+
+/** Replace a pronoun or stand-in subject ("it", "the firm") by the article's owner when there is one. */
+function resolve(np: Token[], ctx: LabelContext): Token[] {
+  const owner = ctx.owner ?? null;
+  const content = np.filter((t) => !DROP_IN_LABEL.has(t.lower));
+  if (owner === null || owner === '' || content.length === 0) return np;
+  if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [word(owner)];
+  if (content.length === 1 && content[0]?.pos === 'PRON') return np;
+  // "its profits", "the firm's sales": name whose.
+  if (STAND_INS.has(content[0]?.lower ?? '') && (content[0]?.pos === 'PRON' || content[0]?.pos === 'DET' || /^['’]s?$/.test(content[1]?.text ?? ''))) {
+    const rest = content.slice(/^['’]s?$/.test(content[1]?.text ?? '') ? 2 : 1);
+    return [word(owner), ...rest];
+  }
+  return np;
+}
+
+function direction(verb: Token[]): 'rise' | 'fall' | null {
+  for (const t of verb) {
+    if (RISE.has(t.lemma) || RISE.has(t.lower)) return 'rise';
+    if (FALL.has(t.lemma) || FALL.has(t.lower)) return 'fall';
+  }
+  return null;
+}
+
+/** The words of the clause before the figure, at most eight, stopping at punctuation and clause openers. */
+function clauseBefore(toks: Token[], f0: number): Token[] {
+  const out: Token[] = [];
+  for (let i = f0 - 1; i >= 0 && out.length < MAX_WORDS; i--) {
+    const t = toks[i] as Token;
+    if (t.pos === 'PUNCT' || (t.pos === 'NUM' && /\d/.test(t.text)) || t.numberPiece === true || t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'AUX' || /^(?:said|says|that|which|who)$/.test(t.lower)) break;
     out.unshift(t);
   }
   return out;
 }
 
-/** The words of the clause before the figure: "first direct negotiations between the two countries (in)". */
-function clauseBefore(before: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = before.length - 1; i >= 0 && out.length < MAX_WORDS + 1; i--) {
-    const t = before[i];
-    if (t === undefined || t.punct || /\d/.test(t.text) || CLAUSE_STOPS.has(t.lower)) break;
-    out.unshift(t);
+/** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words. */
+function render(tokens: Token[]): string {
+  const kept = tokens.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' || t.text === '-');
+  while (kept.length > 0 && /^(?:ADP|CCONJ|SCONJ|DET|AUX|PART)$/.test(kept[kept.length - 1]?.pos ?? '') && !/^['’]s?$/.test(kept[kept.length - 1]?.text ?? '')) kept.pop();
+  while (kept.length > 0 && (/^(?:ADP|CCONJ|SCONJ|PART)$/.test(kept[0]?.pos ?? '') || kept[0]?.text === '-')) kept.shift();
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const t = kept[i] as Token;
+    const prev = kept[i - 1];
+    const glued = prev !== undefined && prev.end === t.start && t.start >= 0;
+    if (!glued) {
+      if (n === MAX_WORDS) break;
+      n++;
+    }
+    out += (out === '' || glued ? '' : ' ') + (t.initial === true && t.pos !== 'PROPN' ? t.lower : t.text);
   }
-  return out;
-}
-
-function trim(tokens: Token[]): Token[] {
-  let a = 0;
-  let b = tokens.length;
-  while (b > a && TRAILING_JUNK.has(tokens[b - 1]?.lower ?? '')) b--;
-  while (a < b && LEADING_JUNK.has(tokens[a]?.lower ?? '')) a++;
-  return tokens.slice(a, b);
-}
-
-function finish(tokens: Token[]): string {
-  return tokens
-    .slice(0, MAX_WORDS)
-    .map((t) => t.text)
-    .join(' ');
+  return out.replace(/-$/, '').trim();
 }

@@ -29,10 +29,63 @@ const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 't
 const APPOSITION_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}'’-]+,[ \t\u00a0]*$/u;
 const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i\\p{Lu}[\\p{L}]*)${SP}$`, 'u');
 
+/** Athletics and swimming distances that name an event ("the 100m final", "men's 3,000m"), not a length. */
+const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
+const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?)[ \t\u00a0]+$/i;
+const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|\))/i;
+/** "100% certain", "zero tolerance": figures of speech. */
+const SPEECH_AFTER = /^[ \t\u00a0]*(?:certain|sure|confident|committed|behind|correct|right|wrong|true|fit|genuine|honest|focused|tolerance)\b/i;
+/** "the top 10", "a top-three finish": a rank, not a count. */
+const RANK_BEFORE = /\btop[ \t\u00a0-]+$/i;
+/** "on 59 minutes", "after 72 minutes": when in a match, not how long. */
+const MATCH_TIME_BEFORE = /\b(?:on|after|in[ \t\u00a0]+the)[ \t\u00a0]+$/i;
+/** "his 69 years", "aged 65": someone's age. */
+const AGE_BEFORE = /(?:\b(?:his|her|their)[ \t\u00a0]+|\baged[ \t\u00a0]+)$/i;
+/** "in the last three months", "in five years" (when), unless the sentence says "first … in three years" (how long since). */
+const RELATIVE_BEFORE = /\b(?:in[ \t\u00a0]+|(?:in|over|during)[ \t\u00a0]+the[ \t\u00a0]+(?:last|past|next|coming)[ \t\u00a0]+)$/i;
+const SINCE_CUE = /\b(?:first|since|highest|lowest|biggest|largest|smallest|best|worst|record|fastest|slowest|strongest|weakest|longest|only)\b/i;
+/** "the 2300 slot": a clock time. */
+const SLOT_AFTER = /^[ \t\u00a0]+(?:slot|bulletin|GMT|BST|hours|hrs)\b/;
+/** "one half of pop duo Wham!": a member, not a fraction. */
+const MEMBER_HALF = /^one[ \t\u00a0]+half[ \t\u00a0]+of\b/i;
+
 /** A reason the amount is not a figure and where scanning may resume, or null if it is a figure. */
 export interface Skip {
   end: number;
-  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading' | 'age';
+  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading' | 'age' | 'speech' | 'rank' | 'when';
+}
+
+/** The sentence around `pos`, cheaply: back to the last stop or line break, forward to the next. */
+function sentenceAround(text: string, pos: number): string {
+  let a = pos;
+  while (a > 0 && a > pos - 400 && !/[.!?\n]/.test(text[a - 1] ?? '')) a--;
+  let b = pos;
+  while (b < text.length && b < pos + 400 && !/[.!?\n]/.test(text[b] ?? '')) b++;
+  return text.slice(a, b);
+}
+
+/**
+ * Usage rules that need a word or two around the whole amount (unit included): event names, ages,
+ * figures of speech, ranks, match minutes, relative times.
+ */
+function notByUsage(text: string, a: Amount, before: string): Skip | null {
+  const after = text.slice(a.end, a.end + 40);
+  // "100m" reads as metres or, before a noun, as millions ("100m personal best"): either way the event's name.
+  const metres = a.kind === 'measure' && a.unit === 'm' ? a.value : a.kind === 'count' && a.exponent === 6 && /\dm$/.test(text.slice(a.start, a.end)) ? a.value / 1e6 : 0;
+  if (EVENT_DISTANCES.has(metres) && (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after))) return { end: a.end, reason: 'name' };
+  if (a.age) return { end: a.end, reason: 'age' };
+  if (a.kind === 'duration' && a.unit === 'years' && AGE_BEFORE.test(before)) return { end: a.end, reason: 'age' };
+  if (a.kind === 'count' && AGE_BEFORE.test(before) && /\baged[ \t\u00a0]+$/i.test(before)) return { end: a.end, reason: 'age' };
+  if (SPEECH_AFTER.test(after) && (a.kind === 'percent' ? a.value === 100 : a.value === 0)) return { end: a.end, reason: 'speech' };
+  if (a.kind !== 'money' && RANK_BEFORE.test(before)) return { end: a.end, reason: 'rank' };
+  if (a.words && MEMBER_HALF.test(text.slice(a.coreStart, a.coreStart + 16))) return { end: a.end, reason: 'name' };
+  if (a.kind === 'duration' && a.unit === 'minutes' && a.value <= 120 && Number.isInteger(a.value) && MATCH_TIME_BEFORE.test(before)) return { end: a.end, reason: 'when' };
+  if (a.kind === 'duration' && a.unit !== 'minutes' && a.unit !== 'seconds' && a.unit !== 'hours' && RELATIVE_BEFORE.test(before) && !SINCE_CUE.test(sentenceAround(text, a.start))) {
+    return { end: a.end, reason: 'when' };
+  }
+  if (/^[ \t\u00a0]+ago\b/i.test(after) && (a.kind === 'duration' || a.kind === 'count')) return { end: a.end, reason: 'when' };
+  if (a.plainInt !== null && a.plainInt.length === 4 && a.value % 100 < 60 && a.value < 2400 && SLOT_AFTER.test(after)) return { end: a.end, reason: 'time' };
+  return null;
 }
 
 /** Extend over the rest of a token like "737-800" or "2004/05" so its pieces are not read again. */
@@ -69,6 +122,10 @@ export function notFigure(text: string, a: Amount): Skip | null {
     if (t > 0 && !a.words && a.kind !== 'percent') return { end: t, reason: 'time' };
   }
   if (a.readingTime) return { end: a.end + 5, reason: 'reading' };
+  // A number too large to hold ("a 400-digit number", "$1,000,…,000 trillion") is never a figure.
+  if (!Number.isFinite(a.value)) return { end: skipRun(text, a.end), reason: 'identifier' };
+  const usage = notByUsage(text, a, before);
+  if (usage !== null) return usage;
   if (a.words) return null;
   // Glued to letters on the right and nothing understood them: "5G", "3D", "25th", "1990s".
   if (a.end === a.coreEnd && isLetterOrDigit(text[a.end])) return { end: skipRun(text, a.end), reason: 'identifier' };
@@ -96,6 +153,10 @@ export function notFigure(text: string, a: Amount): Skip | null {
     if (NUMBER_SIGN.test(before)) return { end: a.coreEnd, reason: 'name' };
     // "Stallone, 71, appeared": an age in apposition to a name.
     if (a.end === a.coreEnd && a.value <= 120 && APPOSITION_BEFORE.test(before) && /^[ \t\u00a0]*,/.test(text.slice(a.end, a.end + 3))) {
+      return { end: a.coreEnd, reason: 'age' };
+    }
+    // "said Hynde, 53.", "The veteran film-maker, 68, won": a two-digit number alone between commas after a noun.
+    if (a.end === a.coreEnd && a.value >= 16 && a.value <= 110 && a.plainInt.length === 2 && /\p{L},[ \t\u00a0]*$/u.test(before) && /^[ \t\u00a0]*(?:[,.;)]|$)/.test(text.slice(a.end, a.end + 3)) && !/\d[^,]*,[ \t\u00a0]*$/.test(before.slice(-12))) {
       return { end: a.coreEnd, reason: 'age' };
     }
     if (isModelName(text, a, before)) return { end: skipRun(text, a.coreEnd), reason: 'name' };

@@ -123,7 +123,9 @@ function readScale(text: string, a: Amount, currency: string | null): number {
 
 /** Multiply by a power of ten without binary noise: 1.13 × 10⁹ is exactly 1130000000. */
 export function scaled(value: number, exponent: number): number {
-  return exponent === 0 ? value : Number(`${value}e${exponent}`);
+  if (exponent === 0) return value;
+  // A value already in exponent notation ("1e+21") cannot take a second exponent in a string.
+  return Math.abs(value) < 1e21 ? Number(`${value}e${exponent}`) : value * 10 ** exponent;
 }
 
 function readSuffix(text: string, a: Amount, cursor: number): Amount {

@@ -42,12 +42,11 @@ describe('findFigures: mention types', () => {
     ['The ship carried 300 tonnes of grain.', { text: '300 tonnes', value: 300, kind: 'measure', unit: 'tonnes' }],
     ['The plant makes 40 MW of power.', { text: '40 MW', value: 40, kind: 'measure', unit: 'MW' }],
     ['The wall is 12 miles long.', { text: '12 miles', value: 12, kind: 'measure', unit: 'miles' }],
-    ['She won the 100m race.', { text: '100m', value: 100, kind: 'measure', unit: 'm' }],
+    ['The pool is 100m long.', { text: '100m', value: 100, kind: 'measure', unit: 'm' }],
     ['The service has 20m users.', { text: '20m', value: 20_000_000, kind: 'count' }],
     ['He served three years in jail.', { text: 'three years', value: 3, kind: 'duration', unit: 'years' }],
     ['The talks lasted 18 months.', { text: '18 months', value: 18, kind: 'duration', unit: 'months' }],
     ['He signed a three-year deal.', { text: 'three-year', value: 3, kind: 'duration', unit: 'years' }],
-    ['A 25-year-old man was held.', { text: '25-year-old', value: 25, kind: 'other', unit: 'years' }],
     ['Prices rose 20-30% last year.', { text: '20-30%', value: 20, valueMax: 30, kind: 'range', unit: '%' }],
     ['It will take 20 to 30 years.', { text: '20 to 30 years', value: 20, valueMax: 30, kind: 'range', unit: 'years' }],
     ['It costs between 20 and 30 dollars.', { text: 'between 20 and 30 dollars', value: 20, valueMax: 30, kind: 'range', unit: 'USD', approx: null }],
@@ -135,6 +134,28 @@ describe('findFigures: not figures', () => {
     ['No. 10', 'He walked into No 10 yesterday.'],
     ['numeric date', 'It was signed on 26/05/2025 in Kyiv.'],
     ['5G', 'The 5G network is live.'],
+    ['event name', 'She won the 100m race.'],
+    ['event name read as millions', 'He set his 100m personal best.'],
+    ['event in a headline', 'Dibaba breaks 5,000m world record'],
+    ["men's event", "He miscounted his laps in the men's 3,000m and lost."],
+    ['hyphenated age', 'A 25-year-old man was held.'],
+    ['age as a noun', 'The 47-year-old later returned to management.'],
+    ['age with a spaced year-old', 'The 41 year-old striker is uncertain.'],
+    ['age after a name at the end', '"We are a tribute band," said Hynde, 53.'],
+    ['age after a noun in commas', 'The veteran film-maker, 68, won the prize.'],
+    ['age with aged', 'Only Britons aged 65 have been online.'],
+    ['years of a life', 'He plays on despite his 69 years.'],
+    ['figure of speech', 'She is "100% certain" he is innocent.'],
+    ['zero tolerance', 'Police promised zero tolerance.'],
+    ['a rank', 'The song reached the top 10 again.'],
+    ['a match minute', 'Rovers took the lead on 59 minutes.'],
+    ['a match minute after', 'Williams equalised after 72 minutes.'],
+    ['a relative time', 'More people signed up in the last three months than ever.'],
+    ['a future time', 'In five years this will be the top festival.'],
+    ['ago', 'The band split 11 days ago.'],
+    ['a clock-time slot', 'He will go on air in the 2300 slot every Tuesday.'],
+    ['a member of a duo', 'He rose as one half of pop duo Wham!'],
+    ['a 400-digit number', `The key is ${'7'.repeat(400)}.`],
   ];
   it.each(cases)('%s', (_name, input) => {
     expect(findFigures(input).map((f) => f.text)).toEqual([]);
@@ -143,6 +164,23 @@ describe('findFigures: not figures', () => {
   it('still finds real figures next to dates and years', () => {
     const input = 'On May 25, 2025, the 2022 law freed 971 soldiers by 8:59 AM.';
     expect(findFigures(input).map((f) => f.text)).toEqual(['971']);
+  });
+
+  it.each([
+    ['first in three years is how long since', 'It was the first direct talks between the two countries in three years.', ['two', 'three years']],
+    ['a duration over days', 'Talks ran over three days.', ['three days']],
+    ['a time limit', 'Medals can only be stripped if caught within three years of the event.', ['three years']],
+  ])('keeps %s', (_name, input, expected) => {
+    expect(findFigures(input).map((f) => f.text)).toEqual(expected);
+  });
+
+  it('never yields a non-finite value, even from huge scaled numbers', () => {
+    for (const input of [`$1${',000'.repeat(7)} trillion`, `${'9'.repeat(400)} people`, `£${'9'.repeat(30)}bn`, '1e400 people']) {
+      for (const f of findFigures(input)) {
+        expect(Number.isFinite(f.value)).toBe(true);
+        if (f.valueMax !== undefined) expect(Number.isFinite(f.valueMax)).toBe(true);
+      }
+    }
   });
 
   it('keeps a year that is money or has a unit', () => {

@@ -28,10 +28,10 @@ describe('summarizeArticle on a synthetic wire story', () => {
   });
 
   it('labels each figure with words from its sentence', () => {
-    expect(byText('587')?.label).toBe('migrants rescued');
+    expect(byText('587')?.label).toBe('migrants rescued by Coast guard crews');
     expect(byText('500-for-500')).toMatchObject({ kind: 'ratio', value: 500, valueMax: 500 });
     expect(byText('€12.5 million')).toMatchObject({ kind: 'money', unit: 'EUR', value: 12_500_000, label: 'operation cost' });
-    expect(byText('45')?.label).toBe('fishermen who had been held');
+    expect(byText('45')?.label).toBe('fishermen who had been held in Lampedusa');
   });
 
   it('keeps the duration just below the top five', () => {
