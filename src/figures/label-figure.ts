@@ -110,7 +110,13 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
       // "captured 971 soldiers" → "soldiers captured by Ukrainian forces"; "must pay back a $900m loan" → "loan buyer must pay back".
       const v = back.verb[0];
       const past = v !== undefined && (v.lemma !== v.lower || /ed$/.test(v.lower)) && back.modality.length === 0 && back.negation.length === 0;
-      if (past) return [...q, ...back.verb, ...agent(back.subject, ctx)];
+      if (past) {
+        // "Russian soldiers in Kursk Oblast" + "captured" reads "Russian soldiers captured in Kursk Oblast".
+        const pp = q.findIndex((t, i) => i > 0 && t.pos === 'ADP' && /^(?:in|at|on|from|near|across)$/.test(t.lower));
+        const verbed = pp > 0 ? [...q.slice(0, pp), ...back.verb, ...q.slice(pp)] : [...q, ...back.verb];
+        const by = agent(back.subject, ctx);
+        return countWords([...verbed, ...by]) <= MAX_WORDS ? [...verbed, ...by] : verbed;
+      }
       const who = agent(back.subject, ctx).slice(1);
       return [...q, ...who, ...back.modality, ...back.negation, ...back.verb];
     }
@@ -511,9 +517,27 @@ function clauseBefore(toks: Token[], f0: number): Token[] {
   return out;
 }
 
-/** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words. */
+/** Words as a reader counts them: tokens glued to the one before ("Warner's", "half-year") are one word. */
+function countWords(tokens: Token[]): number {
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (DROP_IN_LABEL.has(t.lower) || (t.pos === 'PUNCT' && t.text !== '-')) continue;
+    if (!(i > 0 && t.start >= 0 && tokens[i - 1]?.end === t.start)) n++;
+  }
+  return n;
+}
+
+/** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words, never cut inside a phrase. */
 function render(tokens: Token[]): string {
-  const kept = tokens.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' || t.text === '-');
+  let kept = tokens.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' || t.text === '-');
+  if (countWords(kept) > MAX_WORDS) {
+    let cut = kept.length;
+    while (cut > 0 && countWords(kept.slice(0, cut)) > MAX_WORDS) cut--;
+    // Stop before the last preposition within the limit rather than halfway through its phrase ("captured by Ukrainian").
+    const lastPrep = kept.slice(0, cut).findLastIndex((t, i) => i > 1 && (t.pos === 'ADP' || t.pos === 'CCONJ'));
+    kept = kept.slice(0, lastPrep > 1 && cut < kept.length ? lastPrep : cut);
+  }
   while (kept.length > 0 && /^(?:ADP|CCONJ|SCONJ|DET|AUX|PART)$/.test(kept[kept.length - 1]?.pos ?? '') && !/^['’]s?$/.test(kept[kept.length - 1]?.text ?? '')) kept.pop();
   while (kept.length > 0 && (/^(?:ADP|CCONJ|SCONJ|PART)$/.test(kept[0]?.pos ?? '') || kept[0]?.text === '-')) kept.shift();
   let out = '';

@@ -4,8 +4,12 @@
  * the summarize step above 1,000 articles/s. Tokens carry exact offsets into the source text:
  * wink's tokenization is lossless (preceding spaces + token values rebuild the sentence).
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { WinkMethods } from 'wink-nlp';
+import type Model from 'wink-eng-lite-web-model';
+
+// Loaded on first use, not at import: commands that never tag (feeds, status, --help) start as fast as before.
+const require = createRequire(import.meta.url);
 
 /** Universal POS tags as wink gives them (NOUN, PROPN, VERB, AUX, ADP, NUM, DET, ADJ, ADV, PART, PRON, CCONJ, SCONJ, PUNCT, SYM, X…). */
 export type Pos = string;
@@ -43,7 +47,11 @@ let nlp: WinkMethods | null = null;
 
 /** The tagger, built on first use (loading the model takes ~100 ms): POS and NER only, no sentiment or sentence splitting. */
 function tagger(): WinkMethods {
-  nlp ??= winkNLP(model, ['pos', 'ner']);
+  if (nlp === null) {
+    const winkNLP = require('wink-nlp') as (model: typeof Model, pipe?: string[]) => WinkMethods;
+    const model = require('wink-eng-lite-web-model') as typeof Model;
+    nlp = winkNLP(model, ['pos', 'ner']);
+  }
   return nlp;
 }
 

@@ -75,6 +75,6 @@ describe('buildDigest across sources', () => {
   ])('renders sources and the conflict in %s', (_name, render) => {
     const out = render();
     expect(out).toContain('reported by 3 sources: World Wire, Daily Post, Agency Press');
-    expect(out).toMatch(/303 vs 300 prisoners of war brought home \(World Wire vs Daily Post\)/);
+    expect(out).toMatch(/303 vs 300 prisoners of war brought home by Ukraine \(World Wire vs Daily Post\)/);
   });
 });
