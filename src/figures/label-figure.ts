@@ -117,7 +117,7 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
         const by = agent(back.subject, ctx);
         return countWords([...verbed, ...by]) <= MAX_WORDS ? [...verbed, ...by] : verbed;
       }
-      const who = agent(back.subject, ctx).slice(1);
+      const who = resolve(back.subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PRON').slice(-3);
       return [...q, ...who, ...back.modality, ...back.negation, ...back.verb];
     }
     if (moneyLike && back.subject.length > 0 && q.length <= 2) return [...resolve(back.subject, ctx), ...q];
@@ -430,7 +430,8 @@ function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
 /** "by Ukrainian forces": who did it, when that is a short noun phrase (a pronoun stands for the article's owner). */
 function agent(subject: Token[], ctx: LabelContext): Token[] {
   const who = resolve(subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower));
-  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON')) return [];
+  // Only a name makes a useful agent: "by Ukrainian forces", "by Vodafone"; never "by day", "by officials".
+  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower)) || !who.some((t) => t.pos === 'PROPN' || t.start < 0)) return [];
   return [word('by'), ...who];
 }
 
