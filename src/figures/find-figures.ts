@@ -56,12 +56,16 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
   let si = 0;
   let tagged: TaggedSentence | null = null;
   let taggedIndex = -1;
-  for (const r of raw) {
+  for (const [ri, r] of raw.entries()) {
     while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= r.start) si++;
     const s: Sentence = sentences[si] ?? { text, start: 0, end: text.length };
-    // Only sentences that hold a candidate are tagged, each once.
+    // Only sentences that hold a candidate are tagged, each once, and only up to the end of the clause of their last candidate.
     if (taggedIndex !== si || tagged === null) {
-      tagged = tagSentence(s.text, s.start);
+      let lastEnd = r.end;
+      for (let k = ri + 1; k < raw.length && (raw[k]?.start ?? Infinity) < s.end; k++) lastEnd = raw[k]?.end ?? lastEnd;
+      CLAUSE_END.lastIndex = lastEnd - s.start;
+      const stop = CLAUSE_END.exec(s.text);
+      tagged = tagSentence(stop === null ? s.text : s.text.slice(0, stop.index), s.start);
       taggedIndex = si;
     }
     const figure: Figure = {
@@ -75,20 +79,33 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
   return figures;
 }
 
+/** Where the clause of a sentence's last candidate ends: the words after it never label a figure. */
+const CLAUSE_END = /[;:—–]|,[ \t\u00a0](?!\d)/g;
+
 /** The proper name a headline is about ("Qantas", "Time Warner"), to stand in for "it" and "the firm" in labels. */
 function ownerOf(text: string, headline: Sentence | undefined): string | null {
   if (headline === undefined || headline.text.length > 200) return null;
-  const toks = tagSentence(headline.text, headline.start).tokens;
-  for (let i = 0; i < toks.length; i++) {
-    if (toks[i]?.pos !== 'PROPN') continue;
-    let j = i;
-    while (j + 1 < toks.length && j - i < 2 && toks[j + 1]?.pos === 'PROPN') j++;
-    const name = toks.slice(i, j + 1).map((t) => t.text).join(' ');
-    // Headlines capitalise common words ("Mobile", "Global"): a name is capitalised mid-sentence in the body too.
-    if (text.indexOf(name, headline.end) >= 0 && new RegExp(`[a-z,] ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text.slice(headline.end))) return name;
-    i = j;
+  const body = text.slice(headline.end);
+  // Headlines capitalise common words ("Mobile", "Global"): a name is capitalised mid-sentence in the body too.
+  for (const m of headline.text.matchAll(NAME_RUN)) {
+    const name = m[0];
+    if (name.length > 1 && !HEADLINE_WORDS.has(name.toLowerCase()) && capitalisedMidSentence(body, name)) return name;
   }
   return null;
+}
+
+/** One to three capitalised words in a row: "Qantas", "Time Warner", "BT". */
+const NAME_RUN = /\p{Lu}[\p{L}&'’-]*(?:[ ]\p{Lu}[\p{L}&'’-]*){0,2}/gu;
+const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'new', 'us', 'uk']);
+
+/** True when `name` occurs after a lower-case word or a comma, i.e. capitalised because it is a name. */
+function capitalisedMidSentence(body: string, name: string): boolean {
+  for (let i = body.indexOf(name); i >= 0; i = body.indexOf(name, i + 1)) {
+    const after = body.charCodeAt(i + name.length);
+    const endsWord = Number.isNaN(after) || !/[\p{L}\p{N}]/u.test(String.fromCharCode(after));
+    if (endsWord && body[i - 1] === ' ' && /[a-z,]/.test(body[i - 2] ?? '')) return true;
+  }
+  return false;
 }
 
 interface Mention {

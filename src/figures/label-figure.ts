@@ -460,6 +460,8 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
     if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
     const date = toks.slice(e.first, e.last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
+    // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
+    if (!date.some((t) => /\d/.test(t.text) || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
     const prep = toks[e.first - 1];
     const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/types.js';
 import { findFigures } from '../../src/figures/find-figures.js';
@@ -216,3 +217,29 @@ describe('findFigures: fidelity', () => {
     );
   });
 });
+
+const CORPUS = new URL('../../../shared/corpus/articles/bbc.jsonl', import.meta.url);
+
+describe.skipIf(!existsSync(CORPUS))('findFigures on corpus text (../shared/corpus)', () => {
+  const articles = existsSync(CORPUS)
+    ? readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; text: string })
+    : [];
+  it('every figure of sampled articles is an exact slice with a finite value and a 1–8 word label', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Math.max(0, articles.length - 1) }), (i) => {
+        const a = articles[i]!;
+        const text = `${a.title}\n\n${a.text}`;
+        for (const f of findFigures(text)) {
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+          expect(Number.isFinite(f.value)).toBe(true);
+          expect(f.sentence).toContain(f.text);
+          const words = f.label.split(' ');
+          expect(words.length).toBeGreaterThan(0);
+          expect(words.length).toBeLessThanOrEqual(8);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+if (!existsSync(CORPUS)) console.warn('find-figures.test: ../shared/corpus is absent, corpus fidelity skipped');

@@ -17,7 +17,7 @@ describe('labelFigure', () => {
     ['Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.', '$1.13bn', 'Quarterly profits at US TimeWarner'],
     ['Quarterly profits jumped 76% to $1.13bn (£600m) for the year.', '£600m', 'Quarterly profits'],
     ['The firm said fourth quarter sales rose 2% to $11.1bn.', '2%', 'rise in fourth quarter sales'],
-    ['It lost 464,000 subscribers in the fourth quarter.', '464,000', 'subscribers lost'],
+    ['It lost 464,000 subscribers in the fourth quarter.', '464,000', 'subscribers lost in fourth quarter'],
     ['The firm now owns 8% of search-engine Google.', '8%', 'share of search-engine Google'],
     ['The talks were agreed as part of a 1,000-for-1,000 exchange with Russia.', '1,000-for-1,000', 'exchange with Russia'],
     ['The buyer must pay back a $900m loan.', '$900m', 'loan buyer must pay back'],

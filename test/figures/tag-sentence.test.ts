@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateSpans, tagSentence } from '../../src/figures/tag-sentence.js';
+
+describe('tagSentence', () => {
+  it('tags parts of speech and lemmas with offsets into the whole text', () => {
+    const text = 'Intro. Profits fell 5% to $4bn.';
+    const { tokens } = tagSentence(text.slice(7), 7);
+    expect(tokens.map((t) => [t.text, t.pos])).toEqual([
+      ['Profits', tokens[0]!.pos], ['fell', 'VERB'], ['5', 'NUM'], ['%', 'SYM'], ['to', tokens[4]!.pos], ['$', 'SYM'], ['4', 'NUM'], ['bn', tokens[7]!.pos], ['.', 'PUNCT'],
+    ]);
+    expect(tokens[1]!.lemma).toBe('fall');
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens[7]!.numberPiece).toBe(true);
+    expect(tokens[0]!.initial).toBe(true);
+  });
+
+  it('keeps the offset invariant on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        for (const t of tagSentence(s, 3).tokens) expect(s.slice(t.start - 3, t.end - 3)).toBe(t.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('dateSpans', () => {
+  const spans = (s: string) => {
+    const { tokens } = tagSentence(s);
+    return dateSpans(tokens).map((e) => tokens.slice(e.first, e.last + 1).map((t) => t.text).join(' '));
+  };
+  it.each([
+    ['Sales rose 5% in the third quarter of 2004.', ['the third quarter of 2004']],
+    ['It was worth $20m in 2004 and $4m last month.', ['2004', 'last month']],
+    ['The band split 11 days ago on 5 May 2004.', ['days ago', '5 May 2004']],
+    ['It ended a months-long operation.', []],
+  ])('%s → %j', (sentence, expected) => {
+    expect(spans(sentence)).toEqual(expected);
+  });
+});
