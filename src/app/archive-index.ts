@@ -42,8 +42,8 @@ export async function updateArchiveIndex(dir: string): Promise<string> {
  * Write to a temporary name then rename, so a reader never sees half a file.
  * @example await writeAtomically('digests/index.md', text)
  */
-export async function writeAtomically(file: string, content: string): Promise<void> {
+export async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-  await fs.writeFile(tmp, content, 'utf8');
+  await fs.writeFile(tmp, content, typeof content === 'string' ? 'utf8' : undefined);
   await fs.rename(tmp, file);
 }

@@ -1,17 +1,16 @@
 /**
- * `keyfigures archive rebuild`: regenerate every `digests/YYYY-MM-DD.md` and `.json`, and
+ * `keyfigures archive rebuild`: regenerate every `digests/YYYY-MM-DD.md`, `.json` and `.png`, and
  * index.md, from the digests stored in the database. As when they were first written, a date's
  * last edition is the one the archive keeps.
  */
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Store } from '../store/store.js';
-import { renderMarkdown, digestToJson } from '../render/render-markdown.js';
-import { updateArchiveIndex, writeAtomically } from './archive-index.js';
+import { updateArchiveIndex } from './archive-index.js';
+import { writeEdition } from './archive-edition.js';
 
 /** What a rebuild wrote. */
 export interface RebuildReport {
-  /** Dates written (one file pair each). */
+  /** Dates written (one set of files each). */
   editions: number;
   /** Editions in the database (a date with several keeps its last). */
   stored: number;
@@ -32,8 +31,7 @@ export async function rebuildArchive(store: Pick<Store, 'listDigests' | 'getDige
     if (!stored) continue;
     // The archive is written from the draft (no id, no Telegram parts): rebuilt files match the originals.
     const { id: _id, parts: _parts, ...digest } = stored;
-    await writeAtomically(path.join(dir, `${date}.md`), renderMarkdown(digest));
-    await writeAtomically(path.join(dir, `${date}.json`), digestToJson(digest));
+    await writeEdition(dir, digest);
     onEdition?.(date);
   }
   return { editions: lastOfDate.size, stored: all.length, index: await updateArchiveIndex(dir) };

@@ -13,6 +13,7 @@ import { statusCommand } from './status-command.js';
 import { subscribersCommand } from './subscribers-command.js';
 import { archiveCommand } from './archive-command.js';
 import { backfillCommand } from './backfill-command.js';
+import { cardCommand } from './card-command.js';
 
 /** What every subcommand receives. */
 export interface CliContext {
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   subscribersCommand,
   archiveCommand,
+  cardCommand,
 ];
 
 /** `keyfigures --help`. */

@@ -6,6 +6,7 @@ import type { CliCommand } from './commands.js';
 import { oneShotDigest } from './one-shot-digest.js';
 import { printDigest } from './print-digest.js';
 import { archiveDigest } from '../app/archive-digest.js';
+import { editionPaths } from '../app/archive-edition.js';
 
 /** The sample feeds, beside the source so an installed package finds them. */
 export const DEMO_FEEDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'feeds');
@@ -28,7 +29,7 @@ export const demoCommand: CliCommand = {
     const files = await archiveDigest(config.digestsDir, digest);
     printDigest(digest, { json: args.includes('--json') });
     process.stderr.write(
-      `\n${report.newArticles} articles, ${report.figures} figures kept. Archived: ${files.markdown}, ${files.json}\n` +
+      `\n${report.newArticles} articles, ${report.figures} figures kept. Archived: ${editionPaths(files).join(', ')}\n` +
         'Next: put TELEGRAM_BOT_TOKEN in .env and run `npm start` to get this in Telegram.\n',
     );
     return 0;

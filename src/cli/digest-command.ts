@@ -8,6 +8,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { runFeedCycle } from '../app/run-feed-cycle.js';
 import { previewDigest } from '../app/make-digest.js';
 import { archiveDigest } from '../app/archive-digest.js';
+import { editionPaths } from '../app/archive-edition.js';
 import { digestSettings } from '../main.js';
 
 /** One-shot digest of given feeds, or of the database's feeds. */
@@ -20,7 +21,7 @@ export const digestCommand: CliCommand = {
     '                   no archive files, nobody messaged (what the next scheduled digest would hold now)',
     '--feed URL_OR_FILE  a feed URL or a local feed file (repeatable); without it, the database\'s feeds',
     '--json              print the digest as JSON instead of text',
-    'Writes DIGESTS_DIR/YYYY-MM-DD.md and .json. Subscribers are not messaged.',
+    'Writes DIGESTS_DIR/YYYY-MM-DD.md, .json and the picture card .png. Subscribers are not messaged.',
   ],
   async run(args, { config, logger }) {
     const { values } = parseOptions(args);
@@ -62,7 +63,7 @@ export const digestCommand: CliCommand = {
     }
     const files = await archiveDigest(config.digestsDir, digest);
     printDigest(digest, { json: values.json ?? false });
-    process.stderr.write(`Archived: ${files.markdown}, ${files.json}\n`);
+    process.stderr.write(`Archived: ${editionPaths(files).join(', ')}\n`);
     return 0;
   },
 };

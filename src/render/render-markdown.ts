@@ -56,8 +56,8 @@ function storySection(story: Story, timezone: string): string {
 }
 
 /**
- * The archive file: YAML front matter (date, timezone, created, stories, figures), a title, and
- * per story a linked heading, source · date, figure bullets, summary and source-sentence footnotes.
+ * The archive file: YAML front matter (date, timezone, created, stories, figures), a title, the
+ * picture card (`YYYY-MM-DD.png`, written beside it) when there are figures, and per story a linked heading, source · date, figure bullets, summary and source-sentence footnotes.
  * @example fs.writeFileSync(`digests/${digest.date}.md`, renderMarkdown(digest))
  */
 export function renderMarkdown(digest: Digest): string {
@@ -71,10 +71,12 @@ export function renderMarkdown(digest: Digest): string {
     '---',
   ].join('\n');
   const title = `# KeyFigures · ${formatDigestDate(digest.date)}`;
+  // The archive writes the edition's picture card beside this file when there are figures to show.
+  const card = countFigures(digest.stories) > 0 ? `![The day in numbers](${digest.date}.png)\n\n` : '';
   const body = digest.stories.length > 0
     ? digest.stories.map((s) => storySection(s, digest.timezone)).join('\n\n')
     : '_No new stories with figures since the last digest._';
-  return `${frontMatter}\n\n${title}\n\n${body}\n`;
+  return `${frontMatter}\n\n${title}\n\n${card}${body}\n`;
 }
 
 function figureJson(f: Figure): Record<string, unknown> {

@@ -15,7 +15,7 @@ import type { Digest, Story } from '../../src/domain/types.js';
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
 let dir: string;
 let digests: string;
-const originals = new Map<string, string>();
+const originals = new Map<string, Buffer>();
 
 function run(...args: string[]) {
   const res = spawnSync(process.execPath, [BIN, ...args], {
@@ -51,13 +51,13 @@ beforeAll(async () => {
     await archiveDigest(digests, d);
   }
   await store.close();
-  for (const f of fs.readdirSync(digests)) originals.set(f, fs.readFileSync(path.join(digests, f), 'utf8'));
+  for (const f of fs.readdirSync(digests)) originals.set(f, fs.readFileSync(path.join(digests, f)));
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('digests/index.md', () => {
   it('lists every edition newest first with its counts and a link, after each archiving', () => {
-    const index = originals.get('index.md')!;
+    const index = originals.get('index.md')!.toString('utf8');
     const rows = index.split('\n').filter((l) => l.startsWith('| ['));
     const figures = (s: Story[]) => s.reduce((n, x) => n + x.figures.length, 0);
     expect(rows).toEqual([
@@ -66,7 +66,9 @@ describe('digests/index.md', () => {
     ]);
     expect(index).toMatch(/^# KeyFigures archive/);
     // the edition's own front matter carries the same counts
-    expect(originals.get('2026-11-22.md')).toMatch(/^---\ndate: "2026-11-22"\n[\s\S]*stories: 2\nfigures: \d+\n---/);
+    // … and shows the day's picture card, written beside it
+    expect(originals.get('2026-11-22.md')!.toString('utf8')).toContain('![The day in numbers](2026-11-22.png)');
+    expect(originals.get('2026-11-22.md')!.toString('utf8')).toMatch(/^---\ndate: "2026-11-22"\n[\s\S]*stories: 2\nfigures: \d+\n---/);
   });
 });
 
@@ -91,7 +93,9 @@ describe('keyfigures archive', { timeout: 30_000 }, () => {
     expect(r.err).toContain('rebuild: 2/2');
     expect(r.err).toMatch(/rebuild: done in .* 2 edition\(s\) from 3 stored digest\(s\)/);
     expect(fs.readdirSync(digests).sort()).toEqual([...originals.keys()].sort());
-    for (const [file, text] of originals) expect(fs.readFileSync(path.join(digests, file), 'utf8'), file).toBe(text);
+    // The picture cards too: the same PNG bytes.
+    expect([...originals.keys()].filter((f) => f.endsWith('.png')).sort()).toEqual(['2026-11-22.png', '2026-11-23.png']);
+    for (const [file, bytes] of originals) expect(fs.readFileSync(path.join(digests, file)).equals(bytes), file).toBe(true);
   });
 
   it('explains itself and refuses unknown actions', () => {
