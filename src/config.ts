@@ -8,6 +8,7 @@ import { isDigestTime } from './jobs/due-chats.js';
 import { ConfigError } from './domain/errors.js';
 import { isValidTimeZone } from './jobs/time-zone.js';
 import type { LlmSettings } from './app/llm-summaries.js';
+import { isLocale, LOCALES, type Locale } from './i18n/translator.js';
 
 /** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
@@ -60,6 +61,9 @@ const schema = z.object({
     .refine((v) => isValidCron(v!) || isDigestTime(v!), {
       message: 'is neither a daily time HH:MM (e.g. 08:00) nor a cron expression (e.g. "0 8 * * *")',
     }),
+  LANGUAGE: optionalText()
+    .default('en')
+    .refine((v) => isLocale(v), { message: `must be one of ${LOCALES.join(', ')}` }),
   TIMEZONE: optionalText()
     .default('UTC')
     .refine((v) => isValidTimeZone(v!), { message: 'is not an IANA time zone (e.g. Europe/Kyiv, America/New_York, UTC)' }),
@@ -144,6 +148,8 @@ export interface Config {
   fetchCron: string;
   digestCron: string;
   timezone: string;
+  /** The operator's language (LANGUAGE): the archive's files and the CLI's digests and cards. */
+  language: Locale;
   adminIds: number[];
   logLevel: (typeof LOG_LEVELS)[number];
   seedFeeds: string[];
@@ -203,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     fetchCron: e.FETCH_CRON!,
     digestCron: e.DIGEST_CRON!,
     timezone: e.TIMEZONE!,
+    language: e.LANGUAGE as Locale,
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL as Config['logLevel'],
     seedFeeds: e.FEEDS,

@@ -36,6 +36,7 @@ export function digestSettings(config: Config): DigestSettings {
     digestsDir: config.digestsDir,
     series: config.series,
     llm: config.llm,
+    language: config.language,
   };
 }
 

@@ -10,12 +10,13 @@ import { updateArchiveIndex } from './archive-index.js';
 import { writeEdition, type EditionFiles } from './archive-edition.js';
 
 /**
- * Write the edition's archive files and refresh index.md; returns the edition's paths.
+ * Write the edition's archive files in `locale` (the operator's LANGUAGE) and refresh index.md;
+ * returns the edition's paths.
  * @example await archiveDigest('./digests', digest) // { markdown: 'digests/2026-11-24.md', json: '….json', card: '….png' }
  */
-export async function archiveDigest(dir: string, digest: Digest): Promise<EditionFiles> {
+export async function archiveDigest(dir: string, digest: Digest, locale?: string): Promise<EditionFiles> {
   await fs.mkdir(dir, { recursive: true });
-  const files = await writeEdition(dir, digest);
-  await updateArchiveIndex(dir);
+  const files = await writeEdition(dir, digest, locale);
+  await updateArchiveIndex(dir, locale);
   return files;
 }

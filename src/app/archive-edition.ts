@@ -19,21 +19,22 @@ export interface EditionFiles {
 }
 
 /**
- * Write the edition's files into `dir` (which must exist). A card left by an earlier edition of
- * the same date is removed when this one has no figures, so the files never disagree.
+ * Write the edition's files into `dir` (which must exist), in `locale` (English by default). A card
+ * left by an earlier edition of the same date is removed when this one has no figures, so the files
+ * never disagree.
  * @example await writeEdition('./digests', digest) // { markdown: 'digests/2026-11-24.md', json: …, card: 'digests/2026-11-24.png' }
  */
-export async function writeEdition(dir: string, digest: Digest): Promise<EditionFiles> {
+export async function writeEdition(dir: string, digest: Digest, locale?: string): Promise<EditionFiles> {
   const markdown = path.join(dir, `${digest.date}.md`);
   const json = path.join(dir, `${digest.date}.json`);
   const card = path.join(dir, `${digest.date}.png`);
-  await writeAtomically(markdown, renderMarkdown(digest));
+  await writeAtomically(markdown, renderMarkdown(digest, { locale }));
   await writeAtomically(json, digestToJson(digest));
   if (countFigures(digest.stories) === 0) {
     await fs.rm(card, { force: true });
     return { markdown, json, card: null };
   }
-  await writeAtomically(card, await renderCard(digest));
+  await writeAtomically(card, await renderCard(digest, { locale }));
   return { markdown, json, card };
 }
 

@@ -29,12 +29,12 @@ export async function listArchive(dir: string): Promise<ArchiveEntry[]> {
 }
 
 /**
- * Rewrite `dir/index.md` from the editions in `dir`; returns its path.
+ * Rewrite `dir/index.md` from the editions in `dir`, in `locale` (English by default); returns its path.
  * @example await updateArchiveIndex('./digests') // 'digests/index.md'
  */
-export async function updateArchiveIndex(dir: string): Promise<string> {
+export async function updateArchiveIndex(dir: string, locale?: string): Promise<string> {
   const file = path.join(dir, 'index.md');
-  await writeAtomically(file, renderArchiveIndex(await listArchive(dir)));
+  await writeAtomically(file, renderArchiveIndex(await listArchive(dir), { locale }));
   return file;
 }
 

@@ -25,6 +25,8 @@ export interface DigestSettings {
   series?: Pick<SeriesSettings, 'minConfidence'>;
   /** Optional LLM summaries for new editions (LLM_*); null or absent = extractive only. */
   llm?: LlmSettings | null;
+  /** The archive's language (LANGUAGE); English when absent. */
+  language?: string;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function currentDigest(deps: {
   }
   if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
   const stored = await deps.store.saveDigest(draft, renderTelegram(draft));
-  const files = await archiveDigest(deps.settings.digestsDir, draft);
+  const files = await archiveDigest(deps.settings.digestsDir, draft, deps.settings.language);
   timer?.();
   deps.logger.info({ digest: stored.id, stories: draft.stories.length, parts: stored.parts.length, file: files.markdown }, 'digest built');
   return stored;

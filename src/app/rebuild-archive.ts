@@ -21,7 +21,12 @@ export interface RebuildReport {
  * Rewrite the archive from `store` into `dir`; `onEdition` is called after each date's files.
  * @example await rebuildArchive(store, './digests', (date) => progress.tick(date))
  */
-export async function rebuildArchive(store: Pick<Store, 'listDigests' | 'getDigest'>, dir: string, onEdition?: (date: string) => void): Promise<RebuildReport> {
+export async function rebuildArchive(
+  store: Pick<Store, 'listDigests' | 'getDigest'>,
+  dir: string,
+  onEdition?: (date: string) => void,
+  locale?: string,
+): Promise<RebuildReport> {
   const all = await store.listDigests();
   const lastOfDate = new Map<string, number>();
   for (const d of all) lastOfDate.set(d.date, d.id);
@@ -31,8 +36,8 @@ export async function rebuildArchive(store: Pick<Store, 'listDigests' | 'getDige
     if (!stored) continue;
     // The archive is written from the draft (no id, no Telegram parts): rebuilt files match the originals.
     const { id: _id, parts: _parts, ...digest } = stored;
-    await writeEdition(dir, digest);
+    await writeEdition(dir, digest, locale);
     onEdition?.(date);
   }
-  return { editions: lastOfDate.size, stored: all.length, index: await updateArchiveIndex(dir) };
+  return { editions: lastOfDate.size, stored: all.length, index: await updateArchiveIndex(dir, locale) };
 }

@@ -34,7 +34,7 @@ export const archiveCommand: CliCommand = {
       try {
         const total = new Set((await store.listDigests()).map((d) => d.date)).size;
         const progress = startProgress('rebuild', total);
-        const report = await rebuildArchive(store, config.digestsDir, (date) => progress.tick(date));
+        const report = await rebuildArchive(store, config.digestsDir, (date) => progress.tick(date), config.language);
         progress.done(`${report.editions} edition(s) from ${report.stored} stored digest(s)`);
         process.stdout.write(`Rebuilt ${report.editions} edition(s) in ${config.digestsDir} and ${report.index}\n`);
         return 0;

@@ -9,23 +9,26 @@ import type { Store } from '../store/store.js';
 import { renderCard } from '../render/card/render-card.js';
 import { pickCardFigures } from '../render/card/pick-card-figures.js';
 import { CARD_HEIGHT, CARD_WIDTH } from '../render/card/card-layout.js';
+import { isLocale, LOCALES } from '../i18n/translator.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Write the card of the latest edition, or of `--edition DATE`, to `--out FILE` (or stdout with `-`). */
 export const cardCommand: CliCommand = {
   name: 'card',
-  usage: 'card [--edition YYYY-MM-DD] [--out FILE|-]',
+  usage: 'card [--edition YYYY-MM-DD] [--out FILE|-] [--lang en|uk]',
   summary: 'Draw an edition\'s "day in numbers" picture card (PNG, 1080×1350) from the database.',
   details: [
     '--edition DATE   the edition of that date (its last, as in the archive); default: the latest edition',
     '--out FILE       where to write the PNG (default ./card-DATE.png); - writes it to stdout',
+    `--lang LANG      the card's language: ${LOCALES.join(', ')} (default LANGUAGE from the configuration)`,
     'The card shows the edition\'s 4–6 most important figures with their labels and sources.',
     'The archive (DIGESTS_DIR) gets the same card as YYYY-MM-DD.png whenever an edition is archived.',
   ],
   async run(args, { config }) {
     const { values } = parse(args);
     if (values.edition !== undefined && !DATE.test(values.edition)) throw new UsageError(`--edition takes a date like 2026-11-24, got "${values.edition}"`);
+    if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(`--lang takes one of ${LOCALES.join(', ')}, got "${values.lang}"`);
     const store = openSqliteStore(config.databasePath);
     let digest: Digest | string;
     try {
@@ -42,7 +45,7 @@ export const cardCommand: CliCommand = {
       process.stderr.write(`keyfigures card: the edition of ${digest.date} has no figures, so there is nothing to draw.\n`);
       return 1;
     }
-    const png = await renderCard(digest);
+    const png = await renderCard(digest, { locale: values.lang ?? config.language });
     const out = values.out ?? `card-${digest.date}.png`;
     const what = `${CARD_WIDTH}×${CARD_HEIGHT}, ${Math.round(png.length / 1024)} KB: ${figures} figure(s) of the ${digest.date} edition`;
     if (out === '-') {
@@ -58,7 +61,7 @@ export const cardCommand: CliCommand = {
 
 function parse(args: string[]) {
   try {
-    return parseArgs({ args, options: { edition: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false });
+    return parseArgs({ args, options: { edition: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: false });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

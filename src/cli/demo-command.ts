@@ -26,8 +26,8 @@ export const demoCommand: CliCommand = {
     process.stderr.write(`Demo: ${feeds.length} sample feeds from ${path.relative(process.cwd(), DEMO_FEEDS_DIR) || DEMO_FEEDS_DIR}\n`);
     const { digest, report } = await oneShotDigest(feeds, { config, logger });
     for (const f of report.failed) process.stderr.write(`⚠ ${f.url}: ${f.error}\n`);
-    const files = await archiveDigest(config.digestsDir, digest);
-    printDigest(digest, { json: args.includes('--json') });
+    const files = await archiveDigest(config.digestsDir, digest, config.language);
+    printDigest(digest, { json: args.includes('--json'), locale: config.language });
     process.stderr.write(
       `\n${report.newArticles} articles, ${report.figures} figures kept. Archived: ${editionPaths(files).join(', ')}\n` +
         'Next: put TELEGRAM_BOT_TOKEN in .env and run `npm start` to get this in Telegram.\n',

@@ -36,7 +36,7 @@ export const digestCommand: CliCommand = {
         const draft = await previewDigest({ store, settings, window: { fetchedSince: windowStart, publishedSince: windowStart } });
         if (draft.stories.length === 0 && !values.json) {
           process.stdout.write('No stories yet for the next digest: nothing new since the last one (run `keyfigures fetch`, or check `keyfigures feeds list`).\n');
-        } else printDigest(draft, { json: values.json ?? false });
+        } else printDigest(draft, { json: values.json ?? false, locale: config.language });
         return 0;
       } finally {
         await store.close();
@@ -61,8 +61,8 @@ export const digestCommand: CliCommand = {
         await store.close();
       }
     }
-    const files = await archiveDigest(config.digestsDir, digest);
-    printDigest(digest, { json: values.json ?? false });
+    const files = await archiveDigest(config.digestsDir, digest, config.language);
+    printDigest(digest, { json: values.json ?? false, locale: config.language });
     process.stderr.write(`Archived: ${editionPaths(files).join(', ')}\n`);
     return 0;
   },

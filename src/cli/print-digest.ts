@@ -7,6 +7,6 @@ import { renderText } from '../render/render-text.js';
  * Write the digest to stdout as text, or JSON with `json`.
  * @example printDigest(digest, { json: false })
  */
-export function printDigest(digest: Digest, opts: { json: boolean }): void {
-  process.stdout.write(opts.json ? `${digestToJson(digest)}\n` : renderText(digest));
+export function printDigest(digest: Digest, opts: { json: boolean; locale?: string }): void {
+  process.stdout.write(opts.json ? `${digestToJson(digest)}\n` : renderText(digest, { locale: opts.locale }));
 }

@@ -1,10 +1,11 @@
 /**
- * Text shared by the Telegram and Markdown renderers: dates, counts and the words of a figure line.
- * Everything returned here is raw text; each renderer escapes it for its own format.
+ * Text shared by the Telegram and Markdown renderers: dates, counts and the words of a figure line,
+ * in the reader's language (messages from src/i18n). Everything returned here is raw text; each
+ * renderer escapes it for its own format.
  */
 import type { Figure, FigureConflict, Story } from '../domain/types.js';
+import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../i18n/translator.js';
 
-// Our own month names: ICU's en-GB short months vary by version ("Sep" vs "Sept").
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -21,13 +22,17 @@ export function oneLine(s: string): string {
 }
 
 /**
- * An edition date (YYYY-MM-DD) as "24 Nov 2026"; anything else is returned unchanged.
- * @example formatDigestDate('2026-11-24') // '24 Nov 2026'
+ * An edition date (YYYY-MM-DD) as the reader writes it: "24 Nov 2026", "24 листопада 2026 р.";
+ * anything else is returned unchanged.
+ * @example formatDigestDate('2026-11-24', 'uk') // '24 листопада 2026 р.'
  */
-export function formatDigestDate(date: string): string {
+export function formatDigestDate(date: string, locale: Locale = DEFAULT_LOCALE): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+  if (!m) return date;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // Not a calendar day (2026-13-01, 2026-02-30): shown as given rather than rolled over.
+  if (day.toISOString().slice(0, 10) !== date) return date;
+  return formatDay(day, 'UTC', locale) ?? date;
 }
 
 /**
@@ -35,26 +40,35 @@ export function formatDigestDate(date: string): string {
  * An unknown timezone falls back to UTC rather than failing a whole digest.
  * @example formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv') // '26 May 2025'
  */
-export function formatDate(iso: string | null, timezone = 'UTC'): string | null {
+export function formatDate(iso: string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE): string | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  let parts: Intl.DateTimeFormatPart[];
+  return formatDay(d, timezone, locale) ?? formatDay(d, 'UTC', locale);
+}
+
+/** The calendar day of `d` in `timezone`, per locale with Intl; null for an unknown time zone. */
+function formatDay(d: Date, timezone: string, locale: Locale): string | null {
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+    if (locale !== 'en') return new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+    // English keeps its own month names: ICU's short months vary by version ("Sep" vs "Sept").
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? ''} ${get('year')}`;
   } catch {
-    return formatDate(iso, 'UTC');
+    return null;
   }
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? ''} ${get('year')}`;
 }
 
 /**
- * "1 story", "3 figures".
- * @example plural(1, 'story', 'stories') // '1 story'
+ * "5 stories · 25 figures" in the reader's language, plural forms and number format included.
+ * @example countsText(digest.stories, translator('uk')) // '5 історій · 25 чисел'
  */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+export function countsText(stories: readonly Story[], tr: Translator, id = 'digest-counts'): string {
+  return tr.t(id, {
+    stories: tr.t('stories-count', { count: stories.length }),
+    figures: tr.t('figures-count', { count: countFigures(stories) }),
+  });
 }
 
 /** How many figures the stories carry, in total. */
@@ -63,10 +77,10 @@ export function countFigures(stories: readonly Story[]): number {
 }
 
 /** "Source · 26 May 2025", or just the source when the date is unknown. */
-export function sourceLine(story: Pick<Story, 'source' | 'publishedAt'>, timezone?: string): string {
-  const date = formatDate(story.publishedAt, timezone);
-  const source = oneLine(story.source) || 'Unknown source';
-  return date ? `${source} · ${date}` : source;
+export function sourceLine(story: Pick<Story, 'source' | 'publishedAt'>, timezone?: string, tr: Translator = translator()): string {
+  const date = formatDate(story.publishedAt, timezone, tr.locale);
+  const source = oneLine(story.source) || tr.t('source-unknown');
+  return date ? tr.t('source-dated', { source, date }) : source;
 }
 
 const UNITS: Record<string, number> = {
@@ -133,18 +147,19 @@ export function figureLabel(figure: Pick<Figure, 'label' | 'change'>): string {
  * "reported by 3 sources: Kyiv Independent, Reuters, AP" for a story several feeds carried; '' otherwise.
  * @example sourcesText({ sources: [{ source: 'A', … }, { source: 'B', … }] }) // 'reported by 2 sources: A, B'
  */
-export function sourcesText(story: Pick<Story, 'sources'>): string {
-  const names = (story.sources ?? []).map((s) => oneLine(s.source) || 'Unknown source');
-  return names.length < 2 ? '' : `reported by ${names.length} sources: ${names.join(', ')}`;
+export function sourcesText(story: Pick<Story, 'sources'>, tr: Translator = translator()): string {
+  const names = (story.sources ?? []).map((s) => oneLine(s.source) || tr.t('source-unknown'));
+  return names.length < 2 ? '' : tr.t('sources-reported', { count: names.length, names: names.join(', ') });
 }
 
 /**
  * A figure the sources disagree on: "303 vs 300 prisoners of war brought home (Kyiv Independent vs Reuters)".
  * @example conflictText({ label: 'prisoners freed', values: [{ text: '303', source: 'A', articleId: 1 }, { text: '300', source: 'B', articleId: 2 }] })
  */
-export function conflictText(conflict: FigureConflict): string {
-  const values = conflict.values.map((v) => oneLine(v.text)).join(' vs ');
-  const sources = conflict.values.map((v) => oneLine(v.source)).join(' vs ');
+export function conflictText(conflict: FigureConflict, tr: Translator = translator()): string {
+  const vs = tr.t('conflict-separator');
+  const values = conflict.values.map((v) => oneLine(v.text)).join(vs);
+  const sources = conflict.values.map((v) => oneLine(v.source)).join(vs);
   const label = oneLine(conflict.label);
   return `${values}${label ? ` ${label}` : ''} (${sources})`;
 }

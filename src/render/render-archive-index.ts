@@ -3,6 +3,7 @@
  * to its `.md`. The counts come from each edition's front matter, so the index needs no database.
  */
 import { formatDigestDate } from './format-figure.js';
+import { translator } from '../i18n/translator.js';
 
 /** One archived edition as the index lists it. */
 export interface ArchiveEntry {
@@ -33,9 +34,11 @@ export function readFrontMatter(markdown: string): Omit<ArchiveEntry, 'file'> | 
  * index.md: a title and a table of editions, newest first.
  * @example renderArchiveIndex([{ date: '2026-11-24', created: null, stories: 3, figures: 12, file: '2026-11-24.md' }])
  */
-export function renderArchiveIndex(entries: readonly ArchiveEntry[]): string {
+export function renderArchiveIndex(entries: readonly ArchiveEntry[], opts: { locale?: string } = {}): string {
+  const tr = translator(opts.locale);
   const sorted = [...entries].sort((a, b) => b.date.localeCompare(a.date));
-  const rows = sorted.map((e) => `| [${formatDigestDate(e.date)}](${e.file}) | ${e.stories} | ${e.figures} |`);
-  const table = rows.length > 0 ? ['| edition | stories | figures |', '|---|---:|---:|', ...rows].join('\n') : '_No editions yet._';
-  return `# KeyFigures archive\n\nEvery digest edition, newest first (${sorted.length} in all). Each file lists the stories with their key figures and the sentences they came from; a \`.json\` twin sits beside it.\n\n${table}\n`;
+  const rows = sorted.map((e) => `| [${formatDigestDate(e.date, tr.locale)}](${e.file}) | ${e.stories} | ${e.figures} |`);
+  const head = `| ${tr.t('archive-column-edition')} | ${tr.t('archive-column-stories')} | ${tr.t('archive-column-figures')} |`;
+  const table = rows.length > 0 ? [head, '|---|---:|---:|', ...rows].join('\n') : `_${tr.t('archive-empty')}_`;
+  return `# ${tr.t('archive-title')}\n\n${tr.t('archive-intro', { count: sorted.length })}\n\n${table}\n`;
 }

@@ -5,6 +5,7 @@
 import type { Digest, Figure, Story } from '../domain/types.js';
 import { safeHttpUrl } from './escape-html.js';
 import { conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine, sourcesText } from './format-figure.js';
+import { translator, type Translator } from '../i18n/translator.js';
 
 /**
  * Feed text made inert in Markdown: inline syntax (emphasis, code, links, HTML, GitHub math `$`,
@@ -34,17 +35,17 @@ function figureItem(story: Story, figure: Figure, index: number): string {
   return `- **${escapeMarkdown(figureDisplayText(figure))}**${label ? ` — ${escapeMarkdown(label)}` : ''}${note}`;
 }
 
-function storySection(story: Story, timezone: string): string {
-  const title = escapeMarkdown(story.title) || '(untitled)';
+function storySection(story: Story, timezone: string, tr: Translator): string {
+  const title = escapeMarkdown(story.title) || tr.t('story-untitled');
   const href = safeHttpUrl(story.link);
   const parts = [
     `## ${story.number}. ${href ? `[${title}](${markdownHref(href)})` : title}`,
-    `*${escapeMarkdown(sourceLine(story, timezone))}*`,
+    `*${escapeMarkdown(sourceLine(story, timezone, tr))}*`,
   ];
-  const many = sourcesText(story);
+  const many = sourcesText(story, tr);
   if (many) parts[1] = `${parts[1]} · *${escapeMarkdown(many)}*`;
   if (story.figures.length > 0) parts.push(story.figures.map((f, i) => figureItem(story, f, i)).join('\n'));
-  if (story.conflicts && story.conflicts.length > 0) parts.push(story.conflicts.map((c) => `- ⚠ ${escapeMarkdown(conflictText(c))}`).join('\n'));
+  if (story.conflicts && story.conflicts.length > 0) parts.push(story.conflicts.map((c) => `- ⚠ ${escapeMarkdown(conflictText(c, tr))}`).join('\n'));
   const summary = escapeMarkdown(story.summary);
   if (summary) parts.push(summary);
   // Footnotes keep each number one click from the sentence it came from (GitHub renders them).
@@ -60,7 +61,8 @@ function storySection(story: Story, timezone: string): string {
  * picture card (`YYYY-MM-DD.png`, written beside it) when there are figures, and per story a linked heading, source · date, figure bullets, summary and source-sentence footnotes.
  * @example fs.writeFileSync(`digests/${digest.date}.md`, renderMarkdown(digest))
  */
-export function renderMarkdown(digest: Digest): string {
+export function renderMarkdown(digest: Digest, opts: { locale?: string } = {}): string {
+  const tr = translator(opts.locale);
   const frontMatter = [
     '---',
     `date: ${JSON.stringify(digest.date)}`,
@@ -70,12 +72,12 @@ export function renderMarkdown(digest: Digest): string {
     `figures: ${countFigures(digest.stories)}`,
     '---',
   ].join('\n');
-  const title = `# KeyFigures · ${formatDigestDate(digest.date)}`;
+  const title = `# ${escapeMarkdown(tr.t('digest-heading', { date: formatDigestDate(digest.date, tr.locale) }))}`;
   // The archive writes the edition's picture card beside this file when there are figures to show.
-  const card = countFigures(digest.stories) > 0 ? `![The day in numbers](${digest.date}.png)\n\n` : '';
+  const card = countFigures(digest.stories) > 0 ? `![${escapeMarkdown(tr.t('card-title'))}](${digest.date}.png)\n\n` : '';
   const body = digest.stories.length > 0
-    ? digest.stories.map((s) => storySection(s, digest.timezone)).join('\n\n')
-    : '_No new stories with figures since the last digest._';
+    ? digest.stories.map((s) => storySection(s, digest.timezone, tr)).join('\n\n')
+    : `_${escapeMarkdown(tr.t('digest-empty'))}_`;
   return `${frontMatter}\n\n${title}\n\n${card}${body}\n`;
 }
 

@@ -7,8 +7,9 @@ import type { Digest, Story } from '../domain/types.js';
 import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from './escape-html.js';
 import { packBlocks } from './pack-messages.js';
 import {
-  conflictText, countFigures, figureDisplayText, figureLabel, formatDigestDate, oneLine, plural, sourceLine, sourcesText,
+  conflictText, countsText, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine, sourcesText,
 } from './format-figure.js';
+import { translator, type Translator } from '../i18n/translator.js';
 
 /** Options of {@link renderTelegram} and {@link renderStoryTelegram}. */
 export interface RenderTelegramOptions {
@@ -18,10 +19,9 @@ export interface RenderTelegramOptions {
   heading?: string;
   /** Timezone for story dates (story view only; a digest uses its own). */
   timezone?: string;
+  /** The reader's language ("en", "uk", or a Telegram language_code); English by default. */
+  locale?: string;
 }
-
-/** The message shown when a digest has no stories. */
-export const EMPTY_DIGEST_TEXT = 'No new stories with figures since the last digest.';
 
 /** A run of raw text, optionally bold, italic or a link. */
 interface Segment {
@@ -90,14 +90,14 @@ function checkMax(maxLength: number | undefined): number {
   return max;
 }
 
-function titleLine(story: Story): Line {
-  return [{ text: `${story.number}. ${oneLine(story.title) || '(untitled)'}`, style: 'b' }];
+function titleLine(story: Story, tr: Translator): Line {
+  return [{ text: `${story.number}. ${oneLine(story.title) || tr.t('story-untitled')}`, style: 'b' }];
 }
 
 /** "source" as a link when the article link is http(s); any other link is shown as plain text. */
-function linkSegments(story: Story): Line {
+function linkSegments(story: Story, tr: Translator): Line {
   const href = safeHttpUrl(story.link);
-  if (href) return [{ text: 'source', href }];
+  if (href) return [{ text: tr.t('story-link'), href }];
   const raw = oneLine(story.link ?? '');
   return raw ? [{ text: raw }] : [];
 }
@@ -107,21 +107,21 @@ function figureLine(figure: Story['figures'][number]): Line {
   return [{ text: '• ' }, { text: figureDisplayText(figure), style: 'b' }, ...(label ? [{ text: ` ${label}` }] : [])];
 }
 
-function storyBlock(story: Story, timezone: string): Block {
-  const link = linkSegments(story);
+function storyBlock(story: Story, timezone: string, tr: Translator): Block {
+  const link = linkSegments(story, tr);
   const footer: Line = link.length > 0 ? [...link, { text: ` · /story_${story.number}` }] : [{ text: `/story_${story.number}` }];
-  return [titleLine(story), ...sourceLines(story, timezone), ...story.figures.map(figureLine), ...conflictLines(story), footer];
+  return [titleLine(story, tr), ...sourceLines(story, timezone, tr), ...story.figures.map(figureLine), ...conflictLines(story, tr), footer];
 }
 
 /** The source and date, then "reported by N sources: …" when several feeds carried the story. */
-function sourceLines(story: Story, timezone: string | undefined): Line[] {
-  const many = sourcesText(story);
-  return [[{ text: sourceLine(story, timezone), style: 'i' }], ...(many ? [[{ text: many, style: 'i' as const }]] : [])];
+function sourceLines(story: Story, timezone: string | undefined, tr: Translator): Line[] {
+  const many = sourcesText(story, tr);
+  return [[{ text: sourceLine(story, timezone, tr), style: 'i' }], ...(many ? [[{ text: many, style: 'i' as const }]] : [])];
 }
 
 /** "⚠ 303 vs 300 prisoners freed (A vs B)": figures the sources state differently. */
-function conflictLines(story: Story): Line[] {
-  return (story.conflicts ?? []).map((c) => [{ text: '⚠ ' }, { text: conflictText(c) }]);
+function conflictLines(story: Story, tr: Translator): Line[] {
+  return (story.conflicts ?? []).map((c) => [{ text: '⚠ ' }, { text: conflictText(c, tr) }]);
 }
 
 /**
@@ -131,11 +131,11 @@ function conflictLines(story: Story): Line[] {
  */
 export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {}): string[] {
   const max = checkMax(opts.maxLength);
-  const title = oneLine(opts.heading ?? '') || `KeyFigures · ${formatDigestDate(digest.date)}`;
-  if (digest.stories.length === 0) return pack([[[{ text: title, style: 'b' }], [{ text: EMPTY_DIGEST_TEXT }]]], max);
-  const counts = `${plural(digest.stories.length, 'story', 'stories')} · ${plural(countFigures(digest.stories), 'figure', 'figures')}`;
-  const heading: Block = [[{ text: title, style: 'b' }], [{ text: counts }]];
-  return pack([heading, ...digest.stories.map((s) => storyBlock(s, digest.timezone))], max);
+  const tr = translator(opts.locale);
+  const title = oneLine(opts.heading ?? '') || tr.t('digest-heading', { date: formatDigestDate(digest.date, tr.locale) });
+  if (digest.stories.length === 0) return pack([[[{ text: title, style: 'b' }], [{ text: tr.t('digest-empty') }]]], max);
+  const heading: Block = [[{ text: title, style: 'b' }], [{ text: countsText(digest.stories, tr) }]];
+  return pack([heading, ...digest.stories.map((s) => storyBlock(s, digest.timezone, tr))], max);
 }
 
 /**
@@ -145,12 +145,13 @@ export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {})
  */
 export function renderStoryTelegram(story: Story, opts: RenderTelegramOptions = {}): string[] {
   const max = checkMax(opts.maxLength);
+  const tr = translator(opts.locale);
   const summary = oneLine(story.summary);
-  const head: Block = [titleLine(story), ...sourceLines(story, opts.timezone), ...conflictLines(story)];
+  const head: Block = [titleLine(story, tr), ...sourceLines(story, opts.timezone, tr), ...conflictLines(story, tr)];
   const figures: Block[] = story.figures.map((f) => {
     const sentence = oneLine(f.sentence);
     return sentence ? [figureLine(f), [{ text: sentence, style: 'i' }]] : [figureLine(f)];
   });
-  const link = linkSegments(story);
+  const link = linkSegments(story, tr);
   return pack([head, ...(summary ? [[[{ text: summary }]]] : []), ...figures, ...(link.length > 0 ? [[link]] : [])], max);
 }

@@ -47,17 +47,28 @@ describe('keyfigures card', { timeout: 60_000 }, () => {
     expect(r.err).toContain('6 figure(s) of the 2026-11-24 edition');
   });
 
-  it('refuses, saying why, an edition without figures, a date without an edition, a malformed date and an empty database', () => {
-    // the latest edition (25th) has no figures
+  it('refuses an edition without figures, saying so (the latest, 25th, has none)', () => {
     const latest = run([]);
     expect(latest.code).toBe(1);
     expect(latest.err).toContain('the edition of 2026-11-25 has no figures');
+  });
+
+  it('refuses a date without an edition, naming the latest ones', () => {
     const missing = run(['--edition', '2026-12-01']);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('no edition on 2026-12-01; the latest: 2026-11-25, 2026-11-24, 2026-11-23');
+  });
+
+  it('refuses a malformed date or language as a usage error (exit 2)', () => {
     const malformed = run(['--edition', 'yesterday']);
     expect(malformed.code).toBe(2);
     expect(malformed.err).toContain('--edition takes a date like 2026-11-24, got "yesterday"');
+    const language = run(['--lang', 'fr']);
+    expect(language.code).toBe(2);
+    expect(language.err).toContain('--lang takes one of en, uk, got "fr"');
+  });
+
+  it('says where editions come from when the database has none', () => {
     const empty = run([], 'empty.db');
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('no editions in the database yet');

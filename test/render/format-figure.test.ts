@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/types.js';
-import { figureDisplayText, formatDate, formatDigestDate, oneLine, plural, sourceLine } from '../../src/render/format-figure.js';
+import { countsText, figureDisplayText, formatDate, formatDigestDate, oneLine, sourceLine } from '../../src/render/format-figure.js';
+import { translator } from '../../src/i18n/translator.js';
 
 const fig = (text: string, value: number, approx: string | null = null): Pick<Figure, 'text' | 'value' | 'approx'> => ({ text, value, approx });
 
@@ -55,8 +56,9 @@ describe('text helpers', () => {
     expect(oneLine(' a\n\tb\u0000c \uD800 ')).toBe('a bc \uFFFD');
     expect(oneLine('🇺🇦 ok')).toBe('🇺🇦 ok');
   });
-  it('plural', () => {
-    expect(plural(1, 'story', 'stories')).toBe('1 story');
-    expect(plural(0, 'figure', 'figures')).toBe('0 figures');
+  it('countsText says the counts with the right plural forms, per language', () => {
+    const one = { number: 1, articleId: 1, title: 't', link: null, source: 's', publishedAt: null, summary: '', figures: [] };
+    expect(countsText([one], translator('en'))).toBe('1 story · 0 figures');
+    expect(countsText([one, one], translator('uk'))).toBe('2 історії · 0 чисел');
   });
 });

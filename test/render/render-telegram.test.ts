@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Digest, Figure, FigureKind, Story } from '../../src/domain/types.js';
-import { EMPTY_DIGEST_TEXT, renderStoryTelegram, renderTelegram } from '../../src/render/render-telegram.js';
+import { renderStoryTelegram, renderTelegram } from '../../src/render/render-telegram.js';
 
 // ---- fixtures: our own text, shaped like the seed story and a business story ----
 
@@ -128,7 +128,7 @@ describe('renderTelegram layout', () => {
   });
 
   it('renders one friendly message for an empty digest', () => {
-    expect(renderTelegram(digestOf([]))).toEqual([`<b>KeyFigures · 26 May 2025</b>\n${EMPTY_DIGEST_TEXT}`]);
+    expect(renderTelegram(digestOf([]))).toEqual(['<b>KeyFigures · 26 May 2025</b>\nNo new stories with figures since the last digest.']);
   });
 
   it('refuses a maxLength too small to hold anything', () => {

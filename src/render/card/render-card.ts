@@ -5,26 +5,30 @@
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import type { Digest } from '../../domain/types.js';
-import { countFigures, formatDigestDate, plural } from '../format-figure.js';
+import { countsText, formatDigestDate } from '../format-figure.js';
+import { translator, type Translator } from '../../i18n/translator.js';
 import { CARD_FONT_STACK, loadCardFonts } from './card-fonts.js';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, type CardText } from './card-layout.js';
 import { pickCardFigures } from './pick-card-figures.js';
 
-/** The card's words in English, from the edition. */
-export function englishCardText(digest: Pick<Digest, 'date' | 'stories'>): CardText {
+/**
+ * The card's words for an edition, in the reader's language.
+ * @example cardText(digest, translator('uk')).title // 'День у цифрах'
+ */
+export function cardText(digest: Pick<Digest, 'date' | 'stories'>, tr: Translator): CardText {
   return {
     brand: 'KeyFigures',
-    title: 'The day in numbers',
-    date: formatDigestDate(digest.date),
-    footer: `${plural(digest.stories.length, 'story', 'stories')} · ${plural(countFigures(digest.stories), 'figure', 'figures')} · every number traced to its sentence`,
-    empty: 'No figures in this edition.',
+    title: tr.t('card-title'),
+    date: formatDigestDate(digest.date, tr.locale),
+    footer: countsText(digest.stories, tr, 'card-footer'),
+    empty: tr.t('card-empty'),
   };
 }
 
 /** Options of {@link renderCard}. */
 export interface RenderCardOptions {
-  /** The card's words; English from the edition by default. */
-  text?: CardText;
+  /** The reader's language ("en", "uk", or a Telegram language_code); English by default. */
+  locale?: string;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface RenderCardOptions {
  * @example fs.writeFileSync('2026-11-24.png', await renderCard(digest))
  */
 export async function renderCard(digest: Pick<Digest, 'date' | 'stories'>, opts: RenderCardOptions = {}): Promise<Buffer> {
-  const layout = cardLayout(pickCardFigures(digest), opts.text ?? englishCardText(digest), CARD_FONT_STACK);
+  const layout = cardLayout(pickCardFigures(digest), cardText(digest, translator(opts.locale)), CARD_FONT_STACK);
   const svg = await satori(layout, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: await loadCardFonts() });
   return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
 }
