@@ -9,11 +9,12 @@ import { ConfigError } from './domain/errors.js';
 import { isValidTimeZone } from './jobs/time-zone.js';
 import type { LlmSettings } from './app/llm-summaries.js';
 import { isLocale, LOCALES, type Locale } from './i18n/translator.js';
+import { databaseLocation, isPostgresUrl, type DatabaseLocation } from './store/database-location.js';
 
 /** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'LLM_API_KEY']);
+const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'LLM_API_KEY', 'DATABASE_URL']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Treat `VAR=` in .env as "not set", so defaults apply. */
@@ -53,6 +54,9 @@ const schema = z.object({
     .default('https://api.telegram.org')
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v!), { message: 'must be an http(s) URL such as https://api.telegram.org' })
     .transform((v) => v!.replace(/\/+$/, '')),
+  DATABASE_URL: optionalText().refine((v) => v === undefined || isPostgresUrl(v) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(sqlite|file):/i.test(v), {
+    message: 'must be a postgres://user@host:5432/database URL (PostgreSQL) or a SQLite file path',
+  }),
   DATABASE_PATH: optionalText().default('./data/keyfigures.db'),
   DIGESTS_DIR: optionalText().default('./digests'),
   FETCH_CRON: cronExpression('*/30 * * * *'),
@@ -143,7 +147,8 @@ const schema = z.object({
 /** The validated configuration every component receives. */
 export interface Config {
   telegram: { token: string | null; apiRoot: string };
-  databasePath: string;
+  /** Where the data lives: PostgreSQL (DATABASE_URL=postgres://…) or a SQLite file (DATABASE_URL as a path, else DATABASE_PATH). */
+  database: DatabaseLocation;
   digestsDir: string;
   fetchCron: string;
   digestCron: string;
@@ -204,7 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = result.data;
   return {
     telegram: { token: e.TELEGRAM_BOT_TOKEN ?? null, apiRoot: e.TELEGRAM_API_ROOT },
-    databasePath: e.DATABASE_PATH!,
+    database: databaseLocation(e.DATABASE_URL, e.DATABASE_PATH!),
     digestsDir: e.DIGESTS_DIR!,
     fetchCron: e.FETCH_CRON!,
     digestCron: e.DIGEST_CRON!,

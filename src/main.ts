@@ -9,7 +9,7 @@
 import { Telegram } from 'telegraf';
 import type { Config } from './config.js';
 import type { Logger } from './support/logger.js';
-import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { describeDatabase, openStore } from './store/open-store.js';
 import { createBot, registerCommands } from './bot/create-bot.js';
 import { TelegrafSender } from './delivery/telegraf-sender.js';
 import { FloodLimiter } from './delivery/flood-limiter.js';
@@ -57,7 +57,7 @@ export function floodLimiter(config: Config): FloodLimiter {
  * @example await runBot(parseConfig(process.env), logger, token)
  */
 export async function runBot(config: Config, logger: Logger, token: string): Promise<void> {
-  const store = openSqliteStore(config.databasePath);
+  const store = await openStore(config.database);
   await seedFeeds(store, config.seedFeeds, logger);
   const settings = digestSettings(config);
   const startedAt = new Date();
@@ -141,7 +141,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
     logger.info(
       {
         bot: bot.botInfo?.username,
-        database: config.databasePath,
+        database: describeDatabase(config.database),
         digest: schedule.digest,
         timezone: schedule.timezone,
         worker: worker.owner,

@@ -18,13 +18,23 @@ describe('parseConfig', () => {
   it('applies every default on an empty environment', () => {
     const c = parseConfig({});
     expect(c.telegram).toEqual({ token: null, apiRoot: 'https://api.telegram.org' });
-    expect(c.databasePath).toBe('./data/keyfigures.db');
+    expect(c.database).toEqual({ kind: 'sqlite', path: './data/keyfigures.db' });
     expect(c.digestsDir).toBe('./digests');
     expect(c.timezone).toBe('UTC');
     expect(c.fetchCron).toBe('*/30 * * * *');
     expect(c.digestCron).toBe('0 8 * * *');
     expect(c.adminIds).toEqual([]);
     expect(c.topFigures).toBe(5);
+  });
+
+  it('chooses the database from DATABASE_URL: postgres:// is PostgreSQL, a path is SQLite, other schemes are refused without echoing the URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://kf:s3cret@db.example:5432/kf' }).database).toEqual({ kind: 'postgres', url: 'postgres://kf:s3cret@db.example:5432/kf' });
+    expect(parseConfig({ DATABASE_URL: 'postgresql://kf@db/kf' }).database.kind).toBe('postgres');
+    expect(parseConfig({ DATABASE_URL: '/var/lib/kf/kf.db', DATABASE_PATH: './other.db' }).database).toEqual({ kind: 'sqlite', path: '/var/lib/kf/kf.db' });
+    expect(parseConfig({ DATABASE_URL: 'sqlite:./data/kf.db' }).database).toEqual({ kind: 'sqlite', path: './data/kf.db' });
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/kf' });
+    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a postgres:\/\/.* or a SQLite file path$/)]);
+    expect(problems.join()).not.toContain('hunter2');
   });
 
   it('treats empty values as unset', () => {

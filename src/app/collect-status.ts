@@ -1,7 +1,7 @@
 /** Everything an operator checks at a glance, gathered from the store and config. */
-import fs from 'node:fs';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
+import { describeDatabase } from '../store/database-location.js';
 import { nextRun } from '../jobs/next-run.js';
 import { localDate } from '../jobs/time-zone.js';
 import type { LlmUsage } from '../store/store.js';
@@ -13,7 +13,8 @@ export interface StatusReport {
   subscribers: { active: number; paused: number; inactive: number };
   digests: { last: { date: string; createdAt: string; stories: number } | null; next: string | null };
   outbox: { pending: number; sent: number; failed: number; cancelled: number };
-  database: { path: string; bytes: number | null };
+  /** Where the data lives, how big it is, and what the integrity check found (empty when healthy). */
+  database: { path: string; bytes: number | null; problems: string[] };
   /** Optional LLM summaries: off, or today's and all-time counters (rejected = a number not in the sources). */
   llm: { enabled: false } | { enabled: true; model: string; today: LlmUsage; total: LlmUsage; maxTokensPerDay: number };
 }
@@ -45,24 +46,9 @@ export async function collectStatus(store: Store, config: Config, now = new Date
       next: next ? next.toISOString() : null,
     },
     outbox: await store.deliveryCounts(),
-    database: { path: config.databasePath, bytes: databaseBytes(config.databasePath) },
+    database: { path: describeDatabase(config.database), bytes: await store.sizeBytes(), problems: await store.checkIntegrity() },
     llm: config.llm
       ? { enabled: true, model: config.llm.model, today: await store.llmUsage(localDate(now, config.timezone)), total: await store.llmUsageTotal(), maxTokensPerDay: config.llm.maxTokensPerDay }
       : { enabled: false },
   };
-}
-
-/** The database file plus its WAL, or null when it does not exist. */
-function databaseBytes(file: string): number | null {
-  let total = 0;
-  let found = false;
-  for (const f of [file, `${file}-wal`]) {
-    try {
-      total += fs.statSync(f).size;
-      found = true;
-    } catch {
-      // absent: nothing to add
-    }
-  }
-  return found ? total : null;
 }

@@ -1,7 +1,7 @@
 /** `keyfigures archive list|rebuild`: the digests/ folder — what it holds, and regenerating it from the database. */
 import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { listArchive } from '../app/archive-index.js';
 import { rebuildArchive } from '../app/rebuild-archive.js';
 import { startProgress } from '../support/progress.js';
@@ -30,7 +30,7 @@ export const archiveCommand: CliCommand = {
     }
     if (action === 'rebuild') {
       if (rest.length > 0) throw new UsageError('rebuild takes no options');
-      const store = openSqliteStore(config.databasePath);
+      const store = await openStore(config.database);
       try {
         const total = new Set((await store.listDigests()).map((d) => d.date)).size;
         const progress = startProgress('rebuild', total);

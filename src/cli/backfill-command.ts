@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { runFeedCycle } from '../app/run-feed-cycle.js';
 import { startProgress } from '../support/progress.js';
 import { parseSince } from './parse-since.js';
@@ -21,7 +21,7 @@ export const backfillCommand: CliCommand = {
   async run(args, { config, logger }) {
     const { values } = parseOptions(args);
     const since = parseSince(values.since);
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database);
     try {
       const feeds = await store.listFeeds();
       if (feeds.length === 0) throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`');

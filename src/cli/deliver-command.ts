@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { Telegram } from 'telegraf';
 import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { queueDigestNow } from '../delivery/queue-digests.js';
 import { OutboxWorker } from '../delivery/outbox.js';
 import { TelegrafSender } from '../delivery/telegraf-sender.js';
@@ -36,7 +36,7 @@ export const deliverCommand: CliCommand = {
     const timeoutSec = values.timeout === undefined ? 600 : Number(values.timeout);
     if (!(timeoutSec > 0)) throw new UsageError(`--timeout must be a positive number of seconds (got "${values.timeout}")`);
 
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database);
     try {
       if (chatId !== undefined) {
         const subscriber = await store.getSubscriber(chatId);

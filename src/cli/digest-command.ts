@@ -4,7 +4,7 @@ import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
 import { oneShotDigest } from './one-shot-digest.js';
 import { printDigest } from './print-digest.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { runFeedCycle } from '../app/run-feed-cycle.js';
 import { previewDigest } from '../app/make-digest.js';
 import { archiveDigest } from '../app/archive-digest.js';
@@ -28,7 +28,7 @@ export const digestCommand: CliCommand = {
     const feeds = values.feed ?? [];
     if (values.preview) {
       if (feeds.length > 0) throw new UsageError('--preview reads the database; it does not take --feed');
-      const store = openSqliteStore(config.databasePath);
+      const store = await openStore(config.database);
       try {
         // The bot's rule (currentDigest): the stories of the last DIGEST_WINDOW_HOURS.
         const settings = digestSettings(config);
@@ -49,7 +49,7 @@ export const digestCommand: CliCommand = {
       if (result.report.failed.length === feeds.length) return 1;
       digest = result.digest;
     } else {
-      const store = openSqliteStore(config.databasePath);
+      const store = await openStore(config.database);
       try {
         if ((await store.listFeeds()).length === 0) {
           throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`, or pass --feed URL_OR_FILE');

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import type { CliCommand } from './commands.js';
 import type { Feed } from '../domain/types.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { FetchError, UsageError } from '../domain/errors.js';
 import { addFeed } from '../app/add-feed.js';
 import { exportOpml, importOpml } from './feeds-opml.js';
@@ -29,7 +29,8 @@ export const feedsCommand: CliCommand = {
     const verify = !rest.includes('--no-verify');
     const targets = rest.filter((a) => !a.startsWith('--'));
     const out = (line: string) => void process.stdout.write(line);
-    const store = openSqliteStore(config.databasePath);
+    // Listing and exporting only read: they work on a read-only database and write nothing.
+    const store = await openStore(config.database, { readOnly: action === 'list' || action === 'export' });
     try {
       if (action === 'list') {
         const feeds = await store.listFeeds();

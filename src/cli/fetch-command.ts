@@ -1,6 +1,6 @@
 /** `keyfigures fetch`: one fetch cycle over the database's feeds, then exit. */
 import type { CliCommand } from './commands.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { runFeedCycle } from '../app/run-feed-cycle.js';
 import { UsageError } from '../domain/errors.js';
 
@@ -11,7 +11,7 @@ export const fetchCommand: CliCommand = {
   summary: 'Fetch every feed once now and store new articles; then exit.',
   details: ['Exit code 1 when every feed failed.'],
   async run(_args, { config, logger }) {
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database);
     try {
       const feeds = await store.listFeeds();
       if (feeds.length === 0) throw new UsageError('no feeds yet: add one with `keyfigures feeds add URL`');

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { effectiveSchedule, setDefaultSchedule, type ScheduleChange } from '../jobs/schedule-settings.js';
 import { nextRun, describeTime } from '../jobs/next-run.js';
 import { nextDigestAt } from '../jobs/due-chats.js';
@@ -24,7 +24,7 @@ export const scheduleCommand: CliCommand = {
   async run(args, { config }) {
     const [action = 'show', ...rest] = args;
     const values = parseOptions(rest, action === 'reset');
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database);
     try {
       if (action === 'set') {
         const change: ScheduleChange = {};

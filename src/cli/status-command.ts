@@ -1,6 +1,6 @@
 /** `keyfigures status`: health at a glance — feeds, subscribers, digests, outbox, database. */
 import type { CliCommand } from './commands.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { collectStatus, type StatusReport } from '../app/collect-status.js';
 import { describeTime } from '../jobs/next-run.js';
 
@@ -14,7 +14,7 @@ export const statusCommand: CliCommand = {
     'Reads the database only; for the running bot\'s liveness, see /healthz (HTTP_PORT).',
   ],
   async run(args, { config }) {
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database, { readOnly: true });
     try {
       const report = await collectStatus(store, config);
       process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, config.timezone));
@@ -38,6 +38,7 @@ export function renderStatus(r: StatusReport, timezone: string): string {
     `Digests      last: ${r.digests.last ? `${when(r.digests.last.createdAt)}, ${r.digests.last.stories} stories` : 'none yet'}; next: ${r.digests.next ? when(r.digests.next) : 'not scheduled'}`,
     `Outbox       ${r.outbox.pending} pending, ${r.outbox.sent} sent, ${r.outbox.failed} failed, ${r.outbox.cancelled} cancelled`,
     `Database     ${r.database.path} (${r.database.bytes === null ? 'not created yet' : formatBytes(r.database.bytes)})`,
+    ...r.database.problems.slice(0, 5).map((p) => `  ⚠ integrity check failed: ${p} — restore the latest backup (README: Back up the database)`),
     r.llm.enabled
       ? `LLM          ${r.llm.model}: today ${r.llm.today.accepted} shown, ${r.llm.today.rejected} rejected (numbers not in the sources), ${r.llm.today.failed} failed, ${r.llm.today.promptTokens + r.llm.today.completionTokens}/${r.llm.maxTokensPerDay} tokens; all time ${r.llm.total.accepted} shown, ${r.llm.total.rejected} rejected`
       : 'LLM          off (extractive summaries)',

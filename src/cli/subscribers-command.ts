@@ -1,6 +1,6 @@
 /** `keyfigures subscribers list|stats`: who receives digests. */
 import type { CliCommand } from './commands.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { UsageError } from '../domain/errors.js';
 import { formatTable } from './format-table.js';
 
@@ -18,7 +18,7 @@ export const subscribersCommand: CliCommand = {
     const [action] = args;
     if (action !== 'list' && action !== 'stats') throw new UsageError('say list or stats');
     const json = args.includes('--json');
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database, { readOnly: true });
     try {
       const subscribers = await store.listSubscribers();
       if (action === 'list') {

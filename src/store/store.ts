@@ -1,7 +1,7 @@
 /**
  * The storage port. Everything the app keeps goes through this interface, one part per concern;
- * `openSqliteStore` is the embedded implementation. Methods are async so a networked database
- * (PostgreSQL) can implement the same contract later without touching callers.
+ * two adapters implement it with the same queries (sql/, Kysely): SQLite (sqlite/, embedded, the
+ * default) and PostgreSQL (postgres/); `openStore` (open-store.ts) picks one from DATABASE_URL.
  */
 import type { FeedStore } from './feed-store.js';
 import type { ArticleStore } from './article-store.js';
@@ -29,5 +29,9 @@ export type { LlmStore, LlmUsage, LlmSummaryRecord } from './llm-store.js';
 export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore {
   /** Health probe: a real write in a transaction that is rolled back; throws when the database cannot be written. */
   checkWritable(): Promise<void>;
+  /** A cheap integrity check (SQLite `PRAGMA quick_check`, PostgreSQL checksum failures): the problems found, none when healthy. */
+  checkIntegrity(): Promise<string[]>;
+  /** Bytes the database takes (SQLite: file plus WAL; PostgreSQL: the database), null when not created yet. */
+  sizeBytes(): Promise<number | null>;
   close(): Promise<void>;
 }

@@ -52,9 +52,9 @@ describe('botHealth', () => {
   });
 
   it('reports a database that cannot be written, with SQLite\'s reason', async () => {
-    const s = openStore();
-    s.db.pragma('query_only = ON');
-    const report = await botHealth(healthy(s))();
+    openStore();
+    const s = openSqliteStore(path.join(dir!, 'kf.db'), { readOnly: true });
+    const report = await botHealth(healthy(s))().finally(() => s.close());
     expect(report.ok).toBe(false);
     expect(report.reasons).toEqual([expect.stringMatching(/^database is not writable: .*readonly/)]);
   });

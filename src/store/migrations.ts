@@ -1,0 +1,32 @@
+/**
+ * Schema migrations for both databases, applied in order. Order is important: add new migrations
+ * at the end (one file each in migrations/, with its SQLite and PostgreSQL text); never edit one
+ * that has shipped. Version N means the same schema on both: SQLite tracks it in `user_version`
+ * (as it always has, so databases made by earlier releases migrate forward), PostgreSQL in
+ * `schema_migrations`.
+ */
+import { initial, initialPostgres } from './migrations/001-initial.js';
+import { feedPolling, feedPollingPostgres } from './migrations/002-feed-polling.js';
+import { subscriberSchedule, subscriberSchedulePostgres } from './migrations/003-subscriber-schedule.js';
+import { subscriberPreferences, subscriberPreferencesPostgres } from './migrations/004-subscriber-preferences.js';
+import { deliveryLeases, deliveryLeasesPostgres } from './migrations/005-delivery-leases.js';
+import { seriesAndLlm, seriesAndLlmPostgres } from './migrations/006-series-and-llm.js';
+import { claims, claimsPostgres } from './migrations/007-claims.js';
+
+/** One schema step in each dialect. */
+export interface Migration {
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  { name: 'initial', sqlite: initial, postgres: initialPostgres },
+  { name: 'feed-polling', sqlite: feedPolling, postgres: feedPollingPostgres },
+  { name: 'subscriber-schedule', sqlite: subscriberSchedule, postgres: subscriberSchedulePostgres },
+  { name: 'subscriber-preferences', sqlite: subscriberPreferences, postgres: subscriberPreferencesPostgres },
+  { name: 'delivery-leases', sqlite: deliveryLeases, postgres: deliveryLeasesPostgres },
+  { name: 'series-and-llm', sqlite: seriesAndLlm, postgres: seriesAndLlmPostgres },
+  { name: 'claims', sqlite: claims, postgres: claimsPostgres },
+];

@@ -1,0 +1,285 @@
+/** DeliveryStore in SQL (both dialects): the outbox, its leases, renditions and sender heartbeats. */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ClaimedDelivery, ClaimOptions, Delivery, DeliveryStore, DeliveryWorker } from '../delivery-store.js';
+import type { Tables } from './schema.js';
+import { type Sql, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
+
+type Db = Kysely<Tables>;
+
+/**
+ * DeliveryStore over a Kysely connection.
+ * @example const deliveries = sqlDeliveryStore({ db, d: SQLITE })
+ */
+export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
+  return {
+    async enqueueDigest(digestId: number, partCount: number, chatIds: number[]): Promise<number> {
+      return enqueueParts(db, digestId, null, partCount, chatIds, { onlyNewChats: false, givenAt: null });
+    },
+
+    async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
+      // A chat's next part waits for its previous part: only the lowest pending part per chat is due.
+      const rows = await db
+        .selectFrom('deliveries as d')
+        .selectAll('d')
+        .where('d.state', '=', 'pending')
+        .where((eb) => eb.or([eb('d.not_before', 'is', null), eb('d.not_before', '<=', d.time(nowIso))]))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('deliveries as e')
+                .select('e.id')
+                .where('e.state', '=', 'pending')
+                .whereRef('e.digest_id', '=', 'd.digest_id')
+                .whereRef('e.chat_id', '=', 'd.chat_id')
+                .whereRef('e.part', '<', 'd.part'),
+            ),
+          ),
+        )
+        .orderBy('d.id')
+        .limit(limit)
+        .execute();
+      return rows.map(toDelivery);
+    },
+
+    async markSent(id: number, messageId: number, at: string): Promise<void> {
+      await db
+        .updateTable('deliveries')
+        .set((eb) => ({ state: 'sent', message_id: messageId, sent_at: d.time(at), attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markAttemptFailed(id: number, error: string, opts: { notBefore: string | null; final: boolean }): Promise<void> {
+      await db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          last_error: error,
+          not_before: opts.notBefore === null ? null : d.time(opts.notBefore),
+          state: opts.final ? 'failed' : 'pending',
+        }))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async cancelPending(chatId: number, reason: string): Promise<number> {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ state: 'cancelled', last_error: reason })
+        .where('chat_id', '=', chatId)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async saveRendition(digestId: number, parts: string[]): Promise<number> {
+      const json = JSON.stringify(parts);
+      const hash = createHash('sha256').update(json).digest('hex');
+      await db.insertInto('digest_renditions').values({ digest_id: digestId, hash, parts_json: json }).onConflict((oc) => oc.columns(['digest_id', 'hash']).doNothing()).execute();
+      const row = await db.selectFrom('digest_renditions').select('id').where('digest_id', '=', digestId).where('hash', '=', hash).executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+
+    async enqueueRendition(digestId, renditionId, partCount, chatIds, givenAt): Promise<number> {
+      return enqueueParts(db, digestId, renditionId, partCount, chatIds, { onlyNewChats: true, givenAt: givenAt === null ? null : d.time(givenAt) });
+    },
+
+    async claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]> {
+      const now = d.time(opts.now);
+      const until = d.time(new Date(Date.parse(opts.now) + opts.leaseMs));
+      return db.transaction().execute(async (trx) => {
+        const ids = await trx
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .where('d.state', '=', 'pending')
+          .where((eb) => eb.or([eb('d.not_before', 'is', null), eb('d.not_before', '<=', now)]))
+          .where((eb) =>
+            eb.or([
+              eb('d.lease_owner', 'is', null),
+              eb('d.lease_until', '<', now),
+              eb('d.lease_owner', 'not in', eb.selectFrom('delivery_workers').select('owner').where('heartbeat_at', '>=', d.time(opts.staleBefore))),
+            ]),
+          )
+          .where(({ not, exists, selectFrom, or, and, eb }) =>
+            not(
+              exists(
+                selectFrom('deliveries as e')
+                  .select('e.id')
+                  .whereRef('e.chat_id', '=', 'd.chat_id')
+                  .where('e.state', '=', 'pending')
+                  .where((x) => or([x('e.digest_id', '<', x.ref('d.digest_id')), and([x('e.digest_id', '=', x.ref('d.digest_id')), x('e.part', '<', x.ref('d.part'))])])),
+              ),
+            ),
+          )
+          .orderBy('d.id')
+          .limit(opts.limit)
+          // PostgreSQL: rows another claimer holds are skipped, not waited for (SQLite's write lock already serializes claims).
+          .$if(d.rowLocks, (q) => q.forUpdate('d').skipLocked())
+          .execute();
+        if (ids.length === 0) return [];
+        const rows = await trx
+          .updateTable('deliveries')
+          .set({ lease_owner: owner, lease_until: until })
+          .where('id', 'in', ids.map((r) => r.id))
+          .returningAll()
+          .execute();
+        rows.sort((a, b) => Number(a.id) - Number(b.id));
+        const parts = await partsOf(trx, rows);
+        return rows.map((row) => ({
+          ...toDelivery(row),
+          html: parts.get(row.rendition_id === null ? `d${row.digest_id}` : `r${row.rendition_id}`)?.[Number(row.part)] ?? null,
+          uncertain: row.sending_since !== null,
+        }));
+      });
+    },
+
+    async startSending(id: number, owner: string, leaseUntil: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ lease_until: d.time(leaseUntil), sending_since: d.time(now) })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async completeDelivery(id: number, owner: string, messageId: number, at: string): Promise<void> {
+      await db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          state: 'sent',
+          message_id: messageId,
+          sent_at: d.time(at),
+          attempts: eb('attempts', '+', 1),
+          lease_owner: null,
+          lease_until: null,
+          sending_since: null,
+        }))
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('lease_owner', '=', owner), eb('lease_owner', 'is', null)]))
+        .execute();
+    },
+
+    async failDelivery(id, owner, opts): Promise<void> {
+      await db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', opts.countAttempt ? 1 : 0),
+          last_error: opts.error,
+          not_before: opts.notBefore === null ? null : d.time(opts.notBefore),
+          state: opts.final ? 'failed' : 'pending',
+          lease_owner: null,
+          lease_until: null,
+          sending_since: null,
+        }))
+        .where('id', '=', id)
+        .where('state', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_owner', '=', owner), eb('lease_owner', 'is', null)]))
+        .execute();
+    },
+
+    async releaseLeases(owner: string, ids?: number[]): Promise<number> {
+      if (ids && ids.length === 0) return 0;
+      let q = db.updateTable('deliveries').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner);
+      if (ids) q = q.where('id', 'in', ids);
+      return Number((await q.executeTakeFirst()).numUpdatedRows);
+    },
+
+    async heartbeat(worker: { owner: string; kind: string; pid: number }, at: string): Promise<void> {
+      await db
+        .insertInto('delivery_workers')
+        .values({ owner: worker.owner, kind: worker.kind, pid: worker.pid, started_at: d.time(at), heartbeat_at: d.time(at) })
+        .onConflict((oc) => oc.column('owner').doUpdateSet((eb) => ({ heartbeat_at: eb.ref('excluded.heartbeat_at') })))
+        .execute();
+    },
+
+    async removeWorker(owner: string): Promise<void> {
+      await db.deleteFrom('delivery_workers').where('owner', '=', owner).execute();
+    },
+
+    async liveWorkers(since: string, kind?: string): Promise<DeliveryWorker[]> {
+      let q = db.selectFrom('delivery_workers').selectAll().where('heartbeat_at', '>=', d.time(since));
+      if (kind !== undefined) q = q.where('kind', '=', kind);
+      const rows = await q.orderBy('started_at').execute();
+      return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toIso(r.heartbeat_at) }));
+    },
+
+    async deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>> {
+      let q = db.selectFrom('deliveries').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state');
+      if (digestId !== undefined) q = q.where('digest_id', '=', digestId);
+      const counts = { pending: 0, sent: 0, failed: 0, cancelled: 0 };
+      for (const r of await q.execute()) counts[r.state as Delivery['state']] = Number(r.n);
+      return counts;
+    },
+  };
+}
+
+/**
+ * Queue `partCount` parts for each chat in one transaction; `onlyNewChats` skips chats that already
+ * have a row of this digest, and `givenAt` (when set) becomes each chat's last digest time.
+ */
+async function enqueueParts(
+  db: Db,
+  digestId: number,
+  renditionId: number | null,
+  partCount: number,
+  chatIds: number[],
+  opts: { onlyNewChats: boolean; givenAt: string | Date | null },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let added = 0;
+    for (let i = 0; i < chatIds.length; i += 200) {
+      let chats = chatIds.slice(i, i + 200);
+      if (opts.onlyNewChats && chats.length) {
+        const has = new Set(
+          (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', chats).execute()).map((r) => Number(r.chat_id)),
+        );
+        chats = chats.filter((c) => !has.has(c));
+      }
+      const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, rendition_id: renditionId })));
+      for (let j = 0; j < rows.length; j += 500) {
+        const result = await trx
+          .insertInto('deliveries')
+          .values(rows.slice(j, j + 500))
+          .onConflict((oc) => oc.columns(['digest_id', 'chat_id', 'part']).doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      if (opts.givenAt !== null && chatIds.length) {
+        await trx.updateTable('subscribers').set({ last_digest_at: opts.givenAt }).where('chat_id', 'in', chatIds.slice(i, i + 200)).execute();
+      }
+    }
+    return added;
+  });
+}
+
+/** The parts of every digest or rendition the rows send, keyed `d<digest id>` or `r<rendition id>`. */
+async function partsOf(db: Db, rows: Array<{ digest_id: number; rendition_id: number | null }>): Promise<Map<string, string[]>> {
+  const parts = new Map<string, string[]>();
+  const digestIds = [...new Set(rows.filter((r) => r.rendition_id === null).map((r) => r.digest_id))];
+  const renditionIds = [...new Set(rows.filter((r) => r.rendition_id !== null).map((r) => r.rendition_id!))];
+  if (digestIds.length) {
+    for (const r of await db.selectFrom('digests').select(['id', 'parts_json']).where('id', 'in', digestIds).execute()) parts.set(`d${r.id}`, JSON.parse(r.parts_json));
+  }
+  if (renditionIds.length) {
+    for (const r of await db.selectFrom('digest_renditions').select(['id', 'parts_json']).where('id', 'in', renditionIds).execute()) parts.set(`r${r.id}`, JSON.parse(r.parts_json));
+  }
+  return parts;
+}
+
+function toDelivery(r: Record<string, unknown>): Delivery {
+  return {
+    id: Number(r.id),
+    digestId: Number(r.digest_id),
+    chatId: Number(r.chat_id),
+    part: Number(r.part),
+    state: r.state as Delivery['state'],
+    attempts: Number(r.attempts),
+    notBefore: toIsoOrNull(r.not_before),
+    lastError: strOrNull(r.last_error),
+    messageId: numOrNull(r.message_id),
+    sentAt: toIsoOrNull(r.sent_at),
+  };
+}

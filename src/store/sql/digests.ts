@@ -1,0 +1,53 @@
+/** DigestStore in SQL (both dialects): each edition with its rendered Telegram parts. */
+import type { Digest } from '../../domain/types.js';
+import type { DigestStore, StoredDigest } from '../digest-store.js';
+import { type Sql, toIso } from './dialect.js';
+
+/**
+ * DigestStore over a Kysely connection.
+ * @example const digests = sqlDigestStore({ db, d: SQLITE })
+ */
+export function sqlDigestStore({ db, d }: Sql): DigestStore {
+  return {
+    async saveDigest(digest: Digest, parts: string[]): Promise<StoredDigest> {
+      const row = await db
+        .insertInto('digests')
+        .values({
+          date: digest.date,
+          created_at: d.time(digest.createdAt),
+          timezone: digest.timezone,
+          stories_json: JSON.stringify(digest.stories),
+          parts_json: JSON.stringify(parts),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { ...digest, id: Number(row.id), parts };
+    },
+
+    async latestDigest(): Promise<StoredDigest | null> {
+      const row = await db.selectFrom('digests').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? toDigest(row) : null;
+    },
+
+    async getDigest(id: number): Promise<StoredDigest | null> {
+      const row = await db.selectFrom('digests').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toDigest(row) : null;
+    },
+
+    async listDigests() {
+      const rows = await db.selectFrom('digests').select(['id', 'date', 'created_at']).orderBy('id').execute();
+      return rows.map((r) => ({ id: Number(r.id), date: String(r.date), createdAt: toIso(r.created_at) }));
+    },
+  };
+}
+
+function toDigest(r: Record<string, unknown>): StoredDigest {
+  return {
+    id: Number(r.id),
+    date: String(r.date),
+    createdAt: toIso(r.created_at),
+    timezone: String(r.timezone),
+    stories: JSON.parse(String(r.stories_json)),
+    parts: JSON.parse(String(r.parts_json)),
+  };
+}

@@ -1,0 +1,117 @@
+/** SubscriberStore in SQL (both dialects): chats that receive digests, active or not. */
+import type { Subscriber } from '../../domain/types.js';
+import type { SubscriberStore, SubscribeResult } from '../subscriber-store.js';
+import { type Sql, toBool, toIso, toIsoOrNull, strOrNull } from './dialect.js';
+
+/** Per-chat tables whose rows follow a group that became a supergroup (when the new chat has its own, they win as a whole). */
+const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches'] as const;
+
+/**
+ * SubscriberStore over a Kysely connection.
+ * @example const subscribers = sqlSubscriberStore({ db, d: SQLITE })
+ */
+export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
+  return {
+    async subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult> {
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('subscribers').select('active').where('chat_id', '=', chat.chatId).executeTakeFirst();
+        await trx
+          .insertInto('subscribers')
+          .values({ chat_id: chat.chatId, chat_type: chat.chatType, title: chat.title, active: d.flag(true), subscribed_at: d.time(at) })
+          .onConflict((oc) =>
+            oc.column('chat_id').doUpdateSet((eb) => ({
+              chat_type: eb.ref('excluded.chat_type'),
+              title: eb.ref('excluded.title'),
+              active: d.flag(true),
+              deactivated_reason: null,
+            })),
+          )
+          .execute();
+        const row = await trx.selectFrom('subscribers').selectAll().where('chat_id', '=', chat.chatId).executeTakeFirstOrThrow();
+        const change = !before ? 'new' : toBool(before.active) ? 'unchanged' : 'reactivated';
+        return { subscriber: toSubscriber(row), change };
+      });
+    },
+
+    async deactivate(chatId: number, reason: string): Promise<boolean> {
+      const result = await db
+        .updateTable('subscribers')
+        .set({ active: d.flag(false), deactivated_reason: reason })
+        .where('chat_id', '=', chatId)
+        .where('active', '=', d.flag(true))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async getSubscriber(chatId: number): Promise<Subscriber | null> {
+      const row = await db.selectFrom('subscribers').selectAll().where('chat_id', '=', chatId).executeTakeFirst();
+      return row ? toSubscriber(row) : null;
+    },
+
+    async listSubscribers(): Promise<Subscriber[]> {
+      return (await db.selectFrom('subscribers').selectAll().orderBy('subscribed_at').orderBy('chat_id').execute()).map(toSubscriber);
+    },
+
+    async activeSubscribers(): Promise<Subscriber[]> {
+      return (await db.selectFrom('subscribers').selectAll().where('active', '=', d.flag(true)).orderBy('chat_id').execute()).map(toSubscriber);
+    },
+
+    async migrateChat(fromChatId: number, toChatId: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const target = await trx.selectFrom('subscribers').select('chat_id').where('chat_id', '=', toChatId).executeTakeFirst();
+        if (target) await trx.deleteFrom('subscribers').where('chat_id', '=', fromChatId).execute();
+        else await trx.updateTable('subscribers').set({ chat_id: toChatId, chat_type: 'supergroup' }).where('chat_id', '=', fromChatId).execute();
+        // Outbox rows the new chat already has win; the old chat's copies of them go.
+        await trx
+          .deleteFrom('deliveries as o')
+          .where('o.chat_id', '=', fromChatId)
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom('deliveries as n').select('n.id').where('n.chat_id', '=', toChatId).whereRef('n.digest_id', '=', 'o.digest_id').whereRef('n.part', '=', 'o.part')),
+          )
+          .execute();
+        await trx.updateTable('deliveries').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
+        // The chat's choices and memory move with it (rows the new chat already has win).
+        for (const table of CHAT_TABLES) {
+          const taken = trx.selectFrom(table).select('chat_id').where('chat_id', '=', toChatId);
+          if (!(await taken.executeTakeFirst())) await trx.updateTable(table).set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
+          await trx.deleteFrom(table).where('chat_id', '=', fromChatId).execute();
+        }
+        await trx.updateTable('user_feeds').set({ added_by_chat: toChatId }).where('added_by_chat', '=', fromChatId).execute();
+      });
+    },
+
+    async setSchedule(chatId: number, schedule: { digestTime?: string | null; timezone?: string | null }): Promise<boolean> {
+      const set: { digest_time?: string | null; timezone?: string | null } = {};
+      if (schedule.digestTime !== undefined) set.digest_time = schedule.digestTime;
+      if (schedule.timezone !== undefined) set.timezone = schedule.timezone;
+      if (Object.keys(set).length === 0) return (await db.selectFrom('subscribers').select('chat_id').where('chat_id', '=', chatId).executeTakeFirst()) !== undefined;
+      const result = await db.updateTable('subscribers').set(set).where('chat_id', '=', chatId).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async setPaused(chatId: number, paused: boolean): Promise<boolean> {
+      const result = await db.updateTable('subscribers').set({ paused: d.flag(paused) }).where('chat_id', '=', chatId).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async markDigestGiven(chatId: number, at: string): Promise<void> {
+      await db.updateTable('subscribers').set({ last_digest_at: d.time(at) }).where('chat_id', '=', chatId).execute();
+    },
+  };
+}
+
+/** A subscribers row as the domain's Subscriber. */
+export function toSubscriber(r: Record<string, unknown>): Subscriber {
+  return {
+    chatId: Number(r.chat_id),
+    chatType: String(r.chat_type),
+    title: strOrNull(r.title),
+    active: toBool(r.active),
+    subscribedAt: toIso(r.subscribed_at),
+    deactivatedReason: strOrNull(r.deactivated_reason),
+    timezone: strOrNull(r.timezone),
+    digestTime: strOrNull(r.digest_time),
+    paused: toBool(r.paused),
+    lastDigestAt: toIsoOrNull(r.last_digest_at),
+  };
+}

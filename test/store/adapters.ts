@@ -1,0 +1,92 @@
+/**
+ * The Store adapters the contract suite runs against: SQLite always (a temporary file), PostgreSQL
+ * when PG_URL is set (a fresh schema per store, dropped afterwards, so engineers and CI runs
+ * sharing one server never see each other's rows).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Store } from '../../src/store/store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+
+/** PostgreSQL for the contract suite, or undefined (its tests skip, saying how to run them). */
+export const PG_URL = process.env.PG_URL || undefined;
+
+/** What the suite says when PostgreSQL is not configured. */
+export const PG_SKIP = 'PostgreSQL adapter — skipped: set PG_URL=postgres://postgres@127.0.0.1:5432/test to run';
+
+/** One database a test works in: stores on it (several = several processes) and its cleanup. */
+export interface TestDatabase {
+  adapter: 'sqlite' | 'postgres';
+  /** Open another store on the same database (another "process"). */
+  open(opts?: { readOnly?: boolean }): Promise<Store>;
+  /** Run raw SQL on the database through a separate connection (test setup and fault injection). */
+  exec(sqlText: string): Promise<void>;
+  /** Close every store opened and drop the database. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh SQLite file in a temporary folder. */
+export async function sqliteDatabase(): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-store-'));
+  const file = path.join(dir, 'kf.db');
+  const stores: Store[] = [];
+  return {
+    adapter: 'sqlite',
+    async open(opts) {
+      const store = openSqliteStore(file, opts);
+      stores.push(store);
+      return store;
+    },
+    async exec(sqlText) {
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(file);
+      try {
+        db.exec(sqlText);
+      } finally {
+        db.close();
+      }
+    },
+    async dispose() {
+      for (const s of stores) await s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh schema on the PG_URL server. */
+export async function postgresDatabase(): Promise<TestDatabase> {
+  const schema = `kf_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const stores: Store[] = [];
+  const run = async (sqlText: string) => {
+    const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await client.query(sqlText);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    adapter: 'postgres',
+    async open(opts) {
+      const store = await openPostgresStore(PG_URL!, { schema, poolSize: 4, ...opts });
+      stores.push(store);
+      return store;
+    },
+    exec: run,
+    async dispose() {
+      for (const s of stores) await s.close();
+      await run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+/** The adapters to run, each with how to make a fresh database; PostgreSQL only when PG_URL is set. */
+export const ADAPTERS: Array<{ name: 'sqlite' | 'postgres'; fresh: () => Promise<TestDatabase>; skip: boolean }> = [
+  { name: 'sqlite', fresh: sqliteDatabase, skip: false },
+  { name: 'postgres', fresh: postgresDatabase, skip: !PG_URL },
+];
