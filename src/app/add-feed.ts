@@ -26,7 +26,8 @@ const MAX_CANDIDATES = 3;
 export async function addFeed(
   store: Store,
   input: string,
-  opts: { allowPrivate: boolean; fetch: FetchOptions; logger: Logger },
+  /** `addedByChat`: a subscriber's feed, stored as theirs in the same transaction. */
+  opts: { allowPrivate: boolean; fetch: FetchOptions; logger: Logger; addedByChat?: number },
 ): Promise<{ feed: Feed; created: boolean; discoveredFrom: string | null }> {
   const url = normalizeInput(input);
   const guard = opts.allowPrivate ? undefined : (u: string) => assertPublicUrl(u);
@@ -38,7 +39,7 @@ export async function addFeed(
   const page = await fetchUrl(url, fetchOpts);
   const text = decodeBody(page.body, page.contentType);
   const direct = await tryParse(text);
-  if (direct.feed) return save(store, url, direct.feed, null);
+  if (direct.feed) return save(store, url, direct.feed, null, opts.addedByChat);
 
   const candidates = discoverFeeds(text, page.url).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) throw direct.error;
@@ -48,7 +49,7 @@ export async function addFeed(
       const res = await fetchUrl(candidate, fetchOpts);
       const parsed = await parseFeed(decodeBody(res.body, res.contentType));
       opts.logger.info({ page: url, feed: candidate }, 'feed discovered');
-      return save(store, candidate, parsed, url);
+      return save(store, candidate, parsed, url, opts.addedByChat);
     } catch (err) {
       if (err instanceof FetchError && err.code === 'blocked_address') throw err;
       failures.push(`${candidate}: ${(err as Error).message}`);
@@ -86,7 +87,7 @@ async function tryParse(text: string): Promise<{ feed: ParsedFeed; error?: never
   }
 }
 
-async function save(store: Store, url: string, parsed: ParsedFeed, discoveredFrom: string | null) {
-  const { feed, created } = await store.addFeed(url, { title: parsed.title, siteUrl: parsed.link });
+async function save(store: Store, url: string, parsed: ParsedFeed, discoveredFrom: string | null, addedByChat?: number) {
+  const { feed, created } = await store.addFeed(url, { title: parsed.title, siteUrl: parsed.link, addedByChat });
   return { feed, created, discoveredFrom };
 }

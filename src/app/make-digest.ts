@@ -2,6 +2,7 @@
  * Build today's digest from the stored articles, keep it (database + archive) and return it
  * with its Telegram messages rendered once for every subscriber.
  */
+import { createHash } from 'node:crypto';
 import type { Digest } from '../domain/types.js';
 import type { Store, StoredDigest } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
@@ -58,11 +59,19 @@ export async function currentDigest(deps: {
     draft = (await withLlmSummaries(draft, { store: deps.store, logger: deps.logger, settings: llm, timezone: deps.settings.timezone, ...(metrics ? { metrics } : {}) })).digest;
   }
   if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
-  const stored = await deps.store.saveDigest(draft, renderTelegram(draft));
+  // Keyed by content: when another process built the same edition a moment ago, that one is
+  // returned (created: false) and archived already; an edition is built once across the fleet.
+  const stored = await deps.store.saveDigest(draft, renderTelegram(draft), { key: editionKey(draft) });
+  if (!stored.created) return stored;
   const files = await archiveDigest(deps.settings.digestsDir, draft, deps.settings.language);
   timer?.();
   deps.logger.info({ digest: stored.id, stories: draft.stories.length, parts: stored.parts.length, file: files.markdown }, 'digest built');
   return stored;
+}
+
+/** An edition's identity: its stories (what subscribers are sent), not when it was built. */
+function editionKey(digest: Digest): string {
+  return `stories:${createHash('sha256').update(JSON.stringify(digest.stories)).digest('hex')}`;
 }
 
 /** Which stored articles a digest takes: first seen since, and published since. */

@@ -5,6 +5,8 @@
  */
 import type { Feed, FeedItem } from '../domain/types.js';
 import { FetchError } from '../domain/errors.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { decodeBody } from '../feeds/decode-body.js';
@@ -78,6 +80,10 @@ export interface FeedCycleReport {
   ms: number;
 }
 
+/** Who claims feeds for this process's cycles, and for how long a claim holds if its outcome is never recorded. */
+const CYCLE_OWNER = `cycle:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const FEED_CLAIM_MS = 30 * 60_000;
+
 /** Defaults for the optional fetch settings (they match config.ts). */
 const DEFAULTS = { concurrency: 16, perHost: 2, minIntervalMinutes: 15, maxIntervalMinutes: 24 * 60, maxItemsPerFeed: 100 };
 
@@ -111,7 +117,9 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
     guarded: new Set(deps.allowPrivateFeeds ? [] : await deps.store.userFeedIds()),
   };
   const all = await deps.store.listFeeds();
-  const due = deps.force ? all : await deps.store.dueFeeds(now().toISOString());
+  // Due feeds are claimed, not just read: another process running a cycle on the same database
+  // fetches the others. Each outcome releases its claim; the rest are given back at the end.
+  const due = deps.force ? all : await deps.store.claimDueFeeds(CYCLE_OWNER, { now: now().toISOString(), leaseMs: FEED_CLAIM_MS });
   const report: FeedCycleReport = { feeds: all.length, due: due.length, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, ms: 0 };
   const { metrics } = deps;
   await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
@@ -143,6 +151,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       deps.onFeedDone?.(feed.url);
     }
   });
+  if (!deps.force) await deps.store.releaseFeedClaims(CYCLE_OWNER);
   report.ms = Date.now() - started;
   metrics?.lastFetchCycle.set(Date.now() / 1000);
   deps.logger.info(

@@ -10,7 +10,7 @@ import { addFeed } from '../app/add-feed.js';
  * Add a feed by URL (a page URL is followed to its feed); throws FetchError with a message a user
  * can read. `allowPrivate: false` keeps the SSRF guard on (users), unless ALLOW_PRIVATE_FEEDS says otherwise.
  */
-export type AddFeed = (url: string, opts: { allowPrivate: boolean }) => Promise<{ feed: Feed; created: boolean; discoveredFrom: string | null }>;
+export type AddFeed = (url: string, opts: { allowPrivate: boolean; addedByChat?: number }) => Promise<{ feed: Feed; created: boolean; discoveredFrom: string | null }>;
 
 /** Dependencies shared by every command handler. */
 export interface BotDeps {
@@ -55,7 +55,7 @@ export function createBotDeps(deps: {
     fetchCron: config.fetchCron,
     schedule: deps.schedule ?? (() => ({ digest: config.digestCron, timezone: config.timezone })),
     adminIds: config.adminIds,
-    addFeed: (url, opts) => addFeed(store, url, { allowPrivate: opts.allowPrivate || config.allowPrivateFeeds, fetch: config.fetch, logger }),
+    addFeed: (url, opts) => addFeed(store, url, { allowPrivate: opts.allowPrivate || config.allowPrivateFeeds, fetch: config.fetch, logger, addedByChat: opts.addedByChat }),
     now: () => new Date(),
   };
 }

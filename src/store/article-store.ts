@@ -9,7 +9,6 @@ export type FigureSource = Pick<Article, 'id' | 'feedId' | 'title' | 'link' | 's
 
 /** Articles: stored once by key, picked for digests by time window. */
 export interface ArticleStore {
-  hasArticle(key: string): Promise<boolean>;
   /** Store an article with its figures; returns null when its key is already stored. */
   saveArticle(article: NewArticle): Promise<Article | null>;
   /**

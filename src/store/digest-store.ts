@@ -7,9 +7,18 @@ export interface StoredDigest extends Digest {
   parts: string[];
 }
 
+/** A digest as saving it left it: `created` false when an edition with its key was stored already. */
+export interface SavedDigest extends StoredDigest {
+  created: boolean;
+}
+
 /** Digests: saved editions, newest first. */
 export interface DigestStore {
-  saveDigest(digest: Digest, parts: string[]): Promise<StoredDigest>;
+  /**
+   * Save an edition. With a `key`, it is saved once: when an edition with that key exists
+   * (another builder got there first), that one is returned with `created: false`.
+   */
+  saveDigest(digest: Digest, parts: string[], opts?: { key?: string }): Promise<SavedDigest>;
   latestDigest(): Promise<StoredDigest | null>;
   getDigest(id: number): Promise<StoredDigest | null>;
   /** Every edition's id and date, oldest first (for rebuilding the archive). */

@@ -15,15 +15,26 @@ export interface FeedSuccess {
 
 /** Feeds: add, list, remove, pick the due ones, and record how each fetch went. */
 export interface FeedStore {
-  /** Add a feed once by URL; `title`/`siteUrl` (known after discovery) fill an empty record. */
-  addFeed(url: string, details?: { title?: string | null; siteUrl?: string | null }): Promise<{ feed: Feed; created: boolean }>;
+  /**
+   * Add a feed once by URL; `title`/`siteUrl` (known after discovery) fill an empty record.
+   * `addedByChat`: a subscriber's feed (/subscribe <url>), recorded as theirs in the same
+   * transaction, so a crash never leaves it looking like an operator's (public) feed.
+   */
+  addFeed(url: string, details?: { title?: string | null; siteUrl?: string | null; addedByChat?: number }): Promise<{ feed: Feed; created: boolean }>;
   listFeeds(): Promise<Feed[]>;
-  /** Feeds whose next check is at or before `now` (ISO), or never set; soonest first. */
-  dueFeeds(now: string): Promise<Feed[]>;
+  /**
+   * Claim the feeds due at `now` (next check passed or never set) that no other fetcher holds,
+   * soonest first, for `owner` until `now + leaseMs`: two processes never fetch the same feed at
+   * once. Recording the outcome (success or error) releases the claim.
+   */
+  claimDueFeeds(owner: string, opts: { now: string; leaseMs: number; limit?: number }): Promise<Feed[]>;
+  /** Give back `owner`'s claims that no outcome released (a cycle that stopped early); how many. */
+  releaseFeedClaims(owner: string): Promise<number>;
   /** Remove by id or URL; true when something was removed. */
   removeFeed(idOrUrl: number | string): Promise<boolean>;
+  /** Record a fetch that worked; releases the feed's claim. */
   recordFeedSuccess(feedId: number, update: FeedSuccess): Promise<void>;
-  /** One more failure in a row: count, message, and when to try again (ISO; undefined leaves it due). */
+  /** One more failure in a row: count, message, and when to try again (ISO; undefined leaves it due); releases the claim. */
   recordFeedError(feedId: number, message: string, at: string, nextCheckAt?: string): Promise<void>;
   /** The keys among `keys` already known: stored as articles or marked seen (`storedOnly`: stored as articles). */
   knownItemKeys(keys: readonly string[], opts?: { storedOnly?: boolean }): Promise<Set<string>>;

@@ -32,8 +32,6 @@ export interface PreferenceStore {
   setFeedChoice(chatId: number, choice: FeedChoice): Promise<void>;
   /** Ids of feeds that subscribers (not operators) added: not public, reach only chats that chose them. */
   userFeedIds(): Promise<number[]>;
-  /** Record that `chatId` added `feedId` with /subscribe <url> (kept out of other chats' "every feed"). */
-  markUserFeed(feedId: number, chatId: number): Promise<void>;
   /** Replace the chat's include/exclude topics (order kept). */
   setTopics(chatId: number, topics: { include: string[]; exclude: string[] }): Promise<void>;
 }

@@ -13,10 +13,11 @@ import type { SettingsStore } from './settings-store.js';
 import type { ChatStateStore } from './chat-state-store.js';
 import type { SeriesStore } from './series-store.js';
 import type { LlmStore } from './llm-store.js';
+import type { LeaseStore } from './lease-store.js';
 
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, NewArticle } from './article-store.js';
-export type { DigestStore, StoredDigest } from './digest-store.js';
+export type { DigestStore, StoredDigest, SavedDigest } from './digest-store.js';
 export type { SubscriberStore, SubscribeResult } from './subscriber-store.js';
 export type { DeliveryStore, Delivery, ClaimedDelivery, DeliveryWorker } from './delivery-store.js';
 export type { SettingsStore } from './settings-store.js';
@@ -24,9 +25,10 @@ export type { PreferenceStore, ChatPreferences } from './preference-store.js';
 export type { ChatStateStore, ChatView, PendingBroadcast } from './chat-state-store.js';
 export type { SeriesStore, SeriesArticle, SeriesPoint, NewSeriesPoint, PointFigure } from './series-store.js';
 export type { LlmStore, LlmUsage, LlmSummaryRecord } from './llm-store.js';
+export type { LeaseStore, LeaseHolder } from './lease-store.js';
 
 /** Everything KeyFigures persists. */
-export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore {
+export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore, LeaseStore {
   /** Health probe: a real write in a transaction that is rolled back; throws when the database cannot be written. */
   checkWritable(): Promise<void>;
   /** A cheap integrity check (SQLite `PRAGMA quick_check`, PostgreSQL checksum failures): the problems found, none when healthy. */

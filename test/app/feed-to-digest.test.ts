@@ -79,8 +79,7 @@ describe('feed cycle → digest', () => {
   });
 
   it('fetches a feed a subscriber added only from public addresses, checked at every fetch', async () => {
-    const { feed } = await store.addFeed(serveSampleNews(server));
-    await store.markUserFeed(feed.id, 42);
+    await store.addFeed(serveSampleNews(server), { addedByChat: 42 });
     const guarded = await runFeedCycle({ store, logger, fetch: { timeoutMs: 5000, maxBytes: 1_000_000 }, topFigures: 5, fullText: true });
     expect(guarded.newArticles).toBe(0);
     expect(guarded.failed[0]!.error).toMatch(/ALLOW_PRIVATE_FEEDS/);

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { damageSqliteFile } from '../store/adapters.js';
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
 const asRoot = process.getuid?.() === 0;
@@ -74,14 +74,7 @@ describe('keyfigures status on a damaged file', { timeout: 120_000 }, () => {
       const { feed } = await store.addFeed('https://a.example/rss');
       await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), '2026-11-24T00:00:00.000Z');
       await store.close();
-      const db = new Database(file);
-      db.pragma('journal_mode = DELETE');
-      const pageSize = db.pragma('page_size', { simple: true }) as number;
-      const pages = db.pragma('page_count', { simple: true }) as number;
-      db.close();
-      const fd = fs.openSync(file, 'r+');
-      fs.writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * Math.floor(pages / 2));
-      fs.closeSync(fd);
+      await damageSqliteFile(file);
       fs.chmodSync(work, 0o755);
       const r = run(file, 'status');
       expect(r.code).toBe(0);

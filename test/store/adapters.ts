@@ -90,3 +90,19 @@ export const ADAPTERS: Array<{ name: 'sqlite' | 'postgres'; fresh: () => Promise
   { name: 'sqlite', fresh: sqliteDatabase, skip: false },
   { name: 'postgres', fresh: postgresDatabase, skip: !PG_URL },
 ];
+
+/**
+ * Scribble over two pages in the middle of a SQLite file (switched to rollback-journal mode first,
+ * so every page is in the file): its b-trees no longer add up and `PRAGMA quick_check` fails.
+ */
+export async function damageSqliteFile(file: string): Promise<void> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file);
+  db.pragma('journal_mode = DELETE');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * Math.floor(pages / 2));
+  fs.closeSync(fd);
+}

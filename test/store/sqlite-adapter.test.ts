@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import type { Store } from '../../src/store/store.js';
+import { damageSqliteFile } from './adapters.js';
 
 let dir: string;
 let file: string;
@@ -154,16 +155,7 @@ describe('SQLite adapter: integrity check', () => {
     await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), '2026-11-24T00:00:00.000Z');
     expect(await store.checkIntegrity()).toEqual([]);
     await store.close();
-    const db = new Database(file);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    db.close();
-    const fd = fs.openSync(file, 'r+');
-    // Scribble over the middle of the index pages: the b-tree no longer adds up.
-    fs.writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * Math.floor(pages / 2));
-    fs.closeSync(fd);
+    await damageSqliteFile(file);
     const damaged = openStore({ readOnly: true });
     const problems = await damaged.checkIntegrity();
     expect(problems.length).toBeGreaterThan(0);

@@ -68,14 +68,33 @@ for (const adapter of ADAPTERS) {
         expect((await store.listFeeds())[0]).toMatchObject({ etag: null, lastModified: null });
       });
 
-      it('lists due feeds: never checked first, then by next check', async () => {
+      it('claims due feeds: never checked first, then by next check', async () => {
         const a = (await store.addFeed('https://a.example/rss')).feed;
         const b = (await store.addFeed('https://b.example/rss')).feed;
         const c = (await store.addFeed('https://c.example/rss')).feed;
         await store.recordFeedSuccess(a.id, { title: null, at: T(0), nextCheckAt: T(20) });
         await store.recordFeedSuccess(b.id, { title: null, at: T(0), nextCheckAt: T(10) });
-        expect((await store.dueFeeds(T(15))).map((f) => f.id)).toEqual([c.id, b.id]);
-        expect((await store.dueFeeds(T(20))).map((f) => f.id)).toEqual([c.id, b.id, a.id]);
+        expect((await store.claimDueFeeds('x', { now: T(15), leaseMs: 60_000, limit: 1 })).map((f) => f.id)).toEqual([c.id]);
+        expect((await store.claimDueFeeds('y', { now: T(15), leaseMs: 3_600_000 })).map((f) => f.id)).toEqual([b.id]);
+        expect(await store.releaseFeedClaims('x')).toBe(1);
+        expect((await store.claimDueFeeds('z', { now: T(20), leaseMs: 60_000 })).map((f) => f.id)).toEqual([c.id, a.id]);
+      });
+
+      it("adds a subscriber's feed and marks it theirs in one transaction: a failure in between leaves no operator feed (issue 15)", async () => {
+        const mine = await store.addFeed('https://mine.example/rss', { addedByChat: 42 });
+        expect(mine.created).toBe(true);
+        expect(await store.userFeedIds()).toEqual([mine.feed.id]);
+        // Again, by another chat: already there, stays the first chat's.
+        expect((await store.addFeed('https://mine.example/rss', { addedByChat: 7 })).created).toBe(false);
+        expect(await store.userFeedIds()).toEqual([mine.feed.id]);
+        // A fault right after the feed row is written (a crash, a full disk) must take the feed with it.
+        await database.exec(
+          database.adapter === 'sqlite'
+            ? "CREATE TRIGGER fail_user_feed BEFORE INSERT ON user_feeds BEGIN SELECT RAISE(ABORT, 'injected fault'); END;"
+            : "CREATE FUNCTION fail_user_feed() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$ LANGUAGE plpgsql; CREATE TRIGGER fail_user_feed BEFORE INSERT ON user_feeds FOR EACH ROW EXECUTE FUNCTION fail_user_feed();",
+        );
+        await expect(store.addFeed('https://other.example/rss', { addedByChat: 42 })).rejects.toThrow(/injected fault/);
+        expect((await store.listFeeds()).map((f) => f.url)).toEqual(['https://mine.example/rss']);
       });
 
       it('knows item keys stored as articles or marked seen', async () => {
@@ -95,8 +114,7 @@ for (const adapter of ADAPTERS) {
         const saved = await store.saveArticle(article('k1', { figures: [...article('k1').figures, { text: '20-30', value: 20, valueMax: 30, kind: 'range', unit: null, label: 'tents', sentence: 's', start: 0, end: 5, approx: 'about' }] }));
         expect(saved?.id).toBeGreaterThan(0);
         expect(await store.saveArticle(article('k1', { title: 'edited' }))).toBeNull();
-        expect(await store.hasArticle('k1')).toBe(true);
-        expect(await store.hasArticle('k2')).toBe(false);
+        expect(await store.knownItemKeys(['k1', 'k2'], { storedOnly: true })).toEqual(new Set(['k1']));
         const loaded = await store.getArticle(saved!.id);
         expect(loaded).toEqual(saved);
         expect(loaded!.figures[1]).toEqual({ text: '20-30', value: 20, valueMax: 30, kind: 'range', unit: null, label: 'tents', sentence: 's', start: 0, end: 5, approx: 'about' });
@@ -204,8 +222,7 @@ for (const adapter of ADAPTERS) {
 
       it('follows a group migrated to a supergroup: outbox, choices, topics and private feeds move', async () => {
         await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, T(0));
-        const { feed } = await store.addFeed('https://a.example/rss');
-        await store.markUserFeed(feed.id, -100);
+        const { feed } = await store.addFeed('https://a.example/rss', { addedByChat: -100 });
         await store.setFeedChoice(-100, { mode: 'only', feedIds: [feed.id] });
         await store.setTopics(-100, { include: ['ukraine'], exclude: ['football'] });
         const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
@@ -213,7 +230,7 @@ for (const adapter of ADAPTERS) {
         await store.migrateChat(-100, SUPERGROUP);
         expect(await store.getSubscriber(-100)).toBeNull();
         expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ chatType: 'supergroup', active: true });
-        expect((await store.dueDeliveries(T(10), 10)).map((d) => d.chatId)).toEqual([SUPERGROUP]);
+        expect((await store.claimDeliveries('w', { now: T(10), limit: 10, leaseMs: 1000, staleBefore: T(10) })).map((d) => d.chatId)).toEqual([SUPERGROUP]);
         expect(await store.getPreferences(SUPERGROUP)).toEqual({ feedIds: [feed.id], include: ['ukraine'], exclude: ['football'] });
         expect(await store.getPreferences(-100)).toEqual({ feedIds: [], include: [], exclude: [] });
       });
@@ -233,16 +250,17 @@ for (const adapter of ADAPTERS) {
     });
 
     describe('outbox', () => {
-      it('queues digest parts once and hands out only the next part per chat', async () => {
+      it('queues digest parts once and hands out only the next part per chat, after its retry time', async () => {
         const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
         expect(await store.enqueueDigest(digest.id, 2, [1, 2])).toBe(4);
         expect(await store.enqueueDigest(digest.id, 2, [1, 2])).toBe(0);
-        const due = await store.dueDeliveries(T(1), 10);
-        expect(due.map((d) => [d.chatId, d.part])).toEqual([[1, 0], [2, 0]]);
-        await store.markSent(due[0]!.id, 100, T(2));
-        await store.markAttemptFailed(due[1]!.id, 'Too Many Requests: retry after 5', { notBefore: T(7), final: false });
-        expect((await store.dueDeliveries(T(3), 10)).map((d) => [d.chatId, d.part])).toEqual([[1, 1]]);
-        expect((await store.dueDeliveries(T(8), 10)).map((d) => [d.chatId, d.part])).toEqual([[1, 1], [2, 0]]);
+        const claim = (minute: number) => store.claimDeliveries('w', { now: T(minute), limit: 10, leaseMs: 1000, staleBefore: T(minute) });
+        const due = await claim(1);
+        expect(due.map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 0, 'p0'], [2, 0, 'p0']]);
+        await store.completeDelivery(due[0]!.id, 'w', 100, T(2));
+        await store.failDelivery(due[1]!.id, 'w', { error: 'Too Many Requests: retry after 5', notBefore: T(7), final: false, countAttempt: false });
+        expect((await claim(3)).map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 1, 'p1']]);
+        expect((await claim(8)).map((d) => [d.chatId, d.part, d.lastError])).toEqual([[1, 1, null], [2, 0, 'Too Many Requests: retry after 5']]);
         expect(await store.cancelPending(2, 'blocked')).toBe(2);
         expect(await store.deliveryCounts(digest.id)).toEqual({ pending: 1, sent: 1, failed: 0, cancelled: 2 });
         expect(await store.deliveryCounts()).toEqual({ pending: 1, sent: 1, failed: 0, cancelled: 2 });
@@ -319,10 +337,8 @@ for (const adapter of ADAPTERS) {
 
       it("keeps a subscriber's own feed out of other chats' \"every feed\"", async () => {
         const pub = (await store.addFeed('https://public.example/rss')).feed;
-        const own = (await store.addFeed('https://mine.example/rss')).feed;
         expect((await store.getPreferences(1)).feedIds).toBeNull();
-        await store.markUserFeed(own.id, 1);
-        await store.markUserFeed(own.id, 2);
+        const own = (await store.addFeed('https://mine.example/rss', { addedByChat: 1 })).feed;
         await store.setFeedChoice(1, { mode: 'all', feedIds: [own.id] });
         expect(await store.userFeedIds()).toEqual([own.id]);
         expect((await store.getPreferences(1)).feedIds).toEqual([pub.id, own.id]);

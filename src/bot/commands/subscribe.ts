@@ -29,13 +29,12 @@ export async function handleSubscribe(ctx: Context, input: CommandInput, deps: B
   await ctx.sendChatAction('typing').catch(() => undefined);
   let added: Awaited<ReturnType<BotDeps['addFeed']>>;
   try {
-    added = await deps.addFeed(arg, { allowPrivate: false });
+    added = await deps.addFeed(arg, { allowPrivate: false, addedByChat: input.chat.id });
   } catch (err) {
     const reason = err instanceof FetchError ? err.message : 'the feed could not be read';
     deps.logger.info({ chat: input.chat.id, err: (err as Error).message }, 'subscribe by URL refused');
     return replyText(ctx, `Could not add that feed: ${reason.slice(0, 300)}`);
   }
-  if (added.created) await deps.store.markUserFeed(added.feed.id, input.chat.id);
   await chooseFeed(deps, input.chat.id, added.feed.id, true);
   const name = added.feed.title || added.feed.url;
   const found = added.discoveredFrom ? ' (found on that page)' : '';

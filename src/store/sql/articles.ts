@@ -13,10 +13,6 @@ import { likeAnywhere, LIKE_ESCAPE } from './like.js';
  */
 export function sqlArticleStore({ db, d }: Sql): ArticleStore {
   return {
-    async hasArticle(key: string): Promise<boolean> {
-      return (await db.selectFrom('articles').select('id').where('key', '=', key).executeTakeFirst()) !== undefined;
-    },
-
     async saveArticle(article: NewArticle): Promise<Article | null> {
       return db.transaction().execute(async (trx) => {
         const row = await trx

@@ -17,52 +17,6 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       return enqueueParts(db, digestId, null, partCount, chatIds, { onlyNewChats: false, givenAt: null });
     },
 
-    async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
-      // A chat's next part waits for its previous part: only the lowest pending part per chat is due.
-      const rows = await db
-        .selectFrom('deliveries as d')
-        .selectAll('d')
-        .where('d.state', '=', 'pending')
-        .where((eb) => eb.or([eb('d.not_before', 'is', null), eb('d.not_before', '<=', d.time(nowIso))]))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('deliveries as e')
-                .select('e.id')
-                .where('e.state', '=', 'pending')
-                .whereRef('e.digest_id', '=', 'd.digest_id')
-                .whereRef('e.chat_id', '=', 'd.chat_id')
-                .whereRef('e.part', '<', 'd.part'),
-            ),
-          ),
-        )
-        .orderBy('d.id')
-        .limit(limit)
-        .execute();
-      return rows.map(toDelivery);
-    },
-
-    async markSent(id: number, messageId: number, at: string): Promise<void> {
-      await db
-        .updateTable('deliveries')
-        .set((eb) => ({ state: 'sent', message_id: messageId, sent_at: d.time(at), attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
-    },
-
-    async markAttemptFailed(id: number, error: string, opts: { notBefore: string | null; final: boolean }): Promise<void> {
-      await db
-        .updateTable('deliveries')
-        .set((eb) => ({
-          attempts: eb('attempts', '+', 1),
-          last_error: error,
-          not_before: opts.notBefore === null ? null : d.time(opts.notBefore),
-          state: opts.final ? 'failed' : 'pending',
-        }))
-        .where('id', '=', id)
-        .execute();
-    },
-
     async cancelPending(chatId: number, reason: string): Promise<number> {
       const result = await db
         .updateTable('deliveries')

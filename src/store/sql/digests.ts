@@ -1,6 +1,6 @@
 /** DigestStore in SQL (both dialects): each edition with its rendered Telegram parts. */
 import type { Digest } from '../../domain/types.js';
-import type { DigestStore, StoredDigest } from '../digest-store.js';
+import type { DigestStore, SavedDigest, StoredDigest } from '../digest-store.js';
 import { type Sql, toIso } from './dialect.js';
 
 /**
@@ -9,7 +9,9 @@ import { type Sql, toIso } from './dialect.js';
  */
 export function sqlDigestStore({ db, d }: Sql): DigestStore {
   return {
-    async saveDigest(digest: Digest, parts: string[]): Promise<StoredDigest> {
+    async saveDigest(digest: Digest, parts: string[], opts: { key?: string } = {}): Promise<SavedDigest> {
+      const key = opts.key ?? null;
+      // Insert-or-get on the unique key: of two builders, one inserts and the other reads its edition.
       const row = await db
         .insertInto('digests')
         .values({
@@ -18,10 +20,14 @@ export function sqlDigestStore({ db, d }: Sql): DigestStore {
           timezone: digest.timezone,
           stories_json: JSON.stringify(digest.stories),
           parts_json: JSON.stringify(parts),
+          edition_key: key,
         })
+        .onConflict((oc) => oc.column('edition_key').doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return { ...digest, id: Number(row.id), parts };
+        .executeTakeFirst();
+      if (row) return { ...digest, id: Number(row.id), parts, created: true };
+      const stored = await db.selectFrom('digests').selectAll().where('edition_key', '=', key!).executeTakeFirstOrThrow();
+      return { ...toDigest(stored), created: false };
     },
 
     async latestDigest(): Promise<StoredDigest | null> {

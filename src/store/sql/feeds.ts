@@ -14,33 +14,50 @@ const KEY_BATCH = 500;
 export function sqlFeedStore({ db, d }: Sql): FeedStore {
   return {
     async addFeed(url, details = {}) {
-      const existing = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
-      if (existing) return { feed: toFeed(existing), created: false };
-      const row = await db
-        .insertInto('feeds')
-        .values({ url, added_at: d.time(new Date()), title: details.title ?? null, site_url: details.siteUrl ?? null })
-        .onConflict((oc) => oc.column('url').doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      // Another process added the same URL between the read and the insert: it is not ours.
-      if (!row) return { feed: toFeed(await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow()), created: false };
-      return { feed: toFeed(row), created: true };
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('feeds')
+          .values({ url, added_at: d.time(new Date()), title: details.title ?? null, site_url: details.siteUrl ?? null })
+          .onConflict((oc) => oc.column('url').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        // Already there (added before, or by another process a moment ago): not ours to mark.
+        if (!row) return { feed: toFeed(await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow()), created: false };
+        if (details.addedByChat !== undefined) await trx.insertInto('user_feeds').values({ feed_id: row.id, added_by_chat: details.addedByChat }).execute();
+        return { feed: toFeed(row), created: true };
+      });
     },
 
     async listFeeds(): Promise<Feed[]> {
       return (await db.selectFrom('feeds').selectAll().orderBy('id').execute()).map(toFeed);
     },
 
-    async dueFeeds(now: string): Promise<Feed[]> {
-      const rows = await db
-        .selectFrom('feeds')
-        .selectAll()
-        .where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', d.time(now))]))
-        .orderBy(sql`next_check_at IS NOT NULL`)
-        .orderBy('next_check_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toFeed);
+    async claimDueFeeds(owner, { now, leaseMs, limit }) {
+      const at = d.time(now);
+      const until = d.time(new Date(Date.parse(now) + leaseMs));
+      return db.transaction().execute(async (trx) => {
+        const due = await trx
+          .selectFrom('feeds')
+          .select('id')
+          .where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', at)]))
+          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', at)]))
+          .orderBy(sql`next_check_at IS NOT NULL`)
+          .orderBy('next_check_at')
+          .orderBy('id')
+          .$if(limit !== undefined, (q) => q.limit(limit!))
+          // PostgreSQL: feeds another fetcher is claiming right now are skipped, not waited for.
+          .$if(d.rowLocks, (q) => q.forUpdate().skipLocked())
+          .execute();
+        if (due.length === 0) return [];
+        const order = new Map(due.map((r, i) => [Number(r.id), i]));
+        const rows = await trx.updateTable('feeds').set({ claimed_by: owner, claimed_until: until }).where('id', 'in', [...order.keys()]).returningAll().execute();
+        return rows.map(toFeed).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      });
+    },
+
+    async releaseFeedClaims(owner: string): Promise<number> {
+      const result = await db.updateTable('feeds').set({ claimed_by: null, claimed_until: null }).where('claimed_by', '=', owner).executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async removeFeed(idOrUrl: number | string): Promise<boolean> {

@@ -58,10 +58,6 @@ export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
       return (await db.selectFrom('user_feeds').select('feed_id').orderBy('feed_id').execute()).map((r) => Number(r.feed_id));
     },
 
-    async markUserFeed(feedId: number, chatId: number): Promise<void> {
-      await db.insertInto('user_feeds').values({ feed_id: feedId, added_by_chat: chatId }).onConflict((oc) => oc.column('feed_id').doNothing()).execute();
-    },
-
     async setTopics(chatId: number, topics: { include: string[]; exclude: string[] }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('chat_topics').where('chat_id', '=', chatId).execute();

@@ -14,6 +14,7 @@ import { sqlSettingsStore, WRITE_PROBE_KEY } from './settings.js';
 import { sqlChatStateStore } from './chat-state.js';
 import { sqlSeriesStore } from './series.js';
 import { sqlLlmStore } from './llm.js';
+import { sqlLeaseStore } from './leases.js';
 
 /** Thrown inside the write probe's transaction to roll it back. */
 const ROLLBACK = Symbol('rollback');
@@ -38,6 +39,7 @@ export function sqlStore(conn: Sql, adapter: AdapterParts): Store {
     ...sqlChatStateStore(conn),
     ...sqlSeriesStore(conn),
     ...sqlLlmStore(conn),
+    ...sqlLeaseStore(conn),
     async checkWritable() {
       // A read-only file, a full disk or a lock held too long fail here; nothing is kept.
       try {

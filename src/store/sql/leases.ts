@@ -1,0 +1,54 @@
+/** LeaseStore in SQL (both dialects): tables `leases` and `once_claims` (migration 6). */
+import type { LeaseStore } from '../lease-store.js';
+import { type Sql, toIso } from './dialect.js';
+
+/**
+ * LeaseStore over a Kysely connection. Each operation is one statement, so it is atomic on both
+ * databases without a transaction.
+ * @example const leases = sqlLeaseStore({ db, d: POSTGRES })
+ */
+export function sqlLeaseStore({ db, d }: Sql): LeaseStore {
+  return {
+    async acquireLease(name, holder, { now, ttlMs }) {
+      const at = d.time(now);
+      const until = d.time(new Date(Date.parse(now) + ttlMs));
+      // Insert, or take over only when the lease is ours already or has run out.
+      const row = await db
+        .insertInto('leases')
+        .values({ name, holder, until, acquired_at: at })
+        .onConflict((oc) =>
+          oc
+            .column('name')
+            .doUpdateSet((eb) => ({
+              holder: eb.ref('excluded.holder'),
+              until: eb.ref('excluded.until'),
+              acquired_at: eb.case().when('leases.holder', '=', eb.ref('excluded.holder')).then(eb.ref('leases.acquired_at')).else(eb.ref('excluded.acquired_at')).end(),
+            }))
+            .where((eb) => eb.or([eb('leases.holder', '=', eb.ref('excluded.holder')), eb('leases.until', '<=', eb.ref('excluded.acquired_at'))])),
+        )
+        .returning('holder')
+        .executeTakeFirst();
+      return row?.holder === holder;
+    },
+
+    async releaseLease(name, holder) {
+      const result = await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async leaseHolder(name, now) {
+      const row = await db.selectFrom('leases').select(['holder', 'until']).where('name', '=', name).where('until', '>', d.time(now)).executeTakeFirst();
+      return row ? { holder: row.holder, until: toIso(row.until) } : null;
+    },
+
+    async claimOnce(key, holder, at) {
+      const row = await db
+        .insertInto('once_claims')
+        .values({ key, holder, claimed_at: d.time(at) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
