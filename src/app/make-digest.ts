@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Digest } from '../domain/types.js';
-import type { Store, StoredDigest } from '../store/store.js';
+import type { ArticleWindow, Store, StoredDigest } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { renderTelegram } from '../render/render-telegram.js';
@@ -47,7 +47,7 @@ export async function currentDigest(deps: {
 }): Promise<StoredDigest | null> {
   const timer = deps.metrics?.digestBuildSeconds.startTimer();
   const now = deps.now ?? new Date();
-  const windowStart = new Date(now.getTime() - deps.settings.windowHours * 3_600_000).toISOString();
+  const windowStart = new Date(now.getTime() - deps.settings.windowHours * 3_600_000);
   let draft = await previewDigest({ ...deps, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
   const latest = await deps.store.latestDigest();
   if (draft.stories.length === 0) return null;
@@ -74,20 +74,18 @@ function editionKey(digest: Digest): string {
   return `stories:${createHash('sha256').update(JSON.stringify(digest.stories)).digest('hex')}`;
 }
 
-/** Which stored articles a digest takes: first seen since, and published since. */
-export interface DigestWindow {
-  fetchedSince: string;
-  publishedSince: string;
-}
+/** Which stored articles a digest takes: first seen since, and published since (null: no bound). */
+export type DigestWindow = ArticleWindow;
 
 /** Every article, whenever fetched or published: for one-shot digests of given feeds. */
-export const WHOLE_HISTORY: DigestWindow = { fetchedSince: '', publishedSince: '' };
+export const WHOLE_HISTORY: DigestWindow = { fetchedSince: null, publishedSince: null };
 
 /** Articles new since the previous digest, published within the last `windowHours`. */
 async function defaultWindow(store: Store, settings: DigestSettings, now: Date): Promise<DigestWindow> {
-  const windowStart = new Date(now.getTime() - settings.windowHours * 3_600_000).toISOString();
+  const windowStart = new Date(now.getTime() - settings.windowHours * 3_600_000);
   const last = await store.latestDigest();
-  const fetchedSince = last && last.createdAt > windowStart ? last.createdAt : windowStart;
+  const lastAt = last ? new Date(last.createdAt) : null;
+  const fetchedSince = lastAt && lastAt > windowStart ? lastAt : windowStart;
   return { fetchedSince, publishedSince: windowStart };
 }
 

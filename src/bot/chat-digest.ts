@@ -37,9 +37,9 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
  */
 export function digestWindows(deps: BotDeps, subscriber: Subscriber | null): { since: DigestWindow; fallback: DigestWindow } {
   const now = deps.now().getTime();
-  const dayAgo = new Date(now - deps.settings.windowHours * 3_600_000).toISOString();
-  const floor = new Date(now - MAX_LOOKBACK_MS).toISOString();
-  const last = subscriber?.lastDigestAt ?? null;
+  const dayAgo = new Date(now - deps.settings.windowHours * 3_600_000);
+  const floor = new Date(now - MAX_LOOKBACK_MS);
+  const last = subscriber?.lastDigestAt ? new Date(subscriber.lastDigestAt) : null;
   const since = last ? (last < floor ? floor : last) : dayAgo;
   return {
     since: { fetchedSince: since, publishedSince: since < dayAgo ? since : dayAgo },

@@ -32,7 +32,7 @@ export const digestCommand: CliCommand = {
       try {
         // The bot's rule (currentDigest): the stories of the last DIGEST_WINDOW_HOURS.
         const settings = digestSettings(config);
-        const windowStart = new Date(Date.now() - settings.windowHours * 3_600_000).toISOString();
+        const windowStart = new Date(Date.now() - settings.windowHours * 3_600_000);
         const draft = await previewDigest({ store, settings, window: { fetchedSince: windowStart, publishedSince: windowStart } });
         if (draft.stories.length === 0 && !values.json) {
           process.stdout.write('No stories yet for the next digest: nothing new since the last one (run `keyfigures fetch`, or check `keyfigures feeds list`).\n');

@@ -7,6 +7,12 @@ export type NewArticle = Omit<Article, 'id'>;
 /** Where a figure came from: the article it belongs to, without the article's text. */
 export type FigureSource = Pick<Article, 'id' | 'feedId' | 'title' | 'link' | 'source' | 'publishedAt' | 'fetchedAt'>;
 
+/** Which stored articles a digest takes: first seen since, and published since; null = no bound. */
+export interface ArticleWindow {
+  fetchedSince: Date | null;
+  publishedSince: Date | null;
+}
+
 /** Articles: stored once by key, picked for digests by time window. */
 export interface ArticleStore {
   /** Store an article with its figures; returns null when its key is already stored. */
@@ -15,7 +21,7 @@ export interface ArticleStore {
    * Articles for a digest: first seen at or after `fetchedSince`, and published (when the feed
    * says) at or after `publishedSince` — so a newly added feed's back catalogue stays out.
    */
-  articlesForDigest(window: { fetchedSince: string; publishedSince: string }): Promise<Article[]>;
+  articlesForDigest(window: ArticleWindow): Promise<Article[]>;
   /** One article with its figures, or null. */
   getArticle(id: number): Promise<Article | null>;
   /**

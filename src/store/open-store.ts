@@ -4,7 +4,6 @@
  */
 import type { Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
 import type { DatabaseLocation } from './database-location.js';
 
 export { databaseLocation, describeDatabase, isPostgresUrl, type DatabaseLocation } from './database-location.js';
@@ -15,5 +14,8 @@ export { databaseLocation, describeDatabase, isPostgresUrl, type DatabaseLocatio
  * @example const store = await openStore(config.database)
  */
 export async function openStore(location: DatabaseLocation, opts: { readOnly?: boolean } = {}): Promise<Store> {
-  return location.kind === 'postgres' ? openPostgresStore(location.url, opts) : openSqliteStore(location.path, opts);
+  if (location.kind === 'sqlite') return openSqliteStore(location.path, opts);
+  // Loaded only when used: SQLite users never pay for pg's start-up.
+  const { openPostgresStore } = await import('./postgres/postgres-store.js');
+  return openPostgresStore(location.url, opts);
 }

@@ -16,7 +16,7 @@ import type { LlmStore } from './llm-store.js';
 import type { LeaseStore } from './lease-store.js';
 
 export type { FeedStore } from './feed-store.js';
-export type { ArticleStore, NewArticle } from './article-store.js';
+export type { ArticleStore, ArticleWindow, NewArticle } from './article-store.js';
 export type { DigestStore, StoredDigest, SavedDigest } from './digest-store.js';
 export type { SubscriberStore, SubscribeResult } from './subscriber-store.js';
 export type { DeliveryStore, Delivery, ClaimedDelivery, DeliveryWorker } from './delivery-store.js';

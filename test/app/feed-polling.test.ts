@@ -163,7 +163,7 @@ describe('dedup across polls', () => {
     clock = minutesLater(20);
     server.route(p, { body: rss([{ guid: 'urn:dedup:c', title: 'New story' }, a, b]) });
     expect((await cycle()).newArticles).toBe(1);
-    const articles = await store.articlesForDigest({ fetchedSince: '', publishedSince: '' });
+    const articles = await store.articlesForDigest({ fetchedSince: null, publishedSince: null });
     expect(articles.map((x) => x.title).sort()).toEqual(['Ferry fares rise', 'New story', 'Port strike ends']);
     expect(articles.find((x) => x.title === 'Port strike ends')!.text).toContain('9%');
   });
@@ -181,7 +181,7 @@ describe('dedup across polls', () => {
     clock = minutesLater(20);
     server.route(p, { body: rss([{ guid: 'urn:h:u3', title: 'Undated 3', date: null }, { guid: 'urn:h:fresh', title: 'Fresh' }, ...old, ...undated]) });
     expect(await cycle()).toMatchObject({ newArticles: 1, backlog: 0 });
-    const titles = (await store.articlesForDigest({ fetchedSince: '', publishedSince: '' })).map((x) => x.title);
+    const titles = (await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((x) => x.title);
     expect(titles.sort()).toEqual(['Fresh', 'Undated 3']);
   });
 });
@@ -196,7 +196,7 @@ describe('big feeds and concurrency', () => {
     const report = await cycle({ fetch: { timeoutMs: 20_000, maxBytes: 20_000_000, maxItemsPerFeed: 50 }, backlogHours: null });
     expect(report).toMatchObject({ parsed: 1, newArticles: 50, failed: [] });
     expect(Date.now() - started).toBeLessThan(20_000);
-    const titles = (await store.articlesForDigest({ fetchedSince: '', publishedSince: '' })).map((a) => a.title);
+    const titles = (await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.title);
     expect(titles).toContain('Item 19999');
     expect(titles).toContain('Item 19950');
     expect(titles).not.toContain('Item 19949');
@@ -234,7 +234,7 @@ describe('big feeds and concurrency', () => {
     const report = await cycle({ fullText: true });
     expect(report.newArticles).toBe(2);
     expect(server.requests.filter((r) => r.path.startsWith(page)).length).toBe(1);
-    const texts = (await store.articlesForDigest({ fetchedSince: '', publishedSince: '' })).map((a) => a.text);
+    const texts = (await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.text);
     for (const text of texts) expect(text).toContain('1,200 new homes');
   });
 
@@ -246,7 +246,7 @@ describe('big feeds and concurrency', () => {
     await store.addFeed(`${server.url}${p}`);
     await cycle();
     expect((await feedNamed(`${server.url}${p}`)).title).toBe('Лента');
-    const [article] = await store.articlesForDigest({ fetchedSince: '', publishedSince: '' });
+    const [article] = await store.articlesForDigest({ fetchedSince: null, publishedSince: null });
     expect(article!.title).toBe('Цены выросли на 5%');
   });
 });

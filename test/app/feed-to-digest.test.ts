@@ -39,7 +39,7 @@ describe('feed cycle → digest', () => {
     expect(first.figures).toBeGreaterThan(3);
     const second = await cycle();
     expect(second.newArticles).toBe(0);
-    const articles = await store.articlesForDigest({ fetchedSince: '', publishedSince: '' });
+    const articles = await store.articlesForDigest({ fetchedSince: null, publishedSince: null });
     const teaser = articles.find((a) => a.title === SAMPLE.teaserTitle)!;
     expect(teaser.text).toContain('206-for-206');
     expect(teaser.text).not.toContain('help us reach');

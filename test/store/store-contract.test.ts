@@ -126,9 +126,9 @@ for (const adapter of ADAPTERS) {
         await store.saveArticle(article('seen', { fetchedAt: '2026-11-23T07:00:00.000Z', publishedAt: '2026-11-23T06:00:00.000Z' }));
         await store.saveArticle(article('backlog', { fetchedAt: '2026-11-24T07:00:00.000Z', publishedAt: '2025-01-01T00:00:00.000Z' }));
         await store.saveArticle(article('undated', { fetchedAt: '2026-11-24T07:00:00.000Z', publishedAt: null }));
-        const picked = await store.articlesForDigest({ fetchedSince: '2026-11-24T00:00:00.000Z', publishedSince: '2026-11-23T08:00:00.000Z' });
+        const picked = await store.articlesForDigest({ fetchedSince: new Date('2026-11-24T00:00:00.000Z'), publishedSince: new Date('2026-11-23T08:00:00.000Z') });
         expect(picked.map((a) => a.key).sort()).toEqual(['new', 'undated']);
-        expect((await store.articlesForDigest({ fetchedSince: '', publishedSince: '' })).map((a) => a.key)).toEqual(['new', 'seen', 'backlog', 'undated']);
+        expect((await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.key)).toEqual(['new', 'seen', 'backlog', 'undated']);
       });
 
       it('finds search candidates case-insensitively among recent articles, newest first, pattern characters literal', async () => {

@@ -19,7 +19,7 @@ const FIGURES_PER_STORY = 2;
 export async function handleFigures(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const words = splitPhrases(input.args).map((w) => w.text);
   if (words.length > MAX_PHRASES || words.some((w) => w.length > MAX_PHRASE)) return replyUsage(ctx, 'figures');
-  const since = new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000).toISOString();
+  const since = new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000);
   const subscriber = await deps.store.getSubscriber(input.chat.id);
   const digest = await chatDigest(deps, input.chat.id, subscriber, { fetchedSince: since, publishedSince: since });
   const stories = digest.stories

@@ -1,7 +1,7 @@
 /** ArticleStore in SQL (both dialects): articles and their ranked figures. */
 import { sql, type Kysely } from 'kysely';
 import type { Article, Figure } from '../../domain/types.js';
-import type { ArticleStore, FigureSource, NewArticle } from '../article-store.js';
+import type { ArticleStore, ArticleWindow, FigureSource, NewArticle } from '../article-store.js';
 import type { Tables } from './schema.js';
 import { type Sql, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
 import { likeAnywhere, LIKE_ESCAPE } from './like.js';
@@ -54,10 +54,10 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       });
     },
 
-    async articlesForDigest(window: { fetchedSince: string; publishedSince: string }): Promise<Article[]> {
+    async articlesForDigest(window: ArticleWindow): Promise<Article[]> {
       let q = db.selectFrom('articles').selectAll().orderBy('id');
-      if (window.fetchedSince) q = q.where('fetched_at', '>=', d.time(window.fetchedSince));
-      if (window.publishedSince) {
+      if (window.fetchedSince !== null) q = q.where('fetched_at', '>=', d.time(window.fetchedSince));
+      if (window.publishedSince !== null) {
         const since = d.time(window.publishedSince);
         q = q.where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '>=', since)]));
       }
@@ -110,15 +110,7 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
         .execute();
       return rows.map((r) => ({
         figure: toFigure(r),
-        article: {
-          id: Number(r.a_id),
-          feedId: numOrNull(r.a_feed_id),
-          title: String(r.a_title),
-          link: strOrNull(r.a_link),
-          source: String(r.a_source),
-          publishedAt: toIsoOrNull(r.a_published_at),
-          fetchedAt: toIso(r.a_fetched_at),
-        } satisfies FigureSource,
+        article: toFigureSource(r, Number(r.a_id)),
       }));
     },
 
@@ -149,6 +141,19 @@ async function withFigures(db: Kysely<Tables>, rows: Array<Record<string, unknow
     }
   }
   return rows.map((r) => toArticle(r, byArticle.get(Number(r.id)) ?? []));
+}
+
+/** An article's `a_`-prefixed columns (joined to a figure or a series point) as a FigureSource. */
+export function toFigureSource(r: Record<string, unknown>, id: number): FigureSource {
+  return {
+    id,
+    feedId: numOrNull(r.a_feed_id),
+    title: String(r.a_title),
+    link: strOrNull(r.a_link),
+    source: String(r.a_source),
+    publishedAt: toIsoOrNull(r.a_published_at),
+    fetchedAt: toIso(r.a_fetched_at),
+  };
 }
 
 function toFigure(r: Record<string, unknown>): Figure {

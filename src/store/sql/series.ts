@@ -1,7 +1,8 @@
 /** SeriesStore in SQL (both dialects): thread signatures, series and their points (migration 6). */
 import { sql } from 'kysely';
 import type { NewSeriesPoint, SeriesArticle, SeriesPoint, SeriesStore } from '../series-store.js';
-import { type Sql, toDate, toIso, toIsoOrNull, numOrNull, strOrNull } from './dialect.js';
+import { type Sql, toDate, numOrNull } from './dialect.js';
+import { toFigureSource } from './articles.js';
 import { likeAnywhere, LIKE_ESCAPE } from './like.js';
 
 /**
@@ -96,14 +97,6 @@ function toPoint(r: Record<string, unknown>): SeriesPoint {
     date: toDate(r.dated_at),
     confidence: Number(r.confidence),
     linkedTo: numOrNull(r.linked_to),
-    article: {
-      id: Number(r.article_id),
-      feedId: numOrNull(r.a_feed_id),
-      title: String(r.a_title),
-      link: strOrNull(r.a_link),
-      source: String(r.a_source),
-      publishedAt: toIsoOrNull(r.a_published_at),
-      fetchedAt: toIso(r.a_fetched_at),
-    },
+    article: toFigureSource(r, Number(r.article_id)),
   };
 }
