@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './commands.js';
 import { UsageError } from '../domain/errors.js';
 import type { Digest } from '../domain/types.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { renderCard } from '../render/card/render-card.js';
 import { pickCardFigures } from '../render/card/pick-card-figures.js';
@@ -29,7 +29,7 @@ export const cardCommand: CliCommand = {
     const { values } = parse(args);
     if (values.edition !== undefined && !DATE.test(values.edition)) throw new UsageError(`--edition takes a date like 2026-11-24, got "${values.edition}"`);
     if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(`--lang takes one of ${LOCALES.join(', ')}, got "${values.lang}"`);
-    const store = openSqliteStore(config.databasePath);
+    const store = await openStore(config.database, { readOnly: true });
     let digest: Digest | string;
     try {
       digest = await findEdition(store, values.edition);
