@@ -125,7 +125,7 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   }
   if (back.verb.length > 0 && back.subject.length > 0) {
     const verb = back.verb.filter((t) => !(t.pos === 'AUX' && COPULA.has(t.lemma)) && !(back.verb.length === 1 && COPULA.has(t.lemma)));
-    if (back.verb[0]?.lemma === 'cost') return [word('cost of'), ...resolve(back.subject, ctx)];
+    if (back.verb[0]?.lemma === 'cost') return [...wordsOf('cost of'), ...resolve(back.subject, ctx)];
     return [...back.modality, ...resolve(back.subject, ctx), ...back.negation, ...verb, ...objectAfter(toks, f1 + 1).slice(0, 3)];
   }
   if (back.verb.length > 0) return [...back.verb, ...objectAfter(toks, f1 + 1).slice(0, 4)];
@@ -151,6 +151,11 @@ function isVerbLike(t: Token): boolean {
 
 function isShare(figure: LabelTarget): boolean {
   return /\b(?:half|third|quarter|fifth|tenth|in|out of)\b/i.test(figure.text);
+}
+
+/** Synthetic tokens, one per word, so word counts stay true. */
+function wordsOf(text: string): Token[] {
+  return text.split(' ').filter((w) => w !== '').map(word);
 }
 
 function word(text: string): Token {
@@ -423,7 +428,7 @@ function objectAfter(toks: Token[], i: number): Token[] {
 /** A share's noun plus what those things did: "searchers were unaware" → "searchers unaware". */
 function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
   const pred = predicateAfter(toks, np[np.length - 1] as Token);
-  if (pred.length === 0) return [word('share of'), ...resolve(np, ctx)];
+  if (pred.length === 0) return [...wordsOf('share of'), ...resolve(np, ctx)];
   return [...resolve(np, ctx), ...pred];
 }
 
@@ -445,7 +450,7 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   if (content.length === 0 || content.length >= 7) return words;
   // "rise in net profit" → "rise in Qantas net profit"
   const at = words.length > 2 && words[1]?.lower === 'in' && (words[0]?.lower === 'rise' || words[0]?.lower === 'fall') ? 2 : 0;
-  return [...words.slice(0, at), word(owner), ...words.slice(at)];
+  return [...words.slice(0, at), ...wordsOf(owner), ...words.slice(at)];
 }
 
 /** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
@@ -491,12 +496,12 @@ function resolve(np: Token[], ctx: LabelContext): Token[] {
   const owner = ctx.owner ?? null;
   const content = np.filter((t) => !DROP_IN_LABEL.has(t.lower));
   if (owner === null || owner === '' || content.length === 0) return np;
-  if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [word(owner)];
+  if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [...wordsOf(owner)];
   if (content.length === 1 && content[0]?.pos === 'PRON') return np;
   // "its profits", "the firm's sales": name whose.
   if (STAND_INS.has(content[0]?.lower ?? '') && (content[0]?.pos === 'PRON' || content[0]?.pos === 'DET' || /^['’]s?$/.test(content[1]?.text ?? ''))) {
     const rest = content.slice(/^['’]s?$/.test(content[1]?.text ?? '') ? 2 : 1);
-    return [word(owner), ...rest];
+    return [...wordsOf(owner), ...rest];
   }
   return np;
 }
