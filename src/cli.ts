@@ -8,7 +8,7 @@ import { parseConfig, type Config } from './config.js';
 import { ConfigError, UsageError, FetchError } from './domain/errors.js';
 import { createLogger } from './support/logger.js';
 import { redactSecrets } from './support/redact.js';
-import { COMMANDS as CLI_COMMANDS, commandHelp, mainHelp } from './cli/commands.js';
+import { loadCommand, commandHelp, mainHelp } from './cli/commands.js';
 
 /**
  * Run the CLI with `argv` (without node and script); resolves to the exit code.
@@ -17,12 +17,12 @@ import { COMMANDS as CLI_COMMANDS, commandHelp, mainHelp } from './cli/commands.
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(mainHelp());
+    process.stdout.write(await mainHelp());
     return name ? 0 : 2;
   }
-  const command = CLI_COMMANDS.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`keyfigures: unknown command "${name}"\n\n${mainHelp()}`);
+    process.stderr.write(`keyfigures: unknown command "${name}"\n\n${await mainHelp()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

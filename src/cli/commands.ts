@@ -1,20 +1,6 @@
 /** The table of subcommands: name, usage, summary, and the function that runs it. */
 import type { Config } from '../config.js';
 import type { Logger } from '../support/logger.js';
-import { botCommand } from './bot-command.js';
-import { demoCommand } from './demo-command.js';
-import { digestCommand } from './digest-command.js';
-import { feedsCommand } from './feeds-command.js';
-import { fetchCommand } from './fetch-command.js';
-import { summarizeCommand } from './summarize-command.js';
-import { deliverCommand } from './deliver-command.js';
-import { scheduleCommand } from './schedule-command.js';
-import { statusCommand } from './status-command.js';
-import { subscribersCommand } from './subscribers-command.js';
-import { archiveCommand } from './archive-command.js';
-import { backfillCommand } from './backfill-command.js';
-import { cardCommand } from './card-command.js';
-
 /** What every subcommand receives. */
 export interface CliContext {
   config: Config;
@@ -31,30 +17,47 @@ export interface CliCommand {
   run(args: string[], ctx: CliContext): Promise<number>;
 }
 
-/** Every subcommand, in help order. */
-export const COMMANDS: readonly CliCommand[] = [
-  botCommand,
-  demoCommand,
-  feedsCommand,
-  fetchCommand,
-  backfillCommand,
-  digestCommand,
-  summarizeCommand,
-  deliverCommand,
-  scheduleCommand,
-  statusCommand,
-  subscribersCommand,
-  archiveCommand,
-  cardCommand,
+/**
+ * Every subcommand, in help order, loaded on demand: `keyfigures feeds list` imports the feeds
+ * command only, not the bot, the card renderer or the tagger (each costs start-up time).
+ */
+const LOADERS: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
+  ['bot', async () => (await import('./bot-command.js')).botCommand],
+  ['demo', async () => (await import('./demo-command.js')).demoCommand],
+  ['feeds', async () => (await import('./feeds-command.js')).feedsCommand],
+  ['fetch', async () => (await import('./fetch-command.js')).fetchCommand],
+  ['backfill', async () => (await import('./backfill-command.js')).backfillCommand],
+  ['digest', async () => (await import('./digest-command.js')).digestCommand],
+  ['summarize', async () => (await import('./summarize-command.js')).summarizeCommand],
+  ['deliver', async () => (await import('./deliver-command.js')).deliverCommand],
+  ['schedule', async () => (await import('./schedule-command.js')).scheduleCommand],
+  ['status', async () => (await import('./status-command.js')).statusCommand],
+  ['subscribers', async () => (await import('./subscribers-command.js')).subscribersCommand],
+  ['archive', async () => (await import('./archive-command.js')).archiveCommand],
+  ['card', async () => (await import('./card-command.js')).cardCommand],
 ];
 
+/** Names of every subcommand, in help order. */
+export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
+
+/** The subcommand called `name`, or undefined. */
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  return LOADERS.find(([n]) => n === name)?.[1]();
+}
+
+/** Every subcommand, in help order (loads them all: for the full help). */
+export async function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(LOADERS.map(([, load]) => load()));
+}
+
 /** `keyfigures --help`. */
-export function mainHelp(): string {
+export async function mainHelp(): Promise<string> {
+  const commands = await loadAllCommands();
   return [
     'keyfigures — news feeds in, key-figure digests out, delivered by a Telegram bot.',
     '',
     'Usage:',
-    ...COMMANDS.flatMap((c) => [`  keyfigures ${c.usage}`, `      ${c.summary}`]),
+    ...commands.flatMap((c) => [`  keyfigures ${c.usage}`, `      ${c.summary}`]),
     '',
     'Run `keyfigures COMMAND --help` for details. Configuration comes from .env (see .env.example).',
     '',

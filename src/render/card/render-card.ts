@@ -2,8 +2,6 @@
  * "The day in numbers": an edition as a PNG picture card (1080×1350) of its most important
  * figures. satori lays out the boxes and turns text into vector paths; resvg rasterizes the SVG.
  */
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import type { Digest } from '../../domain/types.js';
 import { countsText, formatDigestDate } from '../format-figure.js';
 import { translator, type Translator } from '../../i18n/translator.js';
@@ -37,6 +35,8 @@ export interface RenderCardOptions {
  */
 export async function renderCard(digest: Pick<Digest, 'date' | 'stories'>, opts: RenderCardOptions = {}): Promise<Buffer> {
   const layout = cardLayout(pickCardFigures(digest), cardText(digest, translator(opts.locale)), CARD_FONT_STACK);
+  // Loaded on first use: the two libraries cost about a second of start-up that most commands never need.
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const svg = await satori(layout, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: await loadCardFonts() });
   return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
 }
