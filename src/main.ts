@@ -25,6 +25,10 @@ import { createMetrics } from './ops/metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
 import { botHealth, watchPolling } from './ops/bot-health.js';
 import { launchOptions } from './bot/webhook-options.js';
+import { followLeadership, type Leadership } from './fleet/leadership.js';
+
+/** The lease that makes one process of a fleet the one that long-polls Telegram. */
+export const POLLING_LEASE = 'telegram-polling';
 
 /** Digest settings from config. */
 export function digestSettings(config: Config): DigestSettings {
@@ -115,6 +119,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   };
   const plannerTimer = setInterval(tick, config.scheduleCheckSeconds * 1000);
 
+  let leadership: Leadership | null = null;
+  const standingBy = () => leadership !== null && !leadership.leading();
   let ops: OpsServer | null = null;
   if (config.http && metrics) {
     // In webhook mode "alive" means the webhook server is listening (updates may be rare).
@@ -126,7 +132,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
       health: botHealth({
         store,
         startedAt,
-        pollingAliveAt: () => (config.webhook && webhookListening() ? new Date() : pollingAliveAt),
+        // A standby is healthy while it renews its claim to lead; a leader while Telegram answers.
+        pollingAliveAt: () => ((config.webhook && webhookListening()) || standingBy() ? new Date() : pollingAliveAt),
         lastFetchCycleAt: () => lastFetchCycleAt,
         fetchSchedule: () => ({ cron: schedule.fetchCron, timezone: schedule.timezone }),
       }),
@@ -137,7 +144,9 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   // Failing to reach Telegram at start (or polling dying later) ends the process through the same
   // shutdown as a signal — never schedules left running without a bot — and is then rethrown.
   let failure: { err: unknown } | null = null;
-  const polling = registerCommands(bot).then(() => bot.launch(launchOptions(config), () =>
+  let failed: (err: unknown) => void = () => undefined;
+  const failedOnce = new Promise<void>((resolve) => (failed = (err) => ((failure ??= { err }), resolve())));
+  const started = () =>
     logger.info(
       {
         bot: bot.botInfo?.username,
@@ -148,8 +157,38 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
         updates: config.webhook ? `webhook ${config.webhook.url} (listening on ${config.webhook.host}:${config.webhook.port})` : 'long polling',
       },
       'bot started',
-    ),
-  ));
+    );
+  await registerCommands(bot).catch(failed);
+  // Webhook mode: every instance takes updates. Long polling: one leader at a time polls (two
+  // getUpdates on one token conflict); the others stand by and take over within ~8 s of its death.
+  if (config.webhook) {
+    bot.launch(launchOptions(config), started).catch(failed);
+  } else if (!failure) {
+    let polling: Promise<void> | null = null;
+    leadership = followLeadership({
+      leases: store,
+      name: POLLING_LEASE,
+      holder: worker.owner,
+      logger,
+      onChange: async (leading) => {
+        if (leading) {
+          polling = bot.launch(launchOptions(config), started).catch(failed);
+          return;
+        }
+        // Launch may still be between getMe and its first poll: wait until there is polling to stop.
+        for (let tries = 0; polling && tries < 100; tries++) {
+          try {
+            bot.stop('standby');
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+        await polling;
+        polling = null;
+      },
+    });
+  }
   // The first cycle runs now so a fresh install has articles; the first tick delivers digests
   // missed while the bot was down (once, and only if recent enough).
   void fetchCycle().catch((err) => logger.error({ err: (err as Error).message }, 'initial fetch failed'));
@@ -158,21 +197,19 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      bot.stop(signal);
       resolve();
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
-    polling.catch((err: unknown) => {
-      failure = { err };
-      try {
-        bot.stop('failure');
-      } catch {
-        // not running: nothing to stop
-      }
-      resolve();
-    });
+    void failedOnce.then(resolve);
   });
+  // Stepping down releases the polling lease, so a standby takes over at once.
+  await leadership?.stop();
+  try {
+    bot.stop(failure ? 'failure' : 'shutdown');
+  } catch {
+    // not running (standby, or never launched): nothing to stop
+  }
   clearInterval(plannerTimer);
   await stopFetchJob();
   await planning;

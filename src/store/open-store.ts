@@ -17,5 +17,24 @@ export async function openStore(location: DatabaseLocation, opts: { readOnly?: b
   if (location.kind === 'sqlite') return openSqliteStore(location.path, opts);
   // Loaded only when used: SQLite users never pay for pg's start-up.
   const { openPostgresStore } = await import('./postgres/postgres-store.js');
-  return openPostgresStore(location.url, opts);
+  const { url, schema } = splitSchema(location.url);
+  return openPostgresStore(url, { ...opts, ...(schema ? { schema } : {}) });
+}
+
+/**
+ * `postgres://…/db?schema=kf` keeps KeyFigures' tables in schema `kf` (created if missing), so
+ * several installations or test runs can share one database. pg itself does not know `schema`.
+ * @example splitSchema('postgres://h/db?schema=kf') // { url: 'postgres://h/db', schema: 'kf' }
+ */
+export function splitSchema(raw: string): { url: string; schema: string | null } {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return { url: raw, schema: null };
+  }
+  const schema = parsed.searchParams.get('schema');
+  if (schema === null) return { url: raw, schema: null };
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
 }

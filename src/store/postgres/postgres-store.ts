@@ -49,7 +49,7 @@ export async function openPostgresStore(url: string, opts: PostgresOpenOptions =
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   try {
-    if (opts.schema && !opts.readOnly) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    if (opts.schema && !opts.readOnly) await createSchema(pool, opts.schema);
     if (opts.readOnly) await checkVersion(pool);
     else await migratePostgres(pool);
   } catch (err) {
@@ -79,6 +79,18 @@ export async function openPostgresStore(url: string, opts: PostgresOpenOptions =
       },
     },
   );
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against itself: processes starting together race on the
+ * catalog's unique index (23505) — the schema exists then, which is all we wanted.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42P06') throw err;
+  }
 }
 
 /**
