@@ -2,7 +2,10 @@
  * The outbox worker: leases due (digest, chat, part) rows from the store and sends them within
  * flood limits, one message per chat at a time, in part order. Each outcome is committed right
  * after its send, so a crash (kill -9) loses nothing and can repeat only the messages whose HTTP
- * call was in flight — at our local latency and rate, at most one. A second sender (the bot and
+ * call was in flight: at most MAX_IN_FLIGHT (2) per worker, whatever the rate or latency, because
+ * a send goes on the wire only while fewer than that are (test/e2e/kill-delivery.test.ts measures
+ * it at every kill). Two keep a ~100 ms round trip from capping us below Telegram's ~30 msg/s
+ * while bounding what a crash repeats. A second sender (the bot and
  * `keyfigures deliver`, or two bots) on the same database never sends the same part: rows are
  * leased, the lease is re-checked right before each send, and a sender that stops heartbeating
  * loses its leases within `staleMs`.
@@ -13,6 +16,12 @@ import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import { FloodLimiter } from './flood-limiter.js';
 import type { Metrics } from '../ops/metrics.js';
+
+/**
+ * Sends on the wire at once per worker, and so the most messages one kill -9 can repeat: a row
+ * is marked "sending" right before its HTTP call and its outcome committed right after.
+ */
+export const MAX_IN_FLIGHT = 2;
 
 /** What the worker needs. */
 export interface OutboxDeps {
@@ -36,6 +45,8 @@ export interface OutboxDeps {
   pollMs?: number;
   /** Seconds of sending to lease ahead. Default 1.5. */
   lookaheadSec?: number;
+  /** Sends on the wire at once (the most a crash repeats). Default MAX_IN_FLIGHT; never more. */
+  maxInFlight?: number;
   /** Cap of the transient-error backoff. Default 5 min. */
   maxBackoffMs?: number;
   /** Prometheus counters to record sends and failures in (failures labelled by SendError kind). */
@@ -72,6 +83,9 @@ export class OutboxWorker {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private running: Promise<DrainReport> | null = null;
   private lastClaim = 0;
+  /** Sends between startSending and their committed outcome. */
+  private onWire = 0;
+  private readonly wireWaiters = new Set<() => void>();
   /** The report at the end of the previous burst of work, to log each burst's counts once. */
   private loggedUpTo: DrainReport = emptyReport();
 
@@ -180,18 +194,61 @@ export class OutboxWorker {
   }
 
   private async process(row: ClaimedDelivery, signal: AbortSignal): Promise<void> {
-    const { store, limiter, logger } = this.deps;
-    if (row.html === null) {
+    const { store } = this.deps;
+    const html = row.html;
+    if (html === null) {
       await store.failDelivery(row.id, this.owner, { error: 'digest part missing', notBefore: null, final: true, countAttempt: true });
       this.report.failed++;
       this.deps.metrics?.messagesFailed.inc({ reason: 'missing' });
       return;
     }
-    const at = limiter.reserve(row.chatId, Date.now());
-    if (!(await sleepUnlessAborted(at - Date.now(), signal))) {
+    if (!(await this.waitForSlot(row.chatId, signal))) {
       await store.releaseLeases(this.owner, [row.id]);
       return;
     }
+    this.onWire++;
+    try {
+      await this.send(row, html);
+    } finally {
+      this.onWire--;
+      for (const wake of [...this.wireWaiters]) wake();
+    }
+  }
+
+  /**
+   * Wait until the flood limits let a message to `chatId` go and fewer than the in-flight bound are
+   * on the wire. A slot that passed while the wire was full is not used late (sends would bunch
+   * up past the limits): a new one is booked. False when aborted.
+   */
+  private async waitForSlot(chatId: number, signal: AbortSignal): Promise<boolean> {
+    const bound = Math.min(this.deps.maxInFlight ?? MAX_IN_FLIGHT, MAX_IN_FLIGHT);
+    for (;;) {
+      const at = this.deps.limiter.reserve(chatId, Date.now());
+      if (!(await sleepUnlessAborted(at - Date.now(), signal))) return false;
+      if (this.onWire < bound) return true;
+      if (!(await this.wireFreed(signal))) return false;
+    }
+  }
+
+  /** Resolves true when a send on the wire finishes, false when `signal` aborts. */
+  private wireFreed(signal: AbortSignal): Promise<boolean> {
+    if (signal.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (freed: boolean) => {
+        this.wireWaiters.delete(wake);
+        signal.removeEventListener('abort', onAbort);
+        resolve(freed);
+      };
+      const wake = () => done(true);
+      const onAbort = () => done(false);
+      this.wireWaiters.add(wake);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Fence, send, commit the outcome. */
+  private async send(row: ClaimedDelivery, html: string): Promise<void> {
+    const { store, logger } = this.deps;
     const now = Date.now();
     // Fence: if our lease was taken over meanwhile, someone else sends this row.
     if (!(await store.startSending(row.id, this.owner, new Date(now + (this.deps.leaseMs ?? 30_000)).toISOString(), new Date(now).toISOString()))) {
@@ -204,7 +261,7 @@ export class OutboxWorker {
     }
     let messageId: number;
     try {
-      messageId = await this.deps.sender.sendHtml(row.chatId, row.html);
+      messageId = await this.deps.sender.sendHtml(row.chatId, html);
     } catch (err) {
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;

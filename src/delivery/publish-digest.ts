@@ -22,8 +22,9 @@ export interface PublishResult {
 
 /**
  * Add the digest's parts to the outbox for `chatIds` (default: every active, unpaused subscriber)
- * and, in the same transaction, record `givenAt` as their last digest. Queuing twice is harmless:
- * a chat gets one edition once.
+ * and record `givenAt` as their last digest — every chat in ONE transaction, so a process killed
+ * while queuing leaves all of them or none queued (never an edition half given out, with the
+ * rest of the chats marked as served). Queuing twice is harmless: a chat gets one edition once.
  * @example await publishDigest(store, digest, { givenAt: new Date().toISOString() })
  */
 export async function publishDigest(
@@ -41,16 +42,16 @@ export async function publishDigest(
     else views.set(key, { view, chats: [chatId] });
   }
   const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0 };
+  const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
   for (const { view, chats } of views.values()) {
     if (view.stories.length === 0 && digest.stories.length > 0) {
       result.empty += chats.length;
-      if (opts.givenAt) await store.enqueueRendition(digest.id, 0, 0, chats, opts.givenAt);
+      groups.push({ parts: null, chatIds: chats });
       continue;
     }
-    const parts = view.stories.length === digest.stories.length ? digest.parts : renderTelegram(view);
-    const renditionId = await store.saveRendition(digest.id, parts);
     result.renditions++;
-    result.queued += await store.enqueueRendition(digest.id, renditionId, parts.length, chats, opts.givenAt ?? null);
+    groups.push({ parts: view.stories.length === digest.stories.length ? digest.parts : renderTelegram(view), chatIds: chats });
   }
+  result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
   return result;
 }

@@ -63,6 +63,13 @@ export interface DeliveryStore {
    */
   enqueueRendition(digestId: number, renditionId: number, partCount: number, chatIds: number[], givenAt: string | null): Promise<number>;
   /**
+   * Queue an edition for every group of chats in ONE transaction, all or nothing: each group's
+   * `parts` are kept as a rendition and queued for its chats that have nothing of this digest yet
+   * (`parts: null`: nothing to send, e.g. no story matches their topics), and `givenAt` (unless
+   * null) becomes every listed chat's last digest. Returns rows added.
+   */
+  enqueueEdition(digestId: number, groups: ReadonlyArray<{ parts: string[] | null; chatIds: number[] }>, givenAt: string | null): Promise<number>;
+  /**
    * Lease due rows to `owner`: pending, past not_before, not leased by a live worker, and the
    * lowest pending part of their chat (a chat's messages go out one after another, in order).
    */

@@ -54,6 +54,8 @@ export interface FakeBotApiOptions {
   permissive?: boolean;
   /** Also reject unknown `&name;` entities in HTML (Telegram itself keeps them as text). */
   strictEntities?: boolean;
+  /** Round trip of every call but getUpdates, like a real network's (the call is handled after it). Default 0. */
+  latencyMs?: number;
 }
 
 /** A message the fake accepted from the bot. */
@@ -130,8 +132,10 @@ export class FakeBotApi {
   private faults: { opts: FaultOptions; random: () => number } | undefined;
   private callbackCounter = 0;
   private readonly inflight = new Set<ServerResponse>();
+  private readonly latencyMs: number;
 
   private constructor(private readonly server: Server, opts: FakeBotApiOptions) {
+    this.latencyMs = opts.latencyMs ?? 0;
     const { port } = server.address() as AddressInfo;
     this.apiRoot = `http://127.0.0.1:${port}`;
     this.token = opts.token ?? DEFAULT_TOKEN;
@@ -481,6 +485,7 @@ export class FakeBotApi {
       if (route[1] !== this.token) throw ApiError.of(TG.unauthorized);
       const fn = this.methods.get(method.toLowerCase());
       if (!fn) throw ApiError.of(TG.methodNotFound);
+      if (this.latencyMs > 0 && method.toLowerCase() !== 'getupdates') await new Promise((r) => setTimeout(r, this.latencyMs));
       error = this.injectedFault(method);
       if (!error) result = await fn(params, aborted.signal, files);
     } catch (err) {

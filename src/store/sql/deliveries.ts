@@ -14,7 +14,7 @@ type Db = Kysely<Tables>;
 export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
   return {
     async enqueueDigest(digestId: number, partCount: number, chatIds: number[]): Promise<number> {
-      return enqueueParts(db, digestId, null, partCount, chatIds, { onlyNewChats: false, givenAt: null });
+      return db.transaction().execute((trx) => enqueueParts(trx, digestId, null, partCount, chatIds, { onlyNewChats: false, givenAt: null }));
     },
 
     async cancelPending(chatId: number, reason: string): Promise<number> {
@@ -28,15 +28,25 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
     },
 
     async saveRendition(digestId: number, parts: string[]): Promise<number> {
-      const json = JSON.stringify(parts);
-      const hash = createHash('sha256').update(json).digest('hex');
-      await db.insertInto('digest_renditions').values({ digest_id: digestId, hash, parts_json: json }).onConflict((oc) => oc.columns(['digest_id', 'hash']).doNothing()).execute();
-      const row = await db.selectFrom('digest_renditions').select('id').where('digest_id', '=', digestId).where('hash', '=', hash).executeTakeFirstOrThrow();
-      return Number(row.id);
+      return saveRenditionIn(db, digestId, parts);
     },
 
     async enqueueRendition(digestId, renditionId, partCount, chatIds, givenAt): Promise<number> {
-      return enqueueParts(db, digestId, renditionId, partCount, chatIds, { onlyNewChats: true, givenAt: givenAt === null ? null : d.time(givenAt) });
+      return db.transaction().execute((trx) =>
+        enqueueParts(trx, digestId, renditionId, partCount, chatIds, { onlyNewChats: true, givenAt: givenAt === null ? null : d.time(givenAt) }),
+      );
+    },
+
+    async enqueueEdition(digestId, groups, givenAt): Promise<number> {
+      const at = givenAt === null ? null : d.time(givenAt);
+      return db.transaction().execute(async (trx) => {
+        let added = 0;
+        for (const { parts, chatIds } of groups) {
+          const renditionId = parts === null ? 0 : await saveRenditionIn(trx, digestId, parts);
+          added += await enqueueParts(trx, digestId, renditionId, parts?.length ?? 0, chatIds, { onlyNewChats: true, givenAt: at });
+        }
+        return added;
+      });
     },
 
     async claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]> {
@@ -170,43 +180,50 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
   };
 }
 
+/** Keep one rendering of a digest (deduplicated by content hash); its id. */
+async function saveRenditionIn(db: Db, digestId: number, parts: string[]): Promise<number> {
+  const json = JSON.stringify(parts);
+  const hash = createHash('sha256').update(json).digest('hex');
+  await db.insertInto('digest_renditions').values({ digest_id: digestId, hash, parts_json: json }).onConflict((oc) => oc.columns(['digest_id', 'hash']).doNothing()).execute();
+  const row = await db.selectFrom('digest_renditions').select('id').where('digest_id', '=', digestId).where('hash', '=', hash).executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
 /**
- * Queue `partCount` parts for each chat in one transaction; `onlyNewChats` skips chats that already
- * have a row of this digest, and `givenAt` (when set) becomes each chat's last digest time.
+ * Queue `partCount` parts for each chat, inside the caller's transaction `trx`; `onlyNewChats` skips
+ * chats that already have a row of this digest, and `givenAt` (when set) becomes each chat's last digest time.
  */
 async function enqueueParts(
-  db: Db,
+  trx: Db,
   digestId: number,
   renditionId: number | null,
   partCount: number,
   chatIds: number[],
   opts: { onlyNewChats: boolean; givenAt: string | Date | null },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    let added = 0;
-    for (let i = 0; i < chatIds.length; i += 200) {
-      let chats = chatIds.slice(i, i + 200);
-      if (opts.onlyNewChats && chats.length) {
-        const has = new Set(
-          (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', chats).execute()).map((r) => Number(r.chat_id)),
-        );
-        chats = chats.filter((c) => !has.has(c));
-      }
-      const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, rendition_id: renditionId })));
-      for (let j = 0; j < rows.length; j += 500) {
-        const result = await trx
-          .insertInto('deliveries')
-          .values(rows.slice(j, j + 500))
-          .onConflict((oc) => oc.columns(['digest_id', 'chat_id', 'part']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      if (opts.givenAt !== null && chatIds.length) {
-        await trx.updateTable('subscribers').set({ last_digest_at: opts.givenAt }).where('chat_id', 'in', chatIds.slice(i, i + 200)).execute();
-      }
+  let added = 0;
+  for (let i = 0; i < chatIds.length; i += 200) {
+    let chats = chatIds.slice(i, i + 200);
+    if (opts.onlyNewChats && chats.length) {
+      const has = new Set(
+        (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', chats).execute()).map((r) => Number(r.chat_id)),
+      );
+      chats = chats.filter((c) => !has.has(c));
     }
-    return added;
-  });
+    const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, rendition_id: renditionId })));
+    for (let j = 0; j < rows.length; j += 500) {
+      const result = await trx
+        .insertInto('deliveries')
+        .values(rows.slice(j, j + 500))
+        .onConflict((oc) => oc.columns(['digest_id', 'chat_id', 'part']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    if (opts.givenAt !== null && chatIds.length) {
+      await trx.updateTable('subscribers').set({ last_digest_at: opts.givenAt }).where('chat_id', 'in', chatIds.slice(i, i + 200)).execute();
+    }
+  }
+  return added;
 }
 
 /** The parts of every digest or rendition the rows send, keyed `d<digest id>` or `r<rendition id>`. */
