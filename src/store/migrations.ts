@@ -12,6 +12,7 @@ import { subscriberPreferences, subscriberPreferencesPostgres } from './migratio
 import { deliveryLeases, deliveryLeasesPostgres } from './migrations/005-delivery-leases.js';
 import { seriesAndLlm, seriesAndLlmPostgres } from './migrations/006-series-and-llm.js';
 import { claims, claimsPostgres } from './migrations/007-claims.js';
+import { sendSlots, sendSlotsPostgres } from './migrations/008-send-slots.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'delivery-leases', sqlite: deliveryLeases, postgres: deliveryLeasesPostgres },
   { name: 'series-and-llm', sqlite: seriesAndLlm, postgres: seriesAndLlmPostgres },
   { name: 'claims', sqlite: claims, postgres: claimsPostgres },
+  { name: 'send-slots', sqlite: sendSlots, postgres: sendSlotsPostgres },
 ];

@@ -100,9 +100,12 @@ export async function damageSqliteFile(file: string): Promise<void> {
   const db = new Database(file);
   db.pragma('journal_mode = DELETE');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.pragma('page_count', { simple: true }) as number;
+  // Damage leaf pages of the largest table (seen item keys): the schema and small tables stay
+  // readable, as in a real partial corruption, wherever migrations put their pages.
+  const leaves = db.prepare("SELECT pageno FROM dbstat WHERE name = 'seen_items' AND pagetype = 'leaf' ORDER BY pageno").all() as Array<{ pageno: number }>;
   db.close();
+  if (leaves.length < 2) throw new Error('damageSqliteFile: seen_items has too few pages to damage; add more rows first');
   const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * Math.floor(pages / 2));
+  for (const { pageno } of leaves.slice(1, 3)) fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, pageSize * (pageno - 1));
   fs.closeSync(fd);
 }

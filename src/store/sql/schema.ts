@@ -224,6 +224,13 @@ export interface LlmSummariesTable {
   created_at: Time;
 }
 
+/** Fleet-wide flood budget: the earliest next send per key ('global', 'chat:<id>'), ms since the epoch. */
+export interface SendSlotsTable {
+  key: string;
+  /** BIGINT on PostgreSQL arrives as a string; read with Number(). */
+  next_at: number | string;
+}
+
 /** Every table KeyFigures keeps. */
 export interface Tables {
   feeds: FeedsTable;
@@ -250,4 +257,5 @@ export interface Tables {
   llm_summaries: LlmSummariesTable;
   leases: LeasesTable;
   once_claims: OnceClaimsTable;
+  send_slots: SendSlotsTable;
 }

@@ -15,6 +15,7 @@ import { sqlChatStateStore } from './chat-state.js';
 import { sqlSeriesStore } from './series.js';
 import { sqlLlmStore } from './llm.js';
 import { sqlLeaseStore } from './leases.js';
+import { sqlSendSlotStore } from './send-slots.js';
 
 /** Thrown inside the write probe's transaction to roll it back. */
 const ROLLBACK = Symbol('rollback');
@@ -40,6 +41,7 @@ export function sqlStore(conn: Sql, adapter: AdapterParts): Store {
     ...sqlSeriesStore(conn),
     ...sqlLlmStore(conn),
     ...sqlLeaseStore(conn),
+    ...sqlSendSlotStore(conn),
     async checkWritable() {
       // A read-only file, a full disk or a lock held too long fail here; nothing is kept.
       try {
