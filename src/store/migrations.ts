@@ -13,6 +13,7 @@ import { deliveryLeases, deliveryLeasesPostgres } from './migrations/005-deliver
 import { seriesAndLlm, seriesAndLlmPostgres } from './migrations/006-series-and-llm.js';
 import { claims, claimsPostgres } from './migrations/007-claims.js';
 import { sendSlots, sendSlotsPostgres } from './migrations/008-send-slots.js';
+import { searchAndScale, searchAndScalePostgres } from './migrations/009-search-and-scale.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'series-and-llm', sqlite: seriesAndLlm, postgres: seriesAndLlmPostgres },
   { name: 'claims', sqlite: claims, postgres: claimsPostgres },
   { name: 'send-slots', sqlite: sendSlots, postgres: sendSlotsPostgres },
+  { name: 'search-and-scale', sqlite: searchAndScale, postgres: searchAndScalePostgres },
 ];

@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from 'kysely';
+import type { Tables } from '../../src/store/sql/schema.js';
+import { POSTGRES, SQLITE, type Sql } from '../../src/store/sql/dialect.js';
 import type { Store } from '../../src/store/store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -25,6 +28,14 @@ export interface TestDatabase {
   open(opts?: { readOnly?: boolean }): Promise<Store>;
   /** Run raw SQL on the database through a separate connection (test setup and fault injection). */
   exec(sqlText: string): Promise<void>;
+  /** Queries as the store builds them, compiled only (never run): read their plans with `plan`. */
+  builder: Sql;
+  /**
+   * The database's plan for a compiled query, one line per step: SQLite `EXPLAIN QUERY PLAN`;
+   * PostgreSQL `EXPLAIN` with sequential scans priced out (a small test table would otherwise
+   * be read whole, whatever the indexes).
+   */
+  plan(query: CompiledQuery): Promise<string>;
   /** Close every store opened and drop the database. */
   dispose(): Promise<void>;
 }
@@ -46,6 +57,17 @@ export async function sqliteDatabase(): Promise<TestDatabase> {
       const db = new Database(file);
       try {
         db.exec(sqlText);
+      } finally {
+        db.close();
+      }
+    },
+    builder: { db: compileOnly('sqlite'), d: SQLITE },
+    async plan(query) {
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(file, { readonly: true });
+      try {
+        const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>;
+        return rows.map((r) => r.detail).join('\n');
       } finally {
         db.close();
       }
@@ -78,11 +100,35 @@ export async function postgresDatabase(): Promise<TestDatabase> {
       return store;
     },
     exec: run,
+    builder: { db: compileOnly('postgres'), d: POSTGRES },
+    async plan(query) {
+      const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema} -c enable_seqscan=off` });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.parameters as unknown[]);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await client.end();
+      }
+    },
     async dispose() {
       for (const s of stores) await s.close();
       await run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     },
   };
+}
+
+/** A Kysely that only compiles (DummyDriver): the store's query builders, for reading plans. */
+function compileOnly(dialect: 'sqlite' | 'postgres'): Kysely<Tables> {
+  const pgSide = dialect === 'postgres';
+  return new Kysely<Tables>({
+    dialect: {
+      createAdapter: () => (pgSide ? new PostgresAdapter() : new SqliteAdapter()),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => (pgSide ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
+      createQueryCompiler: () => (pgSide ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
+    },
+  });
 }
 
 /** The adapters to run, each with how to make a fresh database; PostgreSQL only when PG_URL is set. */

@@ -131,19 +131,36 @@ for (const adapter of ADAPTERS) {
         expect((await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.key)).toEqual(['new', 'seen', 'backlog', 'undated']);
       });
 
-      it('finds search candidates case-insensitively among recent articles, newest first, pattern characters literal', async () => {
+      it('finds search candidates by whole words through the full-text index: any case, stems, phrases; recent only, newest first', async () => {
         await store.saveArticle(article('a', { title: 'Interest rates rise', publishedAt: T(1) }));
         await store.saveArticle(article('b', { title: 'Rates hold at 5%', summary: 'The central bank', publishedAt: T(2) }));
         await store.saveArticle(article('c', { title: 'Old rates story', fetchedAt: '2026-10-01T00:00:00.000Z', publishedAt: '2026-10-01T00:00:00.000Z' }));
         await store.saveArticle(article('d', { title: 'Growth 50_50 split', publishedAt: T(3) }));
         const since = '2026-11-20T00:00:00.000Z';
-        expect((await store.searchArticles(['RATES'], since, 10)).map((a) => a.key)).toEqual(['b', 'a']);
-        expect((await store.searchArticles(['rates', 'central'], since, 10)).map((a) => a.key)).toEqual(['b']);
-        expect((await store.searchArticles(['5%'], since, 10)).map((a) => a.key)).toEqual(['b']);
-        expect((await store.searchArticles(['0_5'], since, 10)).map((a) => a.key)).toEqual(['d']);
-        expect((await store.searchArticles(['%'], since, 10)).map((a) => a.key)).toEqual(['b']);
-        expect((await store.searchArticles(['rates'], since, 1)).map((a) => a.key)).toEqual(['b']);
+        const keys = async (words: string[], limit = 10) => (await store.searchArticles(words, since, limit)).map((a) => a.key);
+        expect(await keys(['RATES'])).toEqual(['b', 'a']);
+        expect(await keys(['rate'])).toEqual(['b', 'a']); // stems: rate ~ rates
+        expect(await keys(['rising'])).toEqual(['a']); // rising ~ rise
+        expect(await keys(['rates', 'central'])).toEqual(['b']);
+        expect(await keys(['interest rates'])).toEqual(['a']); // a phrase, in order
+        expect(await keys(['rates interest'])).toEqual([]);
+        expect(await keys(['5%'])).toEqual(['b']);
+        expect(await keys(['0_5'])).toEqual([]); // whole words: "0 5" is not in "50_50"
+        expect(await keys(['%'])).toEqual([]); // no letters or digits: nothing mentions it
+        expect(await keys(['"rates" OR NEAR(x'])).toEqual([]); // query syntax is only words
+        expect(await keys(['rates'], 1)).toEqual(['b']);
         expect((await store.searchArticles(['rates'], since, 10))[0]!.figures).toHaveLength(1);
+      });
+
+      it('keeps the search index in step with edits and deletions', async () => {
+        const a = await store.saveArticle(article('a', { title: 'Harbour bridge reopens' }));
+        await store.saveArticle(article('b', { title: 'Harbour ferry delayed' }));
+        const since = '2026-11-20T00:00:00.000Z';
+        await database.exec(`UPDATE articles SET title = 'Airport runway reopens' WHERE id = ${a!.id}`);
+        expect((await store.searchArticles(['harbour'], since, 10)).map((x) => x.key)).toEqual(['b']);
+        expect((await store.searchArticles(['runway'], since, 10)).map((x) => x.key)).toEqual(['a']);
+        await database.exec(`DELETE FROM articles WHERE id = ${a!.id}`);
+        expect(await store.searchArticles(['runway'], since, 10)).toEqual([]);
       });
 
       it('finds figures by value (or range top) and by digits, newest article first', async () => {
@@ -166,6 +183,9 @@ for (const adapter of ADAPTERS) {
         await store.saveArticle(article('a'));
         await store.saveArticle(article('b', { fetchedAt: '2026-11-24T09:00:00.000Z' }));
         expect(await store.articleStats()).toEqual({ articles: 2, figures: 2, lastFetchedAt: '2026-11-24T09:00:00.000Z' });
+        // Counted as rows come and go, whoever deletes them.
+        await database.exec("DELETE FROM figures WHERE article_id IN (SELECT id FROM articles WHERE key = 'b'); DELETE FROM articles WHERE key = 'b'");
+        expect(await store.articleStats()).toEqual({ articles: 1, figures: 1, lastFetchedAt: '2026-11-24T07:00:00.000Z' });
       });
     });
 

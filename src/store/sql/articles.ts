@@ -5,7 +5,81 @@ import type { ArticleStore, ArticleWindow, FigureSource, NewArticle } from '../a
 import type { Tables } from './schema.js';
 import { type Sql, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
 import { likeAnywhere, LIKE_ESCAPE } from './like.js';
+import { wordsMatch } from './word-search.js';
 
+/** The article columns the domain reads (PostgreSQL's `search` tsvector stays in the database). */
+const ARTICLE_COLUMNS = ['id', 'feed_id', 'key', 'link', 'title', 'source', 'published_at', 'fetched_at', 'text', 'summary'] as const;
+
+/**
+ * The first article id first seen at or after `since`: where a recent window starts in id order
+ * (ids grow with first-seen time), read from the fetched_at index alone. `id + 0`, because
+ * PostgreSQL would otherwise walk the primary key from the oldest row until one is recent enough
+ * (its statistics do not know that ids and times grow together): all history, every time.
+ */
+export const windowStartId = (since: string | Date) => sql<number>`(SELECT MIN(id + 0) FROM articles WHERE fetched_at >= ${since})`;
+
+/**
+ * The /search candidates query (exported so that tests can read its plan).
+ * @example await searchQuery({ db, d }, ['rates'], since, 300)?.execute()
+ */
+export function searchQuery({ db, d }: Sql, words: readonly string[], sinceIso: string, limit: number) {
+  const since = d.time(sinceIso);
+  const match = wordsMatch(d, words, 'articles', windowStartId(since));
+  if (!match) return null;
+  return db
+    .selectFrom('articles')
+    .select(ARTICLE_COLUMNS)
+    .where('fetched_at', '>=', since)
+    .where(match)
+    .orderBy(sql`COALESCE(published_at, fetched_at)`, 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+}
+
+/**
+ * The /why query: figures of a recent window by value or digits (exported so that tests can read its plan).
+ * @example await figureQuery({ db, d }, { values: [971], digits: '971' }, since, 50).execute()
+ */
+export function figureQuery({ db, d }: Sql, query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number) {
+  const since = d.time(sinceIso);
+  return db
+    .selectFrom('figures as f')
+    .innerJoin('articles as a', 'a.id', 'f.article_id')
+    .selectAll('f')
+    .select(['a.id as a_id', 'a.feed_id as a_feed_id', 'a.title as a_title', 'a.link as a_link', 'a.source as a_source', 'a.published_at as a_published_at', 'a.fetched_at as a_fetched_at'])
+    .where('a.fetched_at', '>=', since)
+    // The window as an id range: figures are read from the figures_article index, history never.
+    .where('f.article_id', '>=', windowStartId(since))
+    .where((eb) => {
+      const near = query.values.map((v) =>
+        eb.or([
+          sql<boolean>`ABS(f.value - ${v}) <= ${Math.abs(v) * 1e-9}`,
+          sql<boolean>`ABS(COALESCE(f.value_max, f.value) - ${v}) <= ${Math.abs(v) * 1e-9}`,
+        ]),
+      );
+      const digits = query.digits
+        ? [sql<boolean>`REPLACE(REPLACE(REPLACE(f.text, ',', ''), ' ', ''), ${'\u00a0'}, '') LIKE ${likeAnywhere(query.digits)} ${LIKE_ESCAPE}`]
+        : [];
+      return eb.or([...near, ...digits]);
+    })
+    .orderBy('a.id', 'desc')
+    .orderBy('f.rank')
+    .limit(limit);
+}
+
+/**
+ * The digest window query (exported so that tests can read its plan).
+ * @example await digestWindowQuery({ db, d }, { fetchedSince, publishedSince }).execute()
+ */
+export function digestWindowQuery({ db, d }: Sql, window: ArticleWindow) {
+  let q = db.selectFrom('articles').select(ARTICLE_COLUMNS).orderBy('id');
+  if (window.fetchedSince !== null) q = q.where('fetched_at', '>=', d.time(window.fetchedSince));
+  if (window.publishedSince !== null) {
+    const since = d.time(window.publishedSince);
+    q = q.where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '>=', since)]));
+  }
+  return q;
+}
 
 /**
  * ArticleStore over a Kysely connection.
@@ -55,59 +129,22 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
     },
 
     async articlesForDigest(window: ArticleWindow): Promise<Article[]> {
-      let q = db.selectFrom('articles').selectAll().orderBy('id');
-      if (window.fetchedSince !== null) q = q.where('fetched_at', '>=', d.time(window.fetchedSince));
-      if (window.publishedSince !== null) {
-        const since = d.time(window.publishedSince);
-        q = q.where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '>=', since)]));
-      }
-      return withFigures(db, await q.execute());
+      return withFigures(db, await digestWindowQuery({ db, d }, window).execute());
     },
 
     async getArticle(id: number): Promise<Article | null> {
-      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? (await withFigures(db, [row]))[0]! : null;
     },
 
     async searchArticles(words: readonly string[], sinceIso: string, limit: number): Promise<Article[]> {
-      // LIKE/ILIKE fold ASCII case only, so only ASCII words narrow the query here.
-      const ascii = words.filter((w) => /^[\x20-\x7e]+$/.test(w));
-      const haystack = sql<string>`(title || ' ' || summary || ' ' || text)`;
-      const like = d.name === 'postgres' ? sql`ILIKE` : sql`LIKE`;
-      let q = db.selectFrom('articles').selectAll().where('fetched_at', '>=', d.time(sinceIso));
-      for (const w of ascii) q = q.where(sql<boolean>`${haystack} ${like} ${likeAnywhere(w)} ${LIKE_ESCAPE}`);
-      const rows = await q
-        .orderBy(sql`COALESCE(published_at, fetched_at)`, 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return withFigures(db, rows);
+      const q = searchQuery({ db, d }, words, sinceIso, limit);
+      return q ? withFigures(db, await q.execute()) : [];
     },
 
     async findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number) {
       if (query.values.length === 0 && !query.digits) return [];
-      const rows = await db
-        .selectFrom('figures as f')
-        .innerJoin('articles as a', 'a.id', 'f.article_id')
-        .selectAll('f')
-        .select(['a.id as a_id', 'a.feed_id as a_feed_id', 'a.title as a_title', 'a.link as a_link', 'a.source as a_source', 'a.published_at as a_published_at', 'a.fetched_at as a_fetched_at'])
-        .where('a.fetched_at', '>=', d.time(sinceIso))
-        .where((eb) => {
-          const near = query.values.map((v) =>
-            eb.or([
-              sql<boolean>`ABS(f.value - ${v}) <= ${Math.abs(v) * 1e-9}`,
-              sql<boolean>`ABS(COALESCE(f.value_max, f.value) - ${v}) <= ${Math.abs(v) * 1e-9}`,
-            ]),
-          );
-          const digits = query.digits
-            ? [sql<boolean>`REPLACE(REPLACE(REPLACE(f.text, ',', ''), ' ', ''), ${'\u00a0'}, '') LIKE ${likeAnywhere(query.digits)} ${LIKE_ESCAPE}`]
-            : [];
-          return eb.or([...near, ...digits]);
-        })
-        .orderBy('a.id', 'desc')
-        .orderBy('f.rank')
-        .limit(limit)
-        .execute();
+      const rows = await figureQuery({ db, d }, query, sinceIso, limit).execute();
       return rows.map((r) => ({
         figure: toFigure(r),
         article: toFigureSource(r, Number(r.a_id)),
@@ -115,14 +152,11 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
     },
 
     async articleStats() {
-      const row = await db
-        .selectNoFrom((eb) => [
-          eb.selectFrom('articles').select(eb.fn.countAll<number>().as('n')).as('articles'),
-          eb.selectFrom('figures').select(eb.fn.countAll<number>().as('n')).as('figures'),
-          eb.selectFrom('articles').select((e) => e.fn.max('fetched_at').as('m')).as('last'),
-        ])
-        .executeTakeFirstOrThrow();
-      return { articles: Number(row.articles), figures: Number(row.figures), lastFetchedAt: toIsoOrNull(row.last) };
+      // Counted by triggers as rows come and go (migration 9): two rows read, not millions counted.
+      const counts = await db.selectFrom('row_counts').select(['name', 'n']).execute();
+      const last = await db.selectFrom('articles').select((e) => e.fn.max('fetched_at').as('m')).executeTakeFirst();
+      const n = (name: string) => Number(counts.find((c) => c.name === name)?.n ?? 0);
+      return { articles: n('articles'), figures: n('figures'), lastFetchedAt: toIsoOrNull(last?.m) };
     },
   };
 }

@@ -231,6 +231,12 @@ export interface SendSlotsTable {
   next_at: number | string;
 }
 
+/** Rows counted by triggers (migration 9): 'articles', 'figures'. */
+export interface RowCountsTable {
+  name: string;
+  n: number;
+}
+
 /** Every table KeyFigures keeps. */
 export interface Tables {
   feeds: FeedsTable;
@@ -258,4 +264,5 @@ export interface Tables {
   leases: LeasesTable;
   once_claims: OnceClaimsTable;
   send_slots: SendSlotsTable;
+  row_counts: RowCountsTable;
 }

@@ -1,0 +1,82 @@
+/**
+ * The hot queries use their indexes, on both databases: word search through FTS5 / GIN, /why and
+ * the digest window through a window of recent ids or times, status counts without counting.
+ * Plans are read for the exact queries the store runs (its builders, compiled), on a database of
+ * 3,000 articles over 300 days (analyzed, so the planner sees a history, not an empty table).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { ADAPTERS, PG_SKIP, type TestDatabase } from './adapters.js';
+import { digestWindowQuery, figureQuery, searchQuery } from '../../src/store/sql/articles.js';
+
+/** 3,000 articles, ten a day from 1 Jan 2026 (the last on 28 Oct), three figures each; every 500th mentions zeppelins. */
+const SEED = {
+  sqlite: `
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+    INSERT INTO articles (key, title, source, published_at, fetched_at, text, summary)
+    SELECT 'k' || i, 'Story ' || i || CASE WHEN i % 500 = 0 THEN ' about zeppelins' ELSE ' about rates' END, 'Wire',
+      strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 144) || ' minutes'),
+      strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 144) || ' minutes'),
+      'Officials counted ' || i || ' ballots in the city.', 'Officials counted ballots.'
+    FROM n;
+    INSERT INTO figures (article_id, rank, text, value, kind, label, sentence, start, "end")
+    SELECT a.id, r.rank, CAST(a.id * 10 + r.rank AS TEXT), a.id * 10 + r.rank, 'count', 'ballots', 'Officials counted ballots.', 0, 3
+    FROM articles a, (SELECT 0 AS rank UNION ALL SELECT 1 UNION ALL SELECT 2) r;
+    ANALYZE;`,
+  postgres: `
+    INSERT INTO articles (key, title, source, published_at, fetched_at, text, summary)
+    SELECT 'k' || i, 'Story ' || i || CASE WHEN i % 500 = 0 THEN ' about zeppelins' ELSE ' about rates' END, 'Wire',
+      timestamptz '2026-01-01 00:00Z' + i * interval '144 minutes', timestamptz '2026-01-01 00:00Z' + i * interval '144 minutes',
+      'Officials counted ' || i || ' ballots in the city.', 'Officials counted ballots.'
+    FROM generate_series(1, 3000) AS i;
+    INSERT INTO figures (article_id, rank, text, value, kind, label, sentence, start, "end")
+    SELECT a.id, r.rank, (a.id * 10 + r.rank)::text, a.id * 10 + r.rank, 'count', 'ballots', 'Officials counted ballots.', 0, 3
+    FROM articles a, generate_series(0, 2) AS r(rank);`,
+};
+
+for (const adapter of ADAPTERS) {
+  describe.skipIf(adapter.skip)(adapter.skip ? PG_SKIP : `query plans — ${adapter.name}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await adapter.fresh();
+      await database.open();
+      await database.exec(SEED[adapter.name]);
+      // As autovacuum would after a bulk load: statistics, and GIN's pending list merged into the index.
+      if (adapter.name === 'postgres') await database.exec('VACUUM ANALYZE articles, figures');
+    });
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    /** Every step of a PostgreSQL plan that reads a whole table (sequential scans are priced out, so none unless unavoidable). */
+    const fullScans = (plan: string) => plan.split('\n').filter((l) => /Seq Scan|^SCAN (?!articles_fts)/.test(l.trim()));
+
+    it('searches words through the full-text index, only its recent rows', async () => {
+      const plan = await database.plan(searchQuery(database.builder, ['Zeppelin'], '2026-10-01T00:00:00.000Z', 300)!.compile());
+      expect(fullScans(plan)).toEqual([]);
+      if (adapter.name === 'sqlite') {
+        // FTS5 with MATCH and a rowid bound (">"), then each hit by primary key.
+        expect(plan).toMatch(/SCAN articles_fts VIRTUAL TABLE INDEX \d+:M\d*>/);
+        expect(plan).toContain('SEARCH articles USING INTEGER PRIMARY KEY');
+      }
+      // When the window is no help (a young database: all of it is recent), the words are.
+      const young = await database.plan(searchQuery(database.builder, ['Zeppelin'], '2025-01-01T00:00:00.000Z', 300)!.compile());
+      expect(young).toContain(adapter.name === 'sqlite' ? 'articles_fts VIRTUAL TABLE' : 'Bitmap Index Scan on articles_search');
+    });
+
+    it('reads /why figures from a window of recent ids, never all figures', async () => {
+      const plan = await database.plan(figureQuery(database.builder, { values: [29_990], digits: '29990' }, '2026-10-21T00:00:00.000Z', 50).compile());
+      expect(fullScans(plan)).toEqual([]);
+      expect(plan).toMatch(/figures_article/);
+      // The window's first id comes from the time index, not from walking ids from the oldest.
+      expect(plan).not.toMatch(/articles_pkey/);
+      expect(plan).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Only Scan using articles_fetched_id/);
+    });
+
+    it('reads a digest window by first-seen time', async () => {
+      const since = new Date('2026-10-27T00:00:00.000Z');
+      const plan = await database.plan(digestWindowQuery(database.builder, { fetchedSince: since, publishedSince: since }).compile());
+      expect(fullScans(plan)).toEqual([]);
+      expect(plan).toMatch(adapter.name === 'sqlite' ? /SEARCH articles USING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Scan using articles_fetched_id/);
+    });
+  });
+}
