@@ -24,6 +24,12 @@ const PP_KEEPERS = new Set(['than', 'with', 'for', 'against', 'from', 'into', 'o
 /** Pronouns and stand-ins that name nobody on their own: "it", "the firm". */
 const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
 const DROP_IN_LABEL = new Set(['the', 'a', 'an']);
+/** Adverbs that change what a predicate says ("already made", "wrongly jailed", "regularly use"). */
+const KEPT_ADVERB = /^(?:already|still|never|only|\p{L}+ly)$/u;
+/** Survey wording for the people asked: "62% of those questioned". */
+const RESPONDENTS = /^(?:questioned|asked|surveyed|polled|interviewed|respondents|sampled)$/;
+/** Verbs of saying whose clause is what a share of respondents did or think. */
+const SAYING = new Set(['say', 'said', 'says', 'think', 'believe', 'admit', 'report', 'claim', 'feel', 'agree', 'expect', 'want', 'prefer', 'plan']);
 const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
 
 /** The parts of a figure a label needs. */
@@ -61,7 +67,7 @@ export function labelFigure(
   if (f0 < 0) f0 = toks.length;
   let f1 = f0;
   while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
-  const words = withTime(withOwner(chooseLabel(toks, f0, f1, figure, earlier, ctx), figure, ctx), tagged, f1);
+  const words = withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx), toks, f0, f1), figure, ctx), tagged, f1);
   const text = render(words);
   if (text !== '') return text;
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM');
@@ -71,13 +77,16 @@ export function labelFigure(
 function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext): Token[] {
   const moneyLike = figure.kind === 'money' || figure.kind === 'percent';
   const after = toks[f1 + 1];
+  // "62% of those questioned said they …", "18% said they would not …": the respondents and what they said.
+  const survey = surveyLabel(toks, f1, figure);
+  if (survey.length > 0) return survey;
   // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of.
   if (after?.lower === 'of' && (figure.kind === 'percent' || figure.kind === 'other' || figure.kind === 'ratio' || isShare(figure))) {
     const np = nounPhrase(toks, f1 + 2, true);
     if (np.length > 0) return withPredicate(toks, np, ctx);
   }
   const back = readBack(toks, f0);
-  const q = quantified(toks, f1 + 1, figure);
+  const q = borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier);
   const dir = direction(back.verb);
   // "profits jumped 76%", "shares fell by 6%": a change of the subject.
   if (moneyLike && dir !== null && (back.prep === null || back.prep === 'by') && (q.length === 0 || isUnitNoun(q))) {
@@ -102,7 +111,9 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   }
   if (q.length > 0) {
     // "971 Russian soldiers" + "were captured" / "captured 971 Russian soldiers".
-    const pred = predicateAfter(toks, q[q.length - 1] as Token);
+    // A borrowed noun ("7,800 [jobs] were moved") is not in the sentence: its predicate follows the figure.
+    const lastOfQ = q[q.length - 1] as Token;
+    const pred = predicateAfter(toks, lastOfQ.start < 0 ? (toks[f1] as Token) : lastOfQ);
     if (pred.length > 0) return [...q, ...pred];
     if (back.verb.length > 0 && back.prep === null) {
       // "covering at least 300 more people" is not what the people did.
@@ -133,6 +144,86 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   const before = clauseBefore(toks, f0);
   if (before.length > 0) return before;
   return objectAfter(toks, f1 + 1);
+}
+
+/**
+ * Respondents of a survey and what they said: "62% of those questioned said they turned to …" →
+ * "respondents who turned to fixed phone"; empty when the figure is not a share of people asked.
+ */
+function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
+  if (figure.kind !== 'percent' && !isShare(figure)) return [];
+  let j = f1 + 1;
+  if (toks[j]?.lower === 'of') {
+    j++;
+    while (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those' || toks[j]?.lower === 'people') j++;
+    if (!RESPONDENTS.test(toks[j]?.lower ?? '')) return [];
+    j++;
+  }
+  while (toks[j]?.pos === 'ADV') j++;
+  if (!SAYING.has(toks[j]?.lower ?? '') && !SAYING.has(toks[j]?.lemma ?? '')) return [];
+  j++;
+  if (toks[j]?.lower === 'that') j++;
+  if (toks[j]?.pos === 'PRON') j++;
+  const said: Token[] = [];
+  for (; j < toks.length && said.length < 6; j++) {
+    const t = toks[j] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'NUM' || CLAUSE_OPENERS.has(t.lower)) break;
+    if (t.pos !== 'DET' && t.pos !== 'PRON') said.push(t);
+  }
+  return said.length === 0 ? [] : [...wordsOf('respondents who'), ...said];
+}
+
+/**
+ * A bare count borrows the noun of its neighbour in the sentence: "12,500 jobs had gone while 7,800 were
+ * being moved" (7,800 jobs), "have 12 and 11 players" (12 players).
+ */
+function borrowedNoun(q: Token[], toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget>): Token[] {
+  if (q.length > 0 || figure.kind !== 'count' || !/\d/.test(figure.text)) return q;
+  const next = toks[f1 + 1];
+  // "12 and 11 players": the noun after the next number.
+  if (next !== undefined && (next.lower === 'and' || next.lower === 'or') && toks[f1 + 2]?.pos === 'NUM') {
+    let k = f1 + 2;
+    while (toks[k]?.pos === 'NUM') k++;
+    const np = nounPhrase(toks, k, false);
+    if (np.length > 0) return np;
+  }
+  // "7,800 were being moved": the noun of the last count before it in the same sentence.
+  if (next === undefined || !(next.pos === 'AUX' || next.pos === 'VERB')) return q;
+  const sStart = toks[0]?.start ?? 0;
+  const prev = [...earlier].reverse().find((e) => e.start >= sStart && e.end <= figure.start && e.kind === 'count');
+  if (prev === undefined) return q;
+  const p0 = toks.findIndex((t) => t.end > prev.start);
+  let p1 = p0;
+  while (p1 + 1 < f0 && (toks[p1 + 1]?.start ?? Infinity) < prev.end) p1++;
+  const np = nounPhrase(toks, p1 + 1, false);
+  return np.length > 0 && np.every((t) => t.pos !== 'PROPN') ? np.map((t) => word(t.text)) : q;
+}
+
+/**
+ * A short label gains the prepositional phrases that follow it in its clause ("units sold" + "in Japan"),
+ * while it has room: the words a reader needs to place the number are usually right after what it counts.
+ */
+function withPhrasesAfter(words: Token[], toks: Token[], f0: number, f1: number): Token[] {
+  let out = words;
+  let last = f1;
+  for (const t of words) if (t.start >= 0) last = Math.max(last, toks.indexOf(t));
+  // A label from before the figure continues only across a verb or preposition ("contribution of 1% on contracts");
+  // "everyone under 18 from January" would read with a hole.
+  const before = toks[f0 - 1];
+  if (last === f1 && !(before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' || before.pos === 'AUX' || before.lower === 'than'))) return words;
+  for (;;) {
+    let j = last + 1;
+    while (toks[j]?.pos === 'ADV') j++;
+    const prep = toks[j];
+    if (prep === undefined || prep.pos !== 'ADP' || !PP_KEEPERS.has(prep.lower) || isTimePhrase(toks, j + 1)) break;
+    const np = nounPhrase(toks, j + 1, true);
+    if (np.length === 0) break;
+    const next = [...out, prep, ...np];
+    if (countWords(next) > MAX_WORDS) break;
+    out = next;
+    last = toks.indexOf(np[np.length - 1] as Token);
+  }
+  return out;
 }
 
 /** Negation and modality of a change, said before it: "no rise in", "expected fall in", "possible rise in". */
@@ -249,7 +340,7 @@ function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
   while (j < toks.length && (toks[j]?.pos === 'AUX' || toks[j]?.pos === 'PART' || toks[j]?.pos === 'ADV')) {
     const t = toks[j] as Token;
     if (NEGATION.has(t.lower) || t.lemma === 'not') neg.push(t);
-    else if (MODALS.has(t.lower) || out.length > 0) aux.push(t);
+    else if (MODALS.has(t.lower) || out.length > 0 || (t.pos === 'ADV' && KEPT_ADVERB.test(t.lower))) aux.push(t);
     j++;
   }
   const v = toks[j];
@@ -443,7 +534,7 @@ function agent(subject: Token[], ctx: LabelContext): Token[] {
 /** Money and percentages say whose they are: "net profit" → "Qantas net profit" when the headline names one owner. */
 function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Token[] {
   const owner = ctx.owner ?? '';
-  if (owner === '' || (figure.kind !== 'money' && figure.kind !== 'percent')) return words;
+  if (owner === '') return words;
   const lowerOwner = owner.toLowerCase();
   if (words.some((t) => t.pos === 'PROPN' || lowerOwner.includes(t.lower))) return words;
   const content = words.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'ADP');

@@ -108,7 +108,33 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
     tokens.push(token);
     cursor += text.length;
   }
+  retag(tokens);
   return { tokens, entities: dateSpans(tokens) };
+}
+
+const FINITE_AFTER = /^(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must)$/;
+
+/**
+ * Fix the light model's commonest slips that break phrase reading, from the neighbouring tags:
+ * a plural noun read as a verb after a number ("two tries") or before a finite verb ("music downloads was"),
+ * and a capitalised number word inside a name ("Six Nations").
+ * @example retag(tokens) // "two/NUM tries/VERB" → "two/NUM tries/NOUN"
+ */
+export function retag(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && prev !== undefined) {
+      const afterNumber = prev.pos === 'NUM' && !/^\d{4}$/.test(prev.text);
+      const beforeFinite = next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB') && FINITE_AFTER.test(next.lower) && (prev.pos === 'NOUN' || prev.pos === 'ADJ' || prev.pos === 'PROPN');
+      if (afterNumber || beforeFinite) {
+        t.pos = 'NOUN';
+        t.lemma = t.lower;
+      }
+    }
+    if (t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.initial && next?.pos === 'PROPN' && next.start === t.end + 1) t.pos = 'PROPN';
+  }
 }
 
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;

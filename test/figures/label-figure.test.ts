@@ -38,6 +38,15 @@ describe('labelFigure', () => {
     ['The market was worth just $20m in 2004.', '$20m', 'market worth in 2004'],
     ['Chelsea made a £35m bid for Steven Gerrard.', '£35m', 'bid for Steven Gerrard made by Chelsea'],
     ['He set his personal best of 10.04secs in 1998.', '10.04secs', 'personal best in 1998'],
+    // Survey shares: the respondents and what they said.
+    ['In one poll, 62% of those questioned said they would switch banks.', '62%', 'respondents who would switch banks'],
+    ['Nearly 40% said they never read the terms.', 'Nearly 40%', 'respondents who never read terms'],
+    // A bare count borrows its neighbour's noun.
+    ['Officials said 900 homes were flooded while 300 were damaged in the storm.', '300', 'homes damaged in storm'],
+    ['The clubs have 14 and 9 players in the squad.', '14', 'players in squad'],
+    // Adverbs that change the predicate stay; a short label takes the phrase that places it.
+    ['Only 12% of voters regularly read manifestos.', '12%', 'voters regularly read manifestos'],
+    ['The band sold 40,000 tickets in Leeds.', '40,000', 'tickets sold in Leeds'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);

@@ -25,6 +25,17 @@ describe('tagSentence', () => {
   });
 });
 
+describe('retag', () => {
+  const pos = (s: string, word: string) => tagSentence(s).tokens.find((t) => t.text === word)?.pos;
+  it.each([
+    ['a plural noun after a number is a noun', 'His side were denied two tries in the match.', 'tries', 'NOUN'],
+    ['a plural noun before a finite verb is a noun', 'The market for music downloads was worth little.', 'downloads', 'NOUN'],
+    ['a capitalised number word inside a name is part of the name', 'They lost the Six Nations opener.', 'Six', 'PROPN'],
+  ])('%s', (_name, sentence, word, expected) => {
+    expect(pos(sentence, word)).toBe(expected);
+  });
+});
+
 describe('dateSpans', () => {
   const spans = (s: string) => {
     const { tokens } = tagSentence(s);
