@@ -12,14 +12,14 @@ import type { Logger } from './support/logger.js';
 import { describeDatabase, openStore } from './store/open-store.js';
 import { createBot, registerCommands } from './bot/create-bot.js';
 import { TelegrafSender } from './delivery/telegraf-sender.js';
-import { FloodLimiter } from './delivery/flood-limiter.js';
 import { OutboxWorker } from './delivery/outbox.js';
 import { queueDueDigests } from './delivery/queue-digests.js';
 import { startJobs } from './jobs/scheduler.js';
 import { effectiveSchedule, type EffectiveSchedule } from './jobs/schedule-settings.js';
 import { runFeedCycle } from './app/run-feed-cycle.js';
 import type { DigestSettings } from './app/make-digest.js';
-import { createBotDeps } from './bot/bot-deps.js';
+import { createBotDeps, floodLimiter } from './bot/bot-deps.js';
+import { UpdateLanes } from './bot/update-lanes.js';
 import { seedFeeds } from './app/seed-feeds.js';
 import { createMetrics } from './ops/metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
@@ -49,10 +49,7 @@ export function scheduleDefaults(config: Config): { fetchCron: string; digest: s
   return { fetchCron: config.fetchCron, digest: config.digestCron, timezone: config.timezone };
 }
 
-/** The flood limits from config (Telegram's per-chat and per-group limits are fixed). */
-export function floodLimiter(config: Config): FloodLimiter {
-  return new FloodLimiter({ globalPerSecond: config.sendRatePerSecond, privateIntervalMs: 1000, groupPerMinute: 20 });
-}
+export { floodLimiter };
 
 /**
  * Run the bot until SIGINT/SIGTERM: long polling, scheduled fetch, per-chat digests, outbox
@@ -69,20 +66,21 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const metrics = config.http ? createMetrics({ outboxBacklog: async () => (await store.deliveryCounts()).pending }) : undefined;
 
   let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
-  const bot = createBot(
-    { token, apiRoot: config.telegram.apiRoot },
-    createBotDeps({ config, store, logger, settings, schedule: () => schedule }),
-  );
+  // One pacer for everything the process sends: replies, edits, broadcasts and the outbox's digests.
+  const pacer = floodLimiter(config);
+  const botDeps = createBotDeps({ config, store, logger, settings, schedule: () => schedule, pacer });
+  const lanes = new UpdateLanes();
+  const bot = createBot({ token, apiRoot: config.telegram.apiRoot }, botDeps, lanes);
   let pollingAliveAt: Date | null = null;
   watchPolling(bot.telegram, (at) => (pollingAliveAt = at));
   if (config.webhook) {
     // Replies go through the API (not the webhook's HTTP answer), so they get message ids and 429 retries.
     bot.telegram.webhookReply = false;
   }
-  // The outbox has its own client: it must see every 429 (its limiter acts on them), while the
-  // bot's client retries replies after a short 429.
+  // The outbox keeps its durable retry bookkeeping (each 429 and error recorded on the row), so it
+  // sends with a plain client, taking its slots from the same pacer as the bot's replies.
   const sender = new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot }));
-  const worker = new OutboxWorker({ store, sender, logger, limiter: floodLimiter(config), kind: 'bot', ...(metrics ? { metrics } : {}) });
+  const worker = new OutboxWorker({ store, sender, logger, limiter: pacer, kind: 'bot', ...(metrics ? { metrics } : {}) });
   await worker.start();
   const sending = worker.run().catch((err) => logger.error({ err: (err as Error).message }, 'outbox worker failed'));
 
@@ -213,6 +211,15 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   clearInterval(plannerTimer);
   await stopFetchJob();
   await planning;
+  // Updates already taken from Telegram are answered (and started jobs finished) before the store closes.
+  await Promise.race([
+    (async () => {
+      await lanes.idle();
+      await botDeps.jobs.idle();
+      await botDeps.sender.idle();
+    })(),
+    new Promise((r) => setTimeout(r, 10_000).unref()),
+  ]);
   const report = await worker.stop();
   await sending;
   const inFlightFetch = fetching as Promise<unknown> | null;

@@ -5,6 +5,10 @@ import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import type { DigestSettings } from '../app/make-digest.js';
 import { addFeed } from '../app/add-feed.js';
+import { MessageSender } from '../delivery/message-sender.js';
+import { FloodLimiter } from '../delivery/flood-limiter.js';
+import type { SendPacer } from '../delivery/send-pacer.js';
+import { BackgroundJobs } from './background-jobs.js';
 
 /**
  * Add a feed by URL (a page URL is followed to its feed); throws FetchError with a message a user
@@ -32,6 +36,36 @@ export interface BotDeps {
   addFeed: AddFeed;
   /** The clock (tests may pin it). */
   now: () => Date;
+  /** Every message the bot sends goes through it (paced, in order per chat, never dropped quietly). */
+  sender: MessageSender;
+  /** Slow work started by a command and answered later. */
+  jobs: BackgroundJobs;
+}
+
+/**
+ * The flood limits from config: the global rate is configurable; Telegram's per-chat (1/s) and
+ * per-group (20/min) limits are fixed.
+ * @example const pacer = floodLimiter(config) // shared by the bot's replies and the outbox
+ */
+export function floodLimiter(config: Pick<Config, 'sendRatePerSecond'>): FloodLimiter {
+  return new FloodLimiter({ globalPerSecond: config.sendRatePerSecond, privateIntervalMs: 1000, groupPerMinute: 20 });
+}
+
+/**
+ * The sender of the bot's messages: a chat that blocked the bot is deactivated (and its queued
+ * digests cancelled), a migrated group followed.
+ * @example createMessageSender(store, logger, floodLimiter(config))
+ */
+export function createMessageSender(store: Store, logger: Logger, pacer: SendPacer): MessageSender {
+  return new MessageSender({
+    pacer,
+    logger,
+    onChatGone: async (chatId, reason) => {
+      await store.deactivate(chatId, reason);
+      await store.cancelPending(chatId, reason);
+    },
+    onMigrated: (from, to) => store.migrateChat(from, to),
+  });
 }
 
 /**
@@ -45,6 +79,8 @@ export function createBotDeps(deps: {
   settings: DigestSettings;
   /** The schedule in force; defaults to config's. */
   schedule?: () => { digest: string; timezone: string };
+  /** Flood control shared with the outbox; defaults to one from config. */
+  pacer?: SendPacer;
 }): BotDeps {
   const { config, store, logger, settings } = deps;
   return {
@@ -57,5 +93,7 @@ export function createBotDeps(deps: {
     adminIds: config.adminIds,
     addFeed: (url, opts) => addFeed(store, url, { allowPrivate: opts.allowPrivate || config.allowPrivateFeeds, fetch: config.fetch, logger, addedByChat: opts.addedByChat }),
     now: () => new Date(),
+    sender: createMessageSender(store, logger, deps.pacer ?? floodLimiter(config)),
+    jobs: new BackgroundJobs(logger),
   };
 }

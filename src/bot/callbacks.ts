@@ -73,9 +73,14 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
       await edit(ctx, chat.id, messageId, 'Broadcast cancelled.');
       return 'Cancelled.';
     }
-    const { sent, failed } = await sendBroadcast(ctx, deps, pending.text);
-    await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`);
-    return 'Sent.';
+    // Thousands of chats at the global rate take minutes: a job, reporting in place when done.
+    const chats = await deps.store.activeSubscribers();
+    await edit(ctx, chat.id, messageId, `Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`);
+    deps.jobs.run('broadcast', async () => {
+      const { sent, failed } = await sendBroadcast(ctx, deps, pending.text, chats.map((s) => s.chatId));
+      await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`);
+    });
+    return 'Sending.';
   }
   return 'This button has expired.';
 }
@@ -88,21 +93,18 @@ function currentPage(ctx: Context): number | null {
   return m ? Number(m[1]) - 1 : null;
 }
 
-/** Send the text (plain, no markup to get wrong) to every active chat; count the outcomes. */
-async function sendBroadcast(ctx: Context, deps: BotDeps, text: string): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  for (const sub of await deps.store.activeSubscribers()) {
-    try {
-      await ctx.telegram.sendMessage(sub.chatId, text, { link_preview_options: { is_disabled: true } });
-      sent++;
-    } catch (err) {
-      failed++;
-      deps.logger.warn({ chat: sub.chatId, err: (err as Error).message }, 'broadcast not delivered');
-    }
+/**
+ * Send the text (plain, no markup to get wrong) to every chat; count the outcomes. All are queued
+ * at once: the sender paces them (global rate, each chat's lane) and waits out every 429.
+ */
+async function sendBroadcast(ctx: Context, deps: BotDeps, text: string, chatIds: readonly number[]): Promise<{ sent: number; failed: number }> {
+  const outcomes = await Promise.allSettled(chatIds.map((chatId) => ctx.telegram.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } })));
+  const failed = outcomes.filter((o) => o.status === 'rejected').length;
+  for (const [i, o] of outcomes.entries()) {
+    if (o.status === 'rejected') deps.logger.warn({ chat: chatIds[i], err: (o.reason as Error).message }, 'broadcast not delivered');
   }
-  deps.logger.info({ sent, failed }, 'broadcast');
-  return { sent, failed };
+  deps.logger.info({ sent: outcomes.length - failed, failed }, 'broadcast');
+  return { sent: outcomes.length - failed, failed };
 }
 
 /** Edit a message in place; "message is not modified" and vanished messages are not errors. */

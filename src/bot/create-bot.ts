@@ -1,6 +1,7 @@
 /**
- * The Telegram bot: the update loop, the command router and the button handler. Sending digests
- * on schedule is the outbox's job (delivery/), not the bot's.
+ * The Telegram bot: the update loop, the command router and the button handler. Updates run in
+ * per-chat lanes (concurrent across chats, in order within one) and every message goes out through
+ * the MessageSender. Sending digests on schedule is the outbox's job (delivery/), not the bot's.
  */
 import { Telegraf, type Context } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
@@ -28,7 +29,8 @@ import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
-import { retryRepliesOn429 } from './reply-retry.js';
+import { routeSends } from './route-sends.js';
+import { laneKey, UpdateLanes } from './update-lanes.js';
 import { handleOpmlUpload } from './opml-upload.js';
 
 /** A command handler: the update's context, the parsed command, the dependencies. */
@@ -58,27 +60,33 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
 };
 
 /**
- * Build the bot with every handler attached (not yet launched).
- * @example const bot = createBot({ token, apiRoot }, deps); await registerCommands(bot); void bot.launch();
+ * Build the bot with every handler attached (not yet launched). `lanes` runs the updates; await
+ * `lanes.idle()` after `bot.stop()` to let the updates already taken finish.
+ * @example const bot = createBot({ token, apiRoot }, deps, lanes); await registerCommands(bot); void bot.launch();
  */
-export function createBot(telegram: { token: string; apiRoot: string }, deps: BotDeps): Telegraf {
+export function createBot(telegram: { token: string; apiRoot: string }, deps: BotDeps, lanes = new UpdateLanes()): Telegraf {
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: telegram.apiRoot }, handlerTimeout: 60_000 });
-  // A user who sends commands quickly should get every answer, a little late rather than never.
-  // telegraf gives each update its own Telegram client (ctx.telegram), so patch that one.
+  // The update loop only hands the update to its chat's lane and goes back to polling.
   bot.use((ctx, next) => {
-    retryRepliesOn429(ctx.telegram, { maxWaitSec: 10, attempts: 3 });
-    return next();
+    // telegraf gives each update its own Telegram client (ctx.telegram): route its sends.
+    routeSends(ctx.telegram, deps.sender);
+    lanes.run(laneKey(ctx), () => next().catch((err: unknown) => handlerFailed(err, ctx, deps)));
+    return Promise.resolve();
   });
   bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
   bot.on(message('document'), (ctx) => handleOpmlUpload(ctx, ctx.message, deps));
   bot.on('callback_query', (ctx) => handleCallback(ctx, deps));
-  // Never let a handler error escape: telegraf's default rethrows and stops polling.
-  bot.catch((err, ctx) => {
-    deps.logger.error({ err: (err as Error).message, update: ctx.update.update_id }, 'handler failed');
-    if (ctx.chat && !ctx.callbackQuery) ctx.reply('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
-  });
+  // Never let an error escape: telegraf's default rethrows and stops polling.
+  bot.catch((err, ctx) => handlerFailed(err, ctx, deps));
   return bot;
+}
+
+/** Log a failed update and tell the user — unless the chat is gone (403), where nothing can arrive. */
+function handlerFailed(err: unknown, ctx: Context, deps: BotDeps): void {
+  deps.logger.error({ err: (err as Error).message, update: ctx.update.update_id }, 'handler failed');
+  const gone = (err as { code?: unknown }).code === 403;
+  if (ctx.chat && !ctx.callbackQuery && !gone) ctx.reply('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
 }
 
 /** Register the menu with Telegram (setMyCommands). */

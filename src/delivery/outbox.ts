@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
-import { FloodLimiter } from './flood-limiter.js';
+import type { SendPacer } from './send-pacer.js';
 import type { Metrics } from '../ops/metrics.js';
 
 /**
@@ -28,7 +28,8 @@ export interface OutboxDeps {
   store: Store;
   sender: ChatSender;
   logger: Logger;
-  limiter: FloodLimiter;
+  /** Flood control shared with every other sender of the process (the bot's replies too). */
+  limiter: SendPacer;
   /** Lease owner id; default a fresh UUID (one per worker). */
   owner?: string;
   /** Worker kind shown in heartbeats: 'bot' or 'cli'. Default 'bot'. */
@@ -223,8 +224,7 @@ export class OutboxWorker {
   private async waitForSlot(chatId: number, signal: AbortSignal): Promise<boolean> {
     const bound = Math.min(this.deps.maxInFlight ?? MAX_IN_FLIGHT, MAX_IN_FLIGHT);
     for (;;) {
-      const at = this.deps.limiter.reserve(chatId, Date.now());
-      if (!(await sleepUnlessAborted(at - Date.now(), signal))) return false;
+      if (!(await this.deps.limiter.acquire(chatId, signal))) return false;
       if (this.onWire < bound) return true;
       if (!(await this.wireFreed(signal))) return false;
     }
@@ -277,15 +277,13 @@ export class OutboxWorker {
     this.deps.metrics?.messagesFailed.inc({ reason: err.kind });
     switch (err.kind) {
       case 'rate_limited': {
-        const now = Date.now();
-        const until = now + (err.details.retryAfterSec ?? 1) * 1000;
-        limiter.holdChat(row.chatId, until);
-        limiter.rateLimited(now);
+        const until = Date.now() + (err.details.retryAfterSec ?? 1) * 1000;
+        limiter.reportRetryAfter(row.chatId, err.details.retryAfterSec ?? 1);
         // A 429 is Telegram pacing us, not a failed attempt of this message.
         await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(until).toISOString(), final: false, countAttempt: false });
         this.report.rateLimited++;
         this.report.retried++;
-        logger.warn({ chat: row.chatId, retryAfter: err.details.retryAfterSec, slowdown: limiter.slowdown }, 'rate limited by Telegram');
+        logger.warn({ chat: row.chatId, retryAfter: err.details.retryAfterSec, rate: limiter.ratePerSecond }, 'rate limited by Telegram');
         return;
       }
       case 'chat_gone':
@@ -317,17 +315,6 @@ export class OutboxWorker {
         return;
     }
   }
-}
-
-/** Sleep `ms`; resolves false at once when `signal` aborts. */
-function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve(true)), ms);
-    const onAbort = () => (clearTimeout(timer), resolve(false));
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Test harness: the real bot on the fake Bot API with a real SQLite store, plus article seeding. */
 import type { Telegraf } from 'telegraf';
-import { FakeBotApi, type SentMessage } from '../support/fake-bot-api.js';
+import { FakeBotApi, type FloodLimits, type SentMessage } from '../support/fake-bot-api.js';
+import { FloodLimiter, type FloodLimits as PacerLimits } from '../../src/delivery/flood-limiter.js';
+import { UpdateLanes } from '../../src/bot/update-lanes.js';
 import { createBot, registerCommands } from '../../src/bot/create-bot.js';
 import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -20,6 +22,8 @@ export interface Harness {
   store: SqliteStore;
   bot: Telegraf;
   deps: BotDeps;
+  /** The update lanes the bot runs updates in. */
+  lanes: UpdateLanes;
   /** Error-level log lines (handler failures). */
   errors: string[];
   /** Send a message and wait for the next `count` replies to that chat. */
@@ -29,17 +33,26 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Start the bot on a fresh fake API; `dbFile` defaults to an in-memory database. */
-export async function startHarness(opts: { dbFile?: string; store?: SqliteStore; env?: Record<string, string> } = {}): Promise<Harness> {
-  const api = await FakeBotApi.start({ floodLimits: false });
+/** Pacing for tests without flood limits: nothing waits. */
+const NO_WAIT: PacerLimits = { globalPerSecond: 100_000, privateIntervalMs: 0, groupPerMinute: 1_000_000, groupIntervalMs: 0 };
+
+/**
+ * Start the bot on a fresh fake API; `dbFile` defaults to an in-memory database. By default the
+ * fake has no flood limits and the bot does not pace; `floodLimits` and `pacer` turn them on.
+ */
+export async function startHarness(
+  opts: { dbFile?: string; store?: SqliteStore; env?: Record<string, string>; floodLimits?: Partial<FloodLimits>; pacer?: PacerLimits } = {},
+): Promise<Harness> {
+  const api = await FakeBotApi.start({ floodLimits: opts.floodLimits ?? false });
   const store = opts.store ?? openSqliteStore(opts.dbFile ?? ':memory:');
   const errors: string[] = [];
   const sink: LogSink = { write: (line) => void (/"level":(50|60)/.test(line) && errors.push(line)) };
   const logger = createLogger({ level: 'warn', sink, pretty: false });
   const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *', ...opts.env });
   const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: '/nonexistent' };
-  const deps = createBotDeps({ config, store, logger, settings });
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot }, deps);
+  const deps = createBotDeps({ config, store, logger, settings, pacer: new FloodLimiter(opts.pacer ?? NO_WAIT) });
+  const lanes = new UpdateLanes();
+  const bot = createBot({ token: api.token, apiRoot: api.apiRoot }, deps, lanes);
   await registerCommands(bot);
   void bot.launch();
   // Ready once telegraf polls (bot.stop before that throws "Bot is not running!").
@@ -50,6 +63,7 @@ export async function startHarness(opts: { dbFile?: string; store?: SqliteStore;
     store,
     bot,
     deps,
+    lanes,
     errors,
     async say(chat, text, from, count = 1) {
       const before = api.sent(chat.id).length;
@@ -69,6 +83,9 @@ export async function startHarness(opts: { dbFile?: string; store?: SqliteStore;
     },
     async stop() {
       bot.stop('test');
+      await lanes.idle();
+      await deps.jobs.idle();
+      await deps.sender.idle();
       await api.close();
       await store.close();
     },

@@ -31,3 +31,38 @@ describe('FloodLimiter', () => {
     expect(l.reserve(10, 0)).toBe(0);
   });
 });
+
+describe('FloodLimiter as the SendPacer', () => {
+  it('gives no slot to a chat before its retry_after, and none to anyone in a global flood', async () => {
+    const l = new FloodLimiter({ globalPerSecond: 1000, privateIntervalMs: 0, groupPerMinute: 1000, groupIntervalMs: 0 });
+    l.reportRetryAfter(1, 0.3);
+    const t0 = Date.now();
+    const order: string[] = [];
+    await Promise.all([
+      l.acquire(1).then(() => order.push(`1@${Date.now() - t0 >= 300 ? 'after' : 'before'}`)),
+      l.acquire(2).then(() => order.push('2')),
+    ]);
+    expect(order).toEqual(['2', '1@after']);
+    // three chats refused together: a global flood holds every chat
+    for (const chat of [3, 4, 5]) l.reportRetryAfter(chat, 0.2);
+    const t1 = Date.now();
+    await l.acquire(6);
+    expect(Date.now() - t1).toBeGreaterThanOrEqual(200);
+  });
+
+  it('a burst of 429s slows the global rate by one step, not one per chat', () => {
+    const l = new FloodLimiter({ globalPerSecond: 30, privateIntervalMs: 1000, groupPerMinute: 20 });
+    l.rateLimited(0);
+    for (let i = 0; i < 10; i++) l.rateLimited(5);
+    expect(l.slowdown).toBe(1.5);
+  });
+
+  it('an acquire waiting for its slot gives up when aborted', async () => {
+    const l = new FloodLimiter({ globalPerSecond: 1000, privateIntervalMs: 0, groupPerMinute: 1000 });
+    l.reportRetryAfter(1, 60);
+    const abort = new AbortController();
+    const waiting = l.acquire(1, abort.signal);
+    abort.abort();
+    expect(await waiting).toBe(false);
+  });
+});

@@ -187,7 +187,8 @@ describe('with a real telegraf bot', () => {
     fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 7', retry_after: 7 });
     expect(await tg.sendMessage(-1009999, 'x').catch((e: unknown) => e)).toMatchObject({ code: 429, parameters: { retry_after: 7 } });
     fake.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
-    expect(await tg.sendMessage(-1009999, 'x').catch((e: unknown) => e)).toMatchObject({ code: 500, description: 'Internal Server Error' });
+    fake.unblockChat(42);
+    expect(await tg.sendMessage(42, 'x').catch((e: unknown) => e)).toMatchObject({ code: 500, description: 'Internal Server Error' });
   });
 });
 
@@ -312,6 +313,18 @@ describe('flood control and faults', () => {
     const free = await start({ floodLimits: false });
     free.addChat(USER);
     for (let i = 0; i < 10; i++) expect((await call(free, 'sendMessage', { chat_id: 42, text: 'x' })).status).toBe(200);
+  });
+
+  it('records and refuses a send that comes before retry_after elapsed; edits count against the limits', async () => {
+    const fake = await start({ floodLimits: { privateBurst: 1, privatePerSecond: 1 } });
+    fake.addChat(USER);
+    const first = await call(fake, 'sendMessage', { chat_id: 42, text: 'a' });
+    const limited = await call(fake, 'editMessageText', { chat_id: 42, message_id: (first.result as { message_id: number }).message_id, text: 'b' });
+    expect(limited).toMatchObject({ status: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    const early = await call(fake, 'sendMessage', { chat_id: 42, text: 'c' });
+    expect(early.status).toBe(429);
+    expect(fake.earlySends()).toMatchObject([{ method: 'sendMessage', chat_id: '42' }]);
+    expect(fake.floodCount()).toBe(2);
   });
 
   it('injects scripted failures for a number of calls', async () => {

@@ -13,7 +13,7 @@ import { DEFAULT_FLOOD_LIMITS, FloodControl, seededRandom, type FloodLimits } fr
 import { commandsKey, createMethods, documentOf, storeFile, type Method, type MethodContext } from './fake-bot-api/methods.js';
 import { UpdateQueue, type Update } from './fake-bot-api/updates.js';
 import type { BotCommand } from './fake-bot-api/validate.js';
-import { ApiError, TG, type ResponseParameters } from './fake-bot-api/wording.js';
+import { ApiError, TG, tooManyRequests, type ResponseParameters } from './fake-bot-api/wording.js';
 
 export type { BlockKind, BotCommand, ChatInput, ChatMemberStatus, FloodLimits, TgChat, TgMessage, TgUser, Update };
 export { parseHtml } from './fake-bot-api/html.js';
@@ -109,6 +109,24 @@ export interface Rejection {
   at: number;
 }
 
+/**
+ * A message-sending call that reached the fake before the `retry_after` it had been given for
+ * that chat elapsed: a client that does not honour flood control. Answered 429 again, as Telegram does.
+ */
+export interface EarlySend {
+  method: string;
+  chat_id: string;
+  /** Arrival time, ms since epoch. */
+  at: number;
+  /** When sending to the chat was allowed again. */
+  allowedAt: number;
+}
+
+/** Methods that put a message in a chat and so fall under flood control and retry_after (lower case). */
+const SENDING_METHODS = new Set([
+  'sendmessage', 'senddocument', 'sendphoto', 'copymessage', 'forwardmessage', 'editmessagetext', 'editmessagereplymarkup',
+]);
+
 const DEFAULT_TOKEN = '123456789:AAFakeBotApiTokenForTests_0123456789';
 
 /** The fake Bot API server; see the file comment. */
@@ -133,6 +151,9 @@ export class FakeBotApi {
   private callbackCounter = 0;
   private readonly inflight = new Set<ServerResponse>();
   private readonly latencyMs: number;
+  /** Per chat: no message before this time (ms since epoch), set by every 429 with retry_after. */
+  private readonly holds = new Map<string, number>();
+  private readonly earlyLog: EarlySend[] = [];
 
   private constructor(private readonly server: Server, opts: FakeBotApiOptions) {
     this.latencyMs = opts.latencyMs ?? 0;
@@ -315,6 +336,16 @@ export class FakeBotApi {
       }));
   }
 
+  /** Sends that arrived before the chat's retry_after had elapsed (each was answered 429 again). */
+  earlySends(): EarlySend[] {
+    return [...this.earlyLog];
+  }
+
+  /** How many calls were answered 429 Too Many Requests. */
+  floodCount(): number {
+    return this.log.filter((c) => c.status === 429).length;
+  }
+
   /** Every API call received (optionally of one method), in order of arrival. */
   calls(method?: string): ApiCall[] {
     return this.log.filter((c) => !method || c.method.toLowerCase() === method.toLowerCase());
@@ -475,6 +506,7 @@ export class FakeBotApi {
       return this.serveFile(res, call, download[1]!, decodeURIComponent(download[2]!));
     }
     const method = route?.[2] ?? '';
+    const chatKey = SENDING_METHODS.has(method.toLowerCase()) && params.chat_id !== undefined ? String(params.chat_id) : undefined;
     const call: ApiCall = { method, params, files, at, status: 0 };
     this.log.push(call);
 
@@ -486,6 +518,7 @@ export class FakeBotApi {
       const fn = this.methods.get(method.toLowerCase());
       if (!fn) throw ApiError.of(TG.methodNotFound);
       if (this.latencyMs > 0 && method.toLowerCase() !== 'getupdates') await new Promise((r) => setTimeout(r, this.latencyMs));
+      this.refuseBeforeRetryAfter(method, chatKey, at);
       error = this.injectedFault(method);
       if (!error) result = await fn(params, aborted.signal, files);
     } catch (err) {
@@ -498,6 +531,10 @@ export class FakeBotApi {
       call.status = error.errorCode;
       call.description = error.description;
       if (error.parameters) call.parameters = error.parameters;
+      const retryAfter = error.errorCode === 429 ? error.parameters?.retry_after : undefined;
+      if (chatKey !== undefined && retryAfter !== undefined) {
+        this.holds.set(chatKey, Math.max(this.holds.get(chatKey) ?? 0, Date.now() + retryAfter * 1000));
+      }
       // telegraf reads statusText (not the body) for 5xx, so mirror the description there
       if (error.errorCode >= 500) res.statusMessage = error.description.replace(/[^\x20-\x7e]/g, '');
       this.reply(res, error.errorCode, {
@@ -510,6 +547,15 @@ export class FakeBotApi {
       call.status = 200;
       this.reply(res, 200, { ok: true, result });
     }
+  }
+
+  /** A send to a chat still under its retry_after is recorded and refused with 429, as Telegram does. */
+  private refuseBeforeRetryAfter(method: string, chatKey: string | undefined, at: number): void {
+    const allowedAt = chatKey === undefined ? undefined : this.holds.get(chatKey);
+    if (chatKey === undefined || allowedAt === undefined || at >= allowedAt) return;
+    this.earlyLog.push({ method, chat_id: chatKey, at, allowedAt });
+    const seconds = Math.max(1, Math.ceil((allowedAt - at) / 1000));
+    throw ApiError.of(tooManyRequests(seconds), { retry_after: seconds });
   }
 
   private reply(res: ServerResponse, status: number, body: unknown): void {

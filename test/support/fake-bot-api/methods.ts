@@ -202,6 +202,8 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
         JSON.stringify(message.entities ?? []) === JSON.stringify(formatted.entities) &&
         JSON.stringify(message.reply_markup) === JSON.stringify(markup);
       if (same) throw ApiError.of(TG.messageNotModified);
+      // edits count against the same flood limits as new messages
+      admitOrThrow(ctx, chat);
       const edited: TgMessage = {
         ...message,
         text: formatted.text,
