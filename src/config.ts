@@ -116,6 +116,10 @@ const schema = z.object({
     .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.5; higher shows fewer, surer changes)' })
     .transform((v) => Number(v)),
   SERIES_LOOKBACK_DAYS: positiveInt(120),
+  // /search reads article bodies of the last 30 days, so they are kept at least that long.
+  RETENTION_DAYS: optionalText()
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 30), { message: 'must be a whole number of days, at least 30 (/search reads the last 30 days of article text), or unset to keep every article body' })
+    .transform((v) => (v === undefined ? null : Number(v))),
   LLM_BASE_URL: optionalText().refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
     message: 'must be the http(s) base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1, http://127.0.0.1:8080/v1 for llama.cpp, http://127.0.0.1:11434/v1 for Ollama)',
   }),
@@ -179,6 +183,8 @@ export interface Config {
   sendRatePerSecond: number;
   /** A digest slot missed (e.g. during downtime) is delivered late only within this many hours. */
   missedDigestMaxAgeHours: number;
+  /** Article bodies older than this many days are emptied (figures and sentences stay); null keeps them all. */
+  retentionDays: number | null;
   /** How often the running bot checks which chats' digest time has come (and re-reads the schedule). */
   scheduleCheckSeconds: number;
   /** The operators' /healthz and /metrics server (HTTP_PORT, HTTP_HOST); null = not started. */
@@ -233,6 +239,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
     missedDigestMaxAgeHours: e.MISSED_DIGEST_MAX_AGE_HOURS,
+    retentionDays: e.RETENTION_DAYS,
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
     http: e.HTTP_PORT === null ? null : { port: e.HTTP_PORT, host: e.HTTP_HOST! },
     series: { minConfidence: e.SERIES_MIN_CONFIDENCE, lookbackDays: e.SERIES_LOOKBACK_DAYS },

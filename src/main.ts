@@ -89,7 +89,18 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const fetchCycle = () =>
     (fetching ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, series: config.series, ...(metrics ? { metrics } : {}) })
       .then((report) => ((lastFetchCycleAt = new Date()), report))
+      .then(async (report) => (await dropOldBodies(), report))
       .finally(() => (fetching = null)));
+  // RETENTION_DAYS: at most 5,000 old bodies a cycle, so a long history catches up over a few cycles.
+  const dropOldBodies = async () => {
+    if (config.retentionDays === null) return;
+    try {
+      const dropped = await store.dropArticleBodies(new Date(Date.now() - config.retentionDays * 86_400_000), 5_000);
+      if (dropped > 0) logger.info({ dropped, retentionDays: config.retentionDays }, 'old article bodies emptied');
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'retention failed');
+    }
+  };
 
   const fetchJob = (s: EffectiveSchedule) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run: fetchCycle }], logger);
   let stopFetchJob = fetchJob(schedule);

@@ -83,6 +83,13 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).not.toContain('secret-ish');
   });
 
+  it('keeps every article body unless RETENTION_DAYS says how long (at least the 30 days /search reads)', () => {
+    expect(parseConfig({}).retentionDays).toBeNull();
+    expect(parseConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+    expect(problemsOf({ RETENTION_DAYS: '7' })).toEqual([expect.stringContaining('RETENTION_DAYS')]);
+    expect(problemsOf({ RETENTION_DAYS: 'forever' })).toHaveLength(1);
+  });
+
   it('starts the ops server only with HTTP_PORT, on 127.0.0.1 unless told', () => {
     expect(parseConfig({}).http).toBeNull();
     expect(parseConfig({ HTTP_PORT: '9464' }).http).toEqual({ port: 9464, host: '127.0.0.1' });

@@ -26,8 +26,9 @@ export interface ArticleStore {
   getArticle(id: number): Promise<Article | null>;
   /**
    * Candidates for a word search, newest first: articles first seen since `sinceIso` whose title,
-   * summary or text contain every ASCII word (case-insensitive substring; the caller checks whole
-   * words and non-ASCII words).
+   * summary or text mention every word or phrase, through the database's full-text index (any
+   * case, word stems: "rate" finds "rates"; the caller checks whole words). A word without
+   * letters or digits matches nothing.
    */
   searchArticles(words: readonly string[], sinceIso: string, limit: number): Promise<Article[]>;
   /**
@@ -35,6 +36,12 @@ export interface ArticleStore {
    * or whose text, without separators, contains `digits`; newest article first.
    */
   findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number): Promise<Array<{ figure: Figure; article: FigureSource }>>;
+  /**
+   * Retention: empty the text of up to `limit` articles first seen before `before` (oldest first),
+   * keeping title, summary, link and every figure with its sentence (series, /why, /story).
+   * Returns how many were emptied; call again until 0 to catch up.
+   */
+  dropArticleBodies(before: Date, limit: number): Promise<number>;
   /** Counts for operators. */
   articleStats(): Promise<{ articles: number; figures: number; lastFetchedAt: string | null }>;
 }

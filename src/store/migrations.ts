@@ -14,6 +14,7 @@ import { seriesAndLlm, seriesAndLlmPostgres } from './migrations/006-series-and-
 import { claims, claimsPostgres } from './migrations/007-claims.js';
 import { sendSlots, sendSlotsPostgres } from './migrations/008-send-slots.js';
 import { searchAndScale, searchAndScalePostgres } from './migrations/009-search-and-scale.js';
+import { retention, retentionPostgres } from './migrations/010-retention.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'claims', sqlite: claims, postgres: claimsPostgres },
   { name: 'send-slots', sqlite: sendSlots, postgres: sendSlotsPostgres },
   { name: 'search-and-scale', sqlite: searchAndScale, postgres: searchAndScalePostgres },
+  { name: 'retention', sqlite: retention, postgres: retentionPostgres },
 ];

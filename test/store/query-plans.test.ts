@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ADAPTERS, PG_SKIP, type TestDatabase } from './adapters.js';
-import { digestWindowQuery, figureQuery, searchQuery } from '../../src/store/sql/articles.js';
+import { bodiesToDropQuery, digestWindowQuery, figureQuery, searchQuery } from '../../src/store/sql/articles.js';
 
 /** 3,000 articles, ten a day from 1 Jan 2026 (the last on 28 Oct), three figures each; every 500th mentions zeppelins. */
 const SEED = {
@@ -77,6 +77,12 @@ for (const adapter of ADAPTERS) {
       const plan = await database.plan(digestWindowQuery(database.builder, { fetchedSince: since, publishedSince: since }).compile());
       expect(fullScans(plan)).toEqual([]);
       expect(plan).toMatch(adapter.name === 'sqlite' ? /SEARCH articles USING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Scan using articles_fetched_id/);
+    });
+
+    it('finds the next old bodies to drop in the index of articles that still have one', async () => {
+      const plan = await database.plan(bodiesToDropQuery(database.builder, new Date('2026-02-01T00:00:00.000Z'), 5000).compile());
+      expect(fullScans(plan)).toEqual([]);
+      expect(plan).toMatch(/articles_with_body/);
     });
   });
 }

@@ -178,6 +178,25 @@ for (const adapter of ADAPTERS) {
         expect(await store.findFigures({ values: [], digits: '' }, since, 10)).toEqual([]);
       });
 
+      it('retention empties old bodies, oldest first, and keeps titles, figures and their sentences', async () => {
+        const old = await store.saveArticle(article('old', { title: 'Harbour bridge opens', text: 'The zeppelin hangar counted 971 ballots.', fetchedAt: '2026-09-01T00:00:00.000Z' }));
+        await store.saveArticle(article('older', { text: 'Older body.', fetchedAt: '2026-08-01T00:00:00.000Z' }));
+        const fresh = await store.saveArticle(article('fresh', { text: 'Fresh zeppelin body.', fetchedAt: '2026-11-24T07:00:00.000Z' }));
+        const before = new Date('2026-10-25T00:00:00.000Z');
+        expect(await store.dropArticleBodies(before, 1)).toBe(1); // the oldest first
+        expect(await store.dropArticleBodies(before, 10)).toBe(1);
+        expect(await store.dropArticleBodies(before, 10)).toBe(0);
+        const kept = await store.getArticle(old!.id);
+        expect(kept).toEqual({ ...old, text: '' });
+        expect(kept!.figures[0]!.sentence).toBe('Officials counted 971 ballots.');
+        expect(await store.getArticle(fresh!.id)).toEqual(fresh);
+        // /why still finds the old figure; search no longer sees the old body, still its title.
+        expect((await store.findFigures({ values: [971], digits: '' }, '2026-01-01T00:00:00.000Z', 10)).map((h) => h.article.id)).toContain(old!.id);
+        expect((await store.searchArticles(['zeppelin'], '2026-01-01T00:00:00.000Z', 10)).map((a) => a.key)).toEqual(['fresh']);
+        expect((await store.searchArticles(['harbour'], '2026-01-01T00:00:00.000Z', 10)).map((a) => a.key)).toEqual(['old']);
+        expect(await store.articleStats()).toMatchObject({ articles: 3, figures: 3 });
+      });
+
       it('counts articles and figures for operators', async () => {
         expect(await store.articleStats()).toEqual({ articles: 0, figures: 0, lastFetchedAt: null });
         await store.saveArticle(article('a'));

@@ -68,6 +68,16 @@ export function figureQuery({ db, d }: Sql, query: { values: readonly number[]; 
 }
 
 /**
+ * Retention: the oldest articles first seen before `before` that still have a body. The partial
+ * index articles_with_body (migration 10) holds only those, so a pass never re-reads the history
+ * already emptied (exported so that tests can read its plan).
+ * @example await bodiesToDropQuery({ db, d }, before, 5000).execute()
+ */
+export function bodiesToDropQuery({ db, d }: Sql, before: Date, limit: number) {
+  return db.selectFrom('articles').select('id').where('fetched_at', '<', d.time(before)).where('text', '<>', '').orderBy('fetched_at').limit(limit);
+}
+
+/**
  * The digest window query (exported so that tests can read its plan).
  * @example await digestWindowQuery({ db, d }, { fetchedSince, publishedSince }).execute()
  */
@@ -149,6 +159,12 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
         figure: toFigure(r),
         article: toFigureSource(r, Number(r.a_id)),
       }));
+    },
+
+    async dropArticleBodies(before: Date, limit: number): Promise<number> {
+      const ids = bodiesToDropQuery({ db, d }, before, limit);
+      const result = await db.updateTable('articles').set({ text: '' }).where('id', 'in', db.selectFrom(ids.as('old')).select('old.id')).executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async articleStats() {
