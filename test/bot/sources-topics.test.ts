@@ -1,11 +1,12 @@
 /** /sources, /subscribe, /unsubscribe and /topics through the fake Bot API; settings survive a restart. */
-import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterEach, beforeAll, afterAll, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
-import { serveSampleNews } from '../support/sample-news.js';
+import { sampleFeed, serveSampleNews } from '../support/sample-news.js';
+import type { SentMessage } from '../support/fake-bot-api.js';
 
 let h: Harness;
 let server: FixtureServer;
@@ -15,6 +16,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+/** The text a "checking…" message ends up with once its job is done. */
+async function outcome(m: SentMessage): Promise<string> {
+  expect(m.text).toMatch(/^Checking http/);
+  let text = '';
+  await vi.waitFor(() => {
+    text = h.api.message(m.chat_id, m.message_id)!.text ?? '';
+    expect(text).not.toMatch(/^Checking/);
+  }, { timeout: 10_000 });
+  return text;
+}
+
 afterEach(async () => {
   expect(h.api.rejected()).toEqual([]);
   expect(h.errors).toEqual([]);
@@ -52,7 +64,7 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     h = await startHarness();
     const url = serveSampleNews(server);
     const [reply] = await h.say(PRIVATE, `/subscribe ${url}`);
-    expect(reply!.text).toMatch(/^Could not add that feed: .*(loopback|private|blocked)/i);
+    expect(await outcome(reply!)).toMatch(/^Could not add that feed: .*(loopback|private|blocked|can't be used)/i);
     expect(await h.store.listFeeds()).toEqual([]);
   });
 
@@ -61,7 +73,7 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     await h.store.addFeed('https://world.test/rss');
     const url = serveSampleNews(server);
     const [reply] = await h.say(PRIVATE, `/subscribe ${url}`);
-    expect(reply!.text).toMatch(/^Added Test Wire & Co/);
+    expect(await outcome(reply!)).toMatch(/^Added Test Wire & Co/);
     const feeds = await h.store.listFeeds();
     expect(feeds).toHaveLength(2);
     // this chat: every public feed plus its own; another chat: the public feed only
@@ -70,6 +82,35 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     const [others] = await h.say({ id: 7777, type: 'private', first_name: 'Bo' } as never, '/sources');
     expect(others!.text).toContain('you get 1 of 1');
     expect(others!.text).not.toContain('127.0.0.1');
+  });
+});
+
+describe('a slow /subscribe blocks nobody', () => {
+  it('answers "checking…" at once; the same chat and another user are answered while discovery waits on a slow server', async () => {
+    h = await startHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let slowAnswered = false;
+    server.route('/slow-site', async (_req, res) => {
+      await released;
+      slowAnswered = true;
+      res.setHeader('content-type', 'application/rss+xml; charset=utf-8');
+      res.end(sampleFeed(server.url));
+    });
+    const [checking] = await h.say(PRIVATE, `/subscribe ${server.url}/slow-site`);
+    expect(checking!.text).toBe(`Checking ${server.url}/slow-site…`);
+    await vi.waitFor(() => expect(server.requests.some((r) => r.path === '/slow-site')).toBe(true));
+
+    const other = { id: 7778, type: 'private' as const, first_name: 'Cy' };
+    const [help] = await h.say(other, '/help');
+    expect(help!.text).toContain('/digest');
+    const [mine] = await h.say(PRIVATE, '/help');
+    expect(mine!.text).toContain('/digest');
+    expect(slowAnswered).toBe(false); // both answered while discovery was still waiting
+
+    release();
+    expect(await outcome(checking!)).toMatch(/^Added Test Wire & Co/);
+    expect(h.api.sent(PRIVATE.id)).toHaveLength(2); // the result is an edit of "checking…", not a third message
   });
 });
 

@@ -1,4 +1,8 @@
-/** /subscribe <n|url>: get feed n of /sources, or add a feed by URL (through the SSRF guard). */
+/**
+ * /subscribe <n|url>: get feed n of /sources, or add a feed by URL (through the SSRF guard). Adding
+ * by URL can take a while (discovery fetches pages), so it answers "checking…" at once and edits
+ * that message when the job is done: the chat, and the bot, keep answering meanwhile.
+ */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
@@ -6,6 +10,7 @@ import { FetchError } from '../../domain/errors.js';
 import { chatFeeds, chooseFeed } from '../chat-feeds.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText, replyUsage } from '../reply.js';
+import { escapeHtml } from '../../render/escape-html.js';
 
 /**
  * Subscribe the chat to a listed feed, or add a new one: a user's feed reaches only the chats
@@ -26,17 +31,32 @@ export async function handleSubscribe(ctx: Context, input: CommandInput, deps: B
   }
   if (!/^https?:\/\/\S+$/i.test(arg) || arg.length > 2000) return replyUsage(ctx, 'subscribe');
   if (!(await requireChatAdmin(ctx, input, deps))) return;
-  await ctx.sendChatAction('typing').catch(() => undefined);
+  const chatId = input.chat.id;
+  const checking = await ctx.reply(escapeHtml(`Checking ${arg.slice(0, 200)}…`), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  deps.jobs.run('subscribe', async () => {
+    const outcome = await subscribeByUrl(deps, chatId, arg);
+    await ctx.telegram
+      .editMessageText(chatId, checking.message_id, undefined, escapeHtml(outcome), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+      // the "checking…" message was deleted meanwhile: say it in a new one
+      .catch(async (err: Error) => {
+        if (!/not found/i.test(err.message)) throw err;
+        await ctx.telegram.sendMessage(chatId, escapeHtml(outcome), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      });
+  });
+}
+
+/** Discover and add the feed, choose it for the chat; the line to tell the user. */
+async function subscribeByUrl(deps: BotDeps, chatId: number, url: string): Promise<string> {
   let added: Awaited<ReturnType<BotDeps['addFeed']>>;
   try {
-    added = await deps.addFeed(arg, { allowPrivate: false, addedByChat: input.chat.id });
+    added = await deps.addFeed(url, { allowPrivate: false, addedByChat: chatId });
   } catch (err) {
     const reason = err instanceof FetchError ? err.message : 'the feed could not be read';
-    deps.logger.info({ chat: input.chat.id, err: (err as Error).message }, 'subscribe by URL refused');
-    return replyText(ctx, `Could not add that feed: ${reason.slice(0, 300)}`);
+    deps.logger.info({ chat: chatId, err: (err as Error).message }, 'subscribe by URL refused');
+    return `Could not add that feed: ${reason.slice(0, 300)}`;
   }
-  await chooseFeed(deps, input.chat.id, added.feed.id, true);
+  await chooseFeed(deps, chatId, added.feed.id, true);
   const name = added.feed.title || added.feed.url;
   const found = added.discoveredFrom ? ' (found on that page)' : '';
-  await replyText(ctx, added.created ? `Added ${name}${found}. Its stories appear after the next fetch.` : `Subscribed to ${name}.`);
+  return added.created ? `Added ${name}${found}. Its stories appear after the next fetch.` : `Subscribed to ${name}.`;
 }
