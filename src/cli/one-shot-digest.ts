@@ -5,7 +5,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../support/logger.js';
 import type { Digest } from '../domain/types.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { runFeedCycle, type FeedCycleReport } from '../app/run-feed-cycle.js';
 import { previewDigest, WHOLE_HISTORY } from '../app/make-digest.js';
 import { digestSettings } from '../main.js';
@@ -18,7 +18,7 @@ export async function oneShotDigest(
   sources: string[],
   ctx: { config: Config; logger: Logger },
 ): Promise<{ digest: Digest; report: FeedCycleReport }> {
-  const store = openSqliteStore(':memory:');
+  const store = await openStore({ kind: 'sqlite', path: ':memory:' });
   try {
     for (const source of sources) await store.addFeed(source);
     const report = await runFeedCycle({
