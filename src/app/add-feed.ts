@@ -12,7 +12,7 @@ import { fetchUrl } from '../net/fetch-url.js';
 import { decodeBody } from '../feeds/decode-body.js';
 import { parseFeed } from '../feeds/parse-feed.js';
 import { discoverFeeds } from '../feeds/discover-feed.js';
-import { assertPublicUrl } from '../net/ssrf-guard.js';
+import { publicOnly } from '../net/ssrf-guard.js';
 import type { FetchOptions } from './read-feed-source.js';
 
 /** Feed links on a page tried at most, in page order. */
@@ -30,12 +30,12 @@ export async function addFeed(
   opts: { allowPrivate: boolean; fetch: FetchOptions; logger: Logger; addedByChat?: number },
 ): Promise<{ feed: Feed; created: boolean; discoveredFrom: string | null }> {
   const url = normalizeInput(input);
-  const guard = opts.allowPrivate ? undefined : (u: string) => assertPublicUrl(u);
-  await guard?.(url);
+  const guard = opts.allowPrivate ? undefined : publicOnly();
+  await guard?.assertPublicUrl(url);
   const existing = (await store.listFeeds()).find((f) => f.url === url);
   if (existing) return { feed: existing, created: false, discoveredFrom: null };
 
-  const fetchOpts = { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, guard };
+  const fetchOpts = { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, ...(guard ? { guard } : {}) };
   const page = await fetchUrl(url, fetchOpts);
   const text = decodeBody(page.body, page.contentType);
   const direct = await tryParse(text);

@@ -5,6 +5,7 @@
  * per-URL cache, so two items (or two feeds) linking the same page cost one request.
  */
 import type { FeedItem } from '../domain/types.js';
+import { FetchError } from '../domain/errors.js';
 import type { Logger } from '../support/logger.js';
 import { htmlToText, extractArticle } from '../feeds/extract-text.js';
 import { decodeBody } from '../feeds/decode-body.js';
@@ -12,11 +13,15 @@ import { fetchUrl } from '../net/fetch-url.js';
 import { normalizeLink } from '../feeds/item-key.js';
 import type { FetchOptions } from './read-feed-source.js';
 import type { FetchLimiter } from './fetch-limiter.js';
+import type { PublicOnly } from '../net/ssrf-guard.js';
 
 /** Below this many words a feed's text is a teaser, and the page is worth fetching. */
 export const SNIPPET_WORDS = 120;
 
-/** Article text per normalized page URL (null: no article there); one per cycle. */
+/**
+ * Article text per page URL (null: no article there); one per cycle. Keyed by whether the fetch
+ * was guarded too: a page an unguarded fetch read must never answer a guarded one.
+ */
 export type PageCache = Map<string, Promise<string | null>>;
 
 /**
@@ -25,12 +30,22 @@ export type PageCache = Map<string, Promise<string | null>>;
  */
 export async function itemText(
   item: FeedItem,
-  opts: { fetchPages: boolean; fetch: FetchOptions; logger: Logger; cache?: PageCache; limiter?: FetchLimiter; guard?: (url: string) => Promise<void> },
+  opts: {
+    fetchPages: boolean;
+    fetch: FetchOptions;
+    logger: Logger;
+    cache?: PageCache;
+    limiter?: FetchLimiter;
+    /** The SSRF guard for the page fetch. */
+    guard?: PublicOnly;
+    /** Called when the guard refused the page (the item keeps the feed's text). */
+    onPageRefused?: (link: string) => void;
+  },
 ): Promise<string> {
   const fromFeed = htmlToText(item.contentHtml ?? item.snippet ?? '');
   if (!opts.fetchPages || !item.link || countWords(fromFeed) >= SNIPPET_WORDS) return fromFeed;
   const link = item.link;
-  const key = normalizeLink(link);
+  const key = `${opts.guard ? 'public-only' : 'any-address'} ${normalizeLink(link)}`;
   let page = opts.cache?.get(key);
   if (!page) {
     page = readPage(link, opts);
@@ -42,14 +57,15 @@ export async function itemText(
 
 async function readPage(
   link: string,
-  opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter; guard?: (url: string) => Promise<void> },
+  opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter; guard?: PublicOnly; onPageRefused?: (link: string) => void },
 ): Promise<string | null> {
   const get = () =>
-    fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml', guard: opts.guard });
+    fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml', ...(opts.guard ? { guard: opts.guard } : {}) });
   try {
     const page = await (opts.limiter ? opts.limiter.run(link, get) : get());
     return extractArticle(decodeBody(page.body, page.contentType), page.url)?.text ?? null;
   } catch (err) {
+    if (err instanceof FetchError && err.code === 'blocked_address') opts.onPageRefused?.(link);
     opts.logger.debug({ link, err: (err as Error).message }, 'article page unavailable; using feed text');
     return null;
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import { FetchError } from '../domain/errors.js';
 import { fetchUrl } from '../net/fetch-url.js';
+import type { PublicOnly } from '../net/ssrf-guard.js';
 
 /** How feeds and pages are fetched (Config.fetch); the polling fields are read by the fetch cycle. */
 export interface FetchOptions {
@@ -44,7 +45,7 @@ export function isUrl(source: string): boolean {
 export async function readFeedSource(
   source: string,
   opts: FetchOptions,
-  validators: { etag?: string | null; lastModified?: string | null; guard?: (url: string) => Promise<void> } = {},
+  validators: { etag?: string | null; lastModified?: string | null; guard?: PublicOnly } = {},
 ): Promise<FeedSourceResult> {
   if (isUrl(source)) {
     const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, ...validators });

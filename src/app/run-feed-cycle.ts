@@ -19,7 +19,7 @@ import { itemText, type PageCache } from './item-text.js';
 import { createFetchLimiter, type FetchLimiter } from './fetch-limiter.js';
 import { mapLimit } from '../support/map-limit.js';
 import type { Metrics } from '../ops/metrics.js';
-import { assertPublicUrl } from '../net/ssrf-guard.js';
+import { publicOnly, type Lookup, type PublicOnly } from '../net/ssrf-guard.js';
 import { DEFAULT_SERIES_SETTINGS, recordSeries, type SeriesSettings } from './record-series.js';
 
 /** What a cycle needs from the outside world. */
@@ -48,6 +48,8 @@ export interface FeedCycleDeps {
    * on every fetch (a host may resolve elsewhere later than when it was added).
    */
   allowPrivateFeeds?: boolean;
+  /** The resolver guarded fetches connect with (tests inject one); default the system's. */
+  resolve?: Lookup;
   /**
    * Backfill (`keyfigures backfill --since 7d`): every feed is read in full (no conditional GET)
    * and its items published at or after this time are stored even when they had been remembered
@@ -77,6 +79,10 @@ export interface FeedCycleReport {
   /** Items of new feeds remembered as history, not stored. */
   backlog: number;
   figures: number;
+  /** Items skipped without failing their feed (e.g. a store error on one item), with why. */
+  skipped: Array<{ url: string; item: string; error: string }>;
+  /** Article pages refused by the SSRF guard (their item keeps the feed's text). */
+  pagesRefused: number;
   ms: number;
 }
 
@@ -97,6 +103,11 @@ interface CycleContext {
   now: () => Date;
   /** Feeds added by subscribers, fetched through the SSRF guard. */
   guarded: Set<number>;
+  /** The SSRF guard of this cycle. */
+  publicOnly: PublicOnly;
+  /** Article pages are guarded whoever added the feed: a feed's links are third-party content. */
+  pageGuard: PublicOnly | undefined;
+  report: FeedCycleReport;
 }
 
 /**
@@ -107,8 +118,14 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   const started = Date.now();
   const now = () => deps.now?.() ?? new Date();
   const settings = { ...DEFAULTS, ...definedOnly(deps.fetch) };
+  const guard = publicOnly(deps.resolve);
+  const report: FeedCycleReport = { feeds: 0, due: 0, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, skipped: [], pagesRefused: 0, ms: 0 };
   const ctx: CycleContext = {
     deps,
+    report,
+    publicOnly: guard,
+    // Only ALLOW_PRIVATE_FEEDS (the operator trusting the whole network) lets pages come from private addresses.
+    pageGuard: deps.allowPrivateFeeds ? undefined : guard,
     now,
     bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: Math.max(settings.maxIntervalMinutes, settings.minIntervalMinutes) },
     limiter: createFetchLimiter({ concurrency: settings.concurrency, perHost: settings.perHost }),
@@ -120,7 +137,8 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   // Due feeds are claimed, not just read: another process running a cycle on the same database
   // fetches the others. Each outcome releases its claim; the rest are given back at the end.
   const due = deps.force ? all : await deps.store.claimDueFeeds(CYCLE_OWNER, { now: now().toISOString(), leaseMs: FEED_CLAIM_MS });
-  const report: FeedCycleReport = { feeds: all.length, due: due.length, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, ms: 0 };
+  report.feeds = all.length;
+  report.due = due.length;
   const { metrics } = deps;
   await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
     const timer = metrics?.fetchDuration.startTimer({ feed: feed.url });
@@ -163,6 +181,8 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       newArticles: report.newArticles,
       backlog: report.backlog,
       figures: report.figures,
+      skipped: report.skipped.length,
+      pagesRefused: report.pagesRefused,
       ms: report.ms,
     },
     'fetch cycle done',
@@ -176,7 +196,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified'
   const remote = isUrl(feed.url);
   const guard = guardFor(feed, ctx);
   const validators = deps.backfillSince ? { etag: null, lastModified: null } : { etag: feed.etag, lastModified: feed.lastModified };
-  const read = () => readFeedSource(feed.url, deps.fetch, { ...validators, guard });
+  const read = () => readFeedSource(feed.url, deps.fetch, { ...validators, ...(guard ? { guard } : {}) });
   const source = remote ? await ctx.limiter.run(feed.url, read) : await read();
   if (source.notModified) {
     const at = ctx.now();
@@ -201,7 +221,18 @@ async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified'
   const current = fresh.filter((entry) => !history.includes(entry));
   // Page fetches inside are bounded by the limiter; summarizing is CPU, so a few at a time is enough.
   await mapLimit(current, 4, async ({ item, key }) => {
-    const saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString());
+    let saved: number | null;
+    try {
+      saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString());
+    } catch (err) {
+      // One bad item never fails its feed: it is skipped, remembered as seen (not retried every
+      // cycle) and recorded; the feed's other items are stored.
+      const error = (err as Error).message;
+      ctx.report.skipped.push({ url: feed.url, item: item.link ?? item.title, error });
+      deps.logger.warn({ feed: feed.url, item: item.link ?? item.title, err: error }, 'item skipped');
+      await deps.store.markItemsSeen(feed.id, [key], at.toISOString()).catch(() => undefined);
+      return;
+    }
     if (saved !== null) {
       stored++;
       figures += saved;
@@ -246,9 +277,9 @@ function newestFirst(items: FeedItem[]): FeedItem[] {
   return [...dated, ...undated];
 }
 
-/** The SSRF check for a subscriber-added feed, or none for an operator's. */
-function guardFor(feed: Feed, ctx: CycleContext): ((url: string) => Promise<void>) | undefined {
-  return ctx.guarded.has(feed.id) ? (url) => assertPublicUrl(url) : undefined;
+/** The SSRF guard of a feed's own URL: a subscriber's feed is guarded, an operator's is trusted. */
+function guardFor(feed: Feed, ctx: CycleContext): PublicOnly | undefined {
+  return ctx.guarded.has(feed.id) ? ctx.publicOnly : undefined;
 }
 
 /** Summarize one item and save it; returns its figure count, or null when it was a duplicate. */
@@ -260,7 +291,11 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     logger: deps.logger,
     cache: ctx.pages,
     limiter: ctx.limiter,
-    guard: guardFor(feed, ctx),
+    ...(ctx.pageGuard ? { guard: ctx.pageGuard } : {}),
+    onPageRefused: (link) => {
+      ctx.report.pagesRefused++;
+      deps.logger.warn({ feed: feed.url, link }, 'article page refused: not a public address');
+    },
   });
   const summary = summarizeArticle({ title: item.title, text }, { topK: deps.topFigures });
   const saved = await deps.store.saveArticle({

@@ -4,6 +4,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { FetchError } from '../domain/errors.js';
+import { httpGet, type HttpResponse } from './http-get.js';
+import { CANT_USE, RefusedAddressError, type PublicOnly } from './ssrf-guard.js';
 
 /** Options of {@link fetchUrl}; all optional. */
 export interface FetchOptions {
@@ -21,8 +23,12 @@ export interface FetchOptions {
   accept?: string;
   /** Cancels the fetch (e.g. on shutdown); reported as a 'network' error. */
   signal?: AbortSignal;
-  /** Called with every URL before it is requested, redirects included; throw to refuse it (the SSRF guard). */
-  guard?: (url: string) => Promise<void>;
+  /**
+   * The SSRF guard (`publicOnly()`): every URL is checked before it is requested, redirects
+   * included, and every connection's resolved address before it is made. Its failures say only
+   * "this address can't be used" (no resolver or socket text: no DNS or port oracle).
+   */
+  guard?: PublicOnly;
 }
 
 /** What a successful fetch returns. `notModified` means a 304: `body` is empty, keep the old copy. */
@@ -63,11 +69,11 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   let current = checkUrl(url, url);
   try {
     for (let hops = 0; ; hops++) {
-      await opts.guard?.(current);
-      const res = await fetch(current, { redirect: 'manual', headers, signal });
+      await opts.guard?.assertPublicUrl(current);
+      const res = await httpGet(current, { headers, signal, ...(opts.guard ? { lookup: opts.guard.connectLookup } : {}) });
       const location = res.headers.get('location');
       if (REDIRECT_STATUSES.has(res.status) && location) {
-        await res.body?.cancel();
+        res.body.destroy();
         if (hops >= maxRedirects) {
           throw new FetchError('too_many_redirects', `fetch: more than ${maxRedirects} redirects (stopped at ${current})`, { url, status: res.status });
         }
@@ -77,7 +83,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
       return await readResponse(res, current, url, maxBytes);
     }
   } catch (err) {
-    throw toFetchError(err, url, timeout.aborted ? timeoutMs : null);
+    throw toFetchError(err, url, timeout.aborted ? timeoutMs : null, opts.guard !== undefined);
   }
 }
 
@@ -105,7 +111,7 @@ function checkUrl(candidate: string, original: string): string {
   return parsed.href;
 }
 
-async function readResponse(res: Response, finalUrl: string, url: string, maxBytes: number): Promise<FetchResult> {
+async function readResponse(res: HttpResponse, finalUrl: string, url: string, maxBytes: number): Promise<FetchResult> {
   const base = {
     url: finalUrl,
     status: res.status,
@@ -115,38 +121,34 @@ async function readResponse(res: Response, finalUrl: string, url: string, maxByt
     headers: Object.fromEntries(res.headers),
   };
   if (res.status === 304) {
-    await res.body?.cancel();
+    res.body.destroy();
     return { ...base, notModified: true, body: Buffer.alloc(0) };
   }
   if (res.status < 200 || res.status > 299) {
-    await res.body?.cancel();
+    res.body.destroy();
     const text = res.statusText || STATUS_CODES[res.status] || 'unexpected status';
     throw new FetchError('http_status', `fetch: ${res.status} ${text}`, { url, status: res.status, retryAfter: res.headers.get('retry-after') });
   }
   const declared = Number(res.headers.get('content-length'));
   // Content-Length counts encoded bytes, so it is a lower bound on what we would store.
   if (declared > maxBytes) {
-    await res.body?.cancel();
+    res.body.destroy();
     throw tooLarge(url, maxBytes, `Content-Length says ${declared} bytes`);
   }
   return { ...base, notModified: false, body: await readCapped(res, url, maxBytes) };
 }
 
 /** Read the (decompressed) body, stopping as soon as it passes maxBytes: a chunked response can be endless. */
-async function readCapped(res: Response, url: string, maxBytes: number): Promise<Buffer> {
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readCapped(res: HttpResponse, url: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      res.body.destroy();
       throw tooLarge(url, maxBytes, `more than ${maxBytes} bytes received`);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
@@ -155,13 +157,18 @@ function tooLarge(url: string, maxBytes: number, detail: string): FetchError {
   return new FetchError('too_large', `fetch: body larger than the ${maxBytes}-byte limit (${detail})`, { url });
 }
 
-function toFetchError(err: unknown, url: string, timedOutAfterMs: number | null): FetchError {
+function toFetchError(err: unknown, url: string, timedOutAfterMs: number | null, guarded: boolean): FetchError {
   if (err instanceof FetchError) return err;
   if (timedOutAfterMs !== null) {
     return new FetchError('timeout', `fetch: no complete response within ${timedOutAfterMs} ms`, { url });
   }
-  // undici reports "fetch failed" and puts the useful part (ECONNREFUSED, ENOTFOUND, TLS…) in `cause`.
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  if (err instanceof RefusedAddressError) return new FetchError('blocked_address', CANT_USE, { url });
+  const code = (err as { code?: unknown }).code;
+  if (guarded) {
+    // Resolver and socket text would tell a user which internal names exist and which ports answer.
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return new FetchError('network', CANT_USE, { url });
+    return new FetchError('network', 'fetch: the server could not be reached', { url });
+  }
+  const reason = err instanceof Error ? err.message : String(err);
   return new FetchError('network', `fetch: ${reason}`, { url });
 }

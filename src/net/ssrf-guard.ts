@@ -1,9 +1,16 @@
 /**
- * The SSRF guard: a feed URL a user gives must not make the bot fetch from inside its own network
- * (loopback, private ranges, link-local, CGNAT, cloud metadata at 169.254.169.254, and the IPv6
- * equivalents). The host is resolved and every address it resolves to is checked.
+ * The SSRF guard: a feed URL a user gives (and any article page a feed links to) must not make
+ * the bot fetch from inside its own network (loopback, private ranges, link-local, CGNAT, cloud
+ * metadata at 169.254.169.254, and the IPv6 forms that reach them: mapped, IPv4-compatible, 6to4,
+ * NAT64, Teredo). Checked twice per request and per redirect hop: the URL before asking (a
+ * literal address or local name is refused without DNS), and the address the connection is
+ * actually made to, resolved by the connection itself (`publicOnly().connectLookup`) — a TTL-0
+ * name that answers public first and 127.0.0.1 second is refused at connect time.
+ *
+ * What a user sees never says why beyond "this address can't be used": no resolver text, no
+ * address, no reason, so the guard is not a DNS or port oracle into the private network.
  */
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { FetchError } from '../domain/errors.js';
 
@@ -27,6 +34,12 @@ const RANGES: Array<[string, number, 'ipv4' | 'ipv6', string]> = [
   ['240.0.0.0', 4, 'ipv4', 'reserved'],
   ['::', 128, 'ipv6', 'unspecified'],
   ['::1', 128, 'ipv6', 'loopback'],
+  ['::', 96, 'ipv6', 'IPv4-compatible'],
+  ['2002::', 16, 'ipv6', '6to4'],
+  ['2001::', 32, 'ipv6', 'Teredo'],
+  ['64:ff9b::', 96, 'ipv6', 'NAT64'],
+  ['64:ff9b:1::', 48, 'ipv6', 'local-use NAT64'],
+  ['::ffff:0:0:0', 96, 'ipv6', 'IPv4-translated'],
   ['fc00::', 7, 'ipv6', 'unique local (private)'],
   ['fe80::', 10, 'ipv6', 'link-local'],
   ['fec0::', 10, 'ipv6', 'site-local'],
@@ -57,48 +70,79 @@ export function blockedReason(address: string): string | null {
   return LISTS.find((r) => r.type === type && r.list.check(ip, type))?.reason ?? null;
 }
 
+/** What a guarded fetch says when an address is refused or does not resolve: the same words either way. */
+export const CANT_USE = "fetch: this address can't be used — only public web addresses can be fetched (an operator can allow private ones with ALLOW_PRIVATE_FEEDS=true)";
+
 /**
- * Throw FetchError('blocked_address') unless every address `url`'s host resolves to is public.
+ * Throw FetchError('blocked_address') unless every address `url`'s host resolves to is public
+ * (an unresolvable name: FetchError('network'), with the same message).
  * @example await assertPublicUrl('http://169.254.169.254/latest/meta-data') // throws
  */
 export async function assertPublicUrl(url: string, lookup: Lookup = defaultLookup): Promise<void> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const refuse = (address: string, reason: string) =>
-    new FetchError(
-      'blocked_address',
-      `fetch: refused ${host}${address === host ? '' : ` (${address})`}: ${reason} address — only public addresses can be added; an operator can allow private ones with ALLOW_PRIVATE_FEEDS=true`,
-      { url },
-    );
+  const refuse = () => new FetchError('blocked_address', CANT_USE, { url });
   // Never ask DNS about these: the answer is local by definition (RFC 6761).
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
-    throw refuse(host, 'local host name');
-  }
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) throw refuse();
   if (isIP(host)) {
-    const reason = blockedReason(host);
-    if (reason) throw refuse(host, reason);
+    if (blockedReason(host)) throw refuse();
     return;
   }
   let addresses: Array<{ address: string }>;
   try {
     addresses = await lookup(host);
-  } catch (err) {
-    throw new FetchError('network', `fetch: cannot resolve ${host} (${(err as Error).message})`, { url });
+  } catch {
+    throw new FetchError('network', CANT_USE, { url });
   }
-  if (addresses.length === 0) throw new FetchError('network', `fetch: ${host} has no address`, { url });
-  for (const { address } of addresses) {
-    const reason = blockedReason(address);
-    if (reason) throw refuse(address, reason);
-  }
+  if (addresses.length === 0) throw new FetchError('network', CANT_USE, { url });
+  if (addresses.some(({ address }) => blockedReason(address))) throw refuse();
+}
+
+/** Thrown by a guarded connection's lookup: the name resolved to an address that must not be used. */
+export class RefusedAddressError extends Error {
+  override readonly name = 'RefusedAddressError';
+  readonly code = 'EKFREFUSED';
+}
+
+/** The guard fetchUrl applies: the URL check before each hop and the lookup each connection makes. */
+export interface PublicOnly {
+  assertPublicUrl(url: string): Promise<void>;
+  /** For node:net's `lookup` option: resolves with `lookup`, fails unless every address is public. */
+  connectLookup: LookupFunction;
+}
+
+/**
+ * The SSRF guard for fetchUrl's `guard` option; `lookup` is injectable for tests (a resolver that rebinds).
+ * @example await fetchUrl(url, { guard: publicOnly() })
+ */
+export function publicOnly(lookup: Lookup = defaultLookup): PublicOnly {
+  const connectLookup = ((hostname: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
+    lookup(hostname).then(
+      (found) => {
+        const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
+        const addresses = found.filter((a) => family === 0 || a.family === family);
+        if (addresses.length === 0) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }));
+        if (found.some((a) => blockedReason(a.address))) return callback(new RefusedAddressError('refused address'));
+        if (options.all) return callback(null, addresses);
+        return callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (err: unknown) => callback(err),
+    );
+  }) as unknown as LookupFunction;
+  return { assertPublicUrl: (url) => assertPublicUrl(url, lookup), connectLookup };
 }
 
 const defaultLookup: Lookup = (host) => dnsLookup(host, { all: true, verbatim: true });
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible or NAT64 (64:ff9b::) IPv6 address. */
+/**
+ * The IPv4 address inside an IPv4-mapped address (::ffff:a.b.c.d, also written ::ffff:7f00:1),
+ * which reaches that IPv4 address; the other forms that embed one (IPv4-compatible, 6to4, NAT64,
+ * Teredo) are refused as ranges.
+ */
 function embeddedIpv4(ip: string): string | null {
   const lower = ip.toLowerCase();
-  const dotted = /^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (dotted) return dotted[1]!;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
   if (!hex) return null;
   const hi = parseInt(hex[1]!, 16);
   const lo = parseInt(hex[2]!, 16);

@@ -28,7 +28,8 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const cycle = () => runFeedCycle({ store, logger, fetch: { timeoutMs: 5000, maxBytes: 1_000_000 }, topFigures: 5, fullText: true });
+// The fixture server is on loopback: ALLOW_PRIVATE_FEEDS (the operator trusting the network) lets article pages come from it.
+const cycle = () => runFeedCycle({ store, logger, fetch: { timeoutMs: 5000, maxBytes: 1_000_000 }, topFigures: 5, fullText: true, allowPrivateFeeds: true });
 const settings = () => ({ timezone: 'UTC', maxStories: 10, topFigures: 5, windowHours: 24, digestsDir: path.join(dir, 'digests') });
 
 describe('feed cycle → digest', () => {

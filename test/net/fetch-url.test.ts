@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/domain/errors.js';
 import { fetchUrl } from '../../src/net/fetch-url.js';
+import { publicOnly, type PublicOnly } from '../../src/net/ssrf-guard.js';
 import { bigBody, startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 
 const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>';
@@ -131,9 +132,12 @@ describe('fetchUrl', () => {
     srv.route('/hop', { redirect: '/private' });
     srv.route('/private', { body: RSS });
     const asked: string[] = [];
-    const guard = async (url: string) => {
-      asked.push(url);
-      if (url.endsWith('/private')) throw new FetchError('blocked_address', 'fetch: refused', { url });
+    const guard: PublicOnly = {
+      assertPublicUrl: async (url: string) => {
+        asked.push(url);
+        if (url.endsWith('/private')) throw new FetchError('blocked_address', 'fetch: refused', { url });
+      },
+      connectLookup: publicOnly().connectLookup,
     };
     const err = await failure(fetchUrl(`${srv.url}/hop`, { guard }));
     expect(err.code).toBe('blocked_address');
