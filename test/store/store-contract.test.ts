@@ -382,6 +382,12 @@ for (const adapter of ADAPTERS) {
         expect(await store.userFeedIds()).toEqual([own.id]);
         expect((await store.getPreferences(1)).feedIds).toEqual([pub.id, own.id]);
         expect((await store.getPreferences(2)).feedIds).toEqual([pub.id]);
+        // Feeds added or removed since, by this process or another, are seen at once.
+        const later = (await store.addFeed('https://later.example/rss')).feed;
+        expect((await store.getPreferences(2)).feedIds).toEqual([pub.id, later.id]);
+        const other = await database.open();
+        await other.removeFeed(pub.id);
+        expect((await store.getPreferences(2)).feedIds).toEqual([later.id]);
       });
     });
 

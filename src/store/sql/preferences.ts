@@ -9,25 +9,31 @@ import type { Sql } from './dialect.js';
  * @example const preferences = sqlPreferenceStore({ db, d: SQLITE })
  */
 export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
+  /** Public feed ids (not added by a subscriber), with the feed-list fingerprint they were read at. */
+  let publicFeeds: { fingerprint: string; ids: number[] } | null = null;
   return {
     async getPreferences(chatId: number): Promise<ChatPreferences> {
-      const topics = await db.selectFrom('chat_topics').select(['kind', 'phrase']).where('chat_id', '=', chatId).orderBy('position').execute();
-      const include = topics.filter((t) => t.kind === 'include').map((t) => t.phrase);
-      const exclude = topics.filter((t) => t.kind === 'exclude').map((t) => t.phrase);
-      const choice = await feedChoice(db, chatId);
-      if (choice.mode === 'only') return { feedIds: choice.feedIds, include, exclude };
-      const hasUserFeeds = (await db.selectFrom('user_feeds').select('feed_id').limit(1).executeTakeFirst()) !== undefined;
-      if (!hasUserFeeds) return { feedIds: null, include, exclude };
+      // One round trip per chat (a digest personalizes for every chat): its topics, feed choice
+      // and chosen feeds, and a fingerprint of the feed list that says whether the cached list
+      // of public feeds is still the one in the database.
+      const { rows } = await sql<{ part: string; a: string | null; n: number | string | null; m: number | string | null }>`
+        SELECT 'topic:' || kind AS part, phrase AS a, CAST(position AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM chat_topics WHERE chat_id = ${chatId}
+        UNION ALL SELECT 'mode', mode, NULL, NULL FROM chat_feed_choice WHERE chat_id = ${chatId}
+        UNION ALL SELECT 'feed', NULL, feed_id, NULL FROM chat_feeds WHERE chat_id = ${chatId}
+        UNION ALL SELECT 'feeds', NULL, COUNT(*), COALESCE(MAX(id), 0) FROM feeds
+        UNION ALL SELECT 'user_feeds', NULL, COUNT(*), COALESCE(SUM(feed_id), 0) FROM user_feeds`.execute(db);
+      const topics = (kind: string) => rows.filter((r) => r.part === `topic:${kind}`).sort((x, y) => Number(x.n) - Number(y.n)).map((r) => String(r.a));
+      const include = topics('include');
+      const exclude = topics('exclude');
+      const chosen = rows.filter((r) => r.part === 'feed').map((r) => Number(r.n)).sort((x, y) => x - y);
+      if (rows.some((r) => r.part === 'mode' && r.a === 'only')) return { feedIds: chosen, include, exclude };
+      const users = rows.find((r) => r.part === 'user_feeds')!;
+      if (Number(users.n) === 0) return { feedIds: null, include, exclude };
+      const feeds = rows.find((r) => r.part === 'feeds')!;
+      const fingerprint = `${feeds.n}:${feeds.m}:${users.n}:${users.m}`;
+      if (publicFeeds?.fingerprint !== fingerprint) publicFeeds = { fingerprint, ids: await publicFeedIds(db) };
       // Every public feed, plus the private feeds this chat chose.
-      const publicIds = (
-        await db
-          .selectFrom('feeds')
-          .select('id')
-          .where('id', 'not in', db.selectFrom('user_feeds').select('feed_id'))
-          .orderBy('id')
-          .execute()
-      ).map((r) => Number(r.id));
-      const feedIds = [...new Set([...publicIds, ...choice.feedIds])].sort((a, b) => a - b);
+      const feedIds = [...new Set([...publicFeeds.ids, ...chosen])].sort((x, y) => x - y);
       return { feedIds, include, exclude };
     },
 
@@ -69,6 +75,11 @@ export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
       });
     },
   };
+}
+
+async function publicFeedIds(db: Kysely<Tables>): Promise<number[]> {
+  const rows = await db.selectFrom('feeds').select('id').where('id', 'not in', db.selectFrom('user_feeds').select('feed_id')).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
 }
 
 async function feedChoice(db: Kysely<Tables>, chatId: number): Promise<FeedChoice> {

@@ -1,0 +1,468 @@
+/**
+ * Scale proof: does anything slow down as history and audience grow? Builds a database step by
+ * step (10k → 100k → 1M articles by default) with 1,000 feeds and 100,000 subscribers (mixed time
+ * zones, digest times, topics and feed choices), and at each step measures, through the real
+ * handlers and store (replies go to the fake Bot API over loopback HTTP):
+ *   - p50/p99 of /search, /figures <words>, /why <number>, /story N, /admin stats (the bot's status);
+ *   - one edition's build, and personalization for every active chat (preferences + filter);
+ *   - the due-chat planner for one tick (activeSubscribers + dueChats, as queueDueDigests runs it);
+ *   - a retention pass (bodies older than 30 days emptied), and peak RSS;
+ * then prints each measure's growth from the step before (flat ≈ 1.0×).
+ *
+ * Data: the 2,003 BBC corpus articles (../shared/corpus, read at run time) re-dated (1,000 a day,
+ * one per feed, ids growing with time) and re-titled; figures from their own sentences (numbers
+ * found by a light regular expression, not the figure engine: building a million through it
+ * would take hours). As with RETENTION_DAYS=30, bodies are kept for the last 30 days only; older
+ * articles keep title, summary and figures. Bulk inserts go through a second connection, in
+ * transactions, with the schema's triggers and indexes in place.
+ *
+ *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 100]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Context, Telegram } from 'telegraf';
+import type { Chat, Update } from 'telegraf/types';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { FakeBotApi } from '../support/fake-bot-api.js';
+import type { Store } from '../../src/store/store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
+import type { CommandInput } from '../../src/bot/command-input.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/support/logger.js';
+import { currentDigest } from '../../src/app/make-digest.js';
+import { personalizeDigest } from '../../src/app/personalize-digest.js';
+import { dueChats, lastSlot } from '../../src/jobs/due-chats.js';
+import { handleSearch } from '../../src/bot/commands/search.js';
+import { handleFigures } from '../../src/bot/commands/figures.js';
+import { handleWhy } from '../../src/bot/commands/why.js';
+import { handleStory } from '../../src/bot/commands/story.js';
+import { handleAdmin } from '../../src/bot/commands/admin.js';
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    'database-url': { type: 'string' },
+    subscribers: { type: 'string' },
+    feeds: { type: 'string' },
+    'per-day': { type: 'string' },
+    samples: { type: 'string' },
+  },
+});
+const TOTAL = Number(args.articles ?? 1_000_000);
+const SUBSCRIBERS = Number(args.subscribers ?? 100_000);
+const FEEDS = Number(args.feeds ?? 1_000);
+const PER_DAY = Number(args['per-day'] ?? 1_000);
+const SAMPLES = Number(args.samples ?? 100);
+const PG_URL = args['database-url'];
+const STEPS = [...new Set([10_000, 100_000, 1_000_000].filter((n) => n < TOTAL).concat(TOTAL))];
+const DAY = 86_400_000;
+const BODY_DAYS = 30;
+/** Article i is first seen at T0 + i × (a day / PER_DAY): each step ends at the same time of day. */
+const T0 = Date.parse('2023-01-02T08:00:30.000Z');
+const SPACING = DAY / PER_DAY;
+const ADMIN_ID = 4242;
+const ZONES = ['UTC', 'Europe/Kyiv', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Tokyo', 'Asia/Singapore', 'Australia/Sydney'];
+const TOPICS = ['ukraine', 'economy', 'football', 'election', 'bank', 'oil', 'music', 'film', 'tax', 'police', 'china', 'health', 'interest rates', 'world cup'];
+const SEARCHES = ['economy', 'oil prices', 'election', 'football', 'bank', 'music', 'film', 'government', 'shares', 'interest rates', 'police', 'tax', 'china', 'mobile phone', 'champion'];
+
+/** A deterministic PRNG (mulberry32): every run builds the same data. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(18);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+// ---------------------------------------------------------------------------------------------
+// Corpus → article templates with figures from their own sentences.
+
+interface TemplateFigure {
+  text: string;
+  value: number;
+  kind: string;
+  unit: string | null;
+  label: string;
+  sentence: string;
+  start: number;
+  end: number;
+}
+interface Template {
+  title: string;
+  text: string;
+  summary: string;
+  figures: TemplateFigure[];
+}
+
+const NUMBER = /([$£€])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|bn|billion|m\b|million)?/g;
+
+function templatesFrom(file: string): Template[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const { title, text } = JSON.parse(line) as { title: string; text: string };
+      const figures: TemplateFigure[] = [];
+      let offset = 0;
+      for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+        const at = text.indexOf(sentence, offset);
+        offset = at + sentence.length;
+        if (figures.length >= 4) continue;
+        NUMBER.lastIndex = 0;
+        const m = NUMBER.exec(sentence);
+        if (!m || /^(19|20)\d\d$/.test(m[2]!)) continue;
+        const scale = m[4] === 'bn' || m[4] === 'billion' ? 1e9 : m[4] === 'm' || m[4] === 'million' ? 1e6 : 1;
+        const value = Number(`${m[2]!.replace(/,/g, '')}${m[3] ?? ''}`) * scale;
+        const after = sentence.slice(m.index + m[0].length).trim().split(/\s+/).slice(0, 3).join(' ').replace(/[^\p{L}\p{N} ]/gu, '');
+        figures.push({
+          text: m[0].trim(),
+          value,
+          kind: m[4] === '%' ? 'percent' : m[1] ? 'money' : 'count',
+          unit: m[1] === '$' ? 'USD' : m[1] === '£' ? 'GBP' : m[1] === '€' ? 'EUR' : m[4] === '%' ? '%' : null,
+          label: after || 'things',
+          sentence,
+          start: at + m.index,
+          end: at + m.index + m[0].trim().length,
+        });
+      }
+      const summary = text.split(/(?<=[.!?])\s+/).slice(0, 2).join(' ').slice(0, 300);
+      return { title, text, summary, figures };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk loading through a second connection (the store's own methods would time the setup).
+
+interface Loader {
+  exec(sqlText: string, params?: unknown[]): Promise<void>;
+  articles(rows: ArticleRow[], figures: FigureRow[]): Promise<void>;
+  rows<T>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  analyze(): Promise<void>;
+  close(): Promise<void>;
+}
+type ArticleRow = [id: number, feedId: number, key: string, link: string, title: string, source: string, publishedAt: string, fetchedAt: string, text: string, summary: string];
+type FigureRow = [articleId: number, rank: number, text: string, value: number, kind: string, unit: string | null, label: string, sentence: string, start: number, end: number, score: number];
+
+function sqliteLoader(file: string): Loader {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  const insertArticle = db.prepare('INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertFigure = db.prepare('INSERT INTO figures (article_id, rank, text, value, kind, unit, label, sentence, start, "end", score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const load = db.transaction((articles: ArticleRow[], figures: FigureRow[]) => {
+    for (const a of articles) insertArticle.run(...a);
+    for (const f of figures) insertFigure.run(...f);
+  });
+  return {
+    async exec(sqlText, params) {
+      if (params) db.prepare(sqlText).run(...(params as unknown[]));
+      else db.exec(sqlText);
+    },
+    async articles(articles, figures) {
+      load(articles, figures);
+    },
+    async rows<T>(sqlText: string, params: unknown[] = []) {
+      return db.prepare(sqlText).all(...params) as T[];
+    },
+    async analyze() {
+      db.exec('ANALYZE');
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function postgresLoader(url: string, schema: string): Loader {
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
+  const sqlFor = (text: string) => text.replace(/\?/g, (() => { let n = 0; return () => `$${++n}`; })());
+  return {
+    async exec(sqlText, params) {
+      await pool.query(sqlFor(sqlText), params as unknown[]);
+    },
+    async articles(articles, figures) {
+      const col = <R extends unknown[]>(rows: R[], i: number) => rows.map((r) => r[i]);
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary)
+           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[])`,
+          Array.from({ length: 10 }, (_, i) => col(articles, i)),
+        );
+        await client.query(
+          `INSERT INTO figures (article_id, rank, text, value, kind, unit, label, sentence, start, "end", score)
+           SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::float8[])`,
+          Array.from({ length: 11 }, (_, i) => col(figures, i)),
+        );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async rows<T>(sqlText: string, params: unknown[] = []) {
+      return (await pool.query(sqlFor(sqlText), params)).rows as T[];
+    },
+    async analyze() {
+      await pool.query('VACUUM (ANALYZE) articles, figures, subscribers, chat_topics, chat_feeds, chat_feed_choice, feeds, user_feeds, digests');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function loadArticles(loader: Loader, templates: Template[], from: number, to: number, now: number): Promise<void> {
+  const bodiesFrom = now - BODY_DAYS * DAY;
+  for (let start = from; start < to; start += 5_000) {
+    const articles: ArticleRow[] = [];
+    const figures: FigureRow[] = [];
+    for (let i = start; i < Math.min(to, start + 5_000); i++) {
+      const t = templates[i % templates.length]!;
+      const id = i + 1;
+      const feedId = 1 + (i % FEEDS);
+      const fetched = T0 + i * SPACING;
+      const day = Math.floor(i / PER_DAY);
+      const title = day % 3 === 0 ? t.title : day % 3 === 1 ? `${t.title}, day ${day}` : `Update: ${t.title}`;
+      articles.push([id, feedId, `bench:${id}`, `https://news${feedId % 50}.example/${id}`, title, `Feed ${feedId}`, iso(fetched - 1_800_000), iso(fetched), fetched >= bodiesFrom ? t.text : '', t.summary]);
+      t.figures.forEach((f, rank) => figures.push([id, rank, f.text, f.value, f.kind, f.unit, f.label, f.sentence, f.start, f.end, 4 - rank]));
+    }
+    await loader.articles(articles, figures);
+  }
+}
+
+/** 1,000 feeds (the last 20 added by subscribers), 100,000 chats with their schedules, topics and feed choices. */
+async function loadAudience(loader: Loader): Promise<{ sample: number[] }> {
+  for (let start = 0; start < FEEDS; start += 500) {
+    const n = Math.min(500, FEEDS - start);
+    const rows = Array.from({ length: n }, (_, k) => `(${start + k + 1}, 'https://feed${start + k + 1}.example/rss', 'Feed ${start + k + 1}', '${iso(T0)}')`);
+    await loader.exec(`INSERT INTO feeds (id, url, title, added_at) VALUES ${rows.join(', ')}`);
+  }
+  const sample: number[] = [];
+  for (let start = 0; start < SUBSCRIBERS; start += 2_000) {
+    const subs: string[] = [];
+    const topics: string[] = [];
+    const choices: string[] = [];
+    const chosen: string[] = [];
+    for (let k = start; k < Math.min(SUBSCRIBERS, start + 2_000); k++) {
+      const group = k % 20 === 0;
+      const chatId = group ? -(1_000_000_000 + k) : 1_000_000_000 + k;
+      const active = random() < 0.92;
+      const paused = active && random() < 0.03;
+      const tz = random() < 0.3 ? null : pick(ZONES);
+      const time = random() < 0.4 ? null : `${String(5 + Math.floor(random() * 5)).padStart(2, '0')}:${String(5 * Math.floor(random() * 12)).padStart(2, '0')}`;
+      const flag = (b: boolean) => (PG_URL ? String(b) : b ? '1' : '0');
+      subs.push(`(${chatId}, '${group ? 'group' : 'private'}', ${flag(active)}, '${iso(T0)}', ${tz ? `'${tz}'` : 'NULL'}, ${time ? `'${time}'` : 'NULL'}, ${flag(paused)})`);
+      if (random() < 0.3) {
+        const include = [...new Set([pick(TOPICS), pick(TOPICS)].slice(0, 1 + Math.floor(random() * 2)))];
+        include.forEach((p, i) => topics.push(`(${chatId}, 'include', '${p}', ${i})`));
+      }
+      if (random() < 0.1) topics.push(`(${chatId}, 'exclude', 'football', 0)`);
+      if (random() < 0.15) {
+        choices.push(`(${chatId}, 'only')`);
+        const feeds = new Set(Array.from({ length: 3 + Math.floor(random() * 8) }, () => 1 + Math.floor(random() * FEEDS)));
+        for (const f of feeds) chosen.push(`(${chatId}, ${f})`);
+      }
+      if (active && !paused && !group && sample.length < 200 && random() < 0.01) sample.push(chatId);
+    }
+    await loader.exec(`INSERT INTO subscribers (chat_id, chat_type, active, subscribed_at, timezone, digest_time, paused) VALUES ${subs.join(', ')}`);
+    if (topics.length) await loader.exec(`INSERT INTO chat_topics (chat_id, kind, phrase, position) VALUES ${topics.join(', ')}`);
+    if (choices.length) await loader.exec(`INSERT INTO chat_feed_choice (chat_id, mode) VALUES ${choices.join(', ')}`);
+    if (chosen.length) await loader.exec(`INSERT INTO chat_feeds (chat_id, feed_id) VALUES ${chosen.join(', ')}`);
+  }
+  const userFeeds = Array.from({ length: Math.min(20, FEEDS) }, (_, k) => `(${FEEDS - k}, ${1_000_000_000 + k})`);
+  await loader.exec(`INSERT INTO user_feeds (feed_id, added_by_chat) VALUES ${userFeeds.join(', ')}`);
+  return { sample };
+}
+
+/** Every chat was given its digest at its latest slot before the minute that ends at `now`: the tick finds only this minute's chats. */
+async function markGiven(loader: Loader, now: number, defaults: { timezone: string; digest: string }): Promise<void> {
+  const keys = await loader.rows<{ timezone: string | null; digest_time: string | null }>('SELECT DISTINCT timezone, digest_time FROM subscribers');
+  for (const k of keys) {
+    const slot = lastSlot(k.digest_time ?? defaults.digest, k.timezone ?? defaults.timezone, new Date(now - 60_000), 8 * DAY);
+    if (!slot) continue;
+    await loader.exec(
+      `UPDATE subscribers SET last_digest_at = ? WHERE timezone ${k.timezone === null ? 'IS NULL' : '= ?'} AND digest_time ${k.digest_time === null ? 'IS NULL' : '= ?'}`,
+      [iso(slot.getTime()), ...(k.timezone === null ? [] : [k.timezone]), ...(k.digest_time === null ? [] : [k.digest_time])],
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+let updateId = 0;
+function commandContext(telegram: Telegram, chat: Chat.PrivateChat, text: string): Context {
+  const update = {
+    update_id: ++updateId,
+    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat, from: { id: chat.id, is_bot: false, first_name: chat.first_name }, text },
+  } as unknown as Update;
+  return new Context(update, telegram, { id: 1, is_bot: true, first_name: 'KeyFigures', username: 'KeyFiguresBot' } as never);
+}
+
+type Handler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
+
+interface StepResult {
+  articles: number;
+  commands: Record<string, { p50: number; p99: number }>;
+  build: number;
+  personalize: number;
+  chats: number;
+  planner: number;
+  due: number;
+  retention: number;
+  load: number;
+  peakRss: number;
+}
+
+async function main(): Promise<void> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpus = path.resolve(here, '../../../shared/corpus/articles/bbc.jsonl');
+  const templates = templatesFrom(corpus);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bench-scale-'));
+  const schema = `bench_scale_${process.pid}`;
+  let store: Store;
+  let loader: Loader;
+  if (PG_URL) {
+    store = await openPostgresStore(PG_URL, { schema });
+    loader = postgresLoader(PG_URL, schema);
+  } else {
+    store = openSqliteStore(path.join(tmp, 'kf.db'));
+    loader = sqliteLoader(path.join(tmp, 'kf.db'));
+  }
+  const api = await FakeBotApi.start({ floodLimits: false });
+  const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
+  const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *' });
+  const logger = createLogger({ level: 'warn' });
+  const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: path.join(tmp, 'digests') };
+  let now = T0;
+  const deps: BotDeps = { ...createBotDeps({ config, store, logger, settings }), now: () => new Date(now) };
+  const defaults = { timezone: 'UTC', digest: config.digestCron, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 };
+  const results: StepResult[] = [];
+  const started = performance.now();
+  const say = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  try {
+    say(`bench:scale — ${PG_URL ? 'PostgreSQL' : 'SQLite'}, steps ${STEPS.join(' → ')} articles, ${FEEDS} feeds, ${SUBSCRIBERS} subscribers, ${PER_DAY} articles a day, ${SAMPLES} samples a command`);
+    const { sample } = await loadAudience(loader);
+    const chats = sample.map((id) => api.addChat({ id, type: 'private', first_name: 'Reader' }) as unknown as Chat.PrivateChat);
+    const admin = api.addChat({ id: ADMIN_ID, type: 'private', first_name: 'Ops' }) as unknown as Chat.PrivateChat;
+    let stored = 0;
+    for (const step of STEPS) {
+      now = T0 + step * SPACING;
+      const load = await timed(() => loadArticles(loader, templates, stored, step, now));
+      stored = step;
+      // Retention as the bot runs it after a fetch cycle, until caught up (bodies that aged out since the last step).
+      const retention = await timed(async () => {
+        let total = 0;
+        for (let n = -1; n !== 0; total += n) n = await store.dropArticleBodies(new Date(now - BODY_DAYS * DAY), 5_000);
+        return total;
+      });
+      await loader.analyze();
+      say(`${step} articles stored (${(load.ms / 1000).toFixed(1)} s); retention emptied ${retention.value} bodies in ${retention.ms.toFixed(0)} ms`);
+
+      await markGiven(loader, now, defaults);
+      const ticks: number[] = [];
+      let due = 0;
+      for (let k = 0; k < 3; k++) {
+        const tick = await timed(async () => dueChats(await store.activeSubscribers(), new Date(now), defaults));
+        ticks.push(tick.ms);
+        due = tick.value.length;
+      }
+
+      const build = await timed(() => currentDigest({ store, logger, settings, now: new Date(now) }));
+      if (!build.value) throw new Error('no digest built: the window has no stories');
+      const digest = build.value;
+      const active = (await store.activeSubscribers()).filter((s) => !s.paused);
+      const personalize = await timed(async () => {
+        let stories = 0;
+        for (const s of active) stories += personalizeDigest(digest, await store.getPreferences(s.chatId)).stories.length;
+        return stories;
+      });
+      say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${active.length} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due)`);
+
+      const recent = Array.from({ length: 50 }, () => templates[Math.floor(((now - T0) / SPACING - 1 - random() * PER_DAY * 6)) % templates.length]!).filter((t) => t.figures.length);
+      const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }]> = [
+        ['/search', handleSearch, () => ({ chat: pick(chats), args: pick(SEARCHES) })],
+        ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
+        ['/why <number>', handleWhy, () => ({ chat: pick(chats), args: pick(pick(recent).figures).text })],
+        ['/story N', handleStory, () => ({ chat: pick(chats), args: String(1 + Math.floor(random() * 3)) })],
+        ['/status (/admin stats)', handleAdmin, () => ({ chat: admin, args: 'stats' })],
+      ];
+      const latencies: StepResult['commands'] = {};
+      for (const [name, handler, input] of commands) {
+        const ms: number[] = [];
+        for (let k = 0; k < SAMPLES; k++) {
+          const { chat, args: text } = input();
+          const command = name.split(' ')[0]!.slice(1);
+          const ctx = commandContext(telegram, chat, `/${command} ${text}`);
+          const t = await timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, deps));
+          ms.push(t.ms);
+        }
+        ms.sort((a, b) => a - b);
+        latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+      }
+      say(`commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
+      results.push({ articles: step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: active.length, planner: Math.max(...ticks), due, retention: retention.ms, load: load.ms, peakRss: peakRssMb() });
+    }
+    printTable(results, PG_URL ? 'PostgreSQL' : 'SQLite', (performance.now() - started) / 1000);
+  } finally {
+    await api.close();
+    await store.close();
+    if (PG_URL) await loader.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await loader.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function printTable(results: StepResult[], adapter: string, seconds: number): void {
+  const rows: Array<[string, (r: StepResult) => number, string]> = [];
+  for (const name of Object.keys(results[0]!.commands)) {
+    rows.push([`${name} p50`, (r) => r.commands[name]!.p50, 'ms']);
+    rows.push([`${name} p99`, (r) => r.commands[name]!.p99, 'ms']);
+  }
+  rows.push(['digest build (one edition)', (r) => r.build, 'ms']);
+  rows.push([`personalize all chats (${results[0]!.chats})`, (r) => r.personalize, 'ms']);
+  rows.push(['build + personalize', (r) => r.build + r.personalize, 'ms']);
+  rows.push(['planner tick (100k chats)', (r) => r.planner, 'ms']);
+  rows.push(['retention pass', (r) => r.retention, 'ms']);
+  rows.push(['peak RSS', (r) => r.peakRss, 'MB']);
+  const head = ['measure', ...results.map((r) => `${r.articles.toLocaleString('en')} art.`), ...results.slice(1).map((r, i) => `×${results[i]!.articles / 1000}k→${r.articles / 1000}k`)];
+  const lines = rows.map(([label, get, unit]) => [
+    `${label} (${unit})`,
+    ...results.map((r) => get(r).toFixed(unit === 'MB' ? 0 : 1)),
+    ...results.slice(1).map((r, i) => `${(get(r) / Math.max(get(results[i]!), 1e-9)).toFixed(2)}×`),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\nbench:scale — ${adapter}, ${FEEDS} feeds, ${SUBSCRIBERS} subscribers, ${PER_DAY} articles a day (bodies kept ${BODY_DAYS} days), ${SAMPLES} samples a command; ${seconds.toFixed(0)} s in all`);
+  console.log(fmt(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+await main();
