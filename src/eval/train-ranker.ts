@@ -1,0 +1,161 @@
+/**
+ * Fit the figure ranker: a conditional logit (softmax over each article's quantities) on the tune part
+ * of the dev gold (never its report part) plus the project's 40-article fixture, with L2 shrinkage.
+ * Reports k-fold cross-validated recall@5 on the tune part (folds by article), then fits on all of it
+ * and writes src/figures/ranker-weights.json.
+ *
+ * Usage: npm run train:ranker -- [--gold ../shared/gold/figures-dev.jsonl] [--folds 5] [--dry]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { articleFromDocument } from '../app/article-from-document.js';
+import type { Figure } from '../domain/types.js';
+import { findFigures } from '../figures/find-figures.js';
+import { FEATURE_NAMES, type FeatureName } from '../figures/rank-features.js';
+import { figureGroups, scoreOf, type RankerWeights } from '../figures/rank-figures.js';
+import { splitSentences } from '../figures/sentences.js';
+import { chromeEnd } from '../figures/summarize.js';
+import { goldPart } from './gold-split.js';
+
+/** One article ready for training: its quantities' feature vectors, which are key, and the gold values. */
+export interface TrainingArticle {
+  id: string;
+  x: number[][];
+  y: boolean[];
+  /** Representative value (and upper bound) of each quantity, for recall. */
+  values: Array<[number, number | undefined]>;
+  gold: number[];
+}
+
+/** Features whose direction is known: the fit may shrink them to zero but never flip them. */
+const SIGNS: Partial<Record<FeatureName, 1 | -1>> = { inTitle: 1, repeats: 1, lead: 1, baseline: -1, restated: -1, approx: -1, bracketed: -1 };
+
+/**
+ * Where shrinkage pulls a weight when the data say little (L2 towards a prior, not towards zero): the headline's
+ * number is the story's number (8 headline quantities in the tune part cannot teach that alone).
+ */
+const PRIOR: Partial<Record<FeatureName, number>> = { inTitle: 1, repeats: 0.3, baseline: -0.5, restated: -0.3 };
+
+const close = (a: number, b: number): boolean => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= Math.abs(b) * 0.005);
+
+/** The quantities of one article as summarize sees them (title = first line of "title\n\ntext"). */
+function quantities(title: string, body: string): Array<{ members: Figure[]; x: number[] }> {
+  const { title: t, text } = articleFromDocument(`${title}\n\n${body}`);
+  const start = chromeEnd(text);
+  const all = splitSentences(text);
+  const sentences = start === 0 ? all : all.filter((s) => s.start >= start);
+  const mentions = findFigures(text, all).filter((f) => f.start >= start);
+  return figureGroups(mentions, { title: t, text, sentences }).map((g) => ({ members: g.members, x: FEATURE_NAMES.map((n) => g.features[n]) }));
+}
+
+/** Build training articles: dev gold by value, the fixture (figure texts) by text. */
+export function trainingArticles(goldFile: string, fixtureFile: string | null, corpusFile: string): { tune: TrainingArticle[]; fixture: TrainingArticle[] } {
+  const corpus = new Map<string, { title: string; text: string }>();
+  for (const l of readFileSync(corpusFile, 'utf8').split('\n')) if (l.trim()) {
+    const a = JSON.parse(l) as { id: string; title: string; text: string };
+    corpus.set(String(a.id), a);
+  }
+  const tune: TrainingArticle[] = [];
+  for (const l of readFileSync(goldFile, 'utf8').split('\n')) {
+    if (!l.trim()) continue;
+    const g = JSON.parse(l) as { id: string; key: Array<{ value: number }> };
+    const a = corpus.get(String(g.id));
+    if (a === undefined || goldPart(String(g.id)) !== 'tune') continue;
+    const gold = g.key.slice(0, 5).map((k) => k.value);
+    const qs = quantities(a.title, a.text);
+    const y = qs.map((q) => q.members.some((m) => gold.some((v) => close(m.value, v) || (m.valueMax !== undefined && close(m.valueMax, v)))));
+    tune.push({ id: g.id, x: qs.map((q) => q.x), y, values: qs.map((q) => [q.members[0]?.value ?? NaN, q.members[0]?.valueMax]), gold });
+  }
+  const fixture: TrainingArticle[] = [];
+  if (fixtureFile !== null) {
+    for (const g of JSON.parse(readFileSync(fixtureFile, 'utf8')) as Array<{ id: string; key: string[] }>) {
+      const a = corpus.get(String(g.id));
+      if (a === undefined) continue;
+      const qs = quantities(a.title, a.text);
+      const y = qs.map((q) => q.members.some((m) => g.key.includes(m.text)));
+      fixture.push({ id: g.id, x: qs.map((q) => q.x), y, values: [], gold: [] });
+    }
+  }
+  return { tune, fixture };
+}
+
+/**
+ * Conditional logit by gradient descent: maximise, per article, the softmax probability of its key quantities.
+ * @example fit(articles, { l2: 0.01, steps: 1500 }).weights.inTitle // > 0
+ */
+export function fit(articles: readonly TrainingArticle[], opts: { l2: number; steps: number; rate?: number }): RankerWeights {
+  const d = FEATURE_NAMES.length;
+  const w = new Array<number>(d).fill(0);
+  const rate = opts.rate ?? 0.5;
+  const usable = articles.filter((a) => a.y.some(Boolean) && a.y.some((v) => !v));
+  for (let step = 0; step < opts.steps; step++) {
+    const grad = new Array<number>(d).fill(0);
+    for (const a of usable) {
+      const s = a.x.map((x) => x.reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0));
+      const max = Math.max(...s);
+      const e = s.map((v) => Math.exp(v - max));
+      const z = e.reduce((p, v) => p + v, 0);
+      const positives = a.y.filter(Boolean).length;
+      // Each key quantity is one observed choice among all the article's quantities.
+      for (let j = 0; j < a.x.length; j++) {
+        const p = (e[j] ?? 0) / z;
+        const coef = (a.y[j] ? 1 : 0) - positives * p;
+        const xj = a.x[j] as number[];
+        for (let i = 0; i < d; i++) grad[i] = (grad[i] ?? 0) + coef * (xj[i] ?? 0);
+      }
+    }
+    for (let i = 0; i < d; i++) {
+      const prior = PRIOR[FEATURE_NAMES[i] as FeatureName] ?? 0;
+      const next = (w[i] ?? 0) + rate * ((grad[i] ?? 0) / usable.length - opts.l2 * ((w[i] ?? 0) - prior));
+      const sign = SIGNS[FEATURE_NAMES[i] as FeatureName];
+      // Prior knowledge kept as sign constraints: a small sample must not teach that the headline's number matters less.
+      w[i] = sign === undefined ? next : sign > 0 ? Math.max(0, next) : Math.min(0, next);
+    }
+  }
+  const weights: Partial<Record<FeatureName, number>> = {};
+  FEATURE_NAMES.forEach((n, i) => {
+    weights[n] = Math.round((w[i] ?? 0) * 1000) / 1000;
+  });
+  return { bias: 0, weights };
+}
+
+/** Share of gold key values among each article's top 5 quantities (the scorer's recall@5). */
+export function recallAt5(articles: readonly TrainingArticle[], model: RankerWeights): number {
+  let hit = 0;
+  let n = 0;
+  for (const a of articles) {
+    const order = a.x.map((x, j) => ({ j, s: scoreOf(Object.fromEntries(FEATURE_NAMES.map((k, i) => [k, x[i] ?? 0])) as Record<FeatureName, number>, model) }));
+    order.sort((p, q) => q.s - p.s || p.j - q.j);
+    const top = order.slice(0, 5).map((o) => a.values[o.j] as [number, number | undefined]);
+    for (const v of a.gold) {
+      n++;
+      if (top.some(([lo, hi]) => close(lo, v) || (hi !== undefined && close(hi, v)))) hit++;
+    }
+  }
+  return n === 0 ? 0 : hit / n;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (k: string, d: string): string => {
+    const i = process.argv.indexOf(k);
+    return i > 0 ? (process.argv[i + 1] ?? d) : d;
+  };
+  const goldFile = arg('--gold', '../shared/gold/figures-dev.jsonl');
+  const folds = Number(arg('--folds', '5'));
+  const opts = { l2: Number(arg('--l2', '0.01')), steps: Number(arg('--steps', '1500')) };
+  const { tune, fixture } = trainingArticles(goldFile, 'test/fixtures/gold-figures.json', '../shared/corpus/articles/bbc.jsonl');
+  let cv = 0;
+  for (let k = 0; k < folds; k++) {
+    const test = tune.filter((_, i) => i % folds === k);
+    const train = [...tune.filter((_, i) => i % folds !== k), ...fixture];
+    cv += recallAt5(test, fit(train, opts)) * test.length;
+  }
+  const model = fit([...tune, ...fixture], opts);
+  console.log(`${tune.length} tune + ${fixture.length} fixture articles; ${folds}-fold cross-validated recall@5 on tune: ${((100 * cv) / tune.length).toFixed(1)}%`);
+  console.log(`fitted on all, recall@5 on tune (not a fair estimate): ${(100 * recallAt5(tune, model)).toFixed(1)}%`);
+  if (!process.argv.includes('--dry')) {
+    const out = new URL('../figures/ranker-weights.json', import.meta.url);
+    writeFileSync(out, `${JSON.stringify({ ...model, note: `conditional logit, l2 ${opts.l2}, ${opts.steps} steps; ${folds}-fold CV recall@5 on tune ${((100 * cv) / tune.length).toFixed(1)}%` }, null, 2)}\n`);
+    console.log(`wrote ${fileURLToPath(out)}`);
+  }
+}

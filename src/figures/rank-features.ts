@@ -1,0 +1,123 @@
+/**
+ * What the ranker knows about one quantity of an article (all its mentions together), as named
+ * numbers: kind, where it first appears, whether the headline states it, how often it recurs, how
+ * much its sentence shares with the headline, and signs that it is incidental (a baseline, a
+ * restatement, a small spelled-out count). Pure: the same figures and article give the same features.
+ */
+import type { Figure } from '../domain/types.js';
+
+/** The article around the figures, as ranking sees it. */
+export interface FeatureContext {
+  text: string;
+  /** Content words of the headline, lower case. */
+  titleWords: ReadonlySet<string>;
+  /** Start offset of every sentence, in order. */
+  sentenceStarts: readonly number[];
+  /** Every mention of the article (all groups), for "the total that others are parts of". */
+  all: readonly Figure[];
+}
+
+/** Feature names in a fixed order; the weights file holds one weight per name plus a bias. */
+export const FEATURE_NAMES = [
+  'money', 'percent', 'ratio', 'count', 'range', 'measure', 'other', 'duration',
+  'inTitle', 'lead', 'early', 'middle', 'position', 'repeats', 'approx', 'baseline', 'restated',
+  'pence', 'singleTime', 'spelled', 'small', 'logValue', 'titleOverlap', 'quoted', 'bracketed',
+  'labelWords', 'largestOfUnit', 'mentionsInSentence', 'order', 'firstOfKind', 'labelInTitle',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'says', 'said', 'with', 'by', 'from', 'as', 'its', 'it', 'that', 'this', 'be', 'has', 'have', 'had', 'will', 'after', 'over', 'new']);
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/**
+ * Content words of a headline or sentence, lower case, without stop words.
+ * @example contentWords("Qantas sees profits fly to record") // ["qantas", "sees", "profits", "fly", "record"]
+ */
+export function contentWords(s: string): string[] {
+  return (s.toLowerCase().match(WORD) ?? []).filter((w) => !STOP.has(w) && w.length > 2);
+}
+
+/** Words before an amount that make it the baseline of a change: "from $639m", "compared with £125m". */
+const BASELINE_BEFORE = /\b(?:from|compared[ \t\u00a0]+(?:with|to)|against|versus|vs\.?)[ \t\u00a0]+$/i;
+/** Words after an amount that make it last period's level: "$639m year-earlier", "£125m a year earlier". */
+const BASELINE_AFTER = /^[ \t\u00a0]*(?:\([^()]{0,30}\)[ \t\u00a0]*)?(?:a[ \t\u00a0]+year[ \t\u00a0]+(?:earlier|ago|before)|year-(?:earlier|ago)|(?:in[ \t\u00a0]+)?the[ \t\u00a0]+(?:previous|prior|same)[ \t\u00a0]+(?:year|quarter|period|month)|(?:a|one)[ \t\u00a0]+(?:month|quarter)[ \t\u00a0]+(?:earlier|ago|before)|last[ \t\u00a0]+(?:year|month))\b/i;
+
+/**
+ * True when `f` is the level a change started from ("from $639m year-earlier", "compared with £125m a year earlier").
+ * @example isBaseline("rose to $5bn from $4bn", fig("$4bn")) // true
+ */
+export function isBaseline(text: string, f: Pick<Figure, 'start' | 'end'>): boolean {
+  return BASELINE_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start)) || BASELINE_AFTER.test(text.slice(f.end, f.end + 48));
+}
+
+/** Index of the sentence holding `pos`. */
+export function sentenceIndex(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let idx = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) <= pos) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return idx;
+}
+
+/**
+ * The features of one quantity: `members` are its mentions in text order, `inTitle` whether the headline states it.
+ * @example groupFeatures([fig971], true, ctx).inTitle // 1
+ */
+export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx: FeatureContext): Record<FeatureName, number> {
+  const first = members[0] as Figure;
+  const sentences = members.map((m) => sentenceIndex(ctx.sentenceStarts, m.start));
+  const s0 = Math.min(...sentences);
+  const digitMentions = members.filter((m) => /\d/.test(m.text)).length;
+  const best = members.find((m) => m.approx === null) ?? first;
+  const value = Math.abs(best.value);
+  const overlap = Math.max(...members.map((m) => titleOverlap(m.sentence, ctx.titleWords)));
+  const before = ctx.text.slice(Math.max(0, first.start - 12), first.start);
+  const sameUnit = ctx.all.filter((o) => o.kind === best.kind && o.unit === best.unit);
+  const sentenceMentions = ctx.all.filter((o) => o.sentence === first.sentence).length;
+  const earlier = ctx.all.filter((o) => o.start < first.start);
+  const labelWords = contentWords(best.label);
+  const f: Record<FeatureName, number> = {
+    money: 0, percent: 0, ratio: 0, count: 0, range: 0, measure: 0, other: 0, duration: 0,
+    inTitle: inTitle ? 1 : 0,
+    lead: s0 <= 1 ? 1 : 0,
+    early: s0 > 1 && s0 <= 4 ? 1 : 0,
+    middle: s0 > 4 && s0 <= 10 ? 1 : 0,
+    position: ctx.sentenceStarts.length > 1 ? s0 / (ctx.sentenceStarts.length - 1) : 0,
+    repeats: Math.min(2, Math.max(0, digitMentions - 1)),
+    approx: members.every((m) => m.approx !== null) ? 1 : 0,
+    baseline: members.every((m) => isBaseline(ctx.text, m)) ? 1 : 0,
+    restated: /\d[\p{L}%]*[ \t\u00a0]+or[ \t\u00a0]+$/u.test(before) ? 1 : 0,
+    pence: best.kind === 'money' && /\dp$/.test(best.text) ? 1 : 0,
+    singleTime: best.kind === 'duration' && best.value <= 1 ? 1 : 0,
+    spelled: members.every((m) => !/\d/.test(m.text)) ? 1 : 0,
+    small: best.kind === 'count' && value < 10 ? 1 : 0,
+    logValue: Math.min(12, Math.log10(1 + value)) / 12,
+    titleOverlap: overlap,
+    quoted: /["“”]/.test(first.sentence) ? 1 : 0,
+    bracketed: /\([^()]*$/.test(ctx.text.slice(Math.max(0, first.start - 40), first.start)) ? 1 : 0,
+    labelWords: Math.min(8, contentWords(best.label).length) / 8,
+    largestOfUnit: sameUnit.length > 1 && sameUnit.every((o) => Math.abs(o.value) <= value) ? 1 : 0,
+    mentionsInSentence: Math.min(5, sentenceMentions) / 5,
+    order: Math.min(10, earlier.length) / 10,
+    firstOfKind: earlier.every((o) => o.kind !== best.kind) ? 1 : 0,
+    labelInTitle: labelWords.some((w) => ctx.titleWords.has(w)) ? 1 : 0,
+  };
+  f[best.kind] = 1;
+  return f;
+}
+
+/** Share of the headline's content words found in the sentence (0 to 1). */
+function titleOverlap(sentence: string, titleWords: ReadonlySet<string>): number {
+  if (titleWords.size === 0) return 0;
+  const words = new Set(contentWords(sentence));
+  let n = 0;
+  for (const w of titleWords) if (words.has(w)) n++;
+  return n / titleWords.size;
+}

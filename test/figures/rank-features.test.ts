@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fit, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { findFigures } from '../../src/figures/find-figures.js';
+import { FEATURE_NAMES } from '../../src/figures/rank-features.js';
+import { figureGroups } from '../../src/figures/rank-figures.js';
+
+describe('figure features', () => {
+  const title = 'Factory hires 250 staff';
+  const text = 'Factory hires 250 staff\n\nThe factory will hire 250 staff, up from 180 a year earlier, and has two sites.';
+  const groups = figureGroups(findFigures(text), { title, text });
+  const of = (t: string) => groups.find((g) => g.members.some((m) => m.text === t))?.features;
+
+  it('joins the headline and body mentions of one number and marks it as the headline figure', () => {
+    expect(of('250')).toMatchObject({ inTitle: 1, repeats: 1, lead: 1, count: 1 });
+  });
+  it('marks a baseline and a small spelled-out count', () => {
+    expect(of('180')).toMatchObject({ baseline: 1, inTitle: 0 });
+    expect(of('two')).toMatchObject({ spelled: 1, small: 1 });
+  });
+});
+
+describe('ranker fit', () => {
+  // Synthetic articles where only the headline feature tells the key quantity apart.
+  const vec = (inTitle: number, noise: number) => FEATURE_NAMES.map((n) => (n === 'inTitle' ? inTitle : n === 'position' ? noise : 0));
+  const articles: TrainingArticle[] = Array.from({ length: 12 }, (_, i) => ({
+    id: String(i),
+    x: [vec(0, 0.1 * (i % 3)), vec(1, 0.5), vec(0, 0.2), vec(0, 0.9), vec(0, 0.4), vec(0, 0.7)],
+    y: [false, true, false, false, false, false],
+    values: [[1, undefined], [2, undefined], [3, undefined], [4, undefined], [5, undefined], [6, undefined]],
+    gold: [2],
+  }));
+
+  it('learns the feature that separates key quantities and ranks them first', () => {
+    const model = fit(articles, { l2: 0.01, steps: 300 });
+    expect(model.weights.inTitle).toBeGreaterThan(0);
+    expect(recallAt5(articles, model)).toBe(1);
+  });
+});
