@@ -55,3 +55,32 @@ export function personalizeDigest(digest: Digest, prefs: ChatPreferences): Diges
   );
   return { ...digest, stories: stories.map((story, i) => ({ ...story, number: i + 1 })) };
 }
+
+/** A chat's digest: its first page, and every story it would see, numbered as it sees them. */
+export interface ChatDigestView {
+  /** The digest the chat is sent: its stories, at most `maxStories`. */
+  page: Digest;
+  /** Every story that passes the chat's preferences (the page's first, then later pages). */
+  all: Story[];
+  /** True when there are stories beyond the page (a "more" button). */
+  more: boolean;
+}
+
+/**
+ * The one rule for a chat's digest, used by /digest and by the scheduled digest alike: from every
+ * ranked candidate story, keep those of the chat's feeds and topics, then cut to the story limit.
+ * Filtering first means a chat's topics never leave it with fewer stories than exist.
+ * @example chatDigestView(allStories, await store.getPreferences(chatId), 10).page
+ */
+export function chatDigestView(candidates: Digest, prefs: ChatPreferences, maxStories: number): ChatDigestView {
+  const all = personalizeDigest(candidates, prefs).stories;
+  return { page: { ...candidates, stories: all.slice(0, maxStories) }, all, more: all.length > maxStories };
+}
+
+/**
+ * A key that is equal for two lists of the same stories in the same order.
+ * @example storiesKey(view.page.stories) === storiesKey(lastView.stories.slice(0, n))
+ */
+export function storiesKey(stories: ReadonlyArray<Pick<Story, 'articleId' | 'title'>>): string {
+  return stories.map((s) => `${s.articleId ?? ''}\u0001${s.title}`).join('\u0002');
+}

@@ -2,7 +2,8 @@
 import type { Context } from 'telegraf';
 import type { Chat } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
-import { parseStoryButton } from './keyboards/story-buttons.js';
+import { parseMoreButton, parseStoryButton } from './keyboards/story-buttons.js';
+import { showDigestPage } from './commands/digest.js';
 import { parseSearchButton } from './keyboards/search-buttons.js';
 import { parseSettingsButton, settingsKeyboard } from './keyboards/settings-keyboard.js';
 import { canChangeSettings } from './guards/chat-admin.js';
@@ -34,6 +35,11 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
   if (story) {
     const shown = await showStory(ctx, deps, chat.id, story.number, story.articleId);
     return shown ? '' : 'That story is no longer available.';
+  }
+  const more = parseMoreButton(data);
+  if (more !== null) {
+    const shown = await showDigestPage(ctx, deps, chat.id, more);
+    return shown ? '' : 'That digest has no more stories now. Send /digest for the latest.';
   }
   const search = parseSearchButton(data);
   if (search) {

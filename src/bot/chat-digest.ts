@@ -1,9 +1,9 @@
 /** The digest one chat asked for: its window, its feeds and topics, numbered as it will see it. */
-import type { Digest, Subscriber } from '../domain/types.js';
+import type { Subscriber } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import type { DigestWindow } from '../app/make-digest.js';
 import { buildDigest } from '../digest/build-digest.js';
-import { personalizeDigest } from '../app/personalize-digest.js';
+import { chatDigestView, type ChatDigestView } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
 import { DEFAULT_SERIES_SETTINGS, withSeriesChanges } from '../app/record-series.js';
@@ -13,10 +13,10 @@ const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 /**
  * Stories of `window` personalized for the chat: ranked over every article first, then filtered,
- * then cut to `maxStories`, so a chat's topics never leave it with fewer stories than exist.
- * @example const digest = await chatDigest(deps, chatId, subscriber, { fetchedSince, publishedSince })
+ * then cut to `maxStories` (chatDigestView, the scheduled digest's rule too).
+ * @example const { page, more } = await chatDigest(deps, chatId, subscriber, { fetchedSince, publishedSince })
  */
-export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<Digest> {
+export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<ChatDigestView> {
   const now = deps.now();
   const tz = chatTimezone(deps, subscriber);
   const articles = await withSeriesChanges(deps.store, await deps.store.articlesForDigest(window), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
@@ -27,8 +27,7 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
     maxStories: Math.max(1, articles.length),
     figuresPerStory: deps.settings.topFigures,
   });
-  const mine = personalizeDigest(all, await deps.store.getPreferences(chatId));
-  return { ...mine, stories: mine.stories.slice(0, deps.settings.maxStories) };
+  return chatDigestView(all, await deps.store.getPreferences(chatId), deps.settings.maxStories);
 }
 
 /**

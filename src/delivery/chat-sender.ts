@@ -1,3 +1,5 @@
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+
 /**
  * The port through which digests leave: send one HTML message to one chat. Failures are
  * classified once, here, so the outbox decides retry / wait / deactivate without knowing Telegram.
@@ -30,6 +32,6 @@ export class SendError extends Error {
 
 /** Sends HTML messages; throws SendError on failure. */
 export interface ChatSender {
-  /** Resolves with Telegram's message id. */
-  sendHtml(chatId: number, html: string): Promise<number>;
+  /** Resolves with Telegram's message id; `keyboard` goes under the message. */
+  sendHtml(chatId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<number>;
 }

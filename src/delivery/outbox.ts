@@ -15,6 +15,7 @@ import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import type { SendPacer } from './send-pacer.js';
+import { splitPart } from './digest-part.js';
 import type { Metrics } from '../ops/metrics.js';
 
 /**
@@ -261,7 +262,8 @@ export class OutboxWorker {
     }
     let messageId: number;
     try {
-      messageId = await this.deps.sender.sendHtml(row.chatId, html);
+      const part = splitPart(html);
+      messageId = await this.deps.sender.sendHtml(row.chatId, part.html, part.keyboard ?? undefined);
     } catch (err) {
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;

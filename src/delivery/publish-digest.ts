@@ -1,12 +1,16 @@
 /**
- * Queue a digest for subscribers, each chat getting its own view (its feeds and topics). Chats
- * with the same view share one rendering: a digest is rendered once per distinct content, not
- * once per subscriber. The outbox worker does the sending.
+ * Queue a digest for subscribers, each chat getting its own view (its feeds and topics, then the
+ * story limit: chatDigestView, the rule /digest follows too). Chats with the same view share one
+ * rendering: a digest is rendered once per distinct content, not once per subscriber. The last
+ * part carries the story buttons and, when the chat has more stories, a "more" button. A chat
+ * that was already shown exactly these stories is not sent them again. The outbox does the sending.
  */
 import type { Store, StoredDigest } from '../store/store.js';
-import type { Digest } from '../domain/types.js';
-import { personalizeDigest } from '../app/personalize-digest.js';
+import type { Digest, Story } from '../domain/types.js';
+import { chatDigestView, storiesKey } from '../app/personalize-digest.js';
 import { renderTelegram } from '../render/render-telegram.js';
+import { digestButtons } from '../bot/keyboards/story-buttons.js';
+import { withKeyboard } from './digest-part.js';
 
 /** What publishing did. */
 export interface PublishResult {
@@ -18,6 +22,8 @@ export interface PublishResult {
   renditions: number;
   /** Chats whose preferences left no story: nothing to send. */
   empty: number;
+  /** Chats last shown exactly these stories (by /digest or an earlier edition): not sent again. */
+  repeats: number;
 }
 
 /**
@@ -25,33 +31,64 @@ export interface PublishResult {
  * and record `givenAt` as their last digest — every chat in ONE transaction, so a process killed
  * while queuing leaves all of them or none queued (never an edition half given out, with the
  * rest of the chats marked as served). Queuing twice is harmless: a chat gets one edition once.
- * @example await publishDigest(store, digest, { givenAt: new Date().toISOString() })
+ * `candidates` are every ranked story of the edition's window (the edition itself is cut to the
+ * story limit); each chat's view is filtered from them, then cut to `maxStories`.
+ * @example await publishDigest(store, digest, { givenAt: new Date().toISOString(), candidates, maxStories: 10 })
  */
 export async function publishDigest(
   store: Store,
   digest: StoredDigest,
-  opts: { chatIds?: number[]; givenAt?: string | null } = {},
+  opts: { chatIds?: number[]; givenAt?: string | null; candidates?: Digest | null; maxStories?: number } = {},
 ): Promise<PublishResult> {
   const chatIds = opts.chatIds ?? (await store.activeSubscribers()).filter((s) => !s.paused).map((s) => s.chatId);
-  const views = new Map<string, { view: Digest; chats: number[] }>();
-  for (const chatId of chatIds) {
-    const view = personalizeDigest(digest, await store.getPreferences(chatId));
-    const key = view.stories.map((s) => `${s.articleId ?? ''}\u0001${s.title}`).join('\u0002');
-    const group = views.get(key);
-    if (group) group.chats.push(chatId);
-    else views.set(key, { view, chats: [chatId] });
-  }
-  const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0 };
+  const candidates = opts.candidates && opts.candidates.stories.length > 0 ? opts.candidates : digest;
+  const maxStories = opts.maxStories ?? Math.max(1, digest.stories.length);
+  const editionKey = storiesKey(digest.stories);
+  const views = new Map<string, { page: Digest; more: boolean; chats: Array<{ chatId: number; all: Story[] }> }>();
+  const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
-  for (const { view, chats } of views.values()) {
-    if (view.stories.length === 0 && digest.stories.length > 0) {
+  const repeats: number[] = [];
+  for (const chatId of chatIds) {
+    const view = chatDigestView(candidates, await store.getPreferences(chatId), maxStories);
+    const page = { ...view.page, stories: view.page.stories.map((s) => editionVersion(s, digest)) };
+    const last = await store.getChatView(chatId);
+    if (page.stories.length > 0 && last && storiesKey(last.stories.slice(0, page.stories.length)) === storiesKey(page.stories)) {
+      repeats.push(chatId);
+      continue;
+    }
+    const key = `${storiesKey(page.stories)}\u0003${view.more}`;
+    const group = views.get(key);
+    if (group) group.chats.push({ chatId, all: view.all });
+    else views.set(key, { page, more: view.more, chats: [{ chatId, all: view.all }] });
+  }
+  if (repeats.length > 0) {
+    result.repeats = repeats.length;
+    groups.push({ parts: null, chatIds: repeats });
+  }
+  for (const { page, more, chats } of views.values()) {
+    if (page.stories.length === 0 && digest.stories.length > 0) {
       result.empty += chats.length;
-      groups.push({ parts: null, chatIds: chats });
+      groups.push({ parts: null, chatIds: chats.map((c) => c.chatId) });
       continue;
     }
     result.renditions++;
-    groups.push({ parts: view.stories.length === digest.stories.length ? digest.parts : renderTelegram(view), chatIds: chats });
+    const parts = storiesKey(page.stories) === editionKey ? [...digest.parts] : renderTelegram(page);
+    const last = parts.length - 1;
+    if (page.stories.length > 0) parts[last] = withKeyboard(parts[last]!, digestButtons(page.stories, more ? 2 : null));
+    groups.push({ parts, chatIds: chats.map((c) => c.chatId) });
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
+  // What each chat was shown, so /story N, the story buttons and "more" refer to it.
+  const at = opts.givenAt ?? digest.createdAt;
+  for (const { page, chats } of views.values()) {
+    if (page.stories.length === 0) continue;
+    for (const { chatId, all } of chats) await store.saveChatView(chatId, { at, stories: all.map((s) => editionVersion(s, digest)) });
+  }
   return result;
+}
+
+/** The edition's text of a story (its summary may be an LLM's), numbered as the chat sees it. */
+function editionVersion(story: Story, digest: Digest): Story {
+  const edition = story.articleId === null ? undefined : digest.stories.find((s) => s.articleId === story.articleId);
+  return edition ? { ...edition, number: story.number } : story;
 }

@@ -4,7 +4,8 @@
  */
 import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
-import { currentDigest, type DigestSettings } from '../app/make-digest.js';
+import { currentDigest, previewDigest, type DigestSettings } from '../app/make-digest.js';
+import type { Digest } from '../domain/types.js';
 import { dueChats } from '../jobs/due-chats.js';
 import type { EffectiveSchedule } from '../jobs/schedule-settings.js';
 import { publishDigest, type PublishResult } from './publish-digest.js';
@@ -34,7 +35,7 @@ export async function queueDueDigests(deps: {
 }): Promise<QueueResult> {
   const now = deps.now ?? new Date();
   const due = dueChats(await deps.store.activeSubscribers(), now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
-  const none: QueueResult = { digestId: null, due: due.length, chats: 0, queued: 0, renditions: 0, empty: 0 };
+  const none: QueueResult = { digestId: null, due: due.length, chats: 0, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   if (due.length === 0) return none;
   const digest = await currentDigest({
     store: deps.store,
@@ -47,7 +48,9 @@ export async function queueDueDigests(deps: {
     deps.logger.debug({ due: due.length }, 'digest due but there are no stories yet');
     return none;
   }
-  const result = await publishDigest(deps.store, digest, { chatIds: due.map((d) => d.chatId), givenAt: now.toISOString() });
+  const settings = { ...deps.settings, timezone: deps.schedule.timezone };
+  const candidates = await candidateStories(deps.store, settings, now);
+  const result = await publishDigest(deps.store, digest, { chatIds: due.map((d) => d.chatId), givenAt: now.toISOString(), candidates, maxStories: settings.maxStories });
   deps.logger.info({ digest: digest.id, due: due.length, ...result }, 'scheduled digest queued');
   return { digestId: digest.id, due: due.length, ...result };
 }
@@ -62,7 +65,20 @@ export async function queueDigestNow(deps: { store: Store; logger: Logger; setti
   const now = deps.now ?? new Date();
   const digest = (await currentDigest({ ...deps, now })) ?? (await deps.store.latestDigest());
   const chatIds = deps.chatId !== undefined ? [deps.chatId] : undefined;
-  if (!digest) return { digestId: null, due: chatIds?.length ?? 0, chats: 0, queued: 0, renditions: 0, empty: 0 };
-  const result = await publishDigest(deps.store, digest, { ...(chatIds ? { chatIds } : {}), givenAt: now.toISOString() });
+  if (!digest) return { digestId: null, due: chatIds?.length ?? 0, chats: 0, queued: 0, renditions: 0, empty: 0, repeats: 0 };
+  const candidates = await candidateStories(deps.store, deps.settings, now);
+  const result = await publishDigest(deps.store, digest, { ...(chatIds ? { chatIds } : {}), givenAt: now.toISOString(), candidates, maxStories: deps.settings.maxStories });
   return { digestId: digest.id, due: result.chats, ...result };
 }
+
+/**
+ * Every ranked story of the current edition's window (the rolling `windowHours`), uncut: what
+ * each chat's view is filtered from before the story limit applies, as /digest does.
+ */
+async function candidateStories(store: Store, settings: DigestSettings, now: Date): Promise<Digest> {
+  const windowStart = new Date(now.getTime() - settings.windowHours * 3_600_000);
+  return previewDigest({ store, settings: { ...settings, maxStories: ALL_STORIES }, now, window: { fetchedSince: windowStart, publishedSince: windowStart } });
+}
+
+/** A story limit no window reaches. */
+const ALL_STORIES = 1_000_000;

@@ -1,5 +1,6 @@
 /** ChatSender over telegraf's `Telegram` API client (no update loop needed to deliver). */
 import { Telegram, TelegramError } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { SendError, type ChatSender } from './chat-sender.js';
 
 /**
@@ -9,11 +10,12 @@ import { SendError, type ChatSender } from './chat-sender.js';
 export class TelegrafSender implements ChatSender {
   constructor(private readonly telegram: Telegram) {}
 
-  async sendHtml(chatId: number, html: string): Promise<number> {
+  async sendHtml(chatId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<number> {
     try {
       const message = await this.telegram.sendMessage(chatId, html, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
+        ...(keyboard ? { reply_markup: keyboard } : {}),
       });
       return message.message_id;
     } catch (err) {

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import fs from 'node:fs';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { splitPart } from '../../src/delivery/digest-part.js';
 import { publishDigest } from '../../src/delivery/publish-digest.js';
 import { queueDueDigests } from '../../src/delivery/queue-digests.js';
 import { createLogger } from '../../src/support/logger.js';
@@ -85,8 +86,11 @@ describe('publishDigest', () => {
     expect(again.queued).toBe(0);
     const rows = await store.claimDeliveries('A', { ...claimOpts(10), limit: 100 });
     expect(new Set(rows.map((r) => r.html)).size).toBe(2);
-    const html = new Map(rows.map((r) => [r.chatId, r.html!]));
+    const html = new Map(rows.map((r) => [r.chatId, splitPart(r.html!).html]));
     expect(html.get(1)).toBe('full');
+    // the story buttons travel with the last part
+    const keyboard = splitPart(rows.find((r) => r.chatId === 3)!.html!).keyboard!;
+    expect(keyboard.inline_keyboard.flat().map((b) => b.text)).toEqual(['Story 1']);
     expect(html.get(3)).toContain('Story 2');
     expect(html.get(3)).not.toContain('Story 1');
     expect(html.get(4)).toBe(html.get(3));

@@ -4,12 +4,15 @@ import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { chatDigest, digestWindows } from '../chat-digest.js';
 import { renderTelegram } from '../../render/render-telegram.js';
-import { storyButtons } from '../keyboards/story-buttons.js';
+import { digestButtons } from '../keyboards/story-buttons.js';
 import { replyHtml } from '../reply.js';
+import { localDate } from '../../jobs/time-zone.js';
+import { chatTimezone } from '../chat-schedule.js';
 
 /**
- * Reply with the chat's digest (link previews off, story buttons under the last part) and
- * remember it, so /story N and the buttons refer to what the chat saw.
+ * Reply with the chat's digest (link previews off, story buttons and "more" under the last part)
+ * and remember every story it would see, so /story N and the buttons refer to what the chat saw
+ * and "more" can page on.
  * @example handleDigest(ctx, input, deps)
  */
 export async function handleDigest(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
@@ -17,17 +20,36 @@ export async function handleDigest(ctx: Context, input: CommandInput, deps: BotD
   const chatId = input.chat.id;
   const subscriber = await deps.store.getSubscriber(chatId);
   const windows = digestWindows(deps, subscriber);
-  let digest = await chatDigest(deps, chatId, subscriber, windows.since);
+  let view = await chatDigest(deps, chatId, subscriber, windows.since);
   let heading: string | undefined;
-  if (digest.stories.length === 0 && subscriber?.lastDigestAt) {
-    digest = await chatDigest(deps, chatId, subscriber, windows.fallback);
-    if (digest.stories.length > 0) heading = `Nothing new since your last digest — the last ${deps.settings.windowHours} h`;
+  if (view.page.stories.length === 0 && subscriber?.lastDigestAt) {
+    view = await chatDigest(deps, chatId, subscriber, windows.fallback);
+    if (view.page.stories.length > 0) heading = `Nothing new since your last digest — the last ${deps.settings.windowHours} h`;
   }
-  const parts = renderTelegram(digest, heading ? { heading } : {});
-  await replyHtml(ctx, parts, storyButtons(digest.stories));
-  if (digest.stories.length > 0) {
+  const parts = renderTelegram(view.page, heading ? { heading } : {});
+  await replyHtml(ctx, parts, digestButtons(view.page.stories, view.more ? 2 : null));
+  if (view.page.stories.length > 0) {
     const at = deps.now().toISOString();
-    await deps.store.saveChatView(chatId, { at, stories: digest.stories });
+    await deps.store.saveChatView(chatId, { at, stories: view.all });
     await deps.store.markDigestGiven(chatId, at);
   }
+}
+
+/**
+ * Page `page` (2, 3, …) of the chat's last digest, as a new message with its story buttons and
+ * "more" while stories remain. False when the chat has no such page any more.
+ * @example await showDigestPage(ctx, deps, chatId, 2)
+ */
+export async function showDigestPage(ctx: Context, deps: BotDeps, chatId: number, page: number): Promise<boolean> {
+  const view = await deps.store.getChatView(chatId);
+  const size = deps.settings.maxStories;
+  const stories = view?.stories.slice((page - 1) * size, page * size) ?? [];
+  if (!view || stories.length === 0) return false;
+  const tz = chatTimezone(deps, await deps.store.getSubscriber(chatId));
+  const first = stories[0]!.number;
+  const heading = `More stories · ${first}–${first + stories.length - 1} of ${view.stories.length}`;
+  const digest = { date: localDate(new Date(view.at), tz), timezone: tz, createdAt: view.at, stories };
+  const more = view.stories.length > page * size ? page + 1 : null;
+  await replyHtml(ctx, renderTelegram(digest, { heading }), digestButtons(stories, more));
+  return true;
 }

@@ -21,7 +21,7 @@ export async function handleFigures(ctx: Context, input: CommandInput, deps: Bot
   if (words.length > MAX_PHRASES || words.some((w) => w.length > MAX_PHRASE)) return replyUsage(ctx, 'figures');
   const since = new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000);
   const subscriber = await deps.store.getSubscriber(input.chat.id);
-  const digest = await chatDigest(deps, input.chat.id, subscriber, { fetchedSince: since, publishedSince: since });
+  const digest = (await chatDigest(deps, input.chat.id, subscriber, { fetchedSince: since, publishedSince: since })).page;
   const stories = digest.stories
     .filter((s) => s.figures.length > 0 && words.every((w) => mentions(storyMatchText(s), w)))
     .map((s, i) => ({ ...s, number: i + 1 }));

@@ -21,6 +21,29 @@ export function storyButtons(stories: ReadonlyArray<Pick<Story, 'number' | 'arti
   return { inline_keyboard: rows };
 }
 
+/** Callback data of the "more" button: the page of the chat's last digest to show (2, 3, …). */
+export const MORE_PREFIX = 'more:';
+
+/**
+ * The buttons under a digest: one per story of the page, and "More stories" when the chat's
+ * digest has a next page.
+ * @example digestButtons(view.page.stories, view.more ? 2 : null)
+ */
+export function digestButtons(stories: ReadonlyArray<Pick<Story, 'number' | 'articleId'>>, nextPage: number | null): InlineKeyboardMarkup {
+  const keyboard = storyButtons(stories);
+  if (nextPage === null) return keyboard;
+  return { inline_keyboard: [...keyboard.inline_keyboard, [{ text: 'More stories ›', callback_data: `${MORE_PREFIX}${nextPage}` }]] };
+}
+
+/**
+ * The page a "more" button asks for, or null when the data is not one.
+ * @example parseMoreButton('more:2') // 2
+ */
+export function parseMoreButton(data: string): number | null {
+  const m = /^more:(\d{1,4})$/.exec(data);
+  return m && Number(m[1]) >= 2 ? Number(m[1]) : null;
+}
+
 /**
  * The story number and article id of a story button, or null when the data is not one.
  * @example parseStoryButton('st:2:17') // { number: 2, articleId: 17 }
