@@ -309,6 +309,7 @@ async function markGiven(loader: Loader, now: number, defaults: { timezone: stri
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMb = () => Math.round(process.memoryUsage().rss / 1_048_576);
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -334,6 +335,7 @@ interface StepResult {
   personalize: number;
   chats: number;
   planner: number;
+  plannerRead: number;
   due: number;
   retention: number;
   load: number;
@@ -383,13 +385,18 @@ async function main(): Promise<void> {
         return total;
       });
       await loader.analyze();
-      say(`${step} articles stored (${(load.ms / 1000).toFixed(1)} s); retention emptied ${retention.value} bodies in ${retention.ms.toFixed(0)} ms`);
+      say(`${step} articles stored (${(load.ms / 1000).toFixed(1)} s, RSS now ${rssMb()} MB); retention emptied ${retention.value} bodies in ${retention.ms.toFixed(0)} ms`);
 
       await markGiven(loader, now, defaults);
       const ticks: number[] = [];
+      const reads: number[] = [];
       let due = 0;
       for (let k = 0; k < 3; k++) {
-        const tick = await timed(async () => dueChats(await store.activeSubscribers(), new Date(now), defaults));
+        const tick = await timed(async () => {
+          const read = await timed(() => store.activeSubscribers());
+          reads.push(read.ms);
+          return dueChats(read.value, new Date(now), defaults);
+        });
         ticks.push(tick.ms);
         due = tick.value.length;
       }
@@ -403,7 +410,7 @@ async function main(): Promise<void> {
         for (const s of active) stories += personalizeDigest(digest, await store.getPreferences(s.chatId)).stories.length;
         return stories;
       });
-      say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${active.length} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due)`);
+      say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${active.length} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due; reading the chats ${Math.max(...reads).toFixed(0)} ms of it); RSS now ${rssMb()} MB`);
 
       const recent = Array.from({ length: 50 }, () => templates[Math.floor(((now - T0) / SPACING - 1 - random() * PER_DAY * 6)) % templates.length]!).filter((t) => t.figures.length);
       const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }]> = [
@@ -413,7 +420,21 @@ async function main(): Promise<void> {
         ['/story N', handleStory, () => ({ chat: pick(chats), args: String(1 + Math.floor(random() * 3)) })],
         ['/status (/admin stats)', handleAdmin, () => ({ chat: admin, args: 'stats' })],
       ];
+      // The store's part of those commands, alone: what history could make slower.
+      const queries: Array<[string, () => Promise<unknown>]> = [
+        ['store: searchArticles (30 days, 300)', () => store.searchArticles([pick(SEARCHES)], iso(now - 30 * DAY), 300)],
+        ['store: findFigures (7 days, 50)', async () => { const f = pick(pick(recent).figures); return store.findFigures({ values: [f.value], digits: f.text.replace(/[^\d.]/g, '') }, iso(now - 7 * DAY), 50); }],
+        ['store: articlesForDigest (24 h)', () => store.articlesForDigest({ fetchedSince: new Date(now - DAY), publishedSince: new Date(now - DAY) })],
+        ['store: articleStats', () => store.articleStats()],
+        ['store: getPreferences', () => store.getPreferences(pick(chats).id)],
+      ];
       const latencies: StepResult['commands'] = {};
+      for (const [name, run] of queries) {
+        const ms: number[] = [];
+        for (let k = 0; k < SAMPLES; k++) ms.push((await timed(run)).ms);
+        ms.sort((a, b) => a - b);
+        latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+      }
       for (const [name, handler, input] of commands) {
         const ms: number[] = [];
         for (let k = 0; k < SAMPLES; k++) {
@@ -426,8 +447,8 @@ async function main(): Promise<void> {
         ms.sort((a, b) => a - b);
         latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
       }
-      say(`commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
-      results.push({ articles: step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: active.length, planner: Math.max(...ticks), due, retention: retention.ms, load: load.ms, peakRss: peakRssMb() });
+      say(`RSS now ${rssMb()} MB, peak ${peakRssMb()} MB; commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
+      results.push({ articles: step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: active.length, planner: Math.max(...ticks), plannerRead: Math.max(...reads), due, retention: retention.value ? (retention.ms * 1000) / retention.value : 0, load: load.ms, peakRss: peakRssMb() });
     }
     printTable(results, PG_URL ? 'PostgreSQL' : 'SQLite', (performance.now() - started) / 1000);
   } finally {
@@ -441,15 +462,16 @@ async function main(): Promise<void> {
 
 function printTable(results: StepResult[], adapter: string, seconds: number): void {
   const rows: Array<[string, (r: StepResult) => number, string]> = [];
-  for (const name of Object.keys(results[0]!.commands)) {
+  for (const name of Object.keys(results[0]!.commands).filter((n) => !n.startsWith('store:')).concat(Object.keys(results[0]!.commands).filter((n) => n.startsWith('store:')))) {
     rows.push([`${name} p50`, (r) => r.commands[name]!.p50, 'ms']);
     rows.push([`${name} p99`, (r) => r.commands[name]!.p99, 'ms']);
   }
   rows.push(['digest build (one edition)', (r) => r.build, 'ms']);
   rows.push([`personalize all chats (${results[0]!.chats})`, (r) => r.personalize, 'ms']);
   rows.push(['build + personalize', (r) => r.build + r.personalize, 'ms']);
-  rows.push(['planner tick (100k chats)', (r) => r.planner, 'ms']);
-  rows.push(['retention pass', (r) => r.retention, 'ms']);
+  rows.push([`planner tick (${SUBSCRIBERS} chats)`, (r) => r.planner, 'ms']);
+  rows.push(['… of which reading the chats', (r) => r.plannerRead, 'ms']);
+  rows.push(['retention, per 1,000 bodies emptied', (r) => r.retention, 'ms']);
   rows.push(['peak RSS', (r) => r.peakRss, 'MB']);
   const head = ['measure', ...results.map((r) => `${r.articles.toLocaleString('en')} art.`), ...results.slice(1).map((r, i) => `×${results[i]!.articles / 1000}k→${r.articles / 1000}k`)];
   const lines = rows.map(([label, get, unit]) => [
