@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ADAPTERS, PG_SKIP, type TestDatabase } from './adapters.js';
-import { bodiesToDropQuery, digestWindowQuery, figureQuery, searchQuery } from '../../src/store/sql/articles.js';
+import { bodiesToDropQuery, digestWindowQuery, figureQuery, searchQuery, windowStartQuery } from '../../src/store/sql/articles.js';
 
 /** 3,000 articles, ten a day from 1 Jan 2026 (the last on 28 Oct), three figures each; every 500th mentions zeppelins. */
 const SEED = {
@@ -64,12 +64,15 @@ for (const adapter of ADAPTERS) {
     });
 
     it('reads /why figures from a window of recent ids, never all figures', async () => {
-      const plan = await database.plan(figureQuery(database.builder, { values: [29_990], digits: '29990' }, '2026-10-21T00:00:00.000Z', 50).compile());
+      const since = '2026-10-21T00:00:00.000Z';
+      // The window's first id comes from the time index, not from walking ids from the oldest.
+      const start = await database.plan(windowStartQuery(database.builder, since).compile());
+      expect(fullScans(start)).toEqual([]);
+      expect(start).not.toMatch(/articles_pkey|INTEGER PRIMARY KEY/);
+      expect(start).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Only Scan using articles_fetched_id/);
+      const plan = await database.plan(figureQuery(database.builder, { values: [29_990], digits: '29990' }, since, 50, 2_930).compile());
       expect(fullScans(plan)).toEqual([]);
       expect(plan).toMatch(/figures_article/);
-      // The window's first id comes from the time index, not from walking ids from the oldest.
-      expect(plan).not.toMatch(/articles_pkey/);
-      expect(plan).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Only Scan using articles_fetched_id/);
     });
 
     it('reads a digest window by first-seen time', async () => {
