@@ -64,6 +64,20 @@ export interface ChatDigestView {
   all: Story[];
   /** True when there are stories beyond the page (a "more" button). */
   more: boolean;
+  /** Stories the chat's preferences left out, and why. */
+  hidden: HiddenStories;
+}
+
+/** What a chat's preferences left out of a digest. */
+export interface HiddenStories {
+  /** Stories of feeds the chat does not get. */
+  byFeeds: number;
+  /** Stories of its feeds that the topic filter hid. */
+  byTopics: number;
+  /** Per excluded word or phrase: the stories hidden because they mention it. */
+  excludedBy: Record<string, number>;
+  /** Stories hidden because they mention none of the included words. */
+  notIncluded: number;
 }
 
 /**
@@ -74,7 +88,39 @@ export interface ChatDigestView {
  */
 export function chatDigestView(candidates: Digest, prefs: ChatPreferences, maxStories: number): ChatDigestView {
   const all = personalizeDigest(candidates, prefs).stories;
-  return { page: { ...candidates, stories: all.slice(0, maxStories) }, all, more: all.length > maxStories };
+  return { page: { ...candidates, stories: all.slice(0, maxStories) }, all, more: all.length > maxStories, hidden: hiddenStories(candidates.stories, prefs) };
+}
+
+/** Count what the preferences hide, and by which words (the first excluded word a story mentions). */
+function hiddenStories(stories: readonly Story[], prefs: ChatPreferences): HiddenStories {
+  const hidden: HiddenStories = { byFeeds: 0, byTopics: 0, excludedBy: {}, notIncluded: 0 };
+  for (const story of stories) {
+    if (prefs.feedIds !== null && (story.feedId == null || !prefs.feedIds.includes(story.feedId))) {
+      hidden.byFeeds++;
+      continue;
+    }
+    if (storyMatchesTopics(story, prefs)) continue;
+    hidden.byTopics++;
+    const text = storyMatchText(story);
+    const word = prefs.exclude.find((p) => mentions(text, p));
+    if (word !== undefined) hidden.excludedBy[word] = (hidden.excludedBy[word] ?? 0) + 1;
+    else hidden.notIncluded++;
+  }
+  return hidden;
+}
+
+/**
+ * In words: how many stories the topic filter hid and by which words, or null when it hid none.
+ * @example hiddenByTopicsText(view.hidden, prefs) // '3 stories hidden by your topics: 2 mention "football", 1 mentions none of ukraine.'
+ */
+export function hiddenByTopicsText(hidden: HiddenStories, prefs: Pick<ChatPreferences, 'include'>): string | null {
+  if (hidden.byTopics === 0) return null;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const reasons = [
+    ...Object.entries(hidden.excludedBy).map(([word, n]) => `${plural(n, 'mentions', 'mention')} "${word}"`),
+    ...(hidden.notIncluded > 0 ? [`${plural(hidden.notIncluded, 'mentions', 'mention')} none of ${prefs.include.map((w) => `"${w}"`).join(', ')}`] : []),
+  ];
+  return `${plural(hidden.byTopics, 'story', 'stories')} hidden by your topics: ${reasons.join('; ')}.`;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Chat } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
 import { parseMoreButton, parseStoryButton } from './keyboards/story-buttons.js';
 import { showDigestPage } from './commands/digest.js';
+import { subscribeByUrlJob } from './commands/subscribe.js';
+import { offeredUrl, SUBSCRIBE_OFFER } from './plain-text.js';
 import { parseSearchButton } from './keyboards/search-buttons.js';
 import { parseSettingsButton, settingsKeyboard } from './keyboards/settings-keyboard.js';
 import { canChangeSettings } from './guards/chat-admin.js';
@@ -35,6 +37,14 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
   if (story) {
     const shown = await showStory(ctx, deps, chat.id, story.number, story.articleId);
     return shown ? '' : 'That story is no longer available.';
+  }
+  if (data === SUBSCRIBE_OFFER) {
+    const offer = ctx.callbackQuery?.message;
+    const url = offer && 'text' in offer ? offeredUrl(offer.text) : null;
+    if (!url) return 'This button has expired.';
+    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return "Only this group's admins can change its settings.";
+    await subscribeByUrlJob(ctx, deps, chat.id, url);
+    return '';
   }
   const more = parseMoreButton(data);
   if (more !== null) {

@@ -4,6 +4,7 @@ import type { BotDeps } from './bot-deps.js';
 
 /** A feed as /sources numbers it. */
 export interface NumberedFeed {
+  /** The feed's stable short id (its database id): it never shifts when other feeds come or go. */
   number: number;
   feed: Feed;
   /** True when the chat receives it. */
@@ -11,8 +12,9 @@ export interface NumberedFeed {
 }
 
 /**
- * Feeds visible to the chat, numbered from 1 in feed-id order: every public feed plus the
- * private feeds it chose (feeds other subscribers added stay hidden).
+ * Feeds visible to the chat, in feed-id order, each numbered by its id — so "/unsubscribe 7" means
+ * the same feed after an operator removes another: every public feed plus the private feeds it
+ * chose (feeds other subscribers added stay hidden).
  * @example const feeds = await chatFeeds(deps, chatId)
  */
 export async function chatFeeds(deps: BotDeps, chatId: number): Promise<NumberedFeed[]> {
@@ -25,7 +27,17 @@ export async function chatFeeds(deps: BotDeps, chatId: number): Promise<Numbered
   const privateIds = new Set(userFeeds);
   return feeds
     .filter((f) => !privateIds.has(f.id) || choice.feedIds.includes(f.id))
-    .map((feed, i) => ({ number: i + 1, feed, chosen: prefs.feedIds === null || prefs.feedIds.includes(feed.id) }));
+    .map((feed) => ({ number: feed.id, feed, chosen: prefs.feedIds === null || prefs.feedIds.includes(feed.id) }));
+}
+
+/**
+ * "There is no feed 9: /sources lists 1, 4, 7." — the ids a chat can use, at most ten of them.
+ * @example noSuchFeed(feeds, '9')
+ */
+export function noSuchFeed(feeds: readonly NumberedFeed[], asked: string): string {
+  const ids = feeds.map((f) => f.number);
+  const listed = ids.length > 10 ? `${ids.slice(0, 10).join(', ')}, …` : ids.join(', ');
+  return `There is no feed ${asked}: /sources lists ${listed}.`;
 }
 
 /**

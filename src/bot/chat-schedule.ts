@@ -3,10 +3,24 @@ import type { Subscriber } from '../domain/types.js';
 import { describeTime } from '../jobs/next-run.js';
 import { nextDigestAt as nextSlot } from '../jobs/due-chats.js';
 import type { BotDeps } from './bot-deps.js';
+import { timeZoneLabel } from './time-zone-input.js';
 
 /** The chat's time zone: its own, else the configured default. */
 export function chatTimezone(deps: Pick<BotDeps, 'schedule'>, subscriber: Subscriber | null): string {
   return subscriber?.timezone ?? deps.schedule().timezone;
+}
+
+/**
+ * The chat's time zone as people write it ("UTC+3", "Europe/Kyiv").
+ * @example chatTimezoneLabel(deps, { ...sub, timezone: 'Etc/GMT-3' }) // 'UTC+3'
+ */
+export function chatTimezoneLabel(deps: Pick<BotDeps, 'schedule'>, subscriber: Subscriber | null): string {
+  return timeZoneLabel(chatTimezone(deps, subscriber));
+}
+
+/** "25 Nov, 08:00 (UTC+3)": describeTime with the zone as people write it. */
+function describeLocal(at: Date, tz: string): string {
+  return describeTime(at, tz).replace(`(${tz})`, `(${timeZoneLabel(tz)})`);
 }
 
 /**
@@ -15,9 +29,9 @@ export function chatTimezone(deps: Pick<BotDeps, 'schedule'>, subscriber: Subscr
  */
 export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string {
   const tz = chatTimezone(deps, subscriber);
-  if (subscriber?.digestTime) return `daily at ${subscriber.digestTime} (${tz})`;
+  if (subscriber?.digestTime) return `daily at ${subscriber.digestTime} (${timeZoneLabel(tz)})`;
   const next = nextDigestAt(deps, subscriber);
-  return next ? `on the default schedule — next ${describeTime(next, tz)}` : 'on the default schedule';
+  return next ? `on the default schedule — next ${describeLocal(next, tz)}` : 'on the default schedule';
 }
 
 /**
@@ -26,7 +40,7 @@ export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscr
  */
 export function describeNextDigest(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string | null {
   const next = nextDigestAt(deps, subscriber);
-  return next ? describeTime(next, chatTimezone(deps, subscriber)) : null;
+  return next ? describeLocal(next, chatTimezone(deps, subscriber)) : null;
 }
 
 /** When the chat's next digest is due, or null when the schedule never fires. */

@@ -32,6 +32,7 @@ import { handleHelp, handleUnknownCommand } from './commands/help.js';
 import { routeSends } from './route-sends.js';
 import { laneKey, UpdateLanes } from './update-lanes.js';
 import { handleOpmlUpload } from './opml-upload.js';
+import { handlePlainText } from './plain-text.js';
 
 /** A command handler: the update's context, the parsed command, the dependencies. */
 export type CommandHandler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
@@ -73,7 +74,8 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
     lanes.run(laneKey(ctx), () => next().catch((err: unknown) => handlerFailed(err, ctx, deps)));
     return Promise.resolve();
   });
-  bot.on(message('text'), (ctx) => route(ctx, ctx.message, deps));
+  const hinted = new Set<number>();
+  bot.on(message('text'), (ctx) => (ctx.message.text.startsWith('/') ? route(ctx, ctx.message, deps) : handlePlainText(ctx, ctx.message, deps, hinted)));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
   bot.on(message('document'), (ctx) => handleOpmlUpload(ctx, ctx.message, deps));
   bot.on('callback_query', (ctx) => handleCallback(ctx, deps));

@@ -1,9 +1,14 @@
 /** Reading the number a user asks about ("971", "1,000", "$4.5bn", "12%"). Pure. */
+import type { FigureKind } from '../domain/types.js';
 
-/** What to look for: exact values, and the digits as written without separators. */
+/**
+ * What to look for: exact values, the digits as written without separators, and the kind the
+ * query names ("$…" money, "…%" percent), null when it names none.
+ */
 export interface FigureQuery {
   values: number[];
   digits: string;
+  kind?: FigureKind | null;
 }
 
 const SCALE: Record<string, number> = {
@@ -25,18 +30,33 @@ export function parseFigureQuery(text: string): FigureQuery | null {
   if (!m) return null;
   const value = Number(m[1]);
   if (!Number.isFinite(value)) return null;
-  const scale = m[2] ? SCALE[m[2].toLowerCase()] : undefined;
-  const values = scale ? [value, value * scale] : [value];
-  return { values, digits: m[1] ?? '' };
+  const word = m[2]?.toLowerCase();
+  const scale = word ? SCALE[word] : undefined;
+  // "4bn" means four billion, not 4; only "m" stays ambiguous (million or metres)
+  const values = scale ? (word === 'm' ? [value, value * scale] : [value * scale]) : [value];
+  const kind: FigureKind | null = /[$£€¥₴]|\b(usd|eur|gbp|uah)\b/i.test(compact) ? 'money' : /\d\s*%|per\s?cent/i.test(compact) ? 'percent' : null;
+  return { values, digits: m[1] ?? '', ...(kind ? { kind } : {}) };
 }
 
 /**
- * True when a figure's text or value answers the query.
+ * How a figure answers the query: 'value' (same parsed value, and the same kind when the query
+ * names one), 'text' (the digits as written, when the query names no scale or kind), or null.
+ * @example figureMatch({ text: 'almost 1,000', value: 1000, kind: 'count' }, parseFigureQuery('1000')!) // 'value'
+ * @example figureMatch({ text: '4p', value: 4, kind: 'money' }, parseFigureQuery('$4bn')!) // null
+ */
+export function figureMatch(figure: { text: string; value: number; valueMax?: number; kind?: FigureKind }, query: FigureQuery): 'value' | 'text' | null {
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (query.kind && figure.kind && figure.kind !== query.kind && figure.kind !== 'range') return null;
+  if (query.values.some((v) => near(figure.value, v) || (figure.valueMax !== undefined && near(figure.valueMax, v)))) return 'value';
+  if (query.kind || query.values.length !== 1 || query.values[0] !== Number(query.digits)) return null;
+  const digits = figure.text.replace(/[,\s\u00a0\u202f'’]/g, '');
+  return new RegExp(`(^|[^\\d.])${query.digits.replace('.', '\\.')}($|[^\\d])`).test(digits) ? 'text' : null;
+}
+
+/**
+ * True when a figure answers the query by value or by its digits (see figureMatch).
  * @example figureMatches({ text: 'almost 1,000', value: 1000 }, parseFigureQuery('1000')!) // true
  */
-export function figureMatches(figure: { text: string; value: number; valueMax?: number }, query: FigureQuery): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-  if (query.values.some((v) => near(figure.value, v) || (figure.valueMax !== undefined && near(figure.valueMax, v)))) return true;
-  const digits = figure.text.replace(/[,\s\u00a0\u202f'’]/g, '');
-  return new RegExp(`(^|[^\\d.])${query.digits.replace('.', '\\.')}($|[^\\d])`).test(digits);
+export function figureMatches(figure: { text: string; value: number; valueMax?: number; kind?: FigureKind }, query: FigureQuery): boolean {
+  return figureMatch(figure, query) !== null;
 }

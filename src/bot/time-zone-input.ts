@@ -45,3 +45,15 @@ function titleCaseZone(zone: string): string {
     .map((part) => part.split('_').map((w) => (w.length <= 2 && part === part.toUpperCase() ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('_'))
     .join('/');
 }
+
+/**
+ * A zone as people write it: "Etc/GMT-3" (whose sign POSIX inverts) is "UTC+3", "Etc/UTC" is
+ * "UTC"; named zones stay as they are.
+ * @example timeZoneLabel('Etc/GMT-3') // 'UTC+3'
+ */
+export function timeZoneLabel(zone: string): string {
+  const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  if (etc) return `UTC${etc[1] === '-' ? '+' : '-'}${etc[2]}`;
+  if (/^(Etc\/)?(UTC|GMT|Zulu|UCT|Universal)([+-]?0)?$/i.test(zone)) return 'UTC';
+  return zone;
+}

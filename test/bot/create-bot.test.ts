@@ -1,6 +1,6 @@
 /** The bot's basic commands, driven through the fake Bot API with the real telegraf update loop. */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { startHarness, PRIVATE, GROUP, type Harness } from './bot-harness.js';
+import { startHarness, PRIVATE, GROUP, ADMIN_ID, type Harness } from './bot-harness.js';
 import { COMMANDS } from '../../src/bot/command-list.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -45,11 +45,11 @@ describe('bot commands', () => {
     expect(help!.text).not.toContain('/admin');
   });
 
-  it('answers an unknown command with a one-line pointer to /help, and ignores plain text', async () => {
+  it('answers an unknown command with a one-line pointer to /help; plain text gets a hint', async () => {
     h.api.sendText(PRIVATE, 'hello there');
-    const [unknown] = await h.say(PRIVATE, '/frobnicate now');
+    const [hint, unknown] = await h.say(PRIVATE, '/frobnicate now', undefined, 2);
+    expect(hint!.text).toMatch(/^I answer commands/);
     expect(unknown!.text).toBe('Unknown command /frobnicate. Send /help for the list.');
-    expect(h.api.sent(PRIVATE.id)).toHaveLength(1);
   });
 
   it.each([
@@ -72,7 +72,7 @@ describe('bot commands', () => {
   it('in a group: /start@ThisBot subscribes the group; commands for another bot are ignored', async () => {
     h.api.sendText(GROUP, '/start@OtherBot');
     h.api.sendText(GROUP, '/unknown@OtherBot');
-    const [ok] = await h.say(GROUP, `/start@${h.api.bot.username}`);
+    const [ok] = await h.say(GROUP, `/start@${h.api.bot.username}`, { id: ADMIN_ID });
     expect(ok!.text).toContain('Subscribed');
     expect(h.api.sent(GROUP.id)).toHaveLength(1);
     expect(await h.store.getSubscriber(GROUP.id)).toMatchObject({ chatType: 'group', title: 'Newsroom' });

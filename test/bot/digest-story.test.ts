@@ -50,6 +50,20 @@ describe('/digest', () => {
   });
 });
 
+describe('/digest and the topic filter', () => {
+  it('says how many stories the topics hid and by which words, instead of "no new stories"', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    await h.say(PRIVATE, '/topics -kursk -bridge');
+    const [hidden] = await h.say(PRIVATE, '/digest');
+    expect(hidden!.text).toBe('No stories match your topics. 2 stories hidden by your topics: 1 mentions "kursk"; 1 mentions "bridge". Change them with /topics.');
+    await h.say(PRIVATE, '/topics clear');
+    await h.say(PRIVATE, '/topics +"interest rates"');
+    const [none] = await h.say(PRIVATE, '/digest');
+    expect(none!.text).toBe('No stories match your topics. 2 stories hidden by your topics: 2 mention none of "interest rates". Change them with /topics.');
+  });
+});
+
 describe('/story', () => {
   it('/story N, /story_N and the buttons show the story with every figure and its sentence', async () => {
     await seedArticle(h.store, KURSK);
@@ -63,6 +77,19 @@ describe('/story', () => {
     expect(byLink!.text).toContain('2. Harbour bridge');
     const [byButton] = await h.press(PRIVATE, digest!.message_id, buttons(digest!)[1]!.callback_data!, undefined, 1);
     expect(byButton!.text).toBe(byLink!.text);
+  });
+
+  it('shows a sentence with several figures once, under all of them', async () => {
+    const sentence = 'Every day the bridge carries 1,350 lorries, 4,200 cars and 310 buses across the harbour.';
+    await seedArticle(h.store, { title: 'Harbour bridge traffic counted for the first time', text: `The port authority published its first traffic count on Monday. ${sentence}` });
+    await h.say(PRIVATE, '/digest');
+    const [story] = await h.say(PRIVATE, '/story 1');
+    // the sentence under the figures (in italics) comes once, not once per figure
+    const italics = (story!.entities as Array<{ type: string; offset: number; length: number }>)
+      .filter((e) => e.type === 'italic')
+      .map((e) => story!.text.slice(e.offset, e.length + e.offset));
+    expect(italics.filter((t) => t.includes('1,350 lorries'))).toHaveLength(1);
+    for (const figure of ['1,350 lorries', '4,200 cars', '310 buses']) expect(story!.text).toContain(figure);
   });
 
   it('names every source that reported the story, and their disagreements', async () => {

@@ -1,7 +1,7 @@
 /** The bot's pure input readers: figure queries, time zones, digest times, topics, HTML lines. */
 import { describe, it, expect } from 'vitest';
-import { parseFigureQuery, figureMatches } from '../../src/bot/figure-query.js';
-import { resolveTimeZone } from '../../src/bot/time-zone-input.js';
+import { parseFigureQuery, figureMatch, figureMatches } from '../../src/bot/figure-query.js';
+import { resolveTimeZone, timeZoneLabel } from '../../src/bot/time-zone-input.js';
 import { parseDigestTime } from '../../src/bot/commands/time.js';
 import { editTopics } from '../../src/bot/commands/topics.js';
 import { htmlLine, packBlocks } from '../../src/bot/html.js';
@@ -13,11 +13,12 @@ describe('parseFigureQuery', () => {
     ['1,000', [1000], '1000'],
     ['1 000 000', [1000000], '1000000'],
     ["1'000", [1000], '1000'],
-    ['$4.5bn', [4.5, 4.5e9], '4.5'],
-    ['12%', [12], '12'],
+    ['$4.5bn', [4.5e9], '4.5', 'money'],
+    ['12%', [12], '12', 'percent'],
     ['48m', [48, 48e6], '48'],
-  ])('%s', (text, values, digits) => {
-    expect(parseFigureQuery(text)).toEqual({ values, digits });
+    ['4 thousand', [4000], '4'],
+  ])('%s', (text, values, digits, kind?: string) => {
+    expect(parseFigureQuery(text)).toEqual({ values, digits, ...(kind ? { kind } : {}) });
   });
   it('null without a number', () => expect(parseFigureQuery('soldiers')).toBeNull());
   it('matches text or value', () => {
@@ -25,6 +26,15 @@ describe('parseFigureQuery', () => {
     expect(figureMatches({ text: '1,000-for-1,000', value: 1000 }, parseFigureQuery('1,000')!)).toBe(true);
     expect(figureMatches({ text: '20-30', value: 20, valueMax: 30 }, parseFigureQuery('30')!)).toBe(true);
     expect(figureMatches({ text: '9710', value: 9710 }, parseFigureQuery('971')!)).toBe(false);
+  });
+  it('matches the parsed value and kind before the text: "$4bn" is not "4p", "12%" is not 12 people', () => {
+    expect(figureMatch({ text: '4p', value: 4, kind: 'money' }, parseFigureQuery('$4bn')!)).toBeNull();
+    expect(figureMatch({ text: '$4bn', value: 4e9, kind: 'money' }, parseFigureQuery('$4bn')!)).toBe('value');
+    expect(figureMatch({ text: '4 billion dollars', value: 4e9, kind: 'money' }, parseFigureQuery('4bn')!)).toBe('value');
+    expect(figureMatch({ text: '12 people', value: 12, kind: 'count' }, parseFigureQuery('12%')!)).toBeNull();
+    expect(figureMatch({ text: '648,000', value: 648000, kind: 'count' }, parseFigureQuery('648 thousand')!)).toBe('value');
+    expect(figureMatch({ text: 'about 1000', value: 1000, kind: 'count' }, parseFigureQuery('1,000')!)).toBe('value');
+    expect(figureMatch({ text: '971-strong', value: 97.1, kind: 'other' }, parseFigureQuery('971')!)).toBe('text');
   });
 });
 
@@ -44,6 +54,16 @@ describe('resolveTimeZone', () => {
     ['Mars/Base', null],
     ['', null],
   ])('%s → %s', (input, zone) => expect(resolveTimeZone(input)).toBe(zone));
+});
+
+describe('timeZoneLabel', () => {
+  it.each([
+    ['Etc/GMT-3', 'UTC+3'],
+    ['Etc/GMT+5', 'UTC-5'],
+    ['Etc/UTC', 'UTC'],
+    ['UTC', 'UTC'],
+    ['Europe/Kyiv', 'Europe/Kyiv'],
+  ])('%s → %s', (zone, label) => expect(timeZoneLabel(zone)).toBe(label));
 });
 
 describe('parseDigestTime', () => {

@@ -25,7 +25,9 @@ describe('/time, /timezone, /pause, /resume', () => {
     expect((await h.say(PRIVATE, '/time 7:30'))[0]!.text).toBe('Done: your digest arrives daily at 07:30 (UTC).');
     expect((await h.say(PRIVATE, '/timezone europe/kyiv'))[0]!.text).toContain('Time zone set to Europe/Kyiv');
     expect((await h.say(PRIVATE, '/timezone New York'))[0]!.text).toContain('America/New_York');
-    expect((await h.say(PRIVATE, '/timezone UTC+3'))[0]!.text).toContain('Etc/GMT-3');
+    const [utc3] = await h.say(PRIVATE, '/timezone UTC+3');
+    expect(utc3!.text).toBe('Time zone set to UTC+3. Your digest arrives daily at 07:30 (UTC+3).'); // not "Etc/GMT-3"
+    expect((await h.say(PRIVATE, '/settings'))[0]!.text).toContain('Time zone: UTC+3');
     expect((await h.say(PRIVATE, '/timezone Atlantis'))[0]!.text).toMatch(/^Unknown time zone "Atlantis"/);
     expect(await h.store.getSubscriber(PRIVATE.id)).toMatchObject({ digestTime: '07:30', timezone: 'Etc/GMT-3' });
     await h.say(PRIVATE, '/time default');
@@ -65,7 +67,7 @@ describe('/settings', () => {
 
 describe('groups', () => {
   it('a member reads but cannot change settings; an operator can; refusals change nothing', async () => {
-    await h.say(GROUP, `/start@${h.api.bot.username}`);
+    await h.say(GROUP, `/start@${h.api.bot.username}`, { id: ADMIN_ID });
     for (const c of ['/time 07:30', '/timezone Kyiv', '/pause', '/topics +x', '/unsubscribe 1', '/stop']) {
       expect((await h.say(GROUP, c))[0]!.text).toBe("Sorry — only this group's admins can change its settings.");
     }
@@ -76,6 +78,14 @@ describe('groups', () => {
     expect((await h.say(GROUP, '/digest'))[0]!.text).toContain('No new stories');
     // a bot operator counts as an admin of any group
     expect((await h.say(GROUP, '/time 07:30', { id: ADMIN_ID }))[0]!.text).toContain('daily at 07:30');
+  });
+
+  it('one rule for every setting, /start included: a member cannot subscribe the group, an admin can; then a member\'s /start just greets', async () => {
+    expect((await h.say(GROUP, `/start@${h.api.bot.username}`))[0]!.text).toBe("Sorry — only this group's admins can change its settings.");
+    expect(await h.store.getSubscriber(GROUP.id)).toBeNull();
+    h.api.setChatMember(GROUP.id, 5002, 'administrator');
+    expect((await h.say(GROUP, `/start@${h.api.bot.username}`, { id: 5002 }))[0]!.text).toContain('Subscribed');
+    expect((await h.say(GROUP, `/start@${h.api.bot.username}`))[0]!.text).toContain('already subscribed');
   });
 
   it('a group administrator or creator (getChatMember) may change settings; a plain member is refused', async () => {
@@ -100,7 +110,7 @@ describe('groups', () => {
   });
 
   it('settings buttons in a group are refused for members', async () => {
-    await h.say(GROUP, `/start@${h.api.bot.username}`);
+    await h.say(GROUP, `/start@${h.api.bot.username}`, { id: ADMIN_ID });
     const [settings] = await h.say(GROUP, '/settings');
     await h.press(GROUP, settings!.message_id, 'cfg:p:1');
     expect((await h.store.getSubscriber(GROUP.id))!.paused).toBe(false);
@@ -108,7 +118,7 @@ describe('groups', () => {
   });
 
   it('an anonymous group admin (posting as the group) may change settings', async () => {
-    await h.say(GROUP, `/start@${h.api.bot.username}`);
+    await h.say(GROUP, `/start@${h.api.bot.username}`, { id: ADMIN_ID });
     const before = h.api.sent(GROUP.id).length;
     h.api.pushUpdate({
       message: {

@@ -3,7 +3,7 @@ import { describe, it, expect, afterEach, beforeAll, afterAll, vi } from 'vitest
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
+import { startHarness, seedArticle, buttons, PRIVATE, KURSK, BRIDGE, type Harness } from './bot-harness.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { sampleFeed, serveSampleNews } from '../support/sample-news.js';
 import type { SentMessage } from '../support/fake-bot-api.js';
@@ -49,7 +49,7 @@ describe('/sources, /subscribe, /unsubscribe', () => {
 
     expect((await h.say(PRIVATE, '/unsubscribe 2'))[0]!.text).toContain('Unsubscribed from https://biz.test/rss. 1 feed left.');
     expect((await h.say(PRIVATE, '/unsubscribe 2'))[0]!.text).toContain('You were not getting');
-    expect((await h.say(PRIVATE, '/unsubscribe 9'))[0]!.text).toBe('There is no feed 9: /sources lists 1–2.');
+    expect((await h.say(PRIVATE, '/unsubscribe 9'))[0]!.text).toBe('There is no feed 9: /sources lists 1, 2.');
     const [digest] = await h.say(PRIVATE, '/digest');
     expect(digest!.text).toContain('Kursk');
     expect(digest!.text).not.toContain('Harbour bridge');
@@ -58,6 +58,21 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     expect((await h.say(PRIVATE, '/subscribe 2'))[0]!.text).toBe('Subscribed to https://biz.test/rss.');
     expect((await h.say(PRIVATE, '/subscribe 2'))[0]!.text).toContain('You already get');
     expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual([world.id, biz.id]);
+  });
+
+  it('feeds keep their number when an operator removes another: /unsubscribe N drops the feed /sources showed as N', async () => {
+    h = await startHarness();
+    const [a, b, c] = [
+      (await h.store.addFeed('https://a.test/rss')).feed,
+      (await h.store.addFeed('https://b.test/rss')).feed,
+      (await h.store.addFeed('https://c.test/rss')).feed,
+    ];
+    await h.say(PRIVATE, '/start');
+    const [before] = await h.say(PRIVATE, '/sources');
+    expect(before!.text).toMatch(new RegExp(`${c!.id}\\. ✓ c\\.test`));
+    await h.store.removeFeed(a!.id);
+    expect((await h.say(PRIVATE, `/unsubscribe ${c!.id}`))[0]!.text).toContain('Unsubscribed from https://c.test/rss');
+    expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual([b!.id]);
   });
 
   it('/subscribe <url> goes through the SSRF guard: a loopback address is refused, nothing stored', async () => {
@@ -82,6 +97,30 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     const [others] = await h.say({ id: 7777, type: 'private', first_name: 'Bo' } as never, '/sources');
     expect(others!.text).toContain('you get 1 of 1');
     expect(others!.text).not.toContain('127.0.0.1');
+  });
+});
+
+describe('plain text and pasted links', () => {
+  it('a pasted link is offered for subscription and added by the button; other text gets one hint, once', async () => {
+    h = await startHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });
+    const url = serveSampleNews(server);
+    const [offer] = await h.say(PRIVATE, `  ${url} `);
+    expect(offer!.text).toBe(`Subscribe to this feed or site? ${url}`);
+    const [checking] = await h.press(PRIVATE, offer!.message_id, buttons(offer!)[0]!.callback_data!, undefined, 1);
+    expect(await outcome(checking!)).toMatch(/^Added Test Wire & Co/);
+    expect(await h.store.listFeeds()).toHaveLength(1);
+
+    const other = { id: 7790, type: 'private' as const, first_name: 'Ed' };
+    const [hint] = await h.say(other, 'hello there');
+    expect(hint!.text).toContain('/digest');
+    h.api.sendText(other, 'hello again');
+    const [help] = await h.say(other, '/help'); // a second hint would have come before this answer
+    expect(help!.text).toContain('/why');
+    expect(h.api.sent(other.id)).toHaveLength(2);
+    // in a group, members' talk is not answered
+    h.api.sendText({ id: -4100, type: 'group', title: 'Talk' }, 'hello group');
+    const [groupHelp] = await h.say({ id: -4100 }, '/help');
+    expect(h.api.sent(-4100)).toEqual([groupHelp]);
   });
 });
 

@@ -5,7 +5,8 @@ import type { CommandInput } from '../command-input.js';
 import { chatDigest, digestWindows } from '../chat-digest.js';
 import { renderTelegram } from '../../render/render-telegram.js';
 import { digestButtons } from '../keyboards/story-buttons.js';
-import { replyHtml } from '../reply.js';
+import { replyHtml, replyText } from '../reply.js';
+import { hiddenByTopicsText } from '../../app/personalize-digest.js';
 import { localDate } from '../../jobs/time-zone.js';
 import { chatTimezone } from '../chat-schedule.js';
 
@@ -25,6 +26,11 @@ export async function handleDigest(ctx: Context, input: CommandInput, deps: BotD
   if (view.page.stories.length === 0 && subscriber?.lastDigestAt) {
     view = await chatDigest(deps, chatId, subscriber, windows.fallback);
     if (view.page.stories.length > 0) heading = `Nothing new since your last digest — the last ${deps.settings.windowHours} h`;
+  }
+  if (view.page.stories.length === 0) {
+    // "No new stories" would be wrong when there are stories the chat's topics hid: say so.
+    const hiddenText = hiddenByTopicsText(view.hidden, await deps.store.getPreferences(chatId));
+    if (hiddenText) return replyText(ctx, `No stories match your topics. ${hiddenText} Change them with /topics.`);
   }
   const parts = renderTelegram(view.page, heading ? { heading } : {});
   await replyHtml(ctx, parts, digestButtons(view.page.stories, view.more ? 2 : null));

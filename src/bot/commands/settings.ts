@@ -3,7 +3,7 @@ import type { Context } from 'telegraf';
 import type { Subscriber } from '../../domain/types.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { chatTimezone, describeSchedule } from '../chat-schedule.js';
+import { chatTimezoneLabel, describeSchedule } from '../chat-schedule.js';
 import { chatFeeds } from '../chat-feeds.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { settingsKeyboard } from '../keyboards/settings-keyboard.js';
@@ -23,7 +23,7 @@ export async function settingsText(deps: BotDeps, chatId: number, sub: Subscribe
     [
       htmlLine(['Status: ', { text: status, style: 'b' }]),
       htmlLine(['Digest: ', describeSchedule(deps, sub)], 300),
-      htmlLine(['Time zone: ', chatTimezone(deps, sub), sub?.timezone ? '' : ' (default)']),
+      htmlLine(['Time zone: ', chatTimezoneLabel(deps, sub), sub?.timezone ? '' : ' (default)']),
       htmlLine(['Feeds: ', `${feeds.filter((f) => f.chosen).length} of ${feeds.length} — /sources`]),
       htmlLine(['Topics: ', topics, ' — /topics']),
     ],

@@ -5,14 +5,17 @@ import type { CommandInput } from '../command-input.js';
 import { describeNextDigest } from '../chat-schedule.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml } from '../reply.js';
+import { requireChatAdmin } from '../guards/chat-admin.js';
 
 /**
  * Subscribe the chat and greet with an example digest line, when the digest comes and the three
- * most useful commands. In a group anyone may subscribe it (that is how a group joins).
+ * most useful commands. In a group, subscribing is a setting like any other: only its admins (one
+ * rule for /start, /stop and every setting); a member's /start of a subscribed group just greets.
  * @example handleStart(ctx, input, deps)
  */
 export async function handleStart(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const chat = input.chat;
+  if (chat.type !== 'private' && !(await deps.store.getSubscriber(chat.id))?.active && !(await requireChatAdmin(ctx, input, deps))) return;
   const title = 'title' in chat ? chat.title : 'username' in chat ? (chat.username ?? null) : null;
   const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now().toISOString());
   deps.logger.info({ chat: chat.id, change }, 'subscribe');

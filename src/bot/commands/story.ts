@@ -10,17 +10,29 @@ import { chatTimezone } from '../chat-schedule.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 
 /**
- * The stories of the chat's last digest: what /digest showed it, or the scheduled digest (as
- * personalized for it) when that is newer.
+ * The stories of the chat's last digest, numbered as it saw them: what /digest or the scheduled
+ * digest showed it (both save the chat's view, every page of it); for a chat without one, the
+ * latest edition as personalized for it.
  * @example const stories = await lastDigestStories(deps, chatId)
  */
 export async function lastDigestStories(deps: BotDeps, chatId: number): Promise<Story[]> {
   const view = await deps.store.getChatView(chatId);
+  if (view) return view.stories;
   const latest = await deps.store.latestDigest();
-  if (latest && (!view || latest.createdAt > view.at)) {
-    return personalizeDigest(latest, await deps.store.getPreferences(chatId)).stories;
-  }
-  return view?.stories ?? [];
+  return latest ? personalizeDigest(latest, await deps.store.getPreferences(chatId)).stories : [];
+}
+
+/**
+ * The story's figures ordered by their sentence, the sentence kept only on the last figure of
+ * each: a sentence with four figures is shown once, under all four, not four times.
+ * @example sentencesOnce(story).figures.filter((f) => f.sentence).length // distinct sentences
+ */
+export function sentencesOnce(story: Story): Story {
+  const order = new Map<string, number>();
+  for (const f of story.figures) if (!order.has(f.sentence)) order.set(f.sentence, order.size);
+  const sorted = [...story.figures].sort((a, b) => order.get(a.sentence)! - order.get(b.sentence)! || a.start - b.start);
+  const figures = sorted.map((f, i) => (sorted[i + 1]?.sentence === f.sentence ? { ...f, sentence: '' } : f));
+  return { ...story, figures };
 }
 
 /**
@@ -40,7 +52,7 @@ export async function showStory(ctx: Context, deps: BotDeps, chatId: number, num
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
-  await replyHtml(ctx, renderStoryTelegram(story, { timezone: chatTimezone(deps, sub) }));
+  await replyHtml(ctx, renderStoryTelegram(sentencesOnce(story), { timezone: chatTimezone(deps, sub) }));
   return true;
 }
 

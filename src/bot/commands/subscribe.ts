@@ -7,7 +7,7 @@ import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { FetchError } from '../../domain/errors.js';
-import { chatFeeds, chooseFeed } from '../chat-feeds.js';
+import { chatFeeds, chooseFeed, noSuchFeed } from '../chat-feeds.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText, replyUsage } from '../reply.js';
 import { escapeHtml } from '../../render/escape-html.js';
@@ -23,7 +23,7 @@ export async function handleSubscribe(ctx: Context, input: CommandInput, deps: B
     if (!(await requireChatAdmin(ctx, input, deps))) return;
     const feeds = await chatFeeds(deps, input.chat.id);
     const entry = feeds.find((f) => f.number === Number(arg));
-    if (!entry) return replyText(ctx, feeds.length ? `There is no feed ${arg}: /sources lists 1–${feeds.length}.` : 'No feeds yet. Add one with /subscribe <url>.');
+    if (!entry) return replyText(ctx, feeds.length ? noSuchFeed(feeds, arg) : 'No feeds yet. Add one with /subscribe <url>.');
     const name = entry.feed.title || entry.feed.url;
     if (entry.chosen) return replyText(ctx, `You already get ${name}.`);
     await chooseFeed(deps, input.chat.id, entry.feed.id, true);
@@ -31,8 +31,16 @@ export async function handleSubscribe(ctx: Context, input: CommandInput, deps: B
   }
   if (!/^https?:\/\/\S+$/i.test(arg) || arg.length > 2000) return replyUsage(ctx, 'subscribe');
   if (!(await requireChatAdmin(ctx, input, deps))) return;
-  const chatId = input.chat.id;
-  const checking = await ctx.reply(escapeHtml(`Checking ${arg.slice(0, 200)}…`), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  await subscribeByUrlJob(ctx, deps, input.chat.id, arg);
+}
+
+/**
+ * Say "Checking <url>…" now, then discover and add the feed as a background job and edit that
+ * message with the outcome (used by /subscribe <url> and by the button offered under a pasted link).
+ * @example await subscribeByUrlJob(ctx, deps, chatId, 'https://example.org/')
+ */
+export async function subscribeByUrlJob(ctx: Context, deps: BotDeps, chatId: number, arg: string): Promise<void> {
+  const checking = await ctx.telegram.sendMessage(chatId, escapeHtml(`Checking ${arg.slice(0, 200)}…`), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
   deps.jobs.run('subscribe', async () => {
     const outcome = await subscribeByUrl(deps, chatId, arg);
     await ctx.telegram

@@ -3,7 +3,7 @@ import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
-import { chatTimezone, describeSchedule } from '../chat-schedule.js';
+import { chatTimezoneLabel, describeSchedule } from '../chat-schedule.js';
 import { resolveTimeZone } from '../time-zone-input.js';
 import { replyText } from '../reply.js';
 import { NOT_SUBSCRIBED } from './pause.js';
@@ -15,7 +15,7 @@ import { NOT_SUBSCRIBED } from './pause.js';
 export async function handleTimezone(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   if (input.args === '') {
     const sub = await deps.store.getSubscriber(input.chat.id);
-    return replyText(ctx, `Your time zone: ${chatTimezone(deps, sub)}${sub?.timezone ? '' : ' (the default)'}. Change it with /timezone Europe/Kyiv, /timezone Kyiv or /timezone UTC+3.`);
+    return replyText(ctx, `Your time zone: ${chatTimezoneLabel(deps, sub)}${sub?.timezone ? '' : ' (the default)'}. Change it with /timezone Europe/Kyiv, /timezone Kyiv or /timezone UTC+3.`);
   }
   const reset = /^(default|reset)$/i.test(input.args);
   const zone = reset ? null : resolveTimeZone(input.args);
@@ -27,5 +27,5 @@ export async function handleTimezone(ctx: Context, input: CommandInput, deps: Bo
   if (!sub?.active) return replyText(ctx, NOT_SUBSCRIBED);
   await deps.store.setSchedule(input.chat.id, { timezone: zone });
   const next = { ...sub, timezone: zone };
-  await replyText(ctx, `Time zone set to ${chatTimezone(deps, next)}. Your digest arrives ${describeSchedule(deps, next)}.`);
+  await replyText(ctx, `Time zone set to ${chatTimezoneLabel(deps, next)}. Your digest arrives ${describeSchedule(deps, next)}.`);
 }

@@ -1,8 +1,8 @@
-/** /unsubscribe <n>: stop getting feed n of /sources. */
+/** /unsubscribe <id>: stop getting the feed /sources shows with that id. */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { chatFeeds, chooseFeed } from '../chat-feeds.js';
+import { chatFeeds, chooseFeed, noSuchFeed } from '../chat-feeds.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText, replyUsage } from '../reply.js';
 
@@ -15,7 +15,7 @@ export async function handleUnsubscribe(ctx: Context, input: CommandInput, deps:
   if (!(await requireChatAdmin(ctx, input, deps))) return;
   const feeds = await chatFeeds(deps, input.chat.id);
   const entry = feeds.find((f) => f.number === Number(input.args));
-  if (!entry) return replyText(ctx, feeds.length ? `There is no feed ${input.args}: /sources lists 1–${feeds.length}.` : 'No feeds yet.');
+  if (!entry) return replyText(ctx, feeds.length ? noSuchFeed(feeds, input.args) : 'No feeds yet.');
   const name = entry.feed.title || entry.feed.url;
   if (!entry.chosen) return replyText(ctx, `You were not getting ${name}.`);
   await chooseFeed(deps, input.chat.id, entry.feed.id, false);

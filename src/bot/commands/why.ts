@@ -5,7 +5,7 @@ import type { FigureSource } from '../../store/article-store.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { figureDisplayText, figureLabel, formatDate } from '../../render/format-figure.js';
-import { figureMatches, parseFigureQuery } from '../figure-query.js';
+import { figureMatch, parseFigureQuery } from '../figure-query.js';
 import { chatTimezone } from '../chat-schedule.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
@@ -16,41 +16,44 @@ const LOOKBACK_DAYS = 7;
 const MAX_ANSWERS = 3;
 
 /**
- * Answer with up to three matching figures, those of the chat's last digest first.
+ * Answer with up to three matching figures: same value (and kind, when the query names one) before
+ * same digits, and within each those of the chat's last digest first; each says how it matched.
  * @example handleWhy(ctx, { ...input, args: '1,000' }, deps)
  */
 export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const query = parseFigureQuery(input.args);
   if (!query) return replyUsage(ctx, 'why');
   const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
-  const found: Array<{ figure: Figure; article: FigureSource }> = [];
+  const candidates: Array<{ figure: Figure; article: FigureSource; by: 'value' | 'text' }> = [];
   const seen = new Set<string>();
   const add = (figure: Figure, article: FigureSource) => {
     const key = `${article.id}:${figure.start}:${figure.text}`;
-    if (seen.has(key) || found.length >= MAX_ANSWERS) return;
+    const by = figureMatch(figure, query);
+    if (by === null || seen.has(key)) return;
     seen.add(key);
-    found.push({ figure, article });
+    candidates.push({ figure, article, by });
   };
   for (const story of await lastDigestStories(deps, input.chat.id)) {
     for (const figure of story.figures) {
-      if (!figureMatches(figure, query)) continue;
       add(figure, { id: story.articleId ?? -story.number, feedId: story.feedId ?? null, title: story.title, link: story.link, source: story.source, publishedAt: story.publishedAt, fetchedAt: '' });
     }
   }
   const prefs = await deps.store.getPreferences(input.chat.id);
   for (const hit of await deps.store.findFigures(query, since, 50)) {
     if (prefs.feedIds !== null && (hit.article.feedId === null || !prefs.feedIds.includes(hit.article.feedId))) continue;
-    if (figureMatches(hit.figure, query)) add(hit.figure, hit.article);
+    add(hit.figure, hit.article);
   }
+  // a stable sort: value matches first, each tier in the order found (the chat's digest first)
+  const found = [...candidates].sort((a, b) => (a.by === b.by ? 0 : a.by === 'value' ? -1 : 1)).slice(0, MAX_ANSWERS);
   if (found.length === 0) {
     return replyText(ctx, `No figure ${input.args.slice(0, 40)} in the last ${LOOKBACK_DAYS} days of stories. Try /figures for the latest.`);
   }
   const tz = chatTimezone(deps, await deps.store.getSubscriber(input.chat.id));
-  const blocks = found.map(({ figure, article }) => {
+  const blocks = found.map(({ figure, article, by }) => {
     const label = figureLabel(figure);
     const date = formatDate(article.publishedAt, tz);
     return [
-      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : [])]),
+      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : []), { text: by === 'value' ? ' · same value' : ' · same digits', style: 'i' }]),
       htmlLine([{ text: `“${figure.sentence}”`, style: 'i' }]),
       htmlLine(['— ', { text: article.title || '(untitled)', href: article.link }, ` · ${article.source}${date ? ` · ${date}` : ''}`]),
     ];
