@@ -44,6 +44,10 @@ const AGE_BEFORE = /(?:\b(?:his|her|their)[ \t\u00a0]+|\baged[ \t\u00a0]+)$/i;
 /** "in the last three months", "in five years" (when), unless the sentence says "first … in three years" (how long since). */
 const RELATIVE_BEFORE = /\b(?:in[ \t\u00a0]+|(?:in|over|during)[ \t\u00a0]+the[ \t\u00a0]+(?:last|past|next|coming)[ \t\u00a0]+)$/i;
 const SINCE_CUE = /\b(?:first|since|highest|lowest|biggest|largest|smallest|best|worst|record|fastest|slowest|strongest|weakest|longest|only)\b/i;
+/** "the previous 12 months", "the first six months of the year", "the six months to December": a reporting period, not a figure. */
+const PERIOD_BEFORE = /\bthe[ \t\u00a0]+(?:(?:first|last|previous|past|next|coming|same|latest|following|final|opening|preceding|prior|initial)[ \t\u00a0]+)?$/i;
+const PERIOD_AFTER = /^[ \t\u00a0]+(?:ending|ended|to|of|since|until|through|before|after|from)\b/i;
+const PERIOD_WORD_BEFORE = /\bthe[ \t\u00a0]+(?:first|last|previous|past|next|coming|same|latest|following|final|opening|preceding|prior|initial)[ \t\u00a0]+$/i;
 /** "the 2300 slot": a clock time. */
 const SLOT_AFTER = /^[ \t\u00a0]+(?:slot|bulletin|GMT|BST|hours|hrs)\b/;
 /** "one half of pop duo Wham!": a member, not a fraction. */
@@ -81,6 +85,11 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
   if (a.words && MEMBER_HALF.test(text.slice(a.coreStart, a.coreStart + 16))) return { end: a.end, reason: 'name' };
   if (a.kind === 'duration' && a.unit === 'minutes' && a.value <= 120 && Number.isInteger(a.value) && MATCH_TIME_BEFORE.test(before)) return { end: a.end, reason: 'when' };
   if (a.kind === 'duration' && a.unit !== 'minutes' && a.unit !== 'seconds' && a.unit !== 'hours' && RELATIVE_BEFORE.test(before) && !SINCE_CUE.test(sentenceAround(text, a.start))) {
+    return { end: a.end, reason: 'when' };
+  }
+  if (a.kind === 'duration' && a.unit !== 'minutes' && a.unit !== 'seconds' && a.unit !== 'hours' && (PERIOD_WORD_BEFORE.test(before) || (PERIOD_BEFORE.test(before) && PERIOD_AFTER.test(after)))) {
+    // "the first rise in the past three years" counts how long since; "the first six months of the year" is a period.
+    if (/\b(?:last|past|previous)[ \t\u00a0]+$/i.test(before) && SINCE_CUE.test(sentenceAround(text, a.start))) return null;
     return { end: a.end, reason: 'when' };
   }
   if (/^[ \t\u00a0]+ago\b/i.test(after) && (a.kind === 'duration' || a.kind === 'count')) return { end: a.end, reason: 'when' };

@@ -64,7 +64,8 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
   for (const [i, f] of figures.entries()) {
     const prev = figures[i - 1];
     // "$1.13bn (£600m)": the conversion is the same amount again, not a second figure.
-    if (prev !== undefined && prev.kind === f.kind && f.kind === 'money' && isConversion(ctx.text, prev.end, f.start)) continue;
+    // "7-6 (7-1)": a tie-break in brackets details the score before it.
+    if (prev !== undefined && prev.kind === f.kind && (f.kind === 'money' || f.kind === 'ratio') && isConversion(ctx.text, prev.end, f.start)) continue;
     const g = groups.find((members) => members.some((m) => sameQuantity(m, f) || restates(m, f)));
     if (g === undefined) groups.push([f]);
     else g.push(f);

@@ -42,6 +42,12 @@ describe('ranking baselines and restatements', () => {
     expect(rank(text)).toEqual(expected);
   });
 
+  it('a tie-break in brackets is part of the set score, not a second figure', () => {
+    const got = rank('Moya won 6-2 7-6 (7-1) to win the tie.');
+    expect(got).toContain('7-6');
+    expect(got).not.toContain('7-1');
+  });
+
   it('a round restatement merges into the precise number', () => {
     const got = rank('Five million Germans are out of work.\nThe jobless total reached 5.037 million, or 12.1%.');
     expect([...got].sort()).toEqual(['12.1%', '5.037 million']);
