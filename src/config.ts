@@ -112,8 +112,8 @@ const schema = z.object({
   WEBHOOK_PORT: port(8443),
   WEBHOOK_HOST: optionalText().default('0.0.0.0'),
   SERIES_MIN_CONFIDENCE: optionalText()
-    .default('0.5')
-    .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.5; higher shows fewer, surer changes)' })
+    .default('0.6')
+    .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.6; higher shows fewer, surer changes)' })
     .transform((v) => Number(v)),
   SERIES_LOOKBACK_DAYS: positiveInt(120),
   // /search reads article bodies of the last 30 days, so they are kept at least that long.

@@ -41,8 +41,10 @@ export const LAST_PHASE = 99;
 
 /** Words either side of a figure that count as its context. */
 const CONTEXT_WORDS = 8;
-/** Words either side of a figure where a forecast cue makes it a forecast. */
-const MODALITY_WORDS = 5;
+/** Words either side of a figure where a forecast cue makes it a forecast ("is expected to keep interest rates at 4.5%"), within its clause. */
+const MODALITY_WORDS = 8;
+/** Where a clause ends: a forecast cue beyond it governs another verb ("…, which targets inflation of 2%, kept rates at 4.5%"). */
+const CLAUSE_BREAK = /,(?!\d{3})|[;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b/;
 // Lower case on purpose: "May" is a month, "may" a forecast.
 const EXPECTED = /\b(?:[Ee]xpect\w*|[Ff]orecast\w*|[Pp]redict\w*|[Ee]stimat\w*|[Pp]roject\w*|could|would|will|should|may|might|target\w*|need\w*|hope\w*|aim\w*|goal|plans?|set to|likely|tipped|anticipat\w*|pencilled)\b/;
 const THAN_EXPECTED = /\b(?:than|as)[ -](?:expected|forecast|predicted)\b/gi;
@@ -80,7 +82,7 @@ export function figureMeaning(figure: Pick<Figure, 'text' | 'kind' | 'unit' | 'l
     sentence: contentStems(sentence),
     at,
     sentenceText: sentence,
-    modality: EXPECTED.test(`${lastWords(before, MODALITY_WORDS)} ${firstWords(after, MODALITY_WORDS)}`.replace(THAN_EXPECTED, '')) ? 'expected' : 'actual',
+    modality: modalityOf(before, after),
     sources: sourcesOf(sentence),
     owners: [...new Set(entityMentions(sentence).filter((e) => e.index >= at - OWNER_CHARS && e.index <= end + OWNER_CHARS && !NOT_OWNERS.has(e.stem)).map((e) => e.stem))],
     period: periodOf(window),
@@ -110,6 +112,17 @@ export function sourcesOf(sentence: string): string[] {
     for (const e of entityMentions(`x ${m[1] ?? m[2] ?? ''}`)) out.add(e.stem);
   }
   return [...out];
+}
+
+/**
+ * Whether the sentence states the figure as a forecast: a cue among the words of its own clause
+ * around it. Read from the sentence, never the label, so label wording cannot lose it.
+ */
+function modalityOf(before: string, after: string): FigureMeaning['modality'] {
+  const clauseBefore = before.split(CLAUSE_BREAK).pop() ?? '';
+  const clauseAfter = after.split(CLAUSE_BREAK)[0] ?? '';
+  const near = `${lastWords(clauseBefore, MODALITY_WORDS)} ${firstWords(clauseAfter, MODALITY_WORDS)}`;
+  return EXPECTED.test(near.replace(THAN_EXPECTED, '')) ? 'expected' : 'actual';
 }
 
 function lastWords(s: string, n: number): string {

@@ -6,7 +6,7 @@
  * ("construction jobs" is not "jobs"). Prefers missing a link to linking unrelated numbers.
  */
 import type { FigureMeaning } from './figure-meaning.js';
-import { stemWord } from './words.js';
+import { entities, stemWord } from './words.js';
 
 /** Tunables of {@link matchScore} (defaults measured with `npm run eval:series`). */
 export interface MatchOptions {
@@ -49,8 +49,21 @@ const GENERIC = new Set(
   ].map(stemWord),
 );
 
+/** Label words other checks compare already: the batch ("final phase" — see phase) and how the figure is reported. */
+const COMPARED_ELSEWHERE = new Set(['phase', 'stage', 'round', 'batch', 'tranche', 'wave', 'part', 'ad', 'add', 'includ', 'show', 'say', 'accord'].map(stemWord));
+
 function specific(stems: readonly string[]): string[] {
   return stems.filter((s) => !GENERIC.has(s));
+}
+
+/**
+ * What a label says is counted, without the words other checks compare: names (owners and
+ * sources are checked on their own, so "prisoners brought home by Ukraine" and "… in the final
+ * phase" agree on "prisoners of war brought home") and batch words. A longer label therefore
+ * adds qualifiers, never lowers agreement by naming who or which batch.
+ */
+function whatIsCounted(label: readonly string[], names: ReadonlySet<string>): string[] {
+  return specific(label).filter((s) => !COMPARED_ELSEWHERE.has(s) && !names.has(s.slice(0, 5)));
 }
 
 function overlap(a: readonly string[], b: readonly string[]): number {
@@ -90,8 +103,9 @@ export function matchScore(a: MatchableFigure, b: MatchableFigure, opts: MatchOp
   const high = Math.max(Math.abs(a.value), Math.abs(b.value));
   const limit = ma.kind === 'percent' ? (opts.maxPercentRatio ?? 3) : (opts.maxRatio ?? 5);
   if (high > 0 && (low === 0 || high / low > limit)) return out('value');
-  const la = specific(ma.label);
-  const lb = specific(mb.label);
+  const names = new Set([...entities(ma.sentenceText), ...entities(mb.sentenceText)]);
+  const la = whatIsCounted(ma.label, names);
+  const lb = whatIsCounted(mb.label, names);
   const ca = specific([...ma.label, ...ma.context]);
   const cb = specific([...mb.label, ...mb.context]);
   const w = opts.labelWeight ?? 0.5;
@@ -103,7 +117,9 @@ export function matchScore(a: MatchableFigure, b: MatchableFigure, opts: MatchOp
   const conflictShare = conflicts / Math.max(1, la.length + lb.length);
   const sameValue = a.value === b.value && distinctive(a.value) ? (opts.sameValueBonus ?? 0.3) : 0;
   // Different credited sources ("Halifax" vs "Nationwide") often mean different indices; officials of one side ("Kyiv", "Zelensky") do not.
-  const sourcePenalty = disjoint(ma.sources, mb.sources) ? (opts.sourcePenalty ?? 0.3) : 0;
+  // A numbered batch of one event ("the second phase of the exchange") is one fact whoever reports it.
+  const batches = ma.phase !== null && mb.phase !== null;
+  const sourcePenalty = !batches && disjoint(ma.sources, mb.sources) ? (opts.sourcePenalty ?? 0.3) : 0;
   const score = Math.max(0, Math.min(1, agreement + sameValue - (opts.conflictPenalty ?? 0.5) * conflictShare - sourcePenalty));
   return score > 0 ? { score, ruledOut: null } : out('words');
 }

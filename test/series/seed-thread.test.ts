@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { recordSeries, withSeriesChanges } from '../../src/app/record-series.js';
+import { DEFAULT_SERIES_SETTINGS, recordSeries, withSeriesChanges } from '../../src/app/record-series.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderTelegram } from '../../src/render/render-telegram.js';
 import type { Article } from '../../src/domain/types.js';
 import { asNewArticle, seedThreadArticle, threadArticles, SEED_PATH } from './series-support.js';
 
-const settings = { minConfidence: 0.5, lookbackDays: 120 };
+// The defaults production runs with (SERIES_MIN_CONFIDENCE): the seed's total must show at them.
+const settings = DEFAULT_SERIES_SETTINGS;
 let dir: string;
 let store: SqliteStore;
 
@@ -55,7 +56,8 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
 
     // The digest line carries it.
     const digest = buildDigest([withChanges!], { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: '2025-05-26T08:00:00Z' });
-    expect(renderTelegram(digest).join('\n')).toContain('<b>303</b> prisoners of war brought home — total 1,000 since 23 May (+303 since 24 May)');
+    // The label's wording is the figures engine's; the change after it is ours.
+    expect(renderTelegram(digest).join('\n')).toMatch(/<b>303<\/b> prisoners of war brought home[^\n—]* — total 1,000 since 23 May \(\+303 since 24 May\)/);
   });
 
   it('shows no total when a phase is missing (first and final only): a sum would be wrong', async () => {
