@@ -26,6 +26,7 @@ import { startOpsServer, type OpsServer } from './ops/ops-server.js';
 import { botHealth, watchPolling } from './ops/bot-health.js';
 import { launchOptions } from './bot/webhook-options.js';
 import { followLeadership, type Leadership } from './fleet/leadership.js';
+import { chooseSendPacer } from './fleet/choose-send-pacer.js';
 
 /** The lease that makes one process of a fleet the one that long-polls Telegram. */
 export const POLLING_LEASE = 'telegram-polling';
@@ -66,8 +67,9 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   const metrics = config.http ? createMetrics({ outboxBacklog: async () => (await store.deliveryCounts()).pending }) : undefined;
 
   let schedule: EffectiveSchedule = await effectiveSchedule(store, scheduleDefaults(config));
-  // One pacer for everything the process sends: replies, edits, broadcasts and the outbox's digests.
-  const pacer = floodLimiter(config);
+  // One pacer for everything the process sends: replies, edits, broadcasts and the outbox's digests
+  // (on PostgreSQL shared with every other process on the token).
+  const pacer = chooseSendPacer(config, store, logger);
   const botDeps = createBotDeps({ config, store, logger, settings, schedule: () => schedule, pacer });
   const lanes = new UpdateLanes();
   const bot = createBot({ token, apiRoot: config.telegram.apiRoot }, botDeps, lanes);

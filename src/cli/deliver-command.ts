@@ -11,7 +11,8 @@ import { openStore } from '../store/open-store.js';
 import { queueDigestNow } from '../delivery/queue-digests.js';
 import { OutboxWorker } from '../delivery/outbox.js';
 import { TelegrafSender } from '../delivery/telegraf-sender.js';
-import { digestSettings, floodLimiter } from '../main.js';
+import { digestSettings } from '../main.js';
+import { chooseSendPacer } from '../fleet/choose-send-pacer.js';
 
 /** A bot heartbeat younger than this means a bot is running. */
 const LIVE_MS = 5_000;
@@ -67,7 +68,7 @@ export const deliverCommand: CliCommand = {
         store,
         sender: new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot })),
         logger,
-        limiter: floodLimiter(config),
+        limiter: chooseSendPacer(config, store, logger),
         kind: 'cli',
       });
       await worker.start();

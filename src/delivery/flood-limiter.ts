@@ -25,17 +25,17 @@ export interface FloodLimits {
 export const DEFAULT_LIMITS: FloodLimits = { globalPerSecond: 25, privateIntervalMs: 1000, groupPerMinute: 20 };
 
 /** 429s this close together count as "repeating". */
-const REPEAT_WINDOW_MS = 10_000;
+export const REPEAT_WINDOW_MS = 10_000;
 /** Calm this long after the last 429 before relaxing a step. */
-const CALM_MS = 15_000;
-const MAX_SLOWDOWN = 4;
+export const CALM_MS = 15_000;
+export const MAX_SLOWDOWN = 4;
 /** At most one slowdown step per this many ms. */
-const STEP_GAP_MS = 1000;
+export const STEP_GAP_MS = 1000;
 /** 429s for this many distinct chats within GLOBAL_FLOOD_WINDOW_MS mean a global flood. */
-const GLOBAL_FLOOD_CHATS = 3;
-const GLOBAL_FLOOD_WINDOW_MS = 1000;
+export const GLOBAL_FLOOD_CHATS = 3;
+export const GLOBAL_FLOOD_WINDOW_MS = 1000;
 /** Added to every retry_after: our clock and Telegram's answer time differ by the response's flight. */
-const RETRY_MARGIN_MS = 20;
+export const RETRY_MARGIN_MS = 20;
 
 /**
  * Reserve send slots. `reserve` returns the time at which the caller may send, and books it.
