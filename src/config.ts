@@ -26,10 +26,14 @@ const cronExpression = (fallback: string) =>
     .default(fallback)
     .refine((v) => isValidCron(v!), { message: 'is not a valid cron expression (e.g. "0 8 * * *" = 08:00 daily)' });
 
-const positiveInt = (fallback: number) =>
+/**
+ * A whole number from 1 to `max`. Every setting has an upper bound: past it a value stops meaning
+ * what it says (timers over 2^31-1 ms fire at once, huge ids are rounded).
+ */
+const positiveInt = (fallback: number, max: number) =>
   optionalText()
     .default(String(fallback))
-    .refine((v) => /^\d+$/.test(v!) && Number(v) > 0, { message: 'must be a positive whole number' })
+    .refine((v) => /^\d+$/.test(v!) && Number(v) > 0 && Number(v) <= max, { message: `must be a whole number from 1 to ${max.toLocaleString('en-US')}` })
     .transform((v) => Number(v));
 
 /** A TCP port (1-65535); without a fallback, unset means "off". */
@@ -74,8 +78,9 @@ const schema = z.object({
   ADMIN_IDS: optionalText()
     .default('')
     .transform((v) => v!.split(/[\s,]+/).filter(Boolean))
-    .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), {
-      message: 'must be comma-separated numeric Telegram user ids (e.g. 12345678,87654321)',
+    .refine((ids) => ids.every((id) => /^-?\d+$/.test(id) && Number.isSafeInteger(Number(id))), {
+      // a 20-digit number would be rounded to another user's id
+      message: 'must be comma-separated numeric Telegram user ids, each at most 9007199254740991 (e.g. 12345678,87654321)',
     })
     .transform((ids) => ids.map(Number)),
   LOG_LEVEL: optionalText()
@@ -84,23 +89,25 @@ const schema = z.object({
   FEEDS: optionalText()
     .default('')
     .transform((v) => v!.split(/[\s,]+/).filter(Boolean)),
-  TOP_FIGURES: positiveInt(5),
-  MAX_STORIES: positiveInt(10),
-  DIGEST_WINDOW_HOURS: positiveInt(24),
-  FETCH_TIMEOUT_MS: positiveInt(15_000),
-  FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
-  FETCH_CONCURRENCY: positiveInt(16),
-  FETCH_PER_HOST: positiveInt(2),
-  FEED_MIN_INTERVAL_MINUTES: positiveInt(15),
-  FEED_MAX_INTERVAL_MINUTES: positiveInt(24 * 60),
-  FEED_MAX_ITEMS: positiveInt(100),
+  TOP_FIGURES: positiveInt(5, 50),
+  MAX_STORIES: positiveInt(10, 100),
+  DIGEST_WINDOW_HOURS: positiveInt(24, 24 * 31),
+  FETCH_TIMEOUT_MS: positiveInt(15_000, 600_000),
+  FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024, 256 * 1024 * 1024),
+  FETCH_CONCURRENCY: positiveInt(16, 256),
+  FETCH_PER_HOST: positiveInt(2, 64),
+  FEED_MIN_INTERVAL_MINUTES: positiveInt(15, 7 * 24 * 60),
+  FEED_MAX_INTERVAL_MINUTES: positiveInt(24 * 60, 7 * 24 * 60),
+  FEED_MAX_ITEMS: positiveInt(100, 10_000),
+  FEED_BUDGET_SECONDS: positiveInt(120, 3600),
+  FETCH_CYCLE_BUDGET_SECONDS: positiveInt(600, 24 * 3600),
   ALLOW_PRIVATE_FEEDS: optionalText()
     .default('false')
     .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v!), { message: 'must be true or false' })
     .transform((v) => /^(true|1|yes)$/i.test(v!)),
-  SEND_RATE_PER_SECOND: positiveInt(25),
-  MISSED_DIGEST_MAX_AGE_HOURS: positiveInt(12),
-  SCHEDULE_CHECK_SECONDS: positiveInt(30),
+  SEND_RATE_PER_SECOND: positiveInt(25, 1000),
+  MISSED_DIGEST_MAX_AGE_HOURS: positiveInt(12, 24 * 7),
+  SCHEDULE_CHECK_SECONDS: positiveInt(30, 3600),
   HTTP_PORT: port(),
   HTTP_HOST: optionalText().default('127.0.0.1'),
   WEBHOOK_URL: optionalText().refine((v) => v === undefined || isHttpsUrl(v), {
@@ -115,7 +122,7 @@ const schema = z.object({
     .default('0.6')
     .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.6; higher shows fewer, surer changes)' })
     .transform((v) => Number(v)),
-  SERIES_LOOKBACK_DAYS: positiveInt(120),
+  SERIES_LOOKBACK_DAYS: positiveInt(120, 3650),
   // /search reads article bodies of the last 30 days, so they are kept at least that long.
   RETENTION_DAYS: optionalText()
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 30), { message: 'must be a whole number of days, at least 30 (/search reads the last 30 days of article text), or unset to keep every article body' })
@@ -125,9 +132,9 @@ const schema = z.object({
   }),
   LLM_API_KEY: optionalText(),
   LLM_MODEL: optionalText(),
-  LLM_MAX_TOKENS_PER_DAY: positiveInt(200_000),
-  LLM_TIMEOUT_MS: positiveInt(20_000),
-  LLM_DEADLINE_SECONDS: positiveInt(90),
+  LLM_MAX_TOKENS_PER_DAY: positiveInt(200_000, 1_000_000_000),
+  LLM_TIMEOUT_MS: positiveInt(20_000, 600_000),
+  LLM_DEADLINE_SECONDS: positiveInt(90, 3600),
 }).superRefine((e, ctx) => {
   if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
     ctx.addIssue({
@@ -177,6 +184,10 @@ export interface Config {
     minIntervalMinutes: number;
     maxIntervalMinutes: number;
     maxItemsPerFeed: number;
+    /** One feed's budget per cycle, document and article pages together (FEED_BUDGET_SECONDS). */
+    feedBudgetMs: number;
+    /** A fetch cycle's budget (FETCH_CYCLE_BUDGET_SECONDS); feeds not started by then stay due. */
+    cycleBudgetMs: number;
   };
   /** Let users (bot /subscribe) add feeds on loopback/private/link-local addresses (SSRF guard off). */
   allowPrivateFeeds: boolean;
@@ -235,6 +246,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       minIntervalMinutes: e.FEED_MIN_INTERVAL_MINUTES,
       maxIntervalMinutes: Math.max(e.FEED_MAX_INTERVAL_MINUTES, e.FEED_MIN_INTERVAL_MINUTES),
       maxItemsPerFeed: e.FEED_MAX_ITEMS,
+      feedBudgetMs: e.FEED_BUDGET_SECONDS * 1000,
+      cycleBudgetMs: e.FETCH_CYCLE_BUDGET_SECONDS * 1000,
     },
     allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,

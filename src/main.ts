@@ -118,8 +118,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
       logger.info({ fetch: next.fetchCron, digest: next.digest, timezone: next.timezone }, 'schedule changed; applied');
     }
     schedule = next;
-    // A digest built in the middle of a fetch cycle would miss the rest of that cycle's stories.
-    if (fetching) await fetching.catch(() => undefined);
+    // Never wait for a fetch cycle: a digest slot goes out on time with the stories stored so far
+    // (a cycle with slow feeds can take minutes; the rest of its stories make the next edition).
     const result = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000, ...(metrics ? { metrics } : {}) });
     if (result.queued > 0) worker.wake();
   };

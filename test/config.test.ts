@@ -66,7 +66,12 @@ describe('parseConfig', () => {
     ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN does not look like a bot token/],
     ['ADMIN_IDS', '12,abc', /ADMIN_IDS must be comma-separated numeric/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
-    ['TOP_FIGURES', '0', /TOP_FIGURES must be a positive whole number/],
+    ['TOP_FIGURES', '0', /TOP_FIGURES must be a whole number from 1 to 50/],
+    // upper bounds: past them a value stops meaning what it says
+    ['FETCH_TIMEOUT_MS', String(2 ** 31), /FETCH_TIMEOUT_MS must be a whole number from 1 to 600,000/],
+    ['SCHEDULE_CHECK_SECONDS', '99999999', /SCHEDULE_CHECK_SECONDS must be a whole number from 1 to 3,600/],
+    ['ADMIN_IDS', '12345678901234567890', /ADMIN_IDS must be comma-separated numeric Telegram user ids, each at most 9007199254740991/],
+    ['FEED_BUDGET_SECONDS', '0', /FEED_BUDGET_SECONDS must be a whole number from 1 to 3,600/],
     ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     ['HTTP_PORT', '70000', /HTTP_PORT must be a port number 1-65535/],
     ['WEBHOOK_SECRET', 'has spaces!', /WEBHOOK_SECRET must be 1-256 characters A-Z/],

@@ -40,6 +40,8 @@ export async function itemText(
     guard?: PublicOnly;
     /** Called when the guard refused the page (the item keeps the feed's text). */
     onPageRefused?: (link: string) => void;
+    /** The feed's budget: when it aborts, pages not read yet are given up (the feed's text stays). */
+    signal?: AbortSignal;
   },
 ): Promise<string> {
   const fromFeed = htmlToText(item.contentHtml ?? item.snippet ?? '');
@@ -47,6 +49,7 @@ export async function itemText(
   const link = item.link;
   const key = `${opts.guard ? 'public-only' : 'any-address'} ${normalizeLink(link)}`;
   let page = opts.cache?.get(key);
+  if (opts.signal?.aborted) return fromFeed;
   if (!page) {
     page = readPage(link, opts);
     opts.cache?.set(key, page);
@@ -57,10 +60,10 @@ export async function itemText(
 
 async function readPage(
   link: string,
-  opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter; guard?: PublicOnly; onPageRefused?: (link: string) => void },
+  opts: { fetch: FetchOptions; logger: Logger; limiter?: FetchLimiter; guard?: PublicOnly; onPageRefused?: (link: string) => void; signal?: AbortSignal },
 ): Promise<string | null> {
   const get = () =>
-    fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml', ...(opts.guard ? { guard: opts.guard } : {}) });
+    fetchUrl(link, { timeoutMs: opts.fetch.timeoutMs, maxBytes: opts.fetch.maxBytes, accept: 'text/html,application/xhtml+xml', ...(opts.guard ? { guard: opts.guard } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
   try {
     const page = await (opts.limiter ? opts.limiter.run(link, get) : get());
     return extractArticle(decodeBody(page.body, page.contentType), page.url)?.text ?? null;

@@ -20,6 +20,10 @@ export interface FetchOptions {
   maxIntervalMinutes?: number;
   /** Items of one feed processed per fetch, newest first. Default 100. */
   maxItemsPerFeed?: number;
+  /** Budget of one feed in a cycle, its document and article pages together, ms. Default 120 000. */
+  feedBudgetMs?: number;
+  /** Budget of a whole fetch cycle, ms; feeds not started by then wait for the next cycle. Default 600 000. */
+  cycleBudgetMs?: number;
 }
 
 /** A feed source read: bytes and what the server said about them. `notModified`: a 304, no body. */
@@ -45,7 +49,7 @@ export function isUrl(source: string): boolean {
 export async function readFeedSource(
   source: string,
   opts: FetchOptions,
-  validators: { etag?: string | null; lastModified?: string | null; guard?: PublicOnly } = {},
+  validators: { etag?: string | null; lastModified?: string | null; guard?: PublicOnly; signal?: AbortSignal } = {},
 ): Promise<FeedSourceResult> {
   if (isUrl(source)) {
     const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, ...validators });

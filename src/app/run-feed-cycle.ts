@@ -83,6 +83,8 @@ export interface FeedCycleReport {
   skipped: Array<{ url: string; item: string; error: string }>;
   /** Article pages refused by the SSRF guard (their item keeps the feed's text). */
   pagesRefused: number;
+  /** Due feeds not started because the cycle ran out of its budget (they stay due). */
+  deferred: number;
   ms: number;
 }
 
@@ -91,7 +93,7 @@ const CYCLE_OWNER = `cycle:${hostname()}:${process.pid}:${randomUUID().slice(0, 
 const FEED_CLAIM_MS = 30 * 60_000;
 
 /** Defaults for the optional fetch settings (they match config.ts). */
-const DEFAULTS = { concurrency: 16, perHost: 2, minIntervalMinutes: 15, maxIntervalMinutes: 24 * 60, maxItemsPerFeed: 100 };
+const DEFAULTS = { concurrency: 16, perHost: 2, minIntervalMinutes: 15, maxIntervalMinutes: 24 * 60, maxItemsPerFeed: 100, feedBudgetMs: 120_000, cycleBudgetMs: 600_000 };
 
 /** What one cycle shares between feeds. */
 interface CycleContext {
@@ -119,7 +121,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   const now = () => deps.now?.() ?? new Date();
   const settings = { ...DEFAULTS, ...definedOnly(deps.fetch) };
   const guard = publicOnly(deps.resolve);
-  const report: FeedCycleReport = { feeds: 0, due: 0, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, skipped: [], pagesRefused: 0, ms: 0 };
+  const report: FeedCycleReport = { feeds: 0, due: 0, notModified: 0, parsed: 0, failed: [], newArticles: 0, backlog: 0, figures: 0, skipped: [], pagesRefused: 0, deferred: 0, ms: 0 };
   const ctx: CycleContext = {
     deps,
     report,
@@ -140,30 +142,45 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   report.feeds = all.length;
   report.due = due.length;
   const { metrics } = deps;
+  // Budgets: a feed whose pages dribble costs at most feedBudgetMs (then it is recorded as failed,
+  // keeping what it stored), and a cycle at most cycleBudgetMs (feeds not started stay due).
+  const cycleBudget = AbortSignal.timeout(settings.cycleBudgetMs);
   await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
+    if (cycleBudget.aborted) {
+      report.deferred++;
+      return;
+    }
+    const feedBudget = AbortSignal.timeout(settings.feedBudgetMs);
+    const budget = AbortSignal.any([cycleBudget, feedBudget]);
     const timer = metrics?.fetchDuration.startTimer({ feed: feed.url });
     try {
-      const outcome = await ingestFeed(feed, ctx);
+      const outcome = await ingestFeed(feed, ctx, budget);
       timer?.();
       if (outcome === 'not_modified') {
         report.notModified++;
         return;
       }
-      report.parsed++;
       report.newArticles += outcome.stored;
       report.figures += outcome.figures;
       report.backlog += outcome.backlog;
       metrics?.articlesStored.inc(outcome.stored);
       metrics?.figuresStored.inc(outcome.figures);
-    } catch (err) {
+      // What it stored in time is kept (and counted); running over is still the feed's failure.
+      if (budget.aborted) throw overBudget(feedBudget.aborted, settings, feed.url);
+      report.parsed++;
+    } catch (caught) {
       timer?.();
       metrics?.fetchErrors.inc({ feed: feed.url });
+      const err = budget.aborted ? overBudget(feedBudget.aborted, settings, feed.url) : caught;
       const message = (err as Error).message;
       report.failed.push({ url: feed.url, error: message });
       const at = now();
       const retryAfter = err instanceof FetchError ? err.context.retryAfter : null;
       const next = nextCheckAfterError(at, feed.errorCount + 1, retryAfter, ctx.bounds);
-      await deps.store.recordFeedError(feed.id, message, at.toISOString(), next.toISOString());
+      // A store that cannot write (disk full) must not end the cycle from inside its error handling.
+      await deps.store.recordFeedError(feed.id, message, at.toISOString(), next.toISOString()).catch((storeErr: unknown) =>
+        deps.logger.error({ feed: feed.url, err: (storeErr as Error).message }, 'feed error not recorded'),
+      );
       deps.logger.warn({ feed: feed.url, err: message, errors: feed.errorCount + 1, nextCheckAt: next.toISOString() }, 'feed failed');
     } finally {
       deps.onFeedDone?.(feed.url);
@@ -183,6 +200,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       figures: report.figures,
       skipped: report.skipped.length,
       pagesRefused: report.pagesRefused,
+      deferred: report.deferred,
       ms: report.ms,
     },
     'fetch cycle done',
@@ -190,13 +208,20 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   return report;
 }
 
+/** The error of a feed that ran out of its budget (or of the cycle's). */
+function overBudget(feedOver: boolean, settings: { feedBudgetMs: number; cycleBudgetMs: number }, url: string): FetchError {
+  return feedOver
+    ? new FetchError('timeout', `fetch: the feed and its article pages took longer than ${settings.feedBudgetMs / 1000} s (FEED_BUDGET_SECONDS); what was read in time is kept`, { url })
+    : new FetchError('timeout', `fetch: the fetch cycle ran out of time (${settings.cycleBudgetMs / 1000} s, FETCH_CYCLE_BUDGET_SECONDS) while reading this feed; what was read in time is kept`, { url });
+}
+
 /** Fetch and parse one feed, store its new items; throws on feed-level failure. */
-async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified' | { stored: number; figures: number; backlog: number }> {
+async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): Promise<'not_modified' | { stored: number; figures: number; backlog: number }> {
   const { deps } = ctx;
   const remote = isUrl(feed.url);
   const guard = guardFor(feed, ctx);
   const validators = deps.backfillSince ? { etag: null, lastModified: null } : { etag: feed.etag, lastModified: feed.lastModified };
-  const read = () => readFeedSource(feed.url, deps.fetch, { ...validators, ...(guard ? { guard } : {}) });
+  const read = () => readFeedSource(feed.url, deps.fetch, { ...validators, signal, ...(guard ? { guard } : {}) });
   const source = remote ? await ctx.limiter.run(feed.url, read) : await read();
   if (source.notModified) {
     const at = ctx.now();
@@ -223,7 +248,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext): Promise<'not_modified'
   await mapLimit(current, 4, async ({ item, key }) => {
     let saved: number | null;
     try {
-      saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString());
+      saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString(), signal);
     } catch (err) {
       // One bad item never fails its feed: it is skipped, remembered as seen (not retried every
       // cycle) and recorded; the feed's other items are stored.
@@ -283,7 +308,7 @@ function guardFor(feed: Feed, ctx: CycleContext): PublicOnly | undefined {
 }
 
 /** Summarize one item and save it; returns its figure count, or null when it was a duplicate. */
-async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: string) {
+async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: string, signal: AbortSignal) {
   const { deps } = ctx;
   const text = await itemText(item, {
     fetchPages: deps.fullText && isUrl(feed.url),
@@ -291,6 +316,7 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     logger: deps.logger,
     cache: ctx.pages,
     limiter: ctx.limiter,
+    signal,
     ...(ctx.pageGuard ? { guard: ctx.pageGuard } : {}),
     onPageRefused: (link) => {
       ctx.report.pagesRefused++;
