@@ -13,6 +13,8 @@ export type FetchErrorCode =
   | 'not_a_feed'
   | 'empty'
   | 'bad_url'
+  /** A redirect to somewhere that cannot be fetched (file:, data:, …): the feed's fault, not the caller's input. */
+  | 'bad_redirect'
   | 'blocked_address'
   | 'file_not_found';
 

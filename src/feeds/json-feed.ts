@@ -6,6 +6,7 @@ import { FetchError } from '../domain/errors.js';
 import type { FeedItem, ParsedFeed } from '../domain/types.js';
 import { htmlToText } from './extract-text.js';
 import { escapeHtml } from '../render/escape-html.js';
+import { oneLine } from './one-line.js';
 
 type Raw = Record<string, unknown>;
 
@@ -89,7 +90,3 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-function oneLine(value: string | null): string | null {
-  const line = value?.replace(/\s+/g, ' ').trim();
-  return line ? line : null;
-}

@@ -8,6 +8,7 @@ import { FetchError } from '../domain/errors.js';
 import type { FeedItem, ParsedFeed } from '../domain/types.js';
 import { htmlToText } from './extract-text.js';
 import { parseJsonFeed } from './json-feed.js';
+import { oneLine } from './one-line.js';
 
 type Format = 'rss' | 'rdf' | 'atom' | 'json';
 type Raw = Record<string, unknown>;
@@ -185,7 +186,3 @@ function str(value: unknown): string | null {
   return null;
 }
 
-function oneLine(value: string | null): string | null {
-  const line = value?.replace(/\s+/g, ' ').trim();
-  return line ? line : null;
-}

@@ -77,7 +77,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
         if (hops >= maxRedirects) {
           throw new FetchError('too_many_redirects', `fetch: more than ${maxRedirects} redirects (stopped at ${current})`, { url, status: res.status });
         }
-        current = checkUrl(new URL(location, current).href, url);
+        current = checkUrl(new URL(location, current).href, url, 'bad_redirect');
         continue;
       }
       return await readResponse(res, current, url, maxBytes);
@@ -98,15 +98,16 @@ function requestHeaders(opts: FetchOptions): Record<string, string> {
 }
 
 /** Only http(s): fetch would also accept data: and blob:, which a feed URL must never be. */
-function checkUrl(candidate: string, original: string): string {
+function checkUrl(candidate: string, original: string, code: 'bad_url' | 'bad_redirect' = 'bad_url'): string {
   let parsed: URL;
+  const hop = code === 'bad_redirect' ? 'redirected to ' : '';
   try {
     parsed = new URL(candidate);
   } catch {
-    throw new FetchError('bad_url', `fetch: not a valid URL: "${candidate}"`, { url: original });
+    throw new FetchError(code, `fetch: ${hop}not a valid URL: "${candidate}"`, { url: original });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new FetchError('bad_url', `fetch: only http and https URLs can be fetched, not ${parsed.protocol} ("${candidate}")`, { url: original });
+    throw new FetchError(code, `fetch: ${hop}${parsed.protocol} — only http and https URLs can be fetched ("${candidate}")`, { url: original });
   }
   return parsed.href;
 }

@@ -79,7 +79,8 @@ export const CANT_USE = "fetch: this address can't be used — only public web a
  * @example await assertPublicUrl('http://169.254.169.254/latest/meta-data') // throws
  */
 export async function assertPublicUrl(url: string, lookup: Lookup = defaultLookup): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // 'localhost.' is localhost: a trailing dot only says the name is absolute.
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase();
   const refuse = () => new FetchError('blocked_address', CANT_USE, { url });
   // Never ask DNS about these: the answer is local by definition (RFC 6761).
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) throw refuse();

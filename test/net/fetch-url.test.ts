@@ -69,7 +69,7 @@ describe('fetchUrl', () => {
 
   it('refuses a redirect to a non-http scheme', async () => {
     srv.route('/to-file', { redirect: 'file:///etc/passwd' });
-    expect((await failure(fetchUrl(`${srv.url}/to-file`))).code).toBe('bad_url');
+    expect((await failure(fetchUrl(`${srv.url}/to-file`))).code).toBe('bad_redirect'); // the feed's fault, not the input's
   });
 
   it('rejects a declared Content-Length above maxBytes before reading', async () => {
