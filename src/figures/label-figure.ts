@@ -110,6 +110,11 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     return withOwnerOf(head, back, ctx);
   }
   if (q.length > 0) {
+    // "Hearts's 2-1 defeat", "Ford's $470m loss": the possessive before the figure says whose.
+    const poss = toks[f0 - 1];
+    if (poss !== undefined && poss.pos === 'PART' && /^['’]s?$/.test(poss.text) && toks[f0 - 2]?.pos === 'PROPN' && !TIME_WORD.test(toks[f0 - 2]?.lower ?? '')) {
+      return [...nounBack(toks, f0 - 2).filter((t) => t.pos === 'PROPN'), ...q];
+    }
     // "971 Russian soldiers" + "were captured" / "captured 971 Russian soldiers".
     // A borrowed noun ("7,800 [jobs] were moved") is not in the sentence: its predicate follows the figure.
     const lastOfQ = q[q.length - 1] as Token;

@@ -47,6 +47,8 @@ describe('labelFigure', () => {
     // Adverbs that change the predicate stay; a short label takes the phrase that places it.
     ['Only 12% of voters regularly read manifestos.', '12%', 'voters regularly read manifestos'],
     ['The band sold 40,000 tickets in Leeds.', '40,000', 'tickets sold in Leeds'],
+    // A possessive name before the figure says whose; a day's name does not.
+    ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
