@@ -65,6 +65,8 @@ function runningTotal(earlier: readonly ChangePoint[], current: ChangePoint, min
   if (current.phase === LAST_PHASE && current.phaseCount !== phases.length + 1) return null;
   const batches = phases.map((n) => byPhase.get(n)!);
   if (batches.slice(1).some((p) => p.confidence < minConfidence)) return null;
+  // The same value in every phase is the whole restated ("the first phase of a 1,000-for-1,000 exchange"), not batches to add up.
+  if (batches.every((p) => p.value === current.value)) return null;
   const total = batches.reduce((sum, p) => sum + p.value, current.value);
   const previous = batches[batches.length - 1]!;
   return { kind: 'total', total, since: batches[0]!.date, added: current.value, previousDate: previous.date, unit: current.unit };

@@ -42,6 +42,8 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
     const [withChanges] = await withSeriesChanges(store, [seedArticle!], settings, 'Europe/Kyiv');
     const f303 = withChanges!.figures.find((f) => f.text === '303')!;
     expect(f303.change).toBe('total 1,000 since 23 May (+303 since 24 May)');
+    // "a 1,000-for-1,000 exchange" named in every phase is the whole restated: no "total 3,000".
+    expect(withChanges!.figures.filter((f) => f.change?.startsWith('total')).map((f) => f.text)).toEqual(['303']);
 
     // Every point of the total is a figure with the sentence it came from.
     const [point] = (await store.seriesPointsOfArticles([seedArticle!.id])).filter((p) => p.figure.text === '303');
