@@ -153,8 +153,10 @@ describe('/admin', () => {
     expect((await h.say(ADMIN_CHAT, `/admin feeds remove ${feed.id}`))[0]!.text).toBe(`Removed feed ${feed.id}.`);
     expect(await h.store.listFeeds()).toEqual([]);
     expect((await h.say(ADMIN_CHAT, '/admin schedule'))[0]!.text).toContain('Default digest: 0 8 * * * in UTC');
-    expect((await h.say(ADMIN_CHAT, '/admin stats'))[0]!.text).toContain('Subscribers: 1 active');
     await seedArticle(h.store, KURSK);
+    const [stats] = await h.say(ADMIN_CHAT, '/admin stats');
+    expect(stats!.text).toContain('Subscribers: 1 active');
+    expect(stats!.text).toMatch(/last fetched: \d+ \w{3}, \d\d:\d\d \(UTC\), 30 min ago/); // local and relative, not raw ISO
     const [preview] = await h.say(ADMIN_CHAT, '/admin preview');
     expect(preview!.text).toContain('Preview');
     expect(preview!.text).toContain('971');

@@ -7,6 +7,7 @@ import { previewDigest } from '../../app/make-digest.js';
 import { exportOpml } from '../../app/import-opml.js';
 import { renderTelegram } from '../../render/render-telegram.js';
 import { describeTime, nextRun } from '../../jobs/next-run.js';
+import { timeZoneLabel } from '../time-zone-input.js';
 import { effectiveSchedule } from '../../jobs/schedule-settings.js';
 import { isBotAdmin } from '../guards/bot-admin.js';
 import { htmlLine, packBlocks } from '../html.js';
@@ -119,11 +120,31 @@ async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
     htmlLine([{ text: 'Stats', style: 'b' }]),
     htmlLine([`Subscribers: ${subs.length} active (${subs.filter((s) => s.paused).length} paused, ${subs.filter((s) => s.chatType !== 'private').length} groups/channels)`]),
     htmlLine([`Feeds: ${feeds.length} (${feeds.filter((f) => f.lastError).length} failing)`]),
-    htmlLine([`Articles: ${articles.articles} · figures: ${articles.figures} · last fetched: ${articles.lastFetchedAt ?? 'never'}`]),
-    htmlLine([`Last digest: ${latest ? `#${latest.id}, ${latest.date}, ${latest.stories.length} stories` : 'none yet'}`]),
+    htmlLine([`Articles: ${articles.articles} · figures: ${articles.figures} · last fetched: ${articles.lastFetchedAt ? whenLocal(articles.lastFetchedAt, deps) : 'never'}`]),
+    htmlLine([`Last digest: ${latest ? `#${latest.id}, ${latest.stories.length} stories, built ${whenLocal(latest.createdAt, deps)}` : 'none yet'}`]),
     htmlLine([`Deliveries: ${deliveries.sent} sent · ${deliveries.pending} pending · ${deliveries.failed} failed · ${deliveries.cancelled} cancelled`]),
   ];
   await replyHtml(ctx, [lines.join('\n')]);
+}
+
+/** "24 Nov, 08:00 (UTC+3), 5 min ago": local time in the default zone, and how long ago. */
+function whenLocal(iso: string, deps: BotDeps): string {
+  const at = new Date(iso);
+  const tz = deps.schedule().timezone;
+  return `${describeTime(at, tz).replace(`(${tz})`, `(${timeZoneLabel(tz)})`)}, ${ago(deps.now().getTime() - at.getTime())}`;
+}
+
+/**
+ * "just now", "5 min ago", "3 h ago", "2 days ago".
+ * @example ago(90_000) // '1 min ago'
+ */
+export function ago(ms: number): string {
+  const min = Math.floor(ms / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} min ago`;
+  const hours = Math.floor(min / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
 }
 
 async function adminPreview(ctx: Context, deps: BotDeps): Promise<void> {
