@@ -137,7 +137,9 @@ export function figureConflicts(lead: Article, leadFigures: readonly Figure[], c
       const same = other.figures.filter((g) => g.kind === f.kind && g.unit === f.unit && [...labelWords(g.label)].some((w) => words.has(w)));
       if (same.length === 0 || same.some((g) => g.value === f.value)) continue;
       const differing = same.find((g) => g.approx === null && g.value !== f.value && Math.max(g.value, f.value) <= 2 * Math.min(g.value, f.value));
-      if (differing !== undefined && !values.some((v) => v.source === other.source)) {
+      // Each differing value once: a second source stating the same other value adds nothing to
+      // "300 vs 303" (every source is listed with the story anyway).
+      if (differing !== undefined && !values.some((v) => v.source === other.source || v.text === differing.text)) {
         values.push({ text: differing.text, source: other.source, articleId: other.id });
       }
     }
