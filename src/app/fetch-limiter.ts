@@ -3,6 +3,7 @@
  * to any one host, shared by feed fetches and article-page fetches in a cycle. Waiters are served
  * first come, first served, skipping ones whose host is at its limit.
  */
+import { hostOf } from '../net/host-of.js';
 
 /** Runs fetches within the limits; see {@link createFetchLimiter}. */
 export interface FetchLimiter {
@@ -59,10 +60,3 @@ export function createFetchLimiter(opts: { concurrency: number; perHost: number 
   };
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return url;
-  }
-}

@@ -21,6 +21,7 @@ import { mapLimit } from '../support/map-limit.js';
 import type { Metrics } from '../ops/metrics.js';
 import { publicOnly, type Lookup, type PublicOnly } from '../net/ssrf-guard.js';
 import { DEFAULT_SERIES_SETTINGS, recordSeries, type SeriesSettings } from './record-series.js';
+import { hostOf } from '../net/host-of.js';
 
 /** What a cycle needs from the outside world. */
 export interface FeedCycleDeps {
@@ -348,10 +349,3 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.split('/').pop() ?? url;
-  }
-}

@@ -7,6 +7,7 @@ import { chatFeeds } from '../chat-feeds.js';
 import { formatDate } from '../../render/format-figure.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText } from '../reply.js';
+import { hostOf } from '../../net/host-of.js';
 
 /**
  * "ok · fetched 24 Nov", "⚠ fetch: 403 forbidden (since 24 Nov, 3 failures)" or "not fetched yet".
@@ -39,13 +40,6 @@ export async function handleSources(ctx: Context, input: CommandInput, deps: Bot
   await replyHtml(ctx, packBlocks([heading, ...blocks, footer]));
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 function clipUrl(url: string): string {
   return url.length > 120 ? `${url.slice(0, 119)}…` : url;
