@@ -76,6 +76,7 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
     // — a database fence, a round trip, a busy CPU — which Telegram's own burst allowance absorbs:
     // the 0 × 429 above is the judge of that.)
     const times = chats.map((id) => api.sent(id)[0]!.at).sort((a, b) => a - b);
-    expect((times.length - 1) / ((times.at(-1)! - times[0]!) / 1000)).toBeLessThanOrEqual(RATE * 1.02);
+    // 5%: the first and last arrival carry the same jitter, over a span of ~7 s at 20/s.
+    expect((times.length - 1) / ((times.at(-1)! - times[0]!) / 1000)).toBeLessThanOrEqual(RATE * 1.05);
   });
 });
