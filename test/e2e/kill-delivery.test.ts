@@ -1,5 +1,5 @@
 /**
- * Crash safety, on real parts: an operator's `keyfigures deliver --now` to 300 subscribers (three
+ * Crash safety, on real parts: an operator's `keyfigures deliver --now` to 150 subscribers (three
  * different views of the edition, five chats that blocked the bot) while the real `keyfigures bot`
  * runs against the fake Bot API (Telegram's flood limits on). The command and the bot are killed
  * with SIGKILL the moment the first row of the edition is visible in the database, then the bot
@@ -24,8 +24,8 @@ import { seededRandom } from '../support/fake-bot-api/limits.js';
 import type { Story } from '../../src/domain/types.js';
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
-const SUBSCRIBERS = Number(process.env.KF_SUBSCRIBERS ?? 300);
-const KILLS = Number(process.env.KF_KILLS ?? 10);
+const SUBSCRIBERS = Number(process.env.KF_SUBSCRIBERS ?? 150);
+const KILLS = Number(process.env.KF_KILLS ?? 8);
 const PARTS = ['<b>KeyFigures</b> · part 1', 'part 2 of the digest'];
 const BLOCKED = 5;
 /** Round trip of the fake Bot API: sends take time on the wire, as they do over a network. */
