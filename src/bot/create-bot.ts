@@ -29,7 +29,7 @@ import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
-import { routeSends } from './route-sends.js';
+import { routeSends, topicOf } from './route-sends.js';
 import { laneKey, UpdateLanes } from './update-lanes.js';
 import { handleOpmlUpload } from './opml-upload.js';
 import { handlePlainText } from './plain-text.js';
@@ -69,8 +69,9 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: telegram.apiRoot }, handlerTimeout: 60_000 });
   // The update loop only hands the update to its chat's lane and goes back to polling.
   bot.use((ctx, next) => {
-    // telegraf gives each update its own Telegram client (ctx.telegram): route its sends.
-    routeSends(ctx.telegram, deps.sender);
+    // telegraf gives each update its own Telegram client (ctx.telegram): route its sends, to the
+    // forum topic the update came from.
+    routeSends(ctx.telegram, deps.sender, topicOf(ctx));
     lanes.run(laneKey(ctx), () => next().catch((err: unknown) => handlerFailed(err, ctx, deps)));
     return Promise.resolve();
   });

@@ -13,6 +13,8 @@ export type SendFailureKind =
   | 'chat_gone'
   /** The group became a supergroup; resend to `migrateTo`. */
   | 'migrated'
+  /** 400 "message thread not found": the forum topic was deleted; send to General instead. */
+  | 'thread_gone'
   /** 5xx or network: try again later. */
   | 'transient'
   /** Any other 4xx: our message is wrong; retrying will not help. */

@@ -39,9 +39,18 @@ export interface SenderCounts {
   gone: number;
 }
 
+/** How `perform` should send this try. */
+export interface SendTry {
+  /**
+   * The forum topic the message was meant for is gone (deleted): send it without
+   * message_thread_id, to General, rather than lose it.
+   */
+  withoutThread: boolean;
+}
+
 /**
  * Send a message-producing API call to a chat through the chat's lane. `perform` gets the chat id
- * to use (it changes when a group migrates) and must be safe to call again.
+ * to use (it changes when a group migrates) and how to send this try, and must be safe to call again.
  * @example await sender.send(chatId, (to) => telegram.sendMessage(to, 'Hi'))
  */
 export class MessageSender {
@@ -54,7 +63,7 @@ export class MessageSender {
    * Queue one call behind every earlier one to the chat; resolves with its result once sent.
    * Rejects with Telegram's error when the chat is gone (403) or the message was rejected (400).
    */
-  send<T>(chatId: number, perform: (chatId: number) => Promise<T>): Promise<T> {
+  send<T>(chatId: number, perform: (chatId: number, how: SendTry) => Promise<T>): Promise<T> {
     const previous = this.lanes.get(chatId) ?? Promise.resolve();
     const result = previous.then(() => this.deliver(chatId, perform));
     const tail = result.then(
@@ -78,13 +87,14 @@ export class MessageSender {
     while (this.lanes.size > 0) await Promise.all([...this.lanes.values()]);
   }
 
-  private async deliver<T>(chatId: number, perform: (chatId: number) => Promise<T>): Promise<T> {
+  private async deliver<T>(chatId: number, perform: (chatId: number, how: SendTry) => Promise<T>): Promise<T> {
     const { pacer, logger } = this.deps;
     let to = chatId;
+    const how: SendTry = { withoutThread: false };
     for (let attempt = 1; ; ) {
       await pacer.acquire(to);
       try {
-        const result = await perform(to);
+        const result = await perform(to, { ...how });
         this.counts.sent++;
         return result;
       } catch (err) {
@@ -113,6 +123,14 @@ export class MessageSender {
             attempt++;
             continue;
           }
+          case 'thread_gone':
+            if (!how.withoutThread) {
+              how.withoutThread = true;
+              logger.info({ chat: to, err: failure.message }, 'forum topic gone; sending to General');
+              continue;
+            }
+            this.counts.failed++;
+            throw err;
           case 'chat_gone':
             this.counts.gone++;
             logger.info({ chat: to, reason: failure.message }, 'chat gone; deactivated');

@@ -310,6 +310,7 @@ export class OutboxWorker {
         logger.warn({ chat: row.chatId, attempt: row.attempts + 1, err: err.message }, final ? 'delivery gave up' : 'delivery will retry');
         return;
       }
+      case 'thread_gone': // the outbox sends no thread id yet
       case 'rejected':
         await store.failDelivery(row.id, owner, { error: err.message, notBefore: null, final: true, countAttempt: true });
         this.report.failed++;

@@ -38,6 +38,7 @@ export function classifySendError(err: unknown): SendError {
       return new SendError('chat_gone', description, { code });
     }
     if (code >= 500) return new SendError('transient', description, { code });
+    if (/message thread not found/i.test(description)) return new SendError('thread_gone', description, { code });
     return new SendError('rejected', description, { code });
   }
   return new SendError('transient', err instanceof Error ? err.message : String(err));

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readParams, type Params, type UploadedFile } from './fake-bot-api/body.js';
 import {
-  ChatRegistry, type BlockKind, type ChatInput, type ChatMemberStatus, type StoredFile, type TgChat, type TgMessage, type TgUser,
+  ChatRegistry, type BlockKind, type ChatInput, type ChatMemberStatus, type StoredFile, type TgChat, type TgMessage, type TgPhotoSize, type TgUser,
 } from './fake-bot-api/chats.js';
 import { DEFAULT_FLOOD_LIMITS, FloodControl, seededRandom, type FloodLimits } from './fake-bot-api/limits.js';
 import { commandsKey, createMethods, documentOf, storeFile, type Method, type MethodContext } from './fake-bot-api/methods.js';
@@ -15,7 +15,8 @@ import { UpdateQueue, type Update } from './fake-bot-api/updates.js';
 import type { BotCommand } from './fake-bot-api/validate.js';
 import { ApiError, TG, tooManyRequests, type ResponseParameters } from './fake-bot-api/wording.js';
 
-export type { BlockKind, BotCommand, ChatInput, ChatMemberStatus, FloodLimits, TgChat, TgMessage, TgUser, Update };
+export type { BlockKind, BotCommand, ChatInput, ChatMemberStatus, FloodLimits, TgChat, TgMessage, TgPhotoSize, TgUser, Update };
+export { PNG_SIGNATURE } from './fake-bot-api/image.js';
 export { parseHtml } from './fake-bot-api/html.js';
 export { TG } from './fake-bot-api/wording.js';
 
@@ -70,6 +71,8 @@ export interface SentMessage {
   parse_mode?: string;
   entities: unknown[];
   reply_markup?: unknown;
+  /** The forum topic (or reply thread) it went to; absent for General / no thread. */
+  message_thread_id?: number;
   /** Time of acceptance, ms since epoch. */
   at: number;
 }
@@ -78,12 +81,34 @@ export interface SentMessage {
 export interface SentDocument {
   chat_id: number;
   message_id: number;
+  message_thread_id?: number;
   file_id: string;
   file_name: string | null;
   mime_type: string | null;
   content: Buffer;
   /** Caption as the user sees it (after entity parsing), '' when none. */
   caption: string;
+  at: number;
+}
+
+/** A photo the fake accepted from the bot (sendPhoto, uploaded or sent again by file_id). */
+export interface SentPhoto {
+  chat_id: number;
+  message_id: number;
+  message_thread_id?: number;
+  /** The file_id of the largest size (what a bot sends to reuse the photo). */
+  file_id: string;
+  /** The sizes Telegram made, smallest first. */
+  sizes: TgPhotoSize[];
+  /** The bytes as first uploaded. */
+  content: Buffer;
+  /** Whether this send uploaded the bytes (false: sent again by file_id). */
+  uploaded: boolean;
+  /** Caption as the user sees it, '' when none. */
+  caption: string;
+  /** The caption parameter exactly as sent (HTML source when parse_mode is HTML). */
+  captionHtml: string;
+  parse_mode?: string;
   at: number;
 }
 
@@ -145,6 +170,7 @@ export class FakeBotApi {
   private readonly log: ApiCall[] = [];
   private readonly sentLog: SentMessage[] = [];
   private readonly documentLog: SentDocument[] = [];
+  private readonly photoLog: SentPhoto[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly scripted = new Map<string, FailSpec[]>();
   private faults: { opts: FaultOptions; random: () => number } | undefined;
@@ -173,9 +199,11 @@ export class FakeBotApi {
       webhook: { url: '' },
       strictEntities: opts.strictEntities ?? false,
       files: new Map(),
+      photos: new Map(),
       members: new Map(),
       onSent: (message, params) => this.recordSent(message, params),
       onDocument: (message, file) => this.recordDocument(message, file),
+      onPhoto: (message, file, params) => this.recordPhoto(message, file, params),
     };
     this.methods = createMethods(this.ctx);
     this.setFaults(opts.faults);
@@ -209,14 +237,18 @@ export class FakeBotApi {
     return this.chats.declare(chat);
   }
 
-  /** Enqueues a text message from a user; a leading /command (optionally @bot) gets a bot_command entity. */
-  sendText(chat: ChatInput, text: string, from?: Partial<TgUser>): Update {
+  /**
+   * Enqueues a text message from a user; a leading /command (optionally @bot) gets a bot_command
+   * entity. `threadId` writes it in that forum topic (or reply thread); it must exist.
+   */
+  sendText(chat: ChatInput, text: string, from?: Partial<TgUser>, opts: { threadId?: number } = {}): Update {
     const c = this.chats.declare(chat);
     const command = /^\/[A-Za-z0-9_]{1,64}(@[A-Za-z0-9_]{3,32})?(?=\s|$)/.exec(text);
     const message: TgMessage = {
       message_id: this.chats.nextMessageId(c.id),
       from: this.user(c, from),
       chat: c,
+      ...this.chats.threadOf(c, opts.threadId),
       date: Math.floor(Date.now() / 1000),
       text,
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
@@ -274,6 +306,21 @@ export class FakeBotApi {
 
   // ---- test-side state changes ----------------------------------------------------------
 
+  /**
+   * Opens a forum topic in a supergroup with `is_forum: true` (declared now when a ChatInput is
+   * given); returns its message_thread_id.
+   * @example const thread = api.createTopic({ id: -1001234567890, type: 'supergroup', is_forum: true }, 'Digest')
+   */
+  createTopic(chat: ChatInput | number, name: string): number {
+    const id = typeof chat === 'number' ? chat : this.chats.declare(chat).id;
+    return this.chats.createTopic(id, name);
+  }
+
+  /** Deletes a forum topic: sends to it then fail with 400 "message thread not found", as in Telegram. */
+  deleteTopic(chatId: number, threadId: number): void {
+    if (!this.chats.deleteTopic(chatId, threadId)) throw new Error(`FakeBotApi: no topic ${threadId} in chat ${chatId}`);
+  }
+
   /** Makes sends to the chat fail with 403 (blocked by the user, kicked from the group, or user deactivated). */
   blockChat(id: number, kind: BlockKind = 'blocked'): void {
     this.chats.block(id, kind);
@@ -315,6 +362,16 @@ export class FakeBotApi {
   /** Documents the fake accepted (sendDocument), optionally for one chat. */
   documents(chatId?: number): SentDocument[] {
     return this.documentLog.filter((d) => chatId === undefined || d.chat_id === chatId);
+  }
+
+  /** Photos the fake accepted (sendPhoto), optionally for one chat. */
+  photos(chatId?: number): SentPhoto[] {
+    return this.photoLog.filter((p) => chatId === undefined || p.chat_id === chatId);
+  }
+
+  /** Resolves with the `index`-th photo sent to `chatId`; rejects with a report after `timeoutMs`. */
+  waitForPhoto(chatId: number, index = 0, timeoutMs = 2000): Promise<SentPhoto> {
+    return this.until(() => this.photos(chatId)[index], timeoutMs, `photo #${index + 1} to chat ${chatId}`);
   }
 
   /** Resolves with the first document sent to `chatId`'s `index`-th position; rejects with a report after `timeoutMs`. */
@@ -402,7 +459,11 @@ export class FakeBotApi {
   /** Human-readable summary used in timeout errors. */
   private report(): string {
     const clip = (s: string): string => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
-    const sent = this.sentLog.map((m) => `  chat ${m.chat_id} #${m.message_id}: ${clip(m.text)}`);
+    const topic = (id: number | undefined): string => (id ? ` topic ${id}` : '');
+    const sent = [
+      ...this.sentLog.map((m) => `  chat ${m.chat_id}${topic(m.message_thread_id)} #${m.message_id}: ${clip(m.text)}`),
+      ...this.photoLog.map((p) => `  chat ${p.chat_id}${topic(p.message_thread_id)} #${p.message_id}: [photo] ${clip(p.caption)}`),
+    ];
     const rejected = this.rejected().map((r) => `  ${r.method} ${r.error_code} ${r.description}`);
     return [
       `Sent (${sent.length}):`, ...(sent.length ? sent : ['  (none)']),
@@ -428,6 +489,25 @@ export class FakeBotApi {
       ...(typeof params.parse_mode === 'string' ? { parse_mode: params.parse_mode } : {}),
       entities: message.entities ?? [],
       ...(params.reply_markup !== undefined ? { reply_markup: params.reply_markup } : {}),
+      ...(message.message_thread_id !== undefined ? { message_thread_id: message.message_thread_id } : {}),
+      at: Date.now(),
+    });
+    for (const check of [...this.waiters]) check();
+  }
+
+  private recordPhoto(message: TgMessage, file: StoredFile, params: Params): void {
+    const sizes = message.photo ?? [];
+    this.photoLog.push({
+      chat_id: message.chat.id,
+      message_id: message.message_id,
+      ...(message.message_thread_id !== undefined ? { message_thread_id: message.message_thread_id } : {}),
+      file_id: sizes[sizes.length - 1]?.file_id ?? file.file_id,
+      sizes,
+      content: file.content,
+      uploaded: typeof params.photo !== 'string',
+      caption: message.caption ?? '',
+      captionHtml: typeof params.caption === 'string' ? params.caption : '',
+      ...(typeof params.parse_mode === 'string' ? { parse_mode: params.parse_mode } : {}),
       at: Date.now(),
     });
     for (const check of [...this.waiters]) check();
@@ -437,6 +517,7 @@ export class FakeBotApi {
     this.documentLog.push({
       chat_id: message.chat.id,
       message_id: message.message_id,
+      ...(message.message_thread_id !== undefined ? { message_thread_id: message.message_thread_id } : {}),
       file_id: file.file_id,
       file_name: file.file_name ?? null,
       mime_type: file.mime_type ?? null,

@@ -10,6 +10,8 @@ export interface ChatInput {
   title?: string;
   username?: string;
   first_name?: string;
+  /** A supergroup with topics (forum). */
+  is_forum?: boolean;
 }
 
 /** A Bot API Chat object. */
@@ -19,6 +21,8 @@ export interface TgChat {
   title?: string;
   username?: string;
   first_name?: string;
+  /** Present (true) only for a supergroup with topics, as in Telegram. */
+  is_forum?: true;
 }
 
 /** A Bot API User object. */
@@ -41,7 +45,24 @@ export interface TgMessage {
   reply_markup?: unknown;
   edit_date?: number;
   document?: TgDocument;
+  photo?: TgPhotoSize[];
   caption?: string;
+  caption_entities?: unknown[];
+  /** The topic (forum) or reply thread the message belongs to. */
+  message_thread_id?: number;
+  /** True for a message sent in a forum topic (not in General). */
+  is_topic_message?: true;
+  /** The service message that opens a topic. */
+  forum_topic_created?: { name: string; icon_color: number };
+}
+
+/** A Bot API PhotoSize object (one size of a photo). */
+export interface TgPhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size: number;
 }
 
 /** A Bot API Document object. */
@@ -76,16 +97,26 @@ export class ChatRegistry {
   private readonly migrated = new Map<number, number>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly messages = new Map<string, TgMessage>();
+  /** Forum topics by chat: thread id → name, and whether it was deleted. */
+  private readonly topics = new Map<number, Map<number, { name: string; deleted: boolean }>>();
 
   constructor(private readonly permissive: boolean) {}
 
   /** Makes a chat known (idempotent; later fields win). */
   declare(input: ChatInput): TgChat {
-    const type = input.type ?? this.chats.get(input.id)?.type ?? guessType(input.id);
+    const known = this.chats.get(input.id);
+    const type = input.type ?? known?.type ?? guessType(input.id);
+    const forum = type === 'supergroup' && (input.is_forum ?? known?.is_forum === true);
     const chat: TgChat =
       type === 'private'
         ? { id: input.id, type, first_name: input.first_name ?? 'Test', ...(input.username ? { username: input.username } : {}) }
-        : { id: input.id, type, title: input.title ?? `Test ${type} ${input.id}`, ...(input.username ? { username: input.username } : {}) };
+        : {
+            id: input.id,
+            type,
+            title: input.title ?? `Test ${type} ${input.id}`,
+            ...(input.username ? { username: input.username } : {}),
+            ...(forum ? { is_forum: true as const } : {}),
+          };
     this.chats.set(input.id, chat);
     return chat;
   }
@@ -131,6 +162,46 @@ export class ChatRegistry {
     const old = this.chats.get(id);
     this.migrated.set(id, newId);
     this.declare({ id: newId, type: 'supergroup', ...(old?.title ? { title: old.title } : {}) });
+  }
+
+  /**
+   * Opens a topic in a forum; its message_thread_id is the id of the service message that
+   * created it, as in Telegram.
+   */
+  createTopic(chatId: number, name: string): number {
+    const chat = this.chats.get(chatId);
+    if (!chat?.is_forum) throw ApiError.of(TG.notForum);
+    const threadId = this.nextMessageId(chatId);
+    this.store({ message_id: threadId, date: Math.floor(Date.now() / 1000), chat, message_thread_id: threadId, is_topic_message: true, forum_topic_created: { name, icon_color: 7322096 } });
+    const topics = this.topics.get(chatId) ?? new Map<number, { name: string; deleted: boolean }>();
+    topics.set(threadId, { name, deleted: false });
+    this.topics.set(chatId, topics);
+    return threadId;
+  }
+
+  /** Deletes a topic with all its messages; false when there was no such topic. */
+  deleteTopic(chatId: number, threadId: number): boolean {
+    const topic = this.topics.get(chatId)?.get(threadId);
+    if (!topic || topic.deleted) return false;
+    topic.deleted = true;
+    for (const [key, m] of this.messages) if (m.chat.id === chatId && m.message_thread_id === threadId) this.messages.delete(key);
+    return true;
+  }
+
+  /**
+   * The thread fields of a message sent to `chat` with `threadId` (undefined: General / no thread),
+   * or Telegram's 400 when the thread does not exist: in a forum, a topic that is open; elsewhere
+   * (unconfirmed) a reply thread, i.e. an existing message of the chat.
+   */
+  threadOf(chat: TgChat, threadId: number | undefined): { message_thread_id?: number; is_topic_message?: true } {
+    if (threadId === undefined) return {};
+    if (chat.is_forum) {
+      const topic = this.topics.get(chat.id)?.get(threadId);
+      if (!topic || topic.deleted) throw ApiError.of(TG.threadNotFound);
+      return { message_thread_id: threadId, is_topic_message: true };
+    }
+    if (!this.message(chat.id, threadId)) throw ApiError.of(TG.threadNotFound);
+    return { message_thread_id: threadId };
   }
 
   /** Next message_id in a chat (incoming and outgoing share one sequence, as in Telegram). */

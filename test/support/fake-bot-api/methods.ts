@@ -1,5 +1,6 @@
 import { toBool, toNumber, type Params, type UploadedFile } from './body.js';
-import type { ChatMemberStatus, ChatRegistry, StoredFile, TgChat, TgMessage, TgUser } from './chats.js';
+import type { ChatMemberStatus, ChatRegistry, StoredFile, TgChat, TgMessage, TgPhotoSize, TgUser } from './chats.js';
+import { imageSize, MAX_PHOTO_BYTES, photoDimensionsOk, photoSizes } from './image.js';
 import type { FloodControl } from './limits.js';
 import type { UpdateQueue } from './updates.js';
 import { formatText, validateCommands, validateReplyMarkup, type BotCommand } from './validate.js';
@@ -17,12 +18,16 @@ export interface MethodContext {
   strictEntities: boolean;
   /** Files by file_id: uploaded by the bot (sendDocument) or sent by users (test side). */
   files: Map<string, StoredFile>;
+  /** The sizes of every photo the bot sent, by the file_id of any of its sizes (to send it again by id). */
+  photos: Map<string, TgPhotoSize[]>;
   /** Members' statuses by "chatId:userId"; anyone else is a 'member'. */
   members: Map<string, ChatMemberStatus>;
   /** Called for every message the fake accepted from the bot. */
   onSent(message: TgMessage, params: Params): void;
   /** Called for every document the fake accepted from the bot (after onSent). */
   onDocument(message: TgMessage, file: StoredFile): void;
+  /** Called for every photo the fake accepted from the bot: the message and the file as uploaded. */
+  onPhoto(message: TgMessage, file: StoredFile, params: Params): void;
 }
 
 /** A Bot API method: params and uploaded files in, result out, or throws ApiError. */
@@ -37,13 +42,13 @@ let fileCounter = 0;
  * Keep a file as Telegram would, with fresh file_id and file_path.
  * @example storeFile(ctx.files, { content: Buffer.from('<opml/>'), file_name: 'feeds.opml' })
  */
-export function storeFile(files: Map<string, StoredFile>, f: { content: Buffer; file_name?: string; mime_type?: string }): StoredFile {
+export function storeFile(files: Map<string, StoredFile>, f: { content: Buffer; file_name?: string; mime_type?: string }, folder = 'documents'): StoredFile {
   const n = ++fileCounter;
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(f.file_name ?? '')?.[1];
   const stored: StoredFile = {
-    file_id: `BQACAgIAAxkBAAI${n.toString(36).padStart(6, '0')}`,
+    file_id: `${folder === 'photos' ? 'AgACAgIAAxkBAAI' : 'BQACAgIAAxkBAAI'}${n.toString(36).padStart(6, '0')}`,
     file_unique_id: `AgAD${n.toString(36).padStart(4, '0')}`,
-    file_path: `documents/file_${n}${ext ? `.${ext}` : ''}`,
+    file_path: `${folder}/file_${n}${ext ? `.${ext}` : ''}`,
     ...(f.file_name !== undefined ? { file_name: f.file_name } : {}),
     ...(f.mime_type !== undefined ? { mime_type: f.mime_type } : {}),
     content: f.content,
@@ -130,9 +135,11 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
       validateReplyMarkup(p.reply_markup);
       const chat = ctx.chats.resolve(p.chat_id);
       ctx.chats.assertWritable(chat);
+      const thread = ctx.chats.threadOf(chat, toNumber(p.message_thread_id));
       admitOrThrow(ctx, chat);
       const message: TgMessage = {
         ...messageShell(ctx, chat),
+        ...thread,
         text: formatted.text,
         ...(formatted.entities.length ? { entities: formatted.entities } : {}),
         ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
@@ -157,19 +164,57 @@ export function createMethods(ctx: MethodContext): Map<string, Method> {
       } else {
         throw ApiError.of(TG.noDocument);
       }
-      const caption = typeof p.caption === 'string' && p.caption !== '' ? formatText(p.caption, p.parse_mode, p.caption_entities, ctx.strictEntities) : undefined;
-      if (caption && caption.text.length > MAX_CAPTION) throw ApiError.of(TG.captionTooLong);
-      validateReplyMarkup(p.reply_markup);
-      admitOrThrow(ctx, chat);
-      const message: TgMessage = {
-        ...messageShell(ctx, chat),
-        document: documentOf(file),
-        ...(caption ? { caption: caption.text } : {}),
-        ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
-      };
+      const message = mediaMessage(ctx, chat, p, { document: documentOf(file) });
       ctx.chats.store(message);
       ctx.onDocument(message, file);
       return message;
+    },
+
+    sendPhoto: (p, _signal, uploads) => {
+      const chat = ctx.chats.resolve(p.chat_id);
+      ctx.chats.assertWritable(chat);
+      const upload = uploads.find((f) => f.field === 'photo');
+      let original: StoredFile;
+      let sizes: TgPhotoSize[];
+      if (upload) {
+        if (upload.size === 0) throw ApiError.of(TG.emptyFile);
+        if (upload.size > MAX_PHOTO_BYTES) throw ApiError.of(TG.photoTooBig);
+        const size = imageSize(upload.content);
+        if (!size) throw ApiError.of(TG.imageProcessFailed);
+        if (!photoDimensionsOk(size)) throw ApiError.of(TG.photoInvalidDimensions);
+        original = storeFile(ctx.files, { content: upload.content, file_name: upload.filename, mime_type: upload.contentType ?? 'image/png' }, 'photos');
+        // every size Telegram makes is a file of its own; here each holds the uploaded bytes
+        sizes = photoSizes(size).map((dims, i, all) => {
+          const file = i === all.length - 1 ? original : storeFile(ctx.files, { content: upload.content, file_name: 'photo.jpg', mime_type: 'image/jpeg' }, 'photos');
+          return { file_id: file.file_id, file_unique_id: file.file_unique_id, ...dims, file_size: Math.round((upload.size * dims.width * dims.height) / (size.width * size.height)) };
+        });
+        ctx.photos.set(original.file_id, sizes);
+        for (const s of sizes) ctx.photos.set(s.file_id, sizes);
+      } else if (typeof p.photo === 'string' && p.photo !== '') {
+        const known = ctx.photos.get(p.photo);
+        if (!known) throw ApiError.of(TG.wrongFileId);
+        sizes = known;
+        original = ctx.files.get(known[known.length - 1]!.file_id)!;
+      } else {
+        throw ApiError.of(TG.noPhoto);
+      }
+      const message = mediaMessage(ctx, chat, p, { photo: sizes });
+      ctx.chats.store(message);
+      ctx.onPhoto(message, original, p);
+      return message;
+    },
+
+    createForumTopic: (p) => {
+      const chat = ctx.chats.resolve(p.chat_id);
+      if (typeof p.name !== 'string' || p.name.length < 1 || p.name.length > 128) throw ApiError.of(TG.topicNameInvalid);
+      return { message_thread_id: ctx.chats.createTopic(chat.id, p.name), name: p.name, icon_color: 7322096 };
+    },
+
+    deleteForumTopic: (p) => {
+      const chat = ctx.chats.resolve(p.chat_id);
+      if (!chat.is_forum) throw ApiError.of(TG.notForum);
+      if (!ctx.chats.deleteTopic(chat.id, toNumber(p.message_thread_id) ?? -1)) throw ApiError.of(TG.threadNotFound);
+      return true;
     },
 
     getFile: (p) => {
@@ -276,6 +321,25 @@ function admitOrThrow(ctx: MethodContext, chat: TgChat): void {
   if (!ctx.flood) return;
   const retryAfter = ctx.flood.admit(chat.id, chat.type === 'private');
   if (retryAfter > 0) throw ApiError.of(tooManyRequests(retryAfter), { retry_after: retryAfter });
+}
+
+/**
+ * A document or photo message: its caption (≤ 1,024 characters after parsing), keyboard and
+ * thread checked, flood control applied, as Telegram does for every media message.
+ */
+function mediaMessage(ctx: MethodContext, chat: TgChat, p: Params, media: Pick<TgMessage, 'document' | 'photo'>): TgMessage {
+  const caption = typeof p.caption === 'string' && p.caption !== '' ? formatText(p.caption, p.parse_mode, p.caption_entities, ctx.strictEntities) : undefined;
+  if (caption && caption.text.length > MAX_CAPTION) throw ApiError.of(TG.captionTooLong);
+  validateReplyMarkup(p.reply_markup);
+  const thread = ctx.chats.threadOf(chat, toNumber(p.message_thread_id));
+  admitOrThrow(ctx, chat);
+  return {
+    ...messageShell(ctx, chat),
+    ...thread,
+    ...media,
+    ...(caption ? { caption: caption.text, ...(caption.entities.length ? { caption_entities: caption.entities } : {}) } : {}),
+    ...(inlineKeyboard(p.reply_markup) ? { reply_markup: p.reply_markup } : {}),
+  };
 }
 
 /** The fields every message the bot sends has. */

@@ -50,6 +50,13 @@ export const TG = {
   fileTooBig: [400, 'Bad Request: file is too big'],
   captionTooLong: [400, 'Bad Request: message caption is too long'],
   invalidUserId: [400, 'Bad Request: invalid user_id specified'],
+  threadNotFound: [400, 'Bad Request: message thread not found'],
+  notForum: [400, 'Bad Request: the chat is not a forum'], // unconfirmed
+  topicNameInvalid: [400, 'Bad Request: TOPIC_TITLE_EMPTY'], // unconfirmed
+  noPhoto: [400, 'Bad Request: there is no photo in the request'],
+  imageProcessFailed: [400, 'Bad Request: IMAGE_PROCESS_FAILED'],
+  photoInvalidDimensions: [400, 'Bad Request: PHOTO_INVALID_DIMENSIONS'],
+  photoTooBig: [400, 'Bad Request: PHOTO_SAVE_FILE_INVALID'], // unconfirmed for an over-10-MB upload
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** Prefix Telegram puts in front of every HTML/Markdown parser message. */
