@@ -1,7 +1,9 @@
 /**
  * Articles about the same story, from one feed or many, grouped into one cluster: same normalized
  * title or link, or enough shared headline/lead words (with shared figures as extra evidence).
- * Pure and quadratic in the number of articles, which a digest window keeps in the hundreds.
+ * Pure and near-linear: only pairs that an inverted index of their words shows could share enough
+ * of them are compared (see candidatePairs), so a day of thousands of articles clusters in
+ * milliseconds, with the same clusters as comparing every pair.
  */
 import type { Article, Figure, FigureConflict } from '../domain/types.js';
 import { normalizeLink } from '../feeds/item-key.js';
@@ -97,13 +99,11 @@ export function clusterStories(articles: readonly Article[], opts: ClusterOption
     }
   });
   const words = articles.map((a) => storyWords(`${a.title} ${a.summary}`));
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) {
-      if (find(i) === find(j)) continue;
-      const a = articles[i] as Article;
-      const b = articles[j] as Article;
-      if (sameStory(a, b, opts, [words[i] as Set<string>, words[j] as Set<string>])) union(i, j);
-    }
+  // Clusters are the connected components of the sameStory pairs, whatever order the pairs are
+  // tried in; a pair already joined needs no check.
+  for (const [i, j] of candidatePairs(words, opts)) {
+    if (find(i) === find(j)) continue;
+    if (sameStory(articles[i] as Article, articles[j] as Article, opts, [words[i] as Set<string>, words[j] as Set<string>])) union(i, j);
   }
   const groups = new Map<number, Article[]>();
   articles.forEach((a, i) => {
@@ -113,6 +113,74 @@ export function clusterStories(articles: readonly Article[], opts: ClusterOption
     else g.push(a);
   });
   return [...groups.values()];
+}
+
+/**
+ * The fewest words two articles must share for sameStory to hold when the smaller has `size`
+ * words: at least 2, and shared figures add at most 2 to the count that `minShared` and
+ * `threshold` judge.
+ */
+function wordsNeeded(size: number, opts: ClusterOptions): number {
+  const byShare = Math.ceil((opts.threshold ?? 0.5) * Math.max(1, size) - 2 - 1e-9);
+  return Math.max(2, (opts.minShared ?? 3) - 2, byShare);
+}
+
+/**
+ * Index pairs (i < j) that share enough words for sameStory to hold, before figures and the
+ * exact check: every pair that can pass is among them (prefix filtering, as in set-similarity
+ * joins). Words are ordered rarest first across the articles; when the smaller article of a
+ * pair must share k of its n words, one of them is among its first n − k + 1, so each article
+ * looks up only those rare words in the inverted index, and counts what it shares with each
+ * partner found. The common words ("government", "million") that make comparing every pair
+ * quadratic are never looked up.
+ * @example candidatePairs([new Set(['a', 'b']), new Set(['a', 'b', 'c'])]) // [[0, 1]]
+ */
+export function candidatePairs(words: ReadonlyArray<ReadonlySet<string>>, opts: ClusterOptions = {}): Array<[number, number]> {
+  // Words as numbers, and each word's articles (its posting list).
+  const ids = new Map<string, number>();
+  const postings: number[][] = [];
+  const tokens = words.map((set, i) => {
+    const own: number[] = [];
+    for (const w of set) {
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = postings.length;
+        ids.set(w, id);
+        postings.push([]);
+      }
+      postings[id]!.push(i);
+      own.push(id);
+    }
+    return own;
+  });
+  // Rarest first (among equally rare words, the first seen): sorting rarity × n + id as plain numbers.
+  const n = postings.length;
+  const byRarity = (own: readonly number[]) => Float64Array.from(own, (t) => postings[t]!.length * n + t).sort();
+  const pairs: Array<[number, number]> = [];
+  const mine = new Int32Array(postings.length).fill(-1);
+  const seen = new Int32Array(words.length).fill(-1);
+  for (let i = 0; i < words.length; i++) {
+    const own = tokens[i]!;
+    const size = own.length;
+    const need = wordsNeeded(size, opts);
+    const prefix = size - need + 1;
+    if (prefix <= 0) continue;
+    for (const t of own) mine[t] = i;
+    const rare = byRarity(own);
+    for (let r = 0; r < prefix; r++) {
+      for (const j of postings[rare[r]! % n]!) {
+        // The smaller of a pair looks it up (on equal sizes, the earlier one): each pair once.
+        if (seen[j] === i || j === i) continue;
+        seen[j] = i;
+        const other = tokens[j]!;
+        if (other.length < size || (other.length === size && j < i)) continue;
+        let shared = 0;
+        for (const t of other) if (mine[t] === i) shared++;
+        if (shared >= need) pairs.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Words of a label that say what is counted ("prisoners", "war"), for matching figures across sources. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/types.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import { clusterStories } from '../../src/digest/cluster-stories.js';
+import { candidatePairs, clusterStories, sameStory, storyWords, type ClusterOptions } from '../../src/digest/cluster-stories.js';
 import { renderMarkdown } from '../../src/render/render-markdown.js';
 import { renderTelegram } from '../../src/render/render-telegram.js';
 import { renderText } from '../../src/render/render-text.js';
@@ -45,6 +45,53 @@ describe('clusterStories', () => {
   it('keeps input order inside a cluster, so the first is the lead', () => {
     const [a, b] = [daily(), wire()];
     expect(clusterStories([a, b])[0]?.map((x) => x.id)).toEqual([a.id, b.id]);
+  });
+});
+
+/** Clusters as comparing every pair finds them: the components of same title or sameStory. */
+function everyPairClusters(articles: readonly Article[], opts: ClusterOptions): number[][] {
+  const component = articles.map((_, i) => i);
+  const root = (i: number): number => (component[i] === i ? i : root(component[i]!));
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) {
+      const [a, b] = [articles[i]!, articles[j]!];
+      if (a.title === b.title || sameStory(a, b, opts)) component[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
+    }
+  }
+  const groups = new Map<number, number[]>();
+  articles.forEach((a, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), a.id]));
+  return [...groups.values()];
+}
+
+describe('clusterStories at scale', () => {
+  /** Titles and leads drawn from a small vocabulary (common words far more often), a few shared figures. */
+  function crowd(n: number, seed: number): Article[] {
+    let x = seed;
+    const random = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vocabulary = Array.from({ length: 60 }, (_, i) => `word${i}x`);
+    const draw = (k: number) => Array.from({ length: k }, () => vocabulary[Math.floor(vocabulary.length * random() ** 2)]).join(' ');
+    return Array.from({ length: n }, (_, i) => ({
+      id: i + 1, feedId: 1, key: `c${i}`, link: null, title: draw(3 + Math.floor(random() * 4)), source: `S${i % 7}`,
+      publishedAt: null, fetchedAt: '2026-11-23T11:00:00Z', text: '', summary: draw(Math.floor(random() * 8)),
+      figures: random() < 0.5 ? [{ text: '300', value: 100 * (1 + Math.floor(random() * 3)), kind: 'count', unit: null, label: 'people', sentence: '', start: 0, end: 3, approx: null }] : [],
+    }));
+  }
+
+  it.each<[string, ClusterOptions]>([
+    ['default options', {}],
+    ['a lower share', { threshold: 0.3, minShared: 2 }],
+    ['a higher share and more words', { threshold: 0.8, minShared: 5 }],
+  ])('finds the same clusters as comparing every pair (%s)', (_name, opts) => {
+    const articles = crowd(250, 7);
+    const clusters = clusterStories(articles, opts).map((c) => c.map((a) => a.id));
+    expect(clusters).toEqual(everyPairClusters(articles, opts));
+    expect(clusters.some((c) => c.length > 2)).toBe(true);
+  });
+
+  it('never pairs articles through common words alone', () => {
+    // 3,000 articles that all mention "government" and otherwise nothing in common.
+    const words = Array.from({ length: 3000 }, (_, i) => storyWords(`government ${Array.from({ length: 10 }, (_, k) => `w${i}k${k}`).join(' ')}`));
+    expect(candidatePairs(words)).toEqual([]);
   });
 });
 
