@@ -10,6 +10,7 @@ import { isValidTimeZone } from './jobs/time-zone.js';
 import type { LlmSettings } from './app/llm-summaries.js';
 import { isLocale, LOCALES, type Locale } from './i18n/translator.js';
 import { databaseLocation, isPostgresUrl, type DatabaseLocation } from './store/database-location.js';
+import { DEFAULT_MIN_CONFIDENCE } from './series/link-figures.js';
 
 /** Telegram bot tokens look like `123456789:AA…` (numeric bot id, colon, 35 url-safe chars). */
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
@@ -119,8 +120,8 @@ const schema = z.object({
   WEBHOOK_PORT: port(8443),
   WEBHOOK_HOST: optionalText().default('0.0.0.0'),
   SERIES_MIN_CONFIDENCE: optionalText()
-    .default('0.6')
-    .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.6; higher shows fewer, surer changes)' })
+    .default(String(DEFAULT_MIN_CONFIDENCE))
+    .refine((v) => /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(v!), { message: 'must be a number from 0 to 1 (e.g. 0.85; higher shows fewer, surer changes)' })
     .transform((v) => Number(v)),
   SERIES_LOOKBACK_DAYS: positiveInt(120, 3650),
   // /search reads article bodies of the last 30 days, so they are kept at least that long.

@@ -20,7 +20,7 @@ export interface LinkOptions extends MatchOptions {
 }
 
 /** The confidence a change is shown at by default (SERIES_MIN_CONFIDENCE); measured with `npm run eval:series`. */
-export const DEFAULT_MIN_CONFIDENCE = 0.6;
+export const DEFAULT_MIN_CONFIDENCE = 0.85;
 
 /**
  * A figure of an article, prepared for linking.

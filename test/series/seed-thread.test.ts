@@ -6,11 +6,16 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite
 import { DEFAULT_SERIES_SETTINGS, recordSeries, withSeriesChanges } from '../../src/app/record-series.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderTelegram } from '../../src/render/render-telegram.js';
+import { parseConfig } from '../../src/config.js';
 import type { Article } from '../../src/domain/types.js';
 import { asNewArticle, seedThreadArticle, threadArticles, SEED_PATH } from './series-support.js';
 
-// The defaults production runs with (SERIES_MIN_CONFIDENCE): the seed's total must show at them.
-const settings = DEFAULT_SERIES_SETTINGS;
+// The settings production runs with when SERIES_* are not set: the seed's total must show at them.
+const settings = { ...DEFAULT_SERIES_SETTINGS, ...parseConfig({}).series };
+// A more permissive matcher (the default until 2026-12-02): unrelated stories must not link even at
+// it, and the "was 2.8% in October" wording is shown at it — that CPI link scores 0.75, below the
+// default 0.85 chosen on independently annotated pairs (see README, "Figures over time").
+const permissive = { ...DEFAULT_SERIES_SETTINGS, minConfidence: 0.6 };
 let dir: string;
 let store: SqliteStore;
 
@@ -70,7 +75,7 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
 
   it('links nothing from unrelated stories into the thread', async () => {
     const [, , seedArticle] = await ingest(['uk-cpi-oct', 'flood-day-1'], [seed]);
-    const [withChanges] = await withSeriesChanges(store, [seedArticle!], settings, 'UTC');
+    const [withChanges] = await withSeriesChanges(store, [seedArticle!], permissive, 'UTC');
     expect(withChanges!.figures.filter((f) => f.change !== undefined)).toEqual([]);
   });
 });
@@ -78,9 +83,11 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
 describe('levels', () => {
   it('says what a rate was in the earlier month; an expected rate is not linked to an actual one', async () => {
     const [, , nov] = await ingest(['uk-cpi-oct', 'ez-cpi-nov', 'uk-cpi-nov']);
-    const [withChanges] = await withSeriesChanges(store, [nov!], settings, 'Europe/London');
+    const [withChanges] = await withSeriesChanges(store, [nov!], permissive, 'Europe/London');
     const byText = new Map(withChanges!.figures.map((f) => [f.text, f.change]));
     expect(byText.get('3.1%')).toBe('was 2.8% in October');
+    const [atDefault] = await withSeriesChanges(store, [nov!], settings, 'Europe/London');
+    expect(atDefault!.figures.find((f) => f.text === '3.1%')?.change).toBeUndefined();
     // "is expected to keep rates at 4.5%" (November) is a forecast; "kept rates at 4.5%" (October) happened.
     expect(byText.get('4.5%')).toBeUndefined();
   });
