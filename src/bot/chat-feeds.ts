@@ -1,6 +1,7 @@
 /** The feeds a chat can see (public ones and the ones it added), numbered, and which it gets. */
 import type { Feed } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
+import { chooseOneFeed } from '../domain/feed-choice.js';
 
 /** A feed as /sources numbers it. */
 export interface NumberedFeed {
@@ -26,7 +27,7 @@ export async function chatFeeds(deps: BotDeps, chatId: number): Promise<Numbered
   ]);
   const privateIds = new Set(userFeeds);
   return feeds
-    .filter((f) => !privateIds.has(f.id) || choice.feedIds.includes(f.id))
+    .filter((f) => !privateIds.has(f.id) || choice.optIns.includes(f.id))
     .map((feed) => ({ number: feed.id, feed, chosen: prefs.feedIds === null || prefs.feedIds.includes(feed.id) }));
 }
 
@@ -41,22 +42,10 @@ export function noSuchFeed(feeds: readonly NumberedFeed[], asked: string): strin
 }
 
 /**
- * Make the chat receive (or stop receiving) a feed, keeping "every public feed" when it can.
+ * Make the chat receive (or stop receiving) a feed. The chat's choice is what is stored, so
+ * "every feed but these" still gets the feeds operators add later.
  * @example await chooseFeed(deps, chatId, 3, true)
  */
 export async function chooseFeed(deps: BotDeps, chatId: number, feedId: number, receive: boolean): Promise<void> {
-  const choice = await deps.store.getFeedChoice(chatId);
-  const userFeeds = new Set(await deps.store.userFeedIds());
-  if (choice.mode === 'all' && receive) {
-    if (userFeeds.has(feedId)) await deps.store.setFeedChoice(chatId, { mode: 'all', feedIds: [...new Set([...choice.feedIds, feedId])] });
-    return;
-  }
-  if (choice.mode === 'all') {
-    // Leaving one feed turns "everything" into an explicit list of everything else.
-    const visible = (await chatFeeds(deps, chatId)).filter((f) => f.chosen && f.feed.id !== feedId).map((f) => f.feed.id);
-    await deps.store.setFeedChoice(chatId, { mode: 'only', feedIds: visible });
-    return;
-  }
-  const ids = receive ? [...new Set([...choice.feedIds, feedId])] : choice.feedIds.filter((id) => id !== feedId);
-  await deps.store.setFeedChoice(chatId, { mode: 'only', feedIds: ids });
+  await deps.store.setFeedChoice(chatId, chooseOneFeed(await deps.store.getFeedChoice(chatId), feedId, receive));
 }

@@ -16,7 +16,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { command: 'figures', description: 'The latest key figures', usage: '/figures [words] — the latest key figures, optionally about some words' },
   { command: 'search', description: 'Search recent stories', usage: '/search <words> — recent stories mentioning the words, newest first' },
   { command: 'sources', description: 'Your feeds and their health', usage: '/sources — the feeds this chat gets, numbered' },
-  { command: 'subscribe', description: 'Add a feed', usage: '/subscribe <n|url> — get feed n of /sources, or add a feed by URL' },
+  { command: 'subscribe', description: 'Add a feed', usage: '/subscribe <n|url> — get feed n of /sources, or add a feed by URL; /subscribe only 2 5 — just those feeds; /subscribe all — every feed, new ones too' },
   { command: 'unsubscribe', description: 'Drop a feed', usage: '/unsubscribe <n> — stop getting feed n of /sources' },
   { command: 'topics', description: 'Topics to include or exclude', usage: '/topics [+word -word "a phrase" | remove word | clear] — show or edit topics' },
   { command: 'time', description: 'When the daily digest arrives', usage: '/time HH:MM — daily digest time (24 h), or /time default' },

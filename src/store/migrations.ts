@@ -15,6 +15,7 @@ import { claims, claimsPostgres } from './migrations/007-claims.js';
 import { sendSlots, sendSlotsPostgres } from './migrations/008-send-slots.js';
 import { searchAndScale, searchAndScalePostgres } from './migrations/009-search-and-scale.js';
 import { retention, retentionPostgres } from './migrations/010-retention.js';
+import { feedChoices, feedChoicesPostgres } from './migrations/011-feed-choices.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'send-slots', sqlite: sendSlots, postgres: sendSlotsPostgres },
   { name: 'search-and-scale', sqlite: searchAndScale, postgres: searchAndScalePostgres },
   { name: 'retention', sqlite: retention, postgres: retentionPostgres },
+  { name: 'feed-choices', sqlite: feedChoices, postgres: feedChoicesPostgres },
 ];

@@ -1,4 +1,7 @@
 /** What each chat chose to receive: which feeds, which topics. */
+import type { FeedChoice } from '../domain/feed-choice.js';
+
+export type { FeedChoice } from '../domain/feed-choice.js';
 
 /** A chat's content preferences. */
 export interface ChatPreferences {
@@ -13,22 +16,17 @@ export interface ChatPreferences {
 /** No filtering: every feed, every topic. */
 export const NO_PREFERENCES: ChatPreferences = { feedIds: null, include: [], exclude: [] };
 
-/**
- * How a chat picked its feeds. 'all': every public feed plus `feedIds` (feeds it added itself);
- * 'only': exactly `feedIds`.
- */
-export interface FeedChoice {
-  mode: 'all' | 'only';
-  feedIds: number[];
-}
-
 /** Preferences: read and set per chat. */
 export interface PreferenceStore {
-  /** The chat's preferences; NO_PREFERENCES when it set none (and no subscriber added a private feed). */
+  /**
+   * The chat's preferences, its feed choice applied to the feeds as they are now (a feed added
+   * since reaches it unless it chose "only these"); NO_PREFERENCES when it set none (and no
+   * subscriber added a private feed).
+   */
   getPreferences(chatId: number): Promise<ChatPreferences>;
-  /** The chat's feed choice as stored; `{ mode: 'all', feedIds: [] }` when it made none. */
+  /** The chat's feed choice as stored (feeds removed since are gone from it); EVERY_FEED when it made none. */
   getFeedChoice(chatId: number): Promise<FeedChoice>;
-  /** Replace the chat's feed choice. */
+  /** Replace the chat's feed choice (ids of feeds that no longer exist are dropped). */
   setFeedChoice(chatId: number, choice: FeedChoice): Promise<void>;
   /** Ids of feeds that subscribers (not operators) added: not public, reach only chats that chose them. */
   userFeedIds(): Promise<number[]>;

@@ -54,7 +54,7 @@ describe('one digest rule for /digest and the schedule', () => {
     const chats = [
       { id: 8101, setup: async () => undefined },
       { id: 8102, setup: () => h.store.setTopics(8102, { include: ['rail', 'football', 'hospital'], exclude: [] }) },
-      { id: 8103, setup: () => h.store.setFeedChoice(8103, { mode: 'only', feedIds: [feeds[1]!] }) },
+      { id: 8103, setup: () => h.store.setFeedChoice(8103, { mode: 'only', optIns: [feeds[1]!], optOuts: [] }) },
       { id: 8104, setup: () => h.store.setTopics(8104, { include: [], exclude: ['bridge', 'harvest'] }) },
     ];
     for (const chat of chats) {

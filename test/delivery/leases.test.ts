@@ -77,8 +77,8 @@ describe('publishDigest', () => {
     for (const chatId of [1, 2, 3, 4]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
     const feedA = await store.addFeed('https://a.example/feed');
     const feedB = await store.addFeed('https://b.example/feed');
-    await store.setFeedChoice(3, { mode: 'only', feedIds: [feedB.feed.id] });
-    await store.setFeedChoice(4, { mode: 'only', feedIds: [feedB.feed.id] });
+    await store.setFeedChoice(3, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
+    await store.setFeedChoice(4, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
     const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
     const result = await publishDigest(store, digest, { givenAt: T(5) });
     expect(result).toMatchObject({ chats: 4, renditions: 2, empty: 0 });

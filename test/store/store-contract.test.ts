@@ -262,7 +262,7 @@ for (const adapter of ADAPTERS) {
       it('follows a group migrated to a supergroup: outbox, choices, topics and private feeds move', async () => {
         await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, T(0));
         const { feed } = await store.addFeed('https://a.example/rss', { addedByChat: -100 });
-        await store.setFeedChoice(-100, { mode: 'only', feedIds: [feed.id] });
+        await store.setFeedChoice(-100, { mode: 'only', optIns: [feed.id], optOuts: [] });
         await store.setTopics(-100, { include: ['ukraine'], exclude: ['football'] });
         const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
         await store.enqueueDigest(digest.id, 1, [-100]);
@@ -365,20 +365,40 @@ for (const adapter of ADAPTERS) {
       it('keeps feed choices (existing feeds only) and topics in order', async () => {
         const a = (await store.addFeed('https://a.example/rss')).feed;
         const b = (await store.addFeed('https://b.example/rss')).feed;
-        expect(await store.getFeedChoice(1)).toEqual({ mode: 'all', feedIds: [] });
-        await store.setFeedChoice(1, { mode: 'only', feedIds: [b.id, a.id, 999_999, a.id] });
-        expect(await store.getFeedChoice(1)).toEqual({ mode: 'only', feedIds: [a.id, b.id] });
+        expect(await store.getFeedChoice(1)).toEqual({ mode: 'all', optIns: [], optOuts: [] });
+        await store.setFeedChoice(1, { mode: 'only', optIns: [b.id, a.id, 999_999, a.id], optOuts: [] });
+        expect(await store.getFeedChoice(1)).toEqual({ mode: 'only', optIns: [a.id, b.id], optOuts: [] });
         await store.setTopics(1, { include: ['z', 'interest rates', 'a'], exclude: ['football'] });
         expect(await store.getPreferences(1)).toEqual({ feedIds: [a.id, b.id], include: ['z', 'interest rates', 'a'], exclude: ['football'] });
         await store.setTopics(1, { include: [], exclude: [] });
         expect((await store.getPreferences(1)).include).toEqual([]);
       });
 
+      it('stores what a chat chose, applied to the feeds as they are now: opt-outs in "every feed", opt-ins in "only these"', async () => {
+        const a = (await store.addFeed('https://a.example/rss')).feed;
+        const b = (await store.addFeed('https://b.example/rss')).feed;
+        const own = (await store.addFeed('https://own.example/rss', { addedByChat: 1 })).feed;
+        await store.setFeedChoice(1, { mode: 'all', optIns: [own.id], optOuts: [a.id, 999_999] });
+        await store.setFeedChoice(2, { mode: 'only', optIns: [b.id], optOuts: [a.id] });
+        expect(await store.getFeedChoice(1)).toEqual({ mode: 'all', optIns: [own.id], optOuts: [a.id] });
+        expect(await store.getFeedChoice(2)).toEqual({ mode: 'only', optIns: [b.id], optOuts: [] });
+        expect((await store.getPreferences(1)).feedIds).toEqual([b.id, own.id]);
+        const c = (await store.addFeed('https://c.example/rss')).feed;
+        expect((await store.getPreferences(1)).feedIds).toEqual([b.id, own.id, c.id]);
+        expect((await store.getPreferences(2)).feedIds).toEqual([b.id]);
+        // A removed feed leaves every choice; nothing else moves.
+        await store.removeFeed(a.id);
+        await store.removeFeed(b.id);
+        expect(await store.getFeedChoice(1)).toEqual({ mode: 'all', optIns: [own.id], optOuts: [] });
+        expect((await store.getPreferences(1)).feedIds).toEqual([own.id, c.id]);
+        expect((await store.getPreferences(2)).feedIds).toEqual([]);
+      });
+
       it("keeps a subscriber's own feed out of other chats' \"every feed\"", async () => {
         const pub = (await store.addFeed('https://public.example/rss')).feed;
         expect((await store.getPreferences(1)).feedIds).toBeNull();
         const own = (await store.addFeed('https://mine.example/rss', { addedByChat: 1 })).feed;
-        await store.setFeedChoice(1, { mode: 'all', feedIds: [own.id] });
+        await store.setFeedChoice(1, { mode: 'all', optIns: [own.id], optOuts: [] });
         expect(await store.userFeedIds()).toEqual([own.id]);
         expect((await store.getPreferences(1)).feedIds).toEqual([pub.id, own.id]);
         expect((await store.getPreferences(2)).feedIds).toEqual([pub.id]);

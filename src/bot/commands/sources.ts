@@ -28,15 +28,16 @@ export function feedHealth(feed: Feed, timezone: string): string {
  * @example handleSources(ctx, input, deps)
  */
 export async function handleSources(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
-  const feeds = await chatFeeds(deps, input.chat.id);
+  const [feeds, choice] = await Promise.all([chatFeeds(deps, input.chat.id), deps.store.getFeedChoice(input.chat.id)]);
   if (feeds.length === 0) return replyText(ctx, 'No feeds yet. Add one with /subscribe <url>.');
   const gets = feeds.filter((f) => f.chosen).length;
-  const heading = [htmlLine([{ text: 'Sources', style: 'b' }, ` · you get ${gets} of ${feeds.length}`])];
+  const later = choice.mode === 'only' ? 'only these: feeds added later do not arrive' : 'feeds added later arrive too';
+  const heading = [htmlLine([{ text: 'Sources', style: 'b' }, ` · you get ${gets} of ${feeds.length} · ${later}`])];
   const blocks = feeds.map(({ number, feed, chosen }) => [
     htmlLine([`${number}. ${chosen ? '✓' : '✗'} `, { text: feed.title || hostOf(feed.url), style: 'b' }], 300),
     htmlLine([{ text: `${clipUrl(feed.url)} · ${feedHealth(feed, deps.settings.timezone)}`, style: 'i' }], 400),
   ]);
-  const footer = [htmlLine(['/subscribe N or /subscribe URL to add · /unsubscribe N to drop'])];
+  const footer = [htmlLine(['/subscribe N or /subscribe URL to add · /unsubscribe N to drop · /subscribe only N M for just those · /subscribe all for every feed'])];
   await replyHtml(ctx, packBlocks([heading, ...blocks, footer]));
 }
 

@@ -1,5 +1,7 @@
 /**
- * /subscribe <n|url>: get feed n of /sources, or add a feed by URL (through the SSRF guard). Adding
+ * /subscribe <n|url|only n…|all>: get feed n of /sources, or add a feed by URL (through the SSRF
+ * guard); `only 2 5` gets just those feeds (feeds added later do not arrive), `all` every feed
+ * again (those added later too). Adding
  * by URL can take a while (discovery fetches pages), so it answers "checking…" at once and edits
  * that message when the job is done: the chat, and the bot, keep answering meanwhile.
  */
@@ -8,6 +10,7 @@ import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { FetchError } from '../../domain/errors.js';
 import { chatFeeds, chooseFeed, noSuchFeed } from '../chat-feeds.js';
+import { everyFeed, onlyFeeds } from '../../domain/feed-choice.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText, replyUsage } from '../reply.js';
 import { escapeHtml } from '../../render/escape-html.js';
@@ -19,6 +22,13 @@ import { escapeHtml } from '../../render/escape-html.js';
  */
 export async function handleSubscribe(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const arg = input.args;
+  const only = /^only((?:\s+\d{1,6}){1,50})$/i.exec(arg);
+  if (only) return subscribeOnly(ctx, input, deps, only[1]!.trim().split(/\s+/));
+  if (/^all$/i.test(arg)) {
+    if (!(await requireChatAdmin(ctx, input, deps))) return;
+    await deps.store.setFeedChoice(input.chat.id, everyFeed(await deps.store.getFeedChoice(input.chat.id), await deps.store.userFeedIds()));
+    return replyText(ctx, 'You get every feed now, and feeds added later.');
+  }
   if (/^\d{1,6}$/.test(arg)) {
     if (!(await requireChatAdmin(ctx, input, deps))) return;
     const feeds = await chatFeeds(deps, input.chat.id);
@@ -32,6 +42,18 @@ export async function handleSubscribe(ctx: Context, input: CommandInput, deps: B
   if (!/^https?:\/\/\S+$/i.test(arg) || arg.length > 2000) return replyUsage(ctx, 'subscribe');
   if (!(await requireChatAdmin(ctx, input, deps))) return;
   await subscribeByUrlJob(ctx, deps, input.chat.id, arg);
+}
+
+/** `/subscribe only 2 5`: exactly these feeds of /sources, none added later. */
+async function subscribeOnly(ctx: Context, input: CommandInput, deps: BotDeps, asked: string[]): Promise<void> {
+  if (!(await requireChatAdmin(ctx, input, deps))) return;
+  const feeds = await chatFeeds(deps, input.chat.id);
+  const unknown = asked.find((n) => !feeds.some((f) => f.number === Number(n)));
+  if (unknown !== undefined) return replyText(ctx, feeds.length ? noSuchFeed(feeds, unknown) : 'No feeds yet. Add one with /subscribe <url>.');
+  const chosen = feeds.filter((f) => asked.includes(String(f.number)));
+  await deps.store.setFeedChoice(input.chat.id, onlyFeeds(chosen.map((f) => f.feed.id)));
+  const names = chosen.map((f) => f.feed.title || f.feed.url).join(', ');
+  return replyText(ctx, `You get only ${names} now; feeds added later do not arrive (/subscribe all to get every feed).`);
 }
 
 /**

@@ -112,6 +112,8 @@ export interface ChatFeedChoiceTable {
 export interface ChatFeedsTable {
   chat_id: number;
   feed_id: number;
+  /** 'in': the chat chose to get it; 'out': it chose not to (migration 11). */
+  opted: Generated<string>;
 }
 
 export interface UserFeedsTable {
