@@ -20,7 +20,7 @@ const NEGATION = new Set(['not', "n't", 'never', 'no']);
 /** Words after a figure that say when, not what: "3.3% next year", "$639m year-earlier". */
 const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively', 'ago', 'previously', 'before', 'a']);
 /** Prepositions whose phrase completes a short noun ("exchange with Russia", "bid for Gerrard"). */
-const PP_KEEPERS = new Set(['than', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
+const PP_KEEPERS = new Set(['than', 'versus', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
 /** Pronouns and stand-ins that name nobody on their own: "it", "the firm". */
 const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
 const DROP_IN_LABEL = new Set(['the', 'a', 'an']);
@@ -119,13 +119,21 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     // A borrowed noun ("7,800 [jobs] were moved") is not in the sentence: its predicate follows the figure.
     const lastOfQ = q[q.length - 1] as Token;
     const pred = predicateAfter(toks, lastOfQ.start < 0 ? (toks[f1] as Token) : lastOfQ);
-    if (pred.length > 0) return [...q, ...pred];
+    // "cut off ten sellers flouting the rules", "axe 104,000 jobs to free up money": when the figure is the object of a
+    // verb, a participle or infinitive after it describes the things or the purpose; the verb says what happened to them.
+    const isObject = back.verb.length > 0 && back.prep === null && !/ing$/.test(back.verb[0]?.lower ?? '');
+    if (pred.length > 0 && !(isObject && nonFiniteAt(toks, toks.indexOf(lastOfQ) + 1))) return [...q, ...pred];
     if (back.verb.length > 0 && back.prep === null) {
       // "covering at least 300 more people" is not what the people did.
       if (/ing$/.test(back.verb[0]?.lower ?? '')) return q;
+      // "The figure was 30% more": a copula joins the figure to its subject, no one did anything.
+      if (back.verb.length === 1 && /^(?:be|become|remain)$/.test(back.verb[0]?.lemma ?? '') && back.subject.length > 0) {
+        const subject = resolve(back.subject, ctx);
+        if (!subject.every((t) => t.pos === 'PRON')) return [...subject, ...q];
+      }
       // "captured 971 soldiers" → "soldiers captured by Ukrainian forces"; "must pay back a $900m loan" → "loan buyer must pay back".
       const v = back.verb[0];
-      const past = v !== undefined && (v.lemma !== v.lower || /ed$/.test(v.lower)) && back.modality.length === 0 && back.negation.length === 0;
+      const past = v !== undefined && (v.lemma !== v.lower || /ed$/.test(v.lower) || back.perfect) && back.modality.length === 0 && back.negation.length === 0;
       if (past) {
         // "Russian soldiers in Kursk Oblast" + "captured" reads "Russian soldiers captured in Kursk Oblast".
         const pp = q.findIndex((t, i) => i > 0 && t.pos === 'ADP' && /^(?:in|at|on|from|near|across)$/.test(t.lower));
@@ -345,8 +353,13 @@ function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
   while (j < toks.length && (toks[j]?.pos === 'AUX' || toks[j]?.pos === 'PART' || toks[j]?.pos === 'ADV')) {
     const t = toks[j] as Token;
     if (NEGATION.has(t.lower) || t.lemma === 'not') neg.push(t);
-    else if (MODALS.has(t.lower) || out.length > 0 || (t.pos === 'ADV' && KEPT_ADVERB.test(t.lower))) aux.push(t);
+    // "jobs are to go": the infinitive's "to" says the event is still ahead.
+    else if (MODALS.has(t.lower) || out.length > 0 || (t.pos === 'ADV' && KEPT_ADVERB.test(t.lower)) || (t.lower === 'to' && j > toks.indexOf(lastOfNp) + 1)) aux.push(t);
     j++;
+  }
+  // "three million Britons have some sort of condition": "have" before its object is the verb itself.
+  if (toks[j - 1]?.pos === 'AUX' && toks[j - 1]?.lemma === 'have' && (toks[j]?.pos === 'DET' || isNounish(toks[j]))) {
+    return [...out, ...neg, toks[j - 1] as Token, ...nounPhrase(toks, j, true).slice(0, 4)];
   }
   const v = toks[j];
   if (v === undefined || !(v.pos === 'VERB' || (v.pos === 'ADJ' && j > toks.indexOf(lastOfNp) + 1))) return [];
@@ -361,8 +374,27 @@ function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
     if (pp.length > 0) rest.push(toks[k] as Token, ...pp.slice(0, 4));
   } else if (v.pos === 'VERB' && (toks[k]?.pos === 'DET' || isNounish(toks[k]))) {
     rest.push(...nounPhrase(toks, k, true).slice(0, 3));
+  } else if (toks[k]?.lower === 'to' && toks[k + 1]?.pos === 'VERB') {
+    // "schools invited to take part", "couples go to court": the infinitive completes the verb.
+    rest.push(...infinitive(toks, k));
   }
   return [...out, ...aux, ...neg, ...rest];
+}
+
+/** "to take part", "to resolve access disputes": an infinitive at k ("to") with its object or particle, at most four words. */
+function infinitive(toks: Token[], k: number): Token[] {
+  const v = toks[k + 1] as Token;
+  const out = [toks[k] as Token, v];
+  const next = toks[k + 2];
+  if (next !== undefined && (next.pos === 'DET' || isNounish(next))) out.push(...nounPhrase(toks, k + 2, true).slice(0, 2));
+  else if ((next?.pos === 'ADP' || next?.pos === 'ADV') && /^(?:up|down|out|off|back|part|place|over)$/.test(next.lower)) out.push(next);
+  return out;
+}
+
+/** A predicate that is no finite verb of its own: a participle ("flouting the rules") or an infinitive ("to free up money"). */
+function nonFiniteAt(toks: Token[], i: number): boolean {
+  const first = toks[i];
+  return first !== undefined && ((first.pos === 'VERB' && /ing$/.test(first.lower)) || (first.lower === 'to' && toks[i + 1]?.pos === 'VERB'));
 }
 
 interface Back {
@@ -377,13 +409,17 @@ interface Back {
   subject: Token[];
   /** For "X of <figure>" / "X for <figure>", the phrase X: "profit", "bid". */
   headOfNoun: Token[];
+  /** The verb follows "has", "have" or "had": a past event even when its form is the present ("has cut"). */
+  perfect: boolean;
 }
 
 /** Read leftwards from the figure: preposition, verb (with particle, auxiliaries, negation, modality) and subject. */
 function readBack(toks: Token[], f0: number): Back {
-  const b: Back = { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [] };
+  const b: Back = { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [], perfect: false };
   let j = f0 - 1;
-  if (toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to') {
+  // "cut off ten sellers": a verb's particle is no preposition of the figure.
+  const particle = /^(?:up|down|off|out|back)$/.test(toks[j]?.lower ?? '') && toks[j - 1] !== undefined && isVerbLike(toks[j - 1] as Token);
+  if (!particle && (toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to')) {
     b.prep = toks[j]?.lower ?? null;
     j--;
   }
@@ -405,7 +441,7 @@ function readBack(toks: Token[], f0: number): Back {
   if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
   const v = toks[j];
   if (v === undefined || !(isVerbLike(v) || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
-  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'ADP');
+  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
   if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
   b.verb = b.verb.slice(0, 2);
   b.subject = subjectBack(toks, j - 1, b);
@@ -418,12 +454,25 @@ function subjectBack(toks: Token[], j: number, b: Back): Token[] {
   while (i >= 0) {
     const t = toks[i] as Token;
     if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || (t.pos === 'VERB' && EXPECT.has(t.lemma)) || (t.pos === 'ADJ' && EXPECT.has(t.lemma))) {
+      if (t.pos === 'AUX' && t.lemma === 'have') b.perfect = true;
       if (NEGATION.has(t.lower) || t.lemma === 'not') b.negation.unshift(t);
       else if (MODALS.has(t.lower) || EXPECT.has(t.lemma)) b.modality.unshift(t);
+      // "plans to axe": the "to" of a verb of intent stays with it.
+      else if (t.lower === 'to' && t.pos === 'PART' && EXPECT.has(toks[i - 1]?.lemma ?? '')) b.modality.unshift(t);
       i--;
       continue;
     }
+    // "The yen, meanwhile, dropped": step over a parenthetical adverb between commas.
+    if (t.text === ',' && toks[i - 1]?.pos === 'ADV' && toks[i - 2]?.text === ',') {
+      i -= 3;
+      continue;
+    }
     break;
+  }
+  // "the devices which will cost £70", "Im, who has made 100 films": a relative pronoun stands for the noun before it.
+  if (/^(?:which|who|that)$/.test(toks[i]?.lower ?? '') && toks[i]?.pos !== 'SCONJ') {
+    const antecedent = nounBack(toks, toks[i - 1]?.text === ',' ? i - 2 : i - 1);
+    if (antecedent.length > 0) return antecedent;
   }
   const initial = clauseInitialSubject(toks, i);
   if (initial.length > 0) return initial;
@@ -532,7 +581,8 @@ function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
 function agent(subject: Token[], ctx: LabelContext): Token[] {
   const who = resolve(subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower));
   // Only a name makes a useful agent: "by Ukrainian forces", "by Vodafone"; never "by day", "by officials".
-  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower)) || !who.some((t) => t.pos === 'PROPN' || t.start < 0)) return [];
+  // A common noun does too when it is the whole subject ("by villagers", "by the courts"), never a time ("by day").
+  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower)) || !who.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.start < 0)) return [];
   return [word('by'), ...who];
 }
 
@@ -541,7 +591,8 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   const owner = ctx.owner ?? '';
   if (owner === '') return words;
   const lowerOwner = owner.toLowerCase();
-  if (words.some((t) => t.pos === 'PROPN' || lowerOwner.includes(t.lower))) return words;
+  // A sentence's first word is tagged a name for its capital alone ("Net profit"): it names no owner.
+  if (words.some((t) => (t.pos === 'PROPN' && !t.initial) || lowerOwner.includes(t.lower))) return words;
   const content = words.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'ADP');
   if (content.length === 0 || content.length >= 7) return words;
   // "rise in net profit" → "rise in Qantas net profit"
@@ -557,7 +608,7 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
   for (const e of tagged.entities) {
     if (e.type !== 'DATE' || e.first <= f1 || e.first > f1 + 8) continue;
     // Only what sits between the figure and the date is the figure's own phrase: no verb, comma or other number.
-    const between = toks.slice(f1 + 1, e.first);
+    const between = toks.slice(Math.max(f1, lastUsed(words, toks)) + 1, e.first);
     if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
     const date = toks.slice(e.first, e.last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
@@ -569,6 +620,13 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
     return [...words, ...lead, ...date].slice(0, MAX_WORDS + 2);
   }
   return words;
+}
+
+/** Index of the label's last word in the sentence (-1 when none comes from it). */
+function lastUsed(words: Token[], toks: Token[]): number {
+  let last = -1;
+  for (const t of words) if (t.start >= 0) last = Math.max(last, toks.indexOf(t));
+  return last;
 }
 
 function insideBrackets(toks: Token[], from: number, k: number): boolean {

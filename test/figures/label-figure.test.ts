@@ -46,7 +46,19 @@ describe('labelFigure', () => {
     ['The clubs have 14 and 9 players in the squad.', '14', 'players in squad'],
     // Adverbs that change the predicate stay; a short label takes the phrase that places it.
     ['Only 12% of voters regularly read manifestos.', '12%', 'voters regularly read manifestos'],
-    ['The band sold 40,000 tickets in Leeds.', '40,000', 'tickets sold in Leeds'],
+    ['The band sold 40,000 tickets in Leeds.', '40,000', 'tickets sold in Leeds by band'],
+    // The object of a verb: what happened to the things, and who did it (a particle and "has" kept), not a participle or purpose after them.
+    ['Vodafone has briefly cut off between eight and ten content sellers flouting the rules.', 'between eight and ten', 'content sellers cut off by Vodafone'],
+    ['The villagers have created 60 films.', '60', 'films created by villagers'],
+    // An infinitive completes the predicate; "are to" keeps it ahead.
+    ['Information packs were sent to the 3,000 schools invited to take part.', '3,000', 'schools invited to take part'],
+    ['At the Department for Work and Pensions, 30,000 jobs are to go.', '30,000', 'jobs to go'],
+    // "have" before an object is the verb; a date after the predicate places it.
+    ['About three million Britons have some sort of hand tremor condition.', 'About three million', 'Britons have sort of hand tremor condition'],
+    ['Adults get a new mobile and 15 million handsets are replaced in total each year.', '15 million', 'handsets replaced each year'],
+    // A parenthetical between commas and a relative pronoun do not hide the subject.
+    ['The yen, meanwhile, dropped to 141.60 per euro.', '141.60', 'yen per euro'],
+    ['IBM will produce the devices, which will cost about £70.', 'about £70', 'cost of devices'],
     // A possessive name before the figure says whose; a day's name does not.
     ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
   ];
