@@ -19,6 +19,8 @@ const ANCHOR = new RegExp(
 const SP = '[ \\t\\u00a0\\u202f]';
 const RANGE_SEP = new RegExp(`${SP}?[-–]${SP}?|${SP}+to${SP}+|${SP}–${SP}`, 'y');
 const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:every${SP}+)?|${SP}+of${SP}+(?:the|its|their)${SP}+`, 'y');
+/** A verb or adverb of change right before an amount: "rose", "fell by", "up". */
+const CHANGE_BEFORE = /\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
 /** "voted 41 to 19", "by 41 votes to 19": a tally, the larger side first. */
 const TALLY_SEP = new RegExp(`${SP}+(?:votes?${SP}+)?to${SP}+`, 'y');
 const TALLY_CUE = /\b(?:voted|vote|votes|by|won|beat|lost|margin\s+of)[ \t\u00a0]+$/i;
@@ -161,7 +163,9 @@ function joinRangeOrRatio(text: string, a: Amount): Mention | null {
     const isTo = /to/.test(text.slice(a.end, sep.lastIndex));
     // The right side of "20-30%" is glued to the dash, which is fine here; a date or a year is not.
     const skipB = b === null ? null : notFigure(text, b);
-    if (b !== null && (skipB === null || skipB.reason === 'identifier') && !(isTo && /\bfrom[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 6), a.start)))) {
+    // "from 5 to 7" is two levels; "fell $2.86 to $41.32" is a change and the level it reached.
+    const twoFigures = isTo && ((a.kind !== 'count' && CHANGE_BEFORE.test(text.slice(Math.max(0, a.start - 16), a.start))) || /\bfrom[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 6), a.start)));
+    if (b !== null && (skipB === null || skipB.reason === 'identifier') && !twoFigures) {
       const joined = range(a, b);
       if (joined !== null) return joined;
       if (!isTo && !between && a.kind === 'count' && b.kind === 'count' && a.plainInt !== null && b.plainInt !== null && a.value < 100 && b.value < 100) {

@@ -33,7 +33,7 @@ const SAYING = new Set(['say', 'said', 'says', 'think', 'believe', 'admit', 'rep
 const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
 
 /** The parts of a figure a label needs. */
-export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'>;
+export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'> & { unit?: string | null };
 
 /** What labelling knows about the article beyond the sentence. */
 export interface LabelContext {
@@ -67,7 +67,7 @@ export function labelFigure(
   if (f0 < 0) f0 = toks.length;
   let f1 = f0;
   while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
-  const words = withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx), toks, f0, f1), figure, ctx), tagged, f1);
+  const words = withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx), toks, f0, f1), figure, ctx), tagged, f1), toks, f1);
   const text = render(words);
   if (text !== '') return text;
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM');
@@ -75,7 +75,8 @@ export function labelFigure(
 }
 
 function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext): Token[] {
-  const moneyLike = figure.kind === 'money' || figure.kind === 'percent';
+  // "grow by 20-25%", "fell by between 10 and 25%": a range of percentages or money changes like one.
+  const moneyLike = figure.kind === 'money' || figure.kind === 'percent' || (figure.kind === 'range' && figure.unit !== undefined && figure.unit !== null && figure.unit !== '' && !/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/.test(figure.unit));
   const after = toks[f1 + 1];
   // "62% of those questioned said they …", "18% said they would not …": the respondents and what they said.
   const survey = surveyLabel(toks, f1, figure);
@@ -85,7 +86,19 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     const np = nounPhrase(toks, f1 + 2, true);
     if (np.length > 0) return withPredicate(toks, np, ctx);
   }
+  const gapped = gappedConjunct(toks, f0, f1, figure, earlier);
+  if (gapped.length > 0) return gapped;
   const back = readBack(toks, f0);
+  // "drives US oil down 6%", "pushed shares up 5%": the thing moved sits before the particle.
+  if (moneyLike && (back.prep === 'up' || back.prep === 'down')) {
+    const moved = nounBack(toks, f0 - 2);
+    if (moved.length > 0) return [word(back.prep === 'up' ? 'rise' : 'fall'), word('in'), ...resolve(moved, ctx)];
+  }
+  // "US crude is 30% more expensive", "tickets are 7% cheaper": a comparative after the figure is a change of the subject.
+  const comparative = comparativeDirection(toks, f1 + 1);
+  if (moneyLike && comparative !== null && back.prep === null && back.subject.length > 0 && (back.verb.length === 0 || back.verb.every((t) => COPULA.has(t.lemma) || t.pos === 'ADV'))) {
+    return [...hedge(back), word(comparative), word('in'), ...resolve(back.subject, ctx)];
+  }
   const q = borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier);
   const dir = direction(back.verb);
   // "profits jumped 76%", "shares fell by 6%": a change of the subject.
@@ -159,6 +172,42 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   return objectAfter(toks, f1 + 1);
 }
 
+/** "more expensive", "higher", "cheaper" right after a figure: the direction it compares in, else null. */
+function comparativeDirection(toks: Token[], i: number): 'rise' | 'fall' | null {
+  const a = toks[i]?.lower ?? '';
+  const b = toks[i + 1];
+  if (/^(?:higher|bigger|greater|dearer|costlier|larger|up)$/.test(a)) return 'rise';
+  if (/^(?:lower|cheaper|smaller|fewer|down)$/.test(a)) return 'fall';
+  if ((a === 'more' || a === 'less') && b !== undefined && b.pos === 'ADJ') {
+    const up = a === 'more' ? 'rise' : 'fall';
+    return /^(?:cheap|affordable|inexpensive)/.test(b.lower) ? (up === 'rise' ? 'fall' : 'rise') : up;
+  }
+  return null;
+}
+
+/**
+ * A figure in a conjunct that leaves its verb out shares the label of the figure before it:
+ * "would cost £2.50 and at Snappy Snaps £9.99" → "cost of same image at Snappy Snaps"; empty when not gapped.
+ */
+function gappedConjunct(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>): Token[] {
+  const sStart = toks[0]?.start ?? 0;
+  const prev = earlier[earlier.length - 1];
+  if (prev === undefined || prev.start < sStart || prev.kind !== figure.kind || prev.label === '') return [];
+  const p1 = toks.findIndex((t) => t.start >= prev.end);
+  if (p1 < 0 || p1 >= f0) return [];
+  const between = toks.slice(p1, f0);
+  const conj = between.findIndex((t) => t.pos === 'CCONJ');
+  if (conj < 0 || between.length > 6 || between.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'NUM')) return [];
+  // The conjunct's own words: a phrase before the figure ("at Snappy Snaps") or after it ("in total").
+  const own = between.slice(conj + 1).filter((t) => t.pos !== 'PUNCT');
+  const rest = own.length > 0 ? own : toks[f1 + 1]?.pos === 'ADP' ? [toks[f1 + 1] as Token, ...nounPhrase(toks, f1 + 2, true)] : [];
+  let label = wordsOf(prev.label);
+  // "copies sold in first week and 3.5 million in total": the conjunct's own phrase replaces the first one's.
+  const cut = label.findIndex((t, i) => i >= 2 && /^(?:in|on|at|during|over|for)$/.test(t.lower));
+  if (rest.length > 1 && cut > 0) label = label.slice(0, cut);
+  return rest.length > 1 && countWords([...label, ...rest]) <= MAX_WORDS ? [...label, ...rest] : label;
+}
+
 /**
  * Respondents of a survey and what they said: "62% of those questioned said they turned to …" →
  * "respondents who turned to fixed phone"; empty when the figure is not a share of people asked.
@@ -166,11 +215,18 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
 function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
   if (figure.kind !== 'percent' && !isShare(figure)) return [];
   let j = f1 + 1;
+  let who = wordsOf('respondents');
   if (toks[j]?.lower === 'of') {
     j++;
     while (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those' || toks[j]?.lower === 'people') j++;
-    if (!RESPONDENTS.test(toks[j]?.lower ?? '')) return [];
-    j++;
+    if (RESPONDENTS.test(toks[j]?.lower ?? '')) j++;
+    else {
+      // "84% of net users say they …": the people asked are named.
+      const np = nounPhrase(toks, j, true);
+      if (np.length === 0) return [];
+      who = np;
+      j = toks.indexOf(np[np.length - 1] as Token) + 1;
+    }
   }
   while (toks[j]?.pos === 'ADV') j++;
   if (!SAYING.has(toks[j]?.lower ?? '') && !SAYING.has(toks[j]?.lemma ?? '')) return [];
@@ -183,7 +239,7 @@ function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
     if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'NUM' || CLAUSE_OPENERS.has(t.lower)) break;
     if (t.pos !== 'DET' && t.pos !== 'PRON') said.push(t);
   }
-  return said.length === 0 ? [] : [...wordsOf('respondents who'), ...said];
+  return said.length === 0 ? [] : [...who, word('who'), ...said];
 }
 
 /**
@@ -263,7 +319,7 @@ function wordsOf(text: string): Token[] {
 }
 
 function word(text: string): Token {
-  return { text, lower: text, lemma: text, pos: 'X', start: -1, end: -1 };
+  return { text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'X', start: -1, end: -1 };
 }
 
 function isNounish(t: Token | undefined): boolean {
@@ -445,11 +501,26 @@ function readBack(toks: Token[], f0: number): Back {
   if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
   b.verb = b.verb.slice(0, 2);
   b.subject = subjectBack(toks, j - 1, b);
+  raisedModality(toks, b);
   return b;
 }
 
+/** "it expects to see earnings grow", "analysts forecast profits to rise": intent said before the subject still hedges the change. */
+function raisedModality(toks: Token[], b: Back): void {
+  const first = b.subject[0];
+  if (first === undefined || first.start < 0 || b.modality.length > 0) return;
+  for (let k = toks.indexOf(first) - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const t = toks[k] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return;
+    if ((t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ') && (EXPECT.has(t.lemma) || MODALS.has(t.lower))) {
+      b.modality.push(t);
+      return;
+    }
+  }
+}
+
 /** The subject before index j, collecting auxiliaries' negation and modality on the way. */
-function subjectBack(toks: Token[], j: number, b: Back): Token[] {
+function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
   let i = j;
   while (i >= 0) {
     const t = toks[i] as Token;
@@ -476,6 +547,16 @@ function subjectBack(toks: Token[], j: number, b: Back): Token[] {
   }
   const initial = clauseInitialSubject(toks, i);
   if (initial.length > 0) return initial;
+  // "Futures fell $2.86, and have now lost $4": a second verb phrase shares the first one's subject.
+  if (toks[i]?.pos === 'CCONJ' && depth < 2) {
+    let v = i - 1;
+    while (v >= 0 && !isVerbLike(toks[v] as Token)) v--;
+    if (v > 0) {
+      const shared = subjectBack(toks, v - 1, { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [], perfect: false }, depth + 1);
+      const head = shared[shared.length - 1];
+      if (head !== undefined && (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'PRON')) return shared;
+    }
+  }
   const np = nounBack(toks, i);
   // "Quarterly profits at US media giant TimeWarner": take the owner in the prepositional phrase too, when it is short.
   const k = i - np.length;
@@ -609,17 +690,28 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
     if (e.type !== 'DATE' || e.first <= f1 || e.first > f1 + 8) continue;
     // Only what sits between the figure and the date is the figure's own phrase: no verb, comma or other number.
     const between = toks.slice(Math.max(f1, lastUsed(words, toks)) + 1, e.first);
-    if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
+    // "7% cheaper than last year": the date is the comparison's, not the figure's.
+    if (between.some((t) => t.lower === 'than' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
     const date = toks.slice(e.first, e.last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
     // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
     if (!date.some((t) => /\d/.test(t.text) || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
-    const prep = toks[e.first - 1];
+    // "in its current financial year": the owner's pronoun between preposition and date says nothing new.
+    const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
     const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
     return [...words, ...lead, ...date].slice(0, MAX_WORDS + 2);
   }
   return words;
+}
+
+/** "$41.32 a barrel", "£400m a year": the unit of a rate right after the figure, as "per barrel". */
+function withRate(words: Token[], toks: Token[], f1: number): Token[] {
+  const a = toks[f1 + 1];
+  const unit = toks[f1 + 2];
+  if (a === undefined || unit === undefined || !/^(?:a|an|per)$/.test(a.lower) || unit.pos !== 'NOUN' || words.includes(unit)) return words;
+  if (isNounish(toks[f1 + 3]) || countWords(words) >= MAX_WORDS - 1) return words;
+  return [...words, word('per'), unit];
 }
 
 /** Index of the label's last word in the sentence (-1 when none comes from it). */

@@ -133,6 +133,11 @@ export function retag(tokens: Token[]): void {
         t.lemma = t.lower;
       }
     }
+    // "a print costs £1.87", "winter drives oil down": a noun in -s between a noun and an amount or a particle is the verb.
+    if (t.pos === 'NOUN' && /[^s]s$/.test(t.lower) && prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && next !== undefined && (next.pos === 'SYM' || (next.pos === 'NUM' && /\d/.test(next.text) && !/^\d{4}$/.test(next.text)))) {
+      t.pos = 'VERB';
+      t.lemma = t.lower.slice(0, -1);
+    }
     if (t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.initial && next?.pos === 'PROPN' && next.start === t.end + 1) t.pos = 'PROPN';
   }
 }

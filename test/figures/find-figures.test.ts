@@ -85,6 +85,12 @@ describe('findFigures: mention types', () => {
     expect(findFigures('Sales rose 2% to $11.1bn from $10.9bn.').map((f) => f.kind)).toEqual(['percent', 'money', 'money']);
   });
 
+  it('reads a change and the level it reached as two figures ("fell $2.86 to $41.32"), but "rose 5 to 10%" as a range', () => {
+    expect(findFigures('Oil fell $2.86 to $41.32 a barrel.').map((f) => f.text)).toEqual(['$2.86', '$41.32']);
+    expect(findFigures('Turnover rose $7.2bn to $170.8bn.').map((f) => f.value)).toEqual([7.2e9, 170.8e9]);
+    expect(findFigures('Prices rose 5 to 10%.').map((f) => f.text)).toEqual(['5 to 10%']);
+  });
+
   it('does not read "from 5 to 10" as a range', () => {
     expect(findFigures('Staff numbers went from 5 to 10 workers.').map((f) => f.text)).toEqual(['5', '10']);
   });

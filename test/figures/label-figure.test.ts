@@ -59,6 +59,22 @@ describe('labelFigure', () => {
     // A parenthetical between commas and a relative pronoun do not hide the subject.
     ['The yen, meanwhile, dropped to 141.60 per euro.', '141.60', 'yen per euro'],
     ['IBM will produce the devices, which will cost about £70.', 'about £70', 'cost of devices'],
+    // A range of percentages changes like a percentage; intent said before the subject hedges it.
+    ['Absa expects to see earnings grow by 20-25% in its current financial year.', '20-25%', 'expected rise in earnings in current financial year'],
+    ['Shares in casino operators fell by between 10 and 25% on Monday.', 'between 10 and 25%', 'fall in Shares in casino operators'],
+    // A second verb phrase shares the subject of the first; a rate's unit is kept.
+    ['Light crude oil futures fell $2.86 to $41.32 a barrel, and have now lost $4 in five days.', '$4', 'fall in Light crude oil futures'],
+    ['Light crude oil futures fell $2.86 to $41.32 a barrel.', '$41.32', 'Light crude oil futures per barrel'],
+    // Comparatives and particles give the direction of a change.
+    ['Train tickets are 7% cheaper than last year.', '7%', 'fall in Train tickets'],
+    ['Cold weather pushed gas prices up 6%.', '6%', 'rise in gas prices'],
+    // Survey shares name the people asked when the sentence does.
+    ['The report reveals that 84% of net users say they regularly use Google.', '84%', 'net users who regularly use Google'],
+    // A conjunct without its own verb shares the label of the figure before it, with its own phrase.
+    ['At Jessops the same image would cost £2.50 and at Snappy Snaps £9.99.', '£9.99', 'cost of same image at Snappy Snaps'],
+    ['The single sold 750,000 copies in its first week and 3.5 million in total.', '3.5 million', 'copies sold in total'],
+    // A verb in -s the tagger took for a noun before an amount.
+    ['A print on an Epson printer costs £1.87.', '£1.87', 'cost of print on Epson printer'],
     // A possessive name before the figure says whose; a day's name does not.
     ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
   ];

@@ -30,6 +30,7 @@ describe('retag', () => {
   it.each([
     ['a plural noun after a number is a noun', 'His side were denied two tries in the match.', 'tries', 'NOUN'],
     ['a plural noun before a finite verb is a noun', 'The market for music downloads was worth little.', 'downloads', 'NOUN'],
+    ['a noun in -s between a noun and an amount is the verb', 'A print on an Epson printer costs £1.87.', 'costs', 'VERB'],
     ['a capitalised number word inside a name is part of the name', 'They lost the Six Nations opener.', 'Six', 'PROPN'],
   ])('%s', (_name, sentence, word, expected) => {
     expect(pos(sentence, word)).toBe(expected);
