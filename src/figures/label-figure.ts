@@ -579,7 +579,8 @@ function clauseInitialSubject(toks: Token[], j: number): Token[] {
   while (b >= 0) {
     const t = toks[b] as Token;
     // "before", "after", "since" with only a noun phrase up to the verb are prepositions, not clause openers.
-    const prepLike = /^(?:before|after|since|until|as)$/.test(t.lower) && !toks.slice(b + 1, j + 1).some((u) => u.pos === 'VERB' || u.pos === 'AUX' || u.pos === 'PRON');
+    // "a day after Ukraine brought": a name right after the word is the subject of its own clause.
+    const prepLike = /^(?:before|after|since|until|as)$/.test(t.lower) && toks[b + 1]?.pos !== 'PROPN' && !toks.slice(b + 1, j + 1).some((u) => u.pos === 'VERB' || u.pos === 'AUX' || u.pos === 'PRON');
     if (!prepLike && ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") || t.pos === 'SCONJ' || CLAUSE_OPENERS.has(t.lower) || (t.pos === 'VERB' && !(/(?:ed|ing)$/.test(t.lower) && b < j)) || t.pos === 'AUX')) break;
     b--;
   }
@@ -663,7 +664,7 @@ function agent(subject: Token[], ctx: LabelContext): Token[] {
   const who = resolve(subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower));
   // Only a name makes a useful agent: "by Ukrainian forces", "by Vodafone"; never "by day", "by officials".
   // A common noun does too when it is the whole subject ("by villagers", "by the courts"), never a time ("by day").
-  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower)) || !who.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.start < 0)) return [];
+  if (who.length === 0 || who.length > 3 || who.some((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower) || /^(?:day|days|hours?|times?)$/.test(t.lower)) || !who.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.start < 0)) return [];
   return [word('by'), ...who];
 }
 

@@ -75,6 +75,8 @@ describe('labelFigure', () => {
     ['The single sold 750,000 copies in its first week and 3.5 million in total.', '3.5 million', 'copies sold in total'],
     // A verb in -s the tagger took for a noun before an amount.
     ['A print on an Epson printer costs £1.87.', '£1.87', 'cost of print on Epson printer'],
+    // "after" followed by a name opens a clause: the name is the subject, not "day".
+    ['The announcement came a day after Ukraine brought home 303 prisoners of war.', '303', 'prisoners of war brought home by Ukraine'],
     // A possessive name before the figure says whose; a day's name does not.
     ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
   ];
