@@ -1,4 +1,7 @@
-/** Inline-button presses: open a story, page a search, change a setting, confirm a broadcast. */
+/**
+ * Inline-button presses: open a story, page a search, change a setting or the language, confirm a
+ * broadcast. Notices are in the chat's language; the broadcast's progress is for operators, in English.
+ */
 import type { Context } from 'telegraf';
 import type { Chat } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
@@ -13,6 +16,10 @@ import { isBotAdmin } from './guards/bot-admin.js';
 import { showStory } from './commands/story.js';
 import { searchPage } from './commands/search.js';
 import { settingsText } from './commands/settings.js';
+import { chatTr } from './chat-language.js';
+import { applyLanguage, LANGUAGE_PREFIX } from './commands/language.js';
+import { isLocale } from '../i18n/translator.js';
+import { escapeHtml } from '../render/escape-html.js';
 
 /**
  * Handle one callback query; it is always answered exactly once (with a short notice when useful).
@@ -25,7 +32,7 @@ export async function handleCallback(ctx: Context, deps: BotDeps): Promise<void>
   const chat: Chat | undefined = message?.chat;
   let notice = '';
   try {
-    if (!chat || !query) notice = 'This button has expired.';
+    if (!chat || !query) notice = chatTr(ctx).t('button-expired');
     else notice = await dispatch(ctx, deps, data, chat, query.from.id, message?.message_id ?? 0);
   } finally {
     await ctx.answerCbQuery(notice ? notice.slice(0, 200) : undefined).catch(() => undefined);
@@ -33,55 +40,65 @@ export async function handleCallback(ctx: Context, deps: BotDeps): Promise<void>
 }
 
 async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, fromId: number, messageId: number): Promise<string> {
+  const { t } = chatTr(ctx);
   const story = parseStoryButton(data);
   if (story) {
     const shown = await showStory(ctx, deps, chat.id, story.number, story.articleId);
-    return shown ? '' : 'That story is no longer available.';
+    return shown ? '' : t('story-gone');
   }
   if (data === SUBSCRIBE_OFFER) {
     const offer = ctx.callbackQuery?.message;
     const url = offer && 'text' in offer ? offeredUrl(offer.text) : null;
-    if (!url) return 'This button has expired.';
-    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return "Only this group's admins can change its settings.";
+    if (!url) return t('button-expired');
+    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return t('admins-only-short');
     await subscribeByUrlJob(ctx, deps, chat.id, url);
     return '';
   }
   const more = parseMoreButton(data);
   if (more !== null) {
     const shown = await showDigestPage(ctx, deps, chat.id, more);
-    return shown ? '' : 'That digest has no more stories now. Send /digest for the latest.';
+    return shown ? '' : t('digest-no-more');
   }
   const search = parseSearchButton(data);
   if (search) {
     const query = await deps.store.getSearch(chat.id, search.searchId);
-    if (query === null) return 'This search has expired. Send /search again.';
+    if (query === null) return t('search-expired');
     const page = await searchPage(deps, chat.id, search.searchId, query, search.page);
-    if (!page) return 'No results any more.';
+    if (!page) return t('search-no-results');
     if (page.page === currentPage(ctx)) return '';
     await edit(ctx, chat.id, messageId, page.html, page.keyboard);
     return '';
   }
-  const setting = parseSettingsButton(data);
+  const language = data.startsWith(LANGUAGE_PREFIX) ? data.slice(LANGUAGE_PREFIX.length) : null;
+  const setting = language !== null ? (isLocale(language) ? { kind: 'language' as const, locale: language } : null) : parseSettingsButton(data);
   if (setting) {
-    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return "Only this group's admins can change its settings.";
+    if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return t('admins-only-short');
     const sub = await deps.store.getSubscriber(chat.id);
-    if (!sub?.active) return 'This chat is not subscribed. Send /start first.';
+    if (!sub?.active) return t('not-subscribed-short');
     // Editing to identical content is a 400 ("message is not modified"): skip no-op presses.
     const unchanged =
       (setting.kind === 'time' && sub.digestTime === setting.value) ||
       (setting.kind === 'pause' && sub.paused === setting.paused) ||
-      (setting.kind === 'timezone-default' && sub.timezone === null);
-    if (unchanged) return 'Already set.';
+      (setting.kind === 'timezone-default' && sub.timezone === null) ||
+      (setting.kind === 'language' && sub.language === setting.locale);
+    if (unchanged) return t('button-already-set');
+    let tr = chatTr(ctx);
     if (setting.kind === 'time') await deps.store.setSchedule(chat.id, { digestTime: setting.value });
     else if (setting.kind === 'timezone-default') await deps.store.setSchedule(chat.id, { timezone: null });
-    else await deps.store.setPaused(chat.id, setting.paused);
+    else if (setting.kind === 'pause') await deps.store.setPaused(chat.id, setting.paused);
+    else tr = await applyLanguage(ctx, deps, chat.id, setting.locale);
     const updated = await deps.store.getSubscriber(chat.id);
-    await edit(ctx, chat.id, messageId, await settingsText(deps, chat.id, updated), settingsKeyboard(updated));
-    return 'Saved.';
+    if (language !== null) {
+      // Under /language: the message becomes the confirmation, in the new language.
+      await edit(ctx, chat.id, messageId, escapeHtml(tr.t('language-set', { language: tr.t('language-name') })));
+    } else {
+      await edit(ctx, chat.id, messageId, await settingsText(deps, chat.id, updated, tr), settingsKeyboard(updated, tr));
+    }
+    return tr.t('button-saved');
   }
   const broadcast = /^bc:([yn]):(\d{1,15})$/.exec(data);
   if (broadcast) {
-    if (!isBotAdmin(deps, fromId)) return 'Only the operators of this bot can do that.';
+    if (!isBotAdmin(deps, fromId)) return t('operators-only-button');
     const decision = broadcast[1] === 'y' ? 'sent' : 'cancelled';
     const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now().toISOString());
     if (!pending) return 'Already done.';
@@ -98,7 +115,7 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     });
     return 'Sending.';
   }
-  return 'This button has expired.';
+  return t('button-expired');
 }
 
 /** The page a search result message shows ("page 2 of 3"), from the pressed message's text. */

@@ -1,5 +1,6 @@
-/** A chat's digest schedule in words: its own time and zone, or the default schedule. */
+/** A chat's digest schedule in words, in the chat's language: its own time and zone, or the default schedule. */
 import type { Subscriber } from '../domain/types.js';
+import type { Translator } from '../i18n/translator.js';
 import { describeTime } from '../jobs/next-run.js';
 import { nextDigestAt as nextSlot } from '../jobs/due-chats.js';
 import type { BotDeps } from './bot-deps.js';
@@ -18,29 +19,32 @@ export function chatTimezoneLabel(deps: Pick<BotDeps, 'schedule'>, subscriber: S
   return timeZoneLabel(chatTimezone(deps, subscriber));
 }
 
-/** "25 Nov, 08:00 (UTC+3)": describeTime with the zone as people write it. */
-function describeLocal(at: Date, tz: string): string {
-  return describeTime(at, tz).replace(`(${tz})`, `(${timeZoneLabel(tz)})`);
+/**
+ * "25 Nov, 08:00 (UTC+3)": describeTime in the reader's language, with the zone as people write it.
+ * @example describeLocal(at, 'Etc/GMT-3', 'uk') // '25 листопада о 08:00 (UTC+3)'
+ */
+export function describeLocal(at: Date, tz: string, locale: string): string {
+  return describeTime(at, tz, locale).replace(`(${tz})`, `(${timeZoneLabel(tz)})`);
 }
 
 /**
  * "daily at 07:30 (Europe/Kyiv)" or "on the default schedule — next 25 Nov, 08:00 (UTC)".
- * @example describeSchedule(deps, subscriber)
+ * @example describeSchedule(deps, subscriber, chatTr(ctx))
  */
-export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string {
+export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null, tr: Translator): string {
   const tz = chatTimezone(deps, subscriber);
-  if (subscriber?.digestTime) return `daily at ${subscriber.digestTime} (${timeZoneLabel(tz)})`;
+  if (subscriber?.digestTime) return tr.t('schedule-daily', { time: subscriber.digestTime, zone: timeZoneLabel(tz) });
   const next = nextDigestAt(deps, subscriber);
-  return next ? `on the default schedule — next ${describeLocal(next, tz)}` : 'on the default schedule';
+  return next ? tr.t('schedule-default-next', { when: describeLocal(next, tz, tr.locale) }) : tr.t('schedule-default');
 }
 
 /**
- * "25 Nov, 08:00 (Europe/Kyiv)": the chat's next digest in its own zone, or null when none is scheduled.
- * @example describeNextDigest(deps, subscriber)
+ * "25 Nov, 08:00 (Europe/Kyiv)": the chat's next digest in its own zone and language, or null when none is scheduled.
+ * @example describeNextDigest(deps, subscriber, chatTr(ctx))
  */
-export function describeNextDigest(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null): string | null {
+export function describeNextDigest(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null, tr: Translator): string | null {
   const next = nextDigestAt(deps, subscriber);
-  return next ? describeLocal(next, chatTimezone(deps, subscriber)) : null;
+  return next ? describeLocal(next, chatTimezone(deps, subscriber), tr.locale) : null;
 }
 
 /** When the chat's next digest is due, or null when the schedule never fires. */

@@ -1,30 +1,36 @@
-/** The commands subscribers see in Telegram's menu (setMyCommands) and in /help: one table for both. */
+/**
+ * The commands subscribers see in Telegram's menu (setMyCommands) and in /help: one table for both.
+ * Descriptions and usage lines are message ids (src/i18n/locales/*.ftl), so both follow the chat's language.
+ */
 
-/** A command with its menu description and usage line. */
+/** A command with the ids of its menu description and usage line. */
 export interface CommandInfo {
   command: string;
+  /** Message id of the menu description. */
   description: string;
+  /** Message id of the one-line usage shown by /help and after bad arguments. */
   usage: string;
 }
 
 /** Every public command, in menu order. */
 export const COMMANDS: readonly CommandInfo[] = [
-  { command: 'digest', description: 'The digest now: new stories and their key figures', usage: '/digest — stories since your last digest (or the last 24 h)' },
-  { command: 'story', description: 'One story in full, each figure with its sentence', usage: '/story N — story N of your last digest, e.g. /story 1' },
-  { command: 'why', description: 'Where a number came from', usage: '/why <number> — the sentence and article behind a figure, e.g. /why 971' },
-  { command: 'trend', description: 'How a figure moved over time', usage: '/trend <words or figure> — earlier reports of the same figure, each with its source, e.g. /trend prisoners' },
-  { command: 'figures', description: 'The latest key figures', usage: '/figures [words] — the latest key figures, optionally about some words' },
-  { command: 'search', description: 'Search recent stories', usage: '/search <words> — recent stories mentioning the words, newest first' },
-  { command: 'sources', description: 'Your feeds and their health', usage: '/sources — the feeds this chat gets, numbered' },
-  { command: 'subscribe', description: 'Add a feed', usage: '/subscribe <n|url> — get feed n of /sources, or add a feed by URL; /subscribe only 2 5 — just those feeds; /subscribe all — every feed, new ones too' },
-  { command: 'unsubscribe', description: 'Drop a feed', usage: '/unsubscribe <n> — stop getting feed n of /sources' },
-  { command: 'topics', description: 'Topics to include or exclude', usage: '/topics [+word -word "a phrase" | remove word | clear] — show or edit topics' },
-  { command: 'time', description: 'When the daily digest arrives', usage: '/time HH:MM — daily digest time (24 h), or /time default' },
-  { command: 'timezone', description: 'Your time zone', usage: '/timezone <Europe/Kyiv | Kyiv | UTC+3 | default> — your time zone' },
-  { command: 'settings', description: 'All settings, with buttons', usage: '/settings — everything this chat set, with buttons to change it' },
-  { command: 'pause', description: 'Pause the daily digest', usage: '/pause — no digests until /resume' },
-  { command: 'resume', description: 'Resume the daily digest', usage: '/resume — digests arrive again' },
-  { command: 'start', description: 'Subscribe to the daily digest', usage: '/start — subscribe to the daily digest' },
-  { command: 'stop', description: 'Unsubscribe', usage: '/stop — unsubscribe (send /start to come back)' },
-  { command: 'help', description: 'What this bot can do', usage: '/help — this list' },
+  { command: 'digest', description: 'menu-digest', usage: 'usage-digest' },
+  { command: 'story', description: 'menu-story', usage: 'usage-story' },
+  { command: 'why', description: 'menu-why', usage: 'usage-why' },
+  { command: 'trend', description: 'menu-trend', usage: 'usage-trend' },
+  { command: 'figures', description: 'menu-figures', usage: 'usage-figures' },
+  { command: 'search', description: 'menu-search', usage: 'usage-search' },
+  { command: 'sources', description: 'menu-sources', usage: 'usage-sources' },
+  { command: 'subscribe', description: 'menu-subscribe', usage: 'usage-subscribe' },
+  { command: 'unsubscribe', description: 'menu-unsubscribe', usage: 'usage-unsubscribe' },
+  { command: 'topics', description: 'menu-topics', usage: 'usage-topics' },
+  { command: 'time', description: 'menu-time', usage: 'usage-time' },
+  { command: 'timezone', description: 'menu-timezone', usage: 'usage-timezone' },
+  { command: 'language', description: 'menu-language', usage: 'usage-language' },
+  { command: 'settings', description: 'menu-settings', usage: 'usage-settings' },
+  { command: 'pause', description: 'menu-pause', usage: 'usage-pause' },
+  { command: 'resume', description: 'menu-resume', usage: 'usage-resume' },
+  { command: 'start', description: 'menu-start', usage: 'usage-start' },
+  { command: 'stop', description: 'menu-stop', usage: 'usage-stop' },
+  { command: 'help', description: 'menu-help', usage: 'usage-help' },
 ];

@@ -7,7 +7,7 @@ import { Telegraf, type Context } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
 import type { Message } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
-import { COMMANDS } from './command-list.js';
+import { chatTr, registerMenus, useChatLanguage } from './chat-language.js';
 import { parseCommand, type CommandInput } from './command-input.js';
 import { handleCallback } from './callbacks.js';
 import { handleStart } from './commands/start.js';
@@ -27,6 +27,7 @@ import { handleTopics } from './commands/topics.js';
 import { handleTime } from './commands/time.js';
 import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
+import { handleLanguage } from './commands/language.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
 import { routeSends, topicOf } from './route-sends.js';
@@ -55,6 +56,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   topics: handleTopics,
   time: handleTime,
   timezone: handleTimezone,
+  language: handleLanguage,
   settings: handleSettings,
   admin: handleAdmin,
   help: handleHelp,
@@ -72,7 +74,8 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
     // telegraf gives each update its own Telegram client (ctx.telegram): route its sends, to the
     // forum topic the update came from.
     routeSends(ctx.telegram, deps.sender, topicOf(ctx));
-    lanes.run(laneKey(ctx), () => next().catch((err: unknown) => handlerFailed(err, ctx, deps)));
+    // The chat's language is read in its lane, so it reflects an earlier /language of the chat.
+    lanes.run(laneKey(ctx), () => useChatLanguage(ctx, deps).then(next).catch((err: unknown) => handlerFailed(err, ctx, deps)));
     return Promise.resolve();
   });
   const hinted = new Set<number>();
@@ -89,12 +92,12 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
 function handlerFailed(err: unknown, ctx: Context, deps: BotDeps): void {
   deps.logger.error({ err: (err as Error).message, update: ctx.update.update_id }, 'handler failed');
   const gone = (err as { code?: unknown }).code === 403;
-  if (ctx.chat && !ctx.callbackQuery && !gone) ctx.reply('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
+  if (ctx.chat && !ctx.callbackQuery && !gone) ctx.reply(chatTr(ctx).t('error-internal')).catch(() => undefined);
 }
 
-/** Register the menu with Telegram (setMyCommands). */
+/** Register the menu with Telegram (setMyCommands): the default list in English, one per other language. */
 export async function registerCommands(bot: Telegraf): Promise<void> {
-  await bot.telegram.setMyCommands(COMMANDS.map(({ command, description }) => ({ command, description })));
+  await registerMenus(bot.telegram);
 }
 
 async function route(ctx: Context, msg: Message.TextMessage, deps: BotDeps): Promise<void> {

@@ -12,6 +12,7 @@ import { decodeBody } from '../feeds/decode-body.js';
 import { isBotAdmin } from './guards/bot-admin.js';
 import { htmlLine, packBlocks } from './html.js';
 import { replyHtml, replyText } from './reply.js';
+import { chatTr } from './chat-language.js';
 
 /** Largest OPML file the bot downloads (Telegram would serve up to 20 MB). */
 export const MAX_OPML_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ export async function handleOpmlUpload(ctx: Context, msg: Message.DocumentMessag
   if (msg.chat.type !== 'private') return;
   const doc = msg.document;
   if (!isBotAdmin(deps, msg.from?.id)) {
-    if (isOpmlFileName(doc.file_name)) await replyText(ctx, 'Sorry — importing feeds is only for the operators of this bot.');
+    if (isOpmlFileName(doc.file_name)) await replyText(ctx, chatTr(ctx).t('operators-only-import'));
     return;
   }
   if (!isOpmlFileName(doc.file_name)) return replyText(ctx, 'To import feeds, send an OPML file (.opml or .xml).');

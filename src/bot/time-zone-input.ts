@@ -6,7 +6,7 @@ const ALIASES: Record<string, string> = {
   kyiv: 'Europe/Kyiv', kiev: 'Europe/Kyiv', washington: 'America/New_York', 'new york': 'America/New_York', nyc: 'America/New_York',
   'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', la: 'America/Los_Angeles', delhi: 'Asia/Kolkata',
   'new delhi': 'Asia/Kolkata', mumbai: 'Asia/Kolkata', kolkata: 'Asia/Kolkata', beijing: 'Asia/Shanghai', 'ho chi minh': 'Asia/Ho_Chi_Minh',
-  saigon: 'Asia/Ho_Chi_Minh', 'st petersburg': 'Europe/Moscow', 'tel aviv': 'Asia/Jerusalem', utc: 'UTC', gmt: 'UTC', z: 'UTC',
+  київ: 'Europe/Kyiv', saigon: 'Asia/Ho_Chi_Minh', 'st petersburg': 'Europe/Moscow', 'tel aviv': 'Asia/Jerusalem', utc: 'UTC', gmt: 'UTC', z: 'UTC',
 };
 
 /**

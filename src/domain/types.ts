@@ -169,4 +169,6 @@ export interface Subscriber {
   paused: boolean;
   /** When this chat last received (was queued) a digest; ISO, or null. */
   lastDigestAt: string | null;
+  /** The chat's language ("en", "uk"); null until the chat first talks to the bot after subscribing. */
+  language: string | null;
 }

@@ -20,14 +20,16 @@ export function nextRun(expression: string, timezone: string, from: Date = new D
 }
 
 /**
- * "25 Nov, 08:00 (Europe/Kyiv)" — a run time as a subscriber reads it.
+ * "25 Nov, 08:00 (Europe/Kyiv)" — a run time as a subscriber reads it, in their language
+ * ("25 листопада о 08:00 (Europe/Kyiv)"); English by default.
  * @example describeTime(new Date('2026-11-25T06:00:00Z'), 'Europe/Kyiv') // '25 Nov, 08:00 (Europe/Kyiv)'
  */
-export function describeTime(at: Date, timezone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
+export function describeTime(at: Date, timezone: string, locale = 'en'): string {
+  // English keeps en-GB's "25 Nov, 08:00"; other languages write the month in full, as they say it.
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
     timeZone: timezone,
     day: 'numeric',
-    month: 'short',
+    month: locale === 'en' ? 'short' : 'long',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

@@ -16,6 +16,7 @@ import { sendSlots, sendSlotsPostgres } from './migrations/008-send-slots.js';
 import { searchAndScale, searchAndScalePostgres } from './migrations/009-search-and-scale.js';
 import { retention, retentionPostgres } from './migrations/010-retention.js';
 import { feedChoices, feedChoicesPostgres } from './migrations/011-feed-choices.js';
+import { chatLanguage, chatLanguagePostgres } from './migrations/012-chat-language.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'search-and-scale', sqlite: searchAndScale, postgres: searchAndScalePostgres },
   { name: 'retention', sqlite: retention, postgres: retentionPostgres },
   { name: 'feed-choices', sqlite: feedChoices, postgres: feedChoicesPostgres },
+  { name: 'chat-language', sqlite: chatLanguage, postgres: chatLanguagePostgres },
 ];

@@ -19,6 +19,8 @@ export interface SubscriberStore {
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
   /** Set the chat's own digest time ("HH:MM") and/or time zone; null restores the default. True when the chat exists. */
   setSchedule(chatId: number, schedule: { digestTime?: string | null; timezone?: string | null }): Promise<boolean>;
+  /** Set the chat's language (a code such as "uk"; null: not chosen). True when the chat exists. */
+  setLanguage(chatId: number, language: string | null): Promise<boolean>;
   /** Pause or resume the chat's digests. True when the chat exists. */
   setPaused(chatId: number, paused: boolean): Promise<boolean>;
   /** Remember that the chat was given a digest at `at` (ISO). */

@@ -16,6 +16,9 @@ export const GROUP = { id: -4002, type: 'group' as const, title: 'Newsroom' };
 export const ADMIN_ID = 9009;
 export const ADMIN_CHAT = { id: ADMIN_ID, type: 'private' as const, first_name: 'Ops' };
 
+/** Who sends a message or presses a button: a user id and their Telegram app's language. */
+export type Sender = { id: number; language_code?: string };
+
 /** A running bot with its fake API and store. */
 export interface Harness {
   api: FakeBotApi;
@@ -26,10 +29,10 @@ export interface Harness {
   lanes: UpdateLanes;
   /** Error-level log lines (handler failures). */
   errors: string[];
-  /** Send a message and wait for the next `count` replies to that chat. */
-  say(chat: { id: number }, text: string, from?: { id: number }, count?: number): Promise<SentMessage[]>;
+  /** Send a message and wait for the next `count` replies to that chat (`from.language_code` is the app's language, 'en' by default). */
+  say(chat: { id: number }, text: string, from?: Sender, count?: number): Promise<SentMessage[]>;
   /** Press a button and wait for `count` new messages (0: wait for the callback to be answered). */
-  press(chat: { id: number }, messageId: number, data: string, from?: { id: number }, count?: number): Promise<SentMessage[]>;
+  press(chat: { id: number }, messageId: number, data: string, from?: Sender, count?: number): Promise<SentMessage[]>;
   stop(): Promise<void>;
 }
 

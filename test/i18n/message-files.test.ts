@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, Junk, Message, serializeExpression, Visitor, VariableReference } from '@fluent/syntax';
 import { LOCALES, LOCALES_DIR } from '../../src/i18n/translator.js';
+import { COMMANDS } from '../../src/bot/command-list.js';
 
 const SRC = path.resolve(__dirname, '../../src');
 
@@ -61,6 +62,14 @@ describe('message files', () => {
     const asked = [...code.matchAll(/\bt\(\s*'([a-z][a-z0-9-]*)'/g)].map((m) => m[1]!);
     expect(asked.length).toBeGreaterThan(10);
     expect([...new Set(asked)].filter((id) => !english.has(id))).toEqual([]);
+  });
+
+  it('every command of the menu has its description (≤ 256 characters, Telegram\'s limit) and usage line in every language', () => {
+    // The command table names its messages by id rather than through t('…'): checked here.
+    const ids = COMMANDS.flatMap((c) => [c.description, c.usage]);
+    for (const locale of LOCALES) expect(ids.filter((id) => !files[locale]!.messages.has(id)), locale).toEqual([]);
+    const descriptions = LOCALES.flatMap((l) => COMMANDS.map((c) => fs.readFileSync(path.join(LOCALES_DIR, `${l}.ftl`), 'utf8').match(new RegExp(`^${c.description} = (.*)$`, 'm'))?.[1] ?? ''));
+    expect(descriptions.filter((d) => d.length === 0 || d.length > 256)).toEqual([]);
   });
 
   it('every message is used by the code', () => {

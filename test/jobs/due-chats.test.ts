@@ -9,7 +9,7 @@ const defaults = { timezone: 'UTC', digest: '08:00', maxAgeMs: 12 * H };
 function chat(over: Partial<Subscriber> & { chatId: number }): Subscriber {
   return {
     chatType: 'private', title: null, active: true, subscribedAt: '2026-01-01T00:00:00.000Z', deactivatedReason: null,
-    timezone: null, digestTime: null, paused: false, lastDigestAt: null, ...over,
+    timezone: null, digestTime: null, paused: false, lastDigestAt: null, language: null, ...over,
   };
 }
 const due = (subs: Subscriber[], now: string, d = defaults) => dueChats(subs, new Date(now), d).map((c) => [c.chatId, c.slot.toISOString()]);

@@ -259,6 +259,18 @@ for (const adapter of ADAPTERS) {
         expect(await store.setPaused(404, true)).toBe(false);
       });
 
+      it("keeps a chat's language; null until set; it follows a migrated group", async () => {
+        await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, T(0));
+        expect(await store.getSubscriber(-101)).toMatchObject({ language: null });
+        expect(await store.setLanguage(-101, 'uk')).toBe(true);
+        expect((await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, T(1))).subscriber.language).toBe('uk');
+        await store.migrateChat(-101, SUPERGROUP);
+        expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ language: 'uk' });
+        expect(await store.setLanguage(SUPERGROUP, null)).toBe(true);
+        expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ language: null });
+        expect(await store.setLanguage(404, 'en')).toBe(false);
+      });
+
       it('follows a group migrated to a supergroup: outbox, choices, topics and private feeds move', async () => {
         await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, T(0));
         const { feed } = await store.addFeed('https://a.example/rss', { addedByChat: -100 });

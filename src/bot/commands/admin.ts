@@ -7,12 +7,13 @@ import { previewDigest } from '../../app/make-digest.js';
 import { exportOpml } from '../../app/import-opml.js';
 import { renderTelegram } from '../../render/render-telegram.js';
 import { describeTime, nextRun } from '../../jobs/next-run.js';
-import { timeZoneLabel } from '../time-zone-input.js';
+import { describeLocal } from '../chat-schedule.js';
 import { effectiveSchedule } from '../../jobs/schedule-settings.js';
 import { isBotAdmin } from '../guards/bot-admin.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { ADMIN_USAGE, replyHtml, replyText } from '../reply.js';
 import { feedHealth } from './sources.js';
+import { chatTr } from '../chat-language.js';
 
 /** Longest broadcast, leaving room under Telegram's 4,096 once escaped. */
 const MAX_BROADCAST = 3000;
@@ -22,7 +23,8 @@ const MAX_BROADCAST = 3000;
  * @example handleAdmin(ctx, { ...input, args: 'feeds list' }, deps)
  */
 export async function handleAdmin(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
-  if (!isBotAdmin(deps, input.fromId)) return replyText(ctx, 'Sorry — /admin is only for the operators of this bot.');
+  // Operators' tools answer in English, like the CLI; only the refusal is for everyone.
+  if (!isBotAdmin(deps, input.fromId)) return replyText(ctx, chatTr(ctx).t('operators-only'));
   if (input.chat.type !== 'private') return replyText(ctx, 'Admin commands work only in a private chat with the bot.');
   const [sub = '', ...rest] = input.args.split(/\s+/);
   const arg = input.args.slice(sub.length).trim();
@@ -131,7 +133,7 @@ async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
 function whenLocal(iso: string, deps: BotDeps): string {
   const at = new Date(iso);
   const tz = deps.schedule().timezone;
-  return `${describeTime(at, tz).replace(`(${tz})`, `(${timeZoneLabel(tz)})`)}, ${ago(deps.now().getTime() - at.getTime())}`;
+  return `${describeLocal(at, tz, 'en')}, ${ago(deps.now().getTime() - at.getTime())}`;
 }
 
 /**

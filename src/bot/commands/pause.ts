@@ -4,9 +4,7 @@ import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText } from '../reply.js';
-
-/** The reply for a chat that has not subscribed. */
-export const NOT_SUBSCRIBED = 'This chat is not subscribed yet. Send /start first.';
+import { chatTr } from '../chat-language.js';
 
 /**
  * Pause the chat's digests.
@@ -14,9 +12,10 @@ export const NOT_SUBSCRIBED = 'This chat is not subscribed yet. Send /start firs
  */
 export async function handlePause(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   if (!(await requireChatAdmin(ctx, input, deps))) return;
+  const { t } = chatTr(ctx);
   const sub = await deps.store.getSubscriber(input.chat.id);
-  if (!sub?.active) return replyText(ctx, NOT_SUBSCRIBED);
-  if (sub.paused) return replyText(ctx, 'Already paused. Send /resume to get digests again.');
+  if (!sub?.active) return replyText(ctx, t('not-subscribed'));
+  if (sub.paused) return replyText(ctx, t('pause-already'));
   await deps.store.setPaused(input.chat.id, true);
-  await replyText(ctx, 'Paused: no digests until you send /resume. /digest still works any time.');
+  await replyText(ctx, t('pause-done'));
 }

@@ -6,6 +6,7 @@ import { describeNextDigest } from '../chat-schedule.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml } from '../reply.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * Subscribe the chat and greet with an example digest line, when the digest comes and the three
@@ -19,25 +20,19 @@ export async function handleStart(ctx: Context, input: CommandInput, deps: BotDe
   const title = 'title' in chat ? chat.title : 'username' in chat ? (chat.username ?? null) : null;
   const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now().toISOString());
   deps.logger.info({ chat: chat.id, change }, 'subscribe');
-  const lead =
-    change === 'unchanged'
-      ? 'You are already subscribed.'
-      : change === 'reactivated'
-        ? 'Welcome back — you are subscribed again.'
-        : 'Subscribed to KeyFigures: the numbers that matter in the news, each traceable to its sentence.';
-  const next = describeNextDigest(deps, subscriber);
-  const when = subscriber.paused ? 'Digests are paused — /resume to get them again.' : next ? `Next digest: ${next}.` : '';
+  // A chat's language is set when it first subscribes: the subscriber's Telegram language.
+  const tr = chatTr(ctx);
+  if (subscriber.language === null) await deps.store.setLanguage(chat.id, tr.locale);
+  const { t } = tr;
+  const lead = change === 'unchanged' ? t('start-already') : change === 'reactivated' ? t('start-back') : t('start-new');
+  const next = describeNextDigest(deps, subscriber, tr);
+  const when = subscriber.paused ? t('start-paused') : next ? t('start-next', { when: next }) : '';
   await replyHtml(
     ctx,
     packBlocks([
       [htmlLine([lead]), htmlLine([when])],
-      [htmlLine([{ text: 'Each story comes as a few lines like:', style: 'i' }]), htmlLine(['• ', { text: '971', style: 'b' }, ' Russian soldiers captured'])],
-      [
-        htmlLine(['/digest — the digest now']),
-        htmlLine(['/why 971 — where a number came from']),
-        htmlLine(['/settings — time, time zone, pause']),
-        htmlLine(['/help — all commands']),
-      ],
+      [htmlLine([{ text: t('start-example'), style: 'i' }]), htmlLine(['• ', { text: tr.number(971), style: 'b' }, ` ${t('start-example-label')}`])],
+      [htmlLine([t('start-digest')]), htmlLine([t('start-why')]), htmlLine([t('start-settings')]), htmlLine([t('start-help')])],
     ]),
   );
 }

@@ -4,6 +4,7 @@ import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { replyText } from '../reply.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * Deactivate the chat and cancel anything still queued for it (group admins only in groups).
@@ -15,8 +16,6 @@ export async function handleStop(ctx: Context, input: CommandInput, deps: BotDep
   const wasActive = await deps.store.deactivate(chatId, 'unsubscribed with /stop');
   await deps.store.cancelPending(chatId, 'unsubscribed with /stop');
   deps.logger.info({ chat: chatId, wasActive }, 'unsubscribe');
-  await replyText(
-    ctx,
-    wasActive ? 'Unsubscribed. No more digests will arrive. Send /start to subscribe again.' : 'You were not subscribed. Send /start to subscribe.',
-  );
+  const { t } = chatTr(ctx);
+  await replyText(ctx, wasActive ? t('stop-done') : t('stop-not-subscribed'));
 }

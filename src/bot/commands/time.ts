@@ -5,7 +5,7 @@ import type { CommandInput } from '../command-input.js';
 import { requireChatAdmin } from '../guards/chat-admin.js';
 import { describeSchedule } from '../chat-schedule.js';
 import { replyText, replyUsage } from '../reply.js';
-import { NOT_SUBSCRIBED } from './pause.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * "7:30" → "07:30"; null when not a time of day.
@@ -21,16 +21,17 @@ export function parseDigestTime(text: string): string | null {
  * @example handleTime(ctx, { ...input, args: '07:30' }, deps)
  */
 export async function handleTime(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  const tr = chatTr(ctx);
   const reset = /^(default|reset|off)$/i.test(input.args);
   const time = reset ? null : parseDigestTime(input.args);
   if (!reset && time === null) {
     const sub = await deps.store.getSubscriber(input.chat.id);
-    if (input.args === '' && sub?.active) return replyText(ctx, `Your digest arrives ${describeSchedule(deps, sub)}. Change it with /time HH:MM.`);
+    if (input.args === '' && sub?.active) return replyText(ctx, tr.t('time-current', { schedule: describeSchedule(deps, sub, tr) }));
     return replyUsage(ctx, 'time');
   }
   if (!(await requireChatAdmin(ctx, input, deps))) return;
   const sub = await deps.store.getSubscriber(input.chat.id);
-  if (!sub?.active) return replyText(ctx, NOT_SUBSCRIBED);
+  if (!sub?.active) return replyText(ctx, tr.t('not-subscribed'));
   await deps.store.setSchedule(input.chat.id, { digestTime: time });
-  await replyText(ctx, `Done: your digest arrives ${describeSchedule(deps, { ...sub, digestTime: time })}.`);
+  await replyText(ctx, tr.t('time-done', { schedule: describeSchedule(deps, { ...sub, digestTime: time }, tr) }));
 }

@@ -3,6 +3,7 @@ import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { replyText } from '../reply.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * True when the sender may change this chat's settings: private chats and channels always; in a
@@ -31,6 +32,6 @@ export async function canChangeSettings(ctx: Context, who: Pick<CommandInput, 'c
  */
 export async function requireChatAdmin(ctx: Context, input: CommandInput, deps: BotDeps): Promise<boolean> {
   if (await canChangeSettings(ctx, input, deps)) return true;
-  await replyText(ctx, "Sorry — only this group's admins can change its settings.");
+  await replyText(ctx, chatTr(ctx).t('admins-only'));
   return false;
 }

@@ -44,3 +44,125 @@ archive-column-edition = edition
 archive-column-stories = stories
 archive-column-figures = figures
 archive-empty = No editions yet.
+
+## The bot conversation. Telegram HTML is escaped by the code: write plain text here.
+## A label followed by a value ("Status:") has no trailing space: the code adds it.
+
+# This language's own name, shown on the language buttons whatever the chat's language.
+language-name = English
+
+# The command menu (setMyCommands) and /help: one description and one usage line per command.
+menu-digest = The digest now: new stories and their key figures
+menu-story = One story in full, each figure with its sentence
+menu-why = Where a number came from
+menu-trend = How a figure moved over time
+menu-figures = The latest key figures
+menu-search = Search recent stories
+menu-sources = Your feeds and their health
+menu-subscribe = Add a feed
+menu-unsubscribe = Drop a feed
+menu-topics = Topics to include or exclude
+menu-time = When the daily digest arrives
+menu-timezone = Your time zone
+menu-language = The bot's language
+menu-settings = All settings, with buttons
+menu-pause = Pause the daily digest
+menu-resume = Resume the daily digest
+menu-start = Subscribe to the daily digest
+menu-stop = Unsubscribe
+menu-help = What this bot can do
+usage-digest = /digest — stories since your last digest (or the last 24 h)
+usage-story = /story N — story N of your last digest, e.g. /story 1
+usage-why = /why <number> — the sentence and article behind a figure, e.g. /why 971
+usage-trend = /trend <words or figure> — earlier reports of the same figure, each with its source, e.g. /trend prisoners
+usage-figures = /figures [words] — the latest key figures, optionally about some words
+usage-search = /search <words> — recent stories mentioning the words, newest first
+usage-sources = /sources — the feeds this chat gets, numbered
+usage-subscribe = /subscribe <n|url> — get feed n of /sources, or add a feed by URL; /subscribe only 2 5 — just those feeds; /subscribe all — every feed, new ones too
+usage-unsubscribe = /unsubscribe <n> — stop getting feed n of /sources
+usage-topics = /topics [+word -word "a phrase" | remove word | clear] — show or edit topics
+usage-time = /time HH:MM — daily digest time (24 h), or /time default
+usage-timezone = /timezone <Europe/Kyiv | Kyiv | UTC+3 | default> — your time zone
+usage-language = /language <en|uk> — the bot's language in this chat
+usage-settings = /settings — everything this chat set, with buttons to change it
+usage-pause = /pause — no digests until /resume
+usage-resume = /resume — digests arrive again
+usage-start = /start — subscribe to the daily digest
+usage-stop = /stop — unsubscribe (send /start to come back)
+usage-help = /help — this list
+# "Usage: /time HH:MM — …"
+usage = Usage: { $usage }
+help-intro = KeyFigures turns news feeds into the numbers that matter, each traceable to its sentence.
+help-operators = Operators: { $usage }
+unknown-command = Unknown command /{ $command }. Send /help for the list.
+error-internal = Sorry, something went wrong on our side. Please try again in a minute.
+admins-only = Sorry — only this group's admins can change its settings.
+admins-only-short = Only this group's admins can change its settings.
+operators-only = Sorry — /admin is only for the operators of this bot.
+operators-only-import = Sorry — importing feeds is only for the operators of this bot.
+operators-only-button = Only the operators of this bot can do that.
+not-subscribed = This chat is not subscribed yet. Send /start first.
+not-subscribed-short = This chat is not subscribed. Send /start first.
+
+# When digests arrive. $time is "07:30", $zone "Europe/Kyiv" or "UTC+3", $when "25 Nov, 08:00 (UTC)".
+schedule-daily = daily at { $time } ({ $zone })
+schedule-default-next = on the default schedule — next { $when }
+schedule-default = on the default schedule
+
+start-already = You are already subscribed.
+start-back = Welcome back — you are subscribed again.
+start-new = Subscribed to KeyFigures: the numbers that matter in the news, each traceable to its sentence.
+start-paused = Digests are paused — /resume to get them again.
+start-next = Next digest: { $when }.
+start-example = Each story comes as a few lines like:
+# The example figure line: "• 971 Russian soldiers captured".
+start-example-label = Russian soldiers captured
+start-digest = /digest — the digest now
+start-why = /why 971 — where a number came from
+start-settings = /settings — time, time zone, language, pause
+start-help = /help — all commands
+stop-done = Unsubscribed. No more digests will arrive. Send /start to subscribe again.
+stop-not-subscribed = You were not subscribed. Send /start to subscribe.
+pause-already = Already paused. Send /resume to get digests again.
+pause-done = Paused: no digests until you send /resume. /digest still works any time.
+resume-not-paused = Digests are not paused: they arrive { $schedule }.
+resume-done = Resumed: your digest arrives { $schedule }.
+time-current = Your digest arrives { $schedule }. Change it with /time HH:MM.
+time-done = Done: your digest arrives { $schedule }.
+timezone-current = Your time zone: { $zone }. Change it with /timezone Europe/Kyiv, /timezone Kyiv or /timezone UTC+3.
+timezone-current-default = Your time zone: { $zone } (the default). Change it with /timezone Europe/Kyiv, /timezone Kyiv or /timezone UTC+3.
+timezone-unknown = Unknown time zone "{ $input }". Usage: /timezone Europe/Kyiv, /timezone Kyiv or /timezone UTC+3.
+timezone-done = Time zone set to { $zone }. Your digest arrives { $schedule }.
+language-current = Language: { $language }. Change it with { $choices } or the buttons below.
+language-unknown = Unknown language "{ $input }". Choose { $choices }.
+language-set = Language: { $language }. Replies, digests and this chat's command menu now use it.
+language-already = Language: { $language } already.
+
+settings-title = Settings
+settings-status = Status:
+settings-status-none = not subscribed — /start to subscribe
+settings-status-paused = paused — /resume
+settings-status-active = subscribed
+settings-digest = Digest:
+settings-zone = Time zone:
+settings-zone-default = (default)
+settings-feeds = Feeds: { $chosen } of { $total } — /sources
+settings-topics-none = Topics: none (every story) — /topics
+settings-topics = Topics: { $include } included, { $exclude } excluded — /topics
+settings-language = Language: { $language } — /language
+settings-hint = Buttons set the time and language; or send /time HH:MM, /timezone Kyiv, /language uk.
+button-default-time = Default time
+button-default-zone = Default zone
+button-pause = ⏸ Pause
+button-resume = ▶ Resume
+button-expired = This button has expired.
+button-saved = Saved.
+button-already-set = Already set.
+
+digest-no-more = That digest has no more stories now. Send /digest for the latest.
+story-gone = That story is no longer available.
+search-expired = This search has expired. Send /search again.
+search-no-results = No results any more.
+
+
+

@@ -42,3 +42,123 @@ archive-column-edition = випуск
 archive-column-stories = історії
 archive-column-figures = числа
 archive-empty = Випусків ще немає.
+
+## Розмова з ботом. HTML для Telegram екранує код: тут лише звичайний текст.
+## Мітка перед значенням («Стан:») без пробілу в кінці: пробіл додає код.
+
+# Власна назва цієї мови, на кнопках вибору мови незалежно від мови чату.
+language-name = Українська
+
+# Меню команд (setMyCommands) і /help: опис і рядок використання для кожної команди.
+menu-digest = Дайджест зараз: нові історії та їхні ключові числа
+menu-story = Одна історія повністю, кожне число з його реченням
+menu-why = Звідки взялося число
+menu-trend = Як число змінювалося з часом
+menu-figures = Найсвіжіші ключові числа
+menu-search = Пошук серед нещодавніх історій
+menu-sources = Ваші стрічки та їхній стан
+menu-subscribe = Додати стрічку
+menu-unsubscribe = Прибрати стрічку
+menu-topics = Теми, які включати чи виключати
+menu-time = Коли приходить щоденний дайджест
+menu-timezone = Ваш часовий пояс
+menu-language = Мова бота
+menu-settings = Усі налаштування, з кнопками
+menu-pause = Призупинити щоденний дайджест
+menu-resume = Відновити щоденний дайджест
+menu-start = Підписатися на щоденний дайджест
+menu-stop = Відписатися
+menu-help = Що вміє цей бот
+usage-digest = /digest — історії від вашого останнього дайджесту (або за останні 24 год)
+usage-story = /story N — історія N з вашого останнього дайджесту, напр. /story 1
+usage-why = /why <число> — речення і стаття, звідки взято число, напр. /why 971
+usage-trend = /trend <слова або число> — попередні повідомлення про те саме число, кожне з джерелом, напр. /trend полонені
+usage-figures = /figures [слова] — найсвіжіші ключові числа, за бажанням лише про певні слова
+usage-search = /search <слова> — нещодавні історії з цими словами, від найновіших
+usage-sources = /sources — стрічки, які отримує цей чат, з номерами
+usage-subscribe = /subscribe <n|url> — отримувати стрічку n зі списку /sources або додати стрічку за адресою; /subscribe only 2 5 — лише ці стрічки; /subscribe all — усі стрічки, зокрема нові
+usage-unsubscribe = /unsubscribe <n> — більше не отримувати стрічку n зі списку /sources
+usage-topics = /topics [+слово -слово "фраза" | remove слово | clear] — показати або змінити теми
+usage-time = /time ГГ:ХХ — час щоденного дайджесту (24 год) або /time default
+usage-timezone = /timezone <Europe/Kyiv | Київ | UTC+3 | default> — ваш часовий пояс
+usage-language = /language <en|uk> — мова бота в цьому чаті
+usage-settings = /settings — усі налаштування цього чату, з кнопками, щоб їх змінити
+usage-pause = /pause — жодних дайджестів до /resume
+usage-resume = /resume — дайджести знову надходять
+usage-start = /start — підписатися на щоденний дайджест
+usage-stop = /stop — відписатися (надішліть /start, щоб повернутися)
+usage-help = /help — цей список
+usage = Використання: { $usage }
+help-intro = KeyFigures перетворює стрічки новин на числа, які мають значення, і кожне з них можна простежити до його речення.
+help-operators = Операторам: { $usage }
+unknown-command = Невідома команда /{ $command }. Надішліть /help, щоб побачити список.
+error-internal = Вибачте, у нас щось пішло не так. Спробуйте ще раз за хвилину.
+admins-only = Вибачте — змінювати налаштування групи можуть лише її адміністратори.
+admins-only-short = Змінювати налаштування групи можуть лише її адміністратори.
+operators-only = Вибачте — /admin лише для операторів цього бота.
+operators-only-import = Вибачте — імпортувати стрічки можуть лише оператори цього бота.
+operators-only-button = Це можуть зробити лише оператори цього бота.
+not-subscribed = Цей чат ще не підписаний. Спершу надішліть /start.
+not-subscribed-short = Цей чат не підписаний. Спершу надішліть /start.
+
+# Коли приходять дайджести. $time — «07:30», $zone — «Europe/Kyiv» або «UTC+3», $when — «25 лист., 08:00 (UTC)».
+schedule-daily = щодня о { $time } ({ $zone })
+schedule-default-next = за типовим розкладом — наступний { $when }
+schedule-default = за типовим розкладом
+
+start-already = Ви вже підписані.
+start-back = З поверненням — ви знову підписані.
+start-new = Ви підписалися на KeyFigures: числа, які мають значення в новинах, і кожне можна простежити до його речення.
+start-paused = Дайджести призупинено — /resume, щоб отримувати їх знову.
+start-next = Наступний дайджест: { $when }.
+start-example = Кожна історія приходить кількома рядками, як-от:
+start-example-label = російських військових взято в полон
+start-digest = /digest — дайджест зараз
+start-why = /why 971 — звідки взялося число
+start-settings = /settings — час, часовий пояс, мова, пауза
+start-help = /help — усі команди
+stop-done = Ви відписалися. Дайджести більше не надходитимуть. Надішліть /start, щоб підписатися знову.
+stop-not-subscribed = Ви не були підписані. Надішліть /start, щоб підписатися.
+pause-already = Уже на паузі. Надішліть /resume, щоб знову отримувати дайджести.
+pause-done = Пауза: дайджестів не буде, доки ви не надішлете /resume. /digest працює будь-коли.
+resume-not-paused = Дайджести не на паузі: вони надходять { $schedule }.
+resume-done = Відновлено: ваш дайджест надходить { $schedule }.
+time-current = Ваш дайджест надходить { $schedule }. Змінити: /time ГГ:ХХ.
+time-done = Готово: ваш дайджест надходить { $schedule }.
+timezone-current = Ваш часовий пояс: { $zone }. Змінити: /timezone Europe/Kyiv, /timezone Київ або /timezone UTC+3.
+timezone-current-default = Ваш часовий пояс: { $zone } (типовий). Змінити: /timezone Europe/Kyiv, /timezone Київ або /timezone UTC+3.
+timezone-unknown = Невідомий часовий пояс «{ $input }». Використання: /timezone Europe/Kyiv, /timezone Київ або /timezone UTC+3.
+timezone-done = Часовий пояс: { $zone }. Ваш дайджест надходить { $schedule }.
+language-current = Мова: { $language }. Змінити: { $choices } або кнопки нижче.
+language-unknown = Невідома мова «{ $input }». Оберіть { $choices }.
+language-set = Мова: { $language }. Відповіді, дайджести й меню команд цього чату тепер нею.
+language-already = Мова вже { $language }.
+
+settings-title = Налаштування
+settings-status = Стан:
+settings-status-none = не підписано — /start, щоб підписатися
+settings-status-paused = на паузі — /resume
+settings-status-active = підписано
+settings-digest = Дайджест:
+settings-zone = Часовий пояс:
+settings-zone-default = (типовий)
+settings-feeds = Стрічки: { $chosen } з { $total } — /sources
+settings-topics-none = Теми: немає (усі історії) — /topics
+settings-topics = Теми: включено { $include }, виключено { $exclude } — /topics
+settings-language = Мова: { $language } — /language
+settings-hint = Кнопки змінюють час і мову; або надішліть /time ГГ:ХХ, /timezone Київ, /language en.
+button-default-time = Типовий час
+button-default-zone = Типовий пояс
+button-pause = ⏸ Пауза
+button-resume = ▶ Відновити
+button-expired = Ця кнопка вже не діє.
+button-saved = Збережено.
+button-already-set = Уже встановлено.
+
+digest-no-more = У цьому дайджесті більше немає історій. Надішліть /digest, щоб отримати найсвіжіші.
+story-gone = Ця історія вже недоступна.
+search-expired = Цей пошук уже застарів. Надішліть /search ще раз.
+search-no-results = Результатів більше немає.
+
+
+

@@ -79,6 +79,7 @@ export interface SubscribersTable {
   digest_time: string | null;
   paused: Flag;
   last_digest_at: Time | null;
+  language: string | null;
 }
 
 export interface DeliveriesTable {

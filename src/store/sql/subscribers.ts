@@ -89,6 +89,11 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async setLanguage(chatId: number, language: string | null): Promise<boolean> {
+      const result = await db.updateTable('subscribers').set({ language }).where('chat_id', '=', chatId).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async setPaused(chatId: number, paused: boolean): Promise<boolean> {
       const result = await db.updateTable('subscribers').set({ paused: d.flag(paused) }).where('chat_id', '=', chatId).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
@@ -113,5 +118,6 @@ export function toSubscriber(r: Record<string, unknown>): Subscriber {
     digestTime: strOrNull(r.digest_time),
     paused: toBool(r.paused),
     lastDigestAt: toIsoOrNull(r.last_digest_at),
+    language: strOrNull(r.language),
   };
 }
