@@ -1,6 +1,7 @@
 /** One chat's view of a digest: only the feeds and topics it asked for. Pure. */
 import type { Digest, Story } from '../domain/types.js';
 import type { ChatPreferences } from '../store/preference-store.js';
+import type { Translator } from '../i18n/translator.js';
 
 /**
  * Text reduced for word matching: accents dropped, lower case, every run of non-letters and
@@ -111,16 +112,15 @@ function hiddenStories(stories: readonly Story[], prefs: ChatPreferences): Hidde
 
 /**
  * In words: how many stories the topic filter hid and by which words, or null when it hid none.
- * @example hiddenByTopicsText(view.hidden, prefs) // '3 stories hidden by your topics: 2 mention "football", 1 mentions none of ukraine.'
+ * @example hiddenByTopicsText(view.hidden, prefs, translator('en')) // '3 stories hidden by your topics: 2 mention "football"; 1 mentions none of "ukraine".'
  */
-export function hiddenByTopicsText(hidden: HiddenStories, prefs: Pick<ChatPreferences, 'include'>): string | null {
+export function hiddenByTopicsText(hidden: HiddenStories, prefs: Pick<ChatPreferences, 'include'>, tr: Translator): string | null {
   if (hidden.byTopics === 0) return null;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const reasons = [
-    ...Object.entries(hidden.excludedBy).map(([word, n]) => `${plural(n, 'mentions', 'mention')} "${word}"`),
-    ...(hidden.notIncluded > 0 ? [`${plural(hidden.notIncluded, 'mentions', 'mention')} none of ${prefs.include.map((w) => `"${w}"`).join(', ')}`] : []),
+    ...Object.entries(hidden.excludedBy).map(([word, count]) => tr.t('topics-hidden-mention', { count, word })),
+    ...(hidden.notIncluded > 0 ? [tr.t('topics-hidden-none-of', { count: hidden.notIncluded, words: prefs.include.map((w) => `"${w}"`).join(', ') })] : []),
   ];
-  return `${plural(hidden.byTopics, 'story', 'stories')} hidden by your topics: ${reasons.join('; ')}.`;
+  return tr.t('topics-hidden', { stories: tr.t('stories-count', { count: hidden.byTopics }), reasons: reasons.join('; ') });
 }
 
 /**

@@ -18,7 +18,7 @@ import { searchPage } from './commands/search.js';
 import { settingsText } from './commands/settings.js';
 import { chatTr } from './chat-language.js';
 import { applyLanguage, LANGUAGE_PREFIX } from './commands/language.js';
-import { isLocale } from '../i18n/translator.js';
+import { isLocale, LOCALES, translator } from '../i18n/translator.js';
 import { escapeHtml } from '../render/escape-html.js';
 
 /**
@@ -63,7 +63,7 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
   if (search) {
     const query = await deps.store.getSearch(chat.id, search.searchId);
     if (query === null) return t('search-expired');
-    const page = await searchPage(deps, chat.id, search.searchId, query, search.page);
+    const page = await searchPage(deps, chat.id, search.searchId, query, search.page, chatTr(ctx));
     if (!page) return t('search-no-results');
     if (page.page === currentPage(ctx)) return '';
     await edit(ctx, chat.id, messageId, page.html, page.keyboard);
@@ -101,28 +101,34 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     if (!isBotAdmin(deps, fromId)) return t('operators-only-button');
     const decision = broadcast[1] === 'y' ? 'sent' : 'cancelled';
     const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now().toISOString());
-    if (!pending) return 'Already done.';
+    if (!pending) return 'Already done.'; // English: operators only
     if (decision === 'cancelled') {
-      await edit(ctx, chat.id, messageId, 'Broadcast cancelled.');
-      return 'Cancelled.';
+      await edit(ctx, chat.id, messageId, 'Broadcast cancelled.'); // English: operators only
+      return 'Cancelled.'; // English: operators only
     }
     // Thousands of chats at the global rate take minutes: a job, reporting in place when done.
     const chats = await deps.store.activeSubscribers();
-    await edit(ctx, chat.id, messageId, `Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`);
+    await edit(ctx, chat.id, messageId, `Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`); // English: operators only
     deps.jobs.run('broadcast', async () => {
       const { sent, failed } = await sendBroadcast(ctx, deps, pending.text, chats.map((s) => s.chatId));
-      await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`);
+      await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`); // English: operators only
     });
-    return 'Sending.';
+    return 'Sending.'; // English: operators only
   }
   return t('button-expired');
 }
 
-/** The page a search result message shows ("page 2 of 3"), from the pressed message's text. */
+/** "page 2 of 3" in every language, as a pattern capturing the page. */
+const PAGE_LINES = LOCALES.map((l) => {
+  const line = translator(l).t('search-page', { page: '\u0001', pages: '\u0002' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`· ${line.replace('\u0001', '(\\d+)').replace('\u0002', '\\d+')}`);
+});
+
+/** The page a search result message shows ("page 2 of 3", in whichever language it was sent), from the pressed message's text. */
 function currentPage(ctx: Context): number | null {
   const message = ctx.callbackQuery?.message;
   const text = message && 'text' in message ? message.text : '';
-  const m = /· page (\d+) of \d+/.exec(text);
+  const m = PAGE_LINES.map((re) => re.exec(text)).find((x) => x !== null);
   return m ? Number(m[1]) - 1 : null;
 }
 

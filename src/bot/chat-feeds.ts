@@ -2,6 +2,7 @@
 import type { Feed } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import { chooseOneFeed } from '../domain/feed-choice.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** A feed as /sources numbers it. */
 export interface NumberedFeed {
@@ -33,12 +34,12 @@ export async function chatFeeds(deps: BotDeps, chatId: number): Promise<Numbered
 
 /**
  * "There is no feed 9: /sources lists 1, 4, 7." — the ids a chat can use, at most ten of them.
- * @example noSuchFeed(feeds, '9')
+ * @example noSuchFeed(feeds, '9', chatTr(ctx))
  */
-export function noSuchFeed(feeds: readonly NumberedFeed[], asked: string): string {
+export function noSuchFeed(feeds: readonly NumberedFeed[], asked: string, tr: Translator): string {
   const ids = feeds.map((f) => f.number);
   const listed = ids.length > 10 ? `${ids.slice(0, 10).join(', ')}, …` : ids.join(', ');
-  return `There is no feed ${asked}: /sources lists ${listed}.`;
+  return tr.t('no-such-feed', { asked, ids: listed });
 }
 
 /**

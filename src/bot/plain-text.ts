@@ -8,10 +8,13 @@ import type { Message } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { replyHtml, replyText } from './reply.js';
+import { chatTr } from './chat-language.js';
+import { LOCALES, translator } from '../i18n/translator.js';
 
 /** Callback data of the "Subscribe" button under an offer; the URL is read back from the offer's text. */
 export const SUBSCRIBE_OFFER = 'sub:offer';
-const OFFER_PREFIX = 'Subscribe to this feed or site? ';
+/** The offer's words before the URL, in every language (an offer is read back whatever language it was sent in). */
+const OFFER_PREFIXES = LOCALES.map((l) => translator(l).t('offer-subscribe', { url: '' }));
 
 /**
  * Answer a private chat's plain text; `hinted` remembers the chats that already had the hint.
@@ -19,15 +22,16 @@ const OFFER_PREFIX = 'Subscribe to this feed or site? ';
  */
 export async function handlePlainText(ctx: Context, msg: Message.TextMessage, deps: BotDeps, hinted: Set<number>): Promise<void> {
   if (msg.chat.type !== 'private') return;
+  const { t } = chatTr(ctx);
   const url = pastedUrl(msg.text);
   if (url) {
-    await replyHtml(ctx, [escapeHtml(`${OFFER_PREFIX}${url}`)], { inline_keyboard: [[{ text: 'Subscribe', callback_data: SUBSCRIBE_OFFER }]] });
+    await replyHtml(ctx, [escapeHtml(t('offer-subscribe', { url }))], { inline_keyboard: [[{ text: t('button-subscribe'), callback_data: SUBSCRIBE_OFFER }]] });
     return;
   }
   if (hinted.has(msg.chat.id)) return;
   hinted.add(msg.chat.id);
   deps.logger.debug({ chat: msg.chat.id }, 'plain text: hint given');
-  await replyText(ctx, 'I answer commands: /digest for the latest stories, /why 971 to find a number, /help for all of them. Paste a feed or site link to subscribe to it.');
+  await replyText(ctx, t('plain-text-hint'));
 }
 
 /**
@@ -44,5 +48,6 @@ export function pastedUrl(text: string): string | null {
  * @example offeredUrl('Subscribe to this feed or site? https://example.org/') // 'https://example.org/'
  */
 export function offeredUrl(offerText: string): string | null {
-  return offerText.startsWith(OFFER_PREFIX) ? pastedUrl(offerText.slice(OFFER_PREFIX.length)) : null;
+  const prefix = OFFER_PREFIXES.find((p) => offerText.startsWith(p));
+  return prefix === undefined ? null : pastedUrl(offerText.slice(prefix.length));
 }

@@ -3,7 +3,8 @@
  * story limit: chatDigestView, the rule /digest follows too). Chats with the same view share one
  * rendering: a digest is rendered once per distinct content, not once per subscriber. The last
  * part carries the story buttons and, when the chat has more stories, a "more" button. A chat
- * that was already shown exactly these stories is not sent them again. The outbox does the sending.
+ * that was already shown exactly these stories is not sent them again. Each chat gets its digest in
+ * its language (a chat without one: the operator's LANGUAGE). The outbox does the sending.
  */
 import type { Store, StoredDigest } from '../store/store.js';
 import type { Digest, Story } from '../domain/types.js';
@@ -11,6 +12,7 @@ import { chatDigestView, storiesKey } from '../app/personalize-digest.js';
 import { renderTelegram } from '../render/render-telegram.js';
 import { digestButtons } from '../bot/keyboards/story-buttons.js';
 import { withKeyboard } from './digest-part.js';
+import { DEFAULT_LOCALE, isLocale, translator, type Locale } from '../i18n/translator.js';
 
 /** What publishing did. */
 export interface PublishResult {
@@ -38,13 +40,29 @@ export interface PublishResult {
 export async function publishDigest(
   store: Store,
   digest: StoredDigest,
-  opts: { chatIds?: number[]; givenAt?: string | null; candidates?: Digest | null; maxStories?: number } = {},
+  opts: {
+    chatIds?: number[];
+    givenAt?: string | null;
+    candidates?: Digest | null;
+    maxStories?: number;
+    /** Each chat's language as stored (read from the store when absent). */
+    languages?: ReadonlyMap<number, string | null>;
+    /** The language of chats without one (the operator's LANGUAGE); English by default. */
+    language?: string;
+  } = {},
 ): Promise<PublishResult> {
-  const chatIds = opts.chatIds ?? (await store.activeSubscribers()).filter((s) => !s.paused).map((s) => s.chatId);
+  const subscribers = opts.chatIds && opts.languages ? [] : await store.activeSubscribers();
+  const chatIds = opts.chatIds ?? subscribers.filter((s) => !s.paused).map((s) => s.chatId);
+  const languages = opts.languages ?? new Map(subscribers.map((s) => [s.chatId, s.language]));
+  const fallback: Locale = isLocale(opts.language) ? opts.language : DEFAULT_LOCALE;
+  const localeOf = (chatId: number): Locale => {
+    const stored = languages.get(chatId);
+    return isLocale(stored) ? stored : fallback;
+  };
   const candidates = opts.candidates && opts.candidates.stories.length > 0 ? opts.candidates : digest;
   const maxStories = opts.maxStories ?? Math.max(1, digest.stories.length);
   const editionKey = storiesKey(digest.stories);
-  const views = new Map<string, { page: Digest; more: boolean; chats: Array<{ chatId: number; all: Story[] }> }>();
+  const views = new Map<string, { page: Digest; more: boolean; locale: Locale; chats: Array<{ chatId: number; all: Story[] }> }>();
   const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
   const repeats: number[] = [];
@@ -56,25 +74,27 @@ export async function publishDigest(
       repeats.push(chatId);
       continue;
     }
-    const key = `${storiesKey(page.stories)}\u0003${view.more}`;
+    const locale = localeOf(chatId);
+    const key = `${storiesKey(page.stories)}\u0003${view.more}\u0003${locale}`;
     const group = views.get(key);
     if (group) group.chats.push({ chatId, all: view.all });
-    else views.set(key, { page, more: view.more, chats: [{ chatId, all: view.all }] });
+    else views.set(key, { page, more: view.more, locale, chats: [{ chatId, all: view.all }] });
   }
   if (repeats.length > 0) {
     result.repeats = repeats.length;
     groups.push({ parts: null, chatIds: repeats });
   }
-  for (const { page, more, chats } of views.values()) {
+  for (const { page, more, locale, chats } of views.values()) {
     if (page.stories.length === 0 && digest.stories.length > 0) {
       result.empty += chats.length;
       groups.push({ parts: null, chatIds: chats.map((c) => c.chatId) });
       continue;
     }
     result.renditions++;
-    const parts = storiesKey(page.stories) === editionKey ? [...digest.parts] : renderTelegram(page);
+    // The edition's stored parts are its English rendering.
+    const parts = storiesKey(page.stories) === editionKey && locale === DEFAULT_LOCALE ? [...digest.parts] : renderTelegram(page, { locale });
     const last = parts.length - 1;
-    if (page.stories.length > 0) parts[last] = withKeyboard(parts[last]!, digestButtons(page.stories, more ? 2 : null));
+    if (page.stories.length > 0) parts[last] = withKeyboard(parts[last]!, digestButtons(page.stories, more ? 2 : null, translator(locale)));
     groups.push({ parts, chatIds: chats.map((c) => c.chatId) });
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);

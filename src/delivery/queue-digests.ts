@@ -34,7 +34,8 @@ export async function queueDueDigests(deps: {
   metrics?: Pick<Metrics, 'digestBuildSeconds'>;
 }): Promise<QueueResult> {
   const now = deps.now ?? new Date();
-  const due = dueChats(await deps.store.activeSubscribers(), now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
+  const subscribers = await deps.store.activeSubscribers();
+  const due = dueChats(subscribers, now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
   const none: QueueResult = { digestId: null, due: due.length, chats: 0, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   if (due.length === 0) return none;
   const digest = await currentDigest({
@@ -50,7 +51,14 @@ export async function queueDueDigests(deps: {
   }
   const settings = { ...deps.settings, timezone: deps.schedule.timezone };
   const candidates = await candidateStories(deps.store, settings, now);
-  const result = await publishDigest(deps.store, digest, { chatIds: due.map((d) => d.chatId), givenAt: now.toISOString(), candidates, maxStories: settings.maxStories });
+  const result = await publishDigest(deps.store, digest, {
+    chatIds: due.map((d) => d.chatId),
+    givenAt: now.toISOString(),
+    candidates,
+    maxStories: settings.maxStories,
+    languages: new Map(subscribers.map((s) => [s.chatId, s.language])),
+    ...(settings.language ? { language: settings.language } : {}),
+  });
   deps.logger.info({ digest: digest.id, due: due.length, ...result }, 'scheduled digest queued');
   return { digestId: digest.id, due: due.length, ...result };
 }
@@ -67,7 +75,13 @@ export async function queueDigestNow(deps: { store: Store; logger: Logger; setti
   const chatIds = deps.chatId !== undefined ? [deps.chatId] : undefined;
   if (!digest) return { digestId: null, due: chatIds?.length ?? 0, chats: 0, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   const candidates = await candidateStories(deps.store, deps.settings, now);
-  const result = await publishDigest(deps.store, digest, { ...(chatIds ? { chatIds } : {}), givenAt: now.toISOString(), candidates, maxStories: deps.settings.maxStories });
+  const result = await publishDigest(deps.store, digest, {
+    ...(chatIds ? { chatIds } : {}),
+    givenAt: now.toISOString(),
+    candidates,
+    maxStories: deps.settings.maxStories,
+    ...(deps.settings.language ? { language: deps.settings.language } : {}),
+  });
   return { digestId: digest.id, due: result.chats, ...result };
 }
 

@@ -4,12 +4,27 @@
  * menu follow), and groups keep their own language, changed by their admins only.
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { startHarness, buttons, PRIVATE, GROUP, type Harness } from './bot-harness.js';
+import { Telegram } from 'telegraf';
+import { startHarness, seedArticle, buttons, KURSK, BRIDGE, PRIVATE, GROUP, type Harness } from './bot-harness.js';
 import { COMMANDS } from '../../src/bot/command-list.js';
+import { queueDigestNow } from '../../src/delivery/queue-digests.js';
+import { drainOutbox } from '../../src/delivery/outbox.js';
+import { TelegrafSender } from '../../src/delivery/telegraf-sender.js';
+import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
+import { createLogger } from '../../src/support/logger.js';
 
 const UK = { id: PRIVATE.id, language_code: 'uk' };
 /** Cyrillic letters, and no English sentence: the reply is in Ukrainian. */
 const ukrainian = (text: string) => /[а-яіїєґ]{3}/i.test(text) && !/\b(the|your|you|is|are|send|with)\b/i.test(text.replace(/\/\w+/g, ''));
+
+const logger = createLogger({ level: 'silent' });
+
+/** Queue the digest for one chat now and deliver it through the outbox, as the schedule does. */
+async function scheduledDigest(chatId: number): Promise<void> {
+  await queueDigestNow({ store: h.store, logger, settings: h.deps.settings, chatId });
+  const sender = new TelegrafSender(new Telegram(h.api.token, { apiRoot: h.api.apiRoot }));
+  await drainOutbox({ store: h.store, sender, logger, limiter: new FloodLimiter({ globalPerSecond: 1000, privateIntervalMs: 0, groupPerMinute: 1000, groupIntervalMs: 0 }), pollMs: 10 });
+}
 
 let h: Harness;
 beforeEach(async () => {
@@ -105,5 +120,59 @@ describe('the chat language', () => {
   it('a chat that has not subscribed is answered in the sender\'s language; /language asks it to subscribe first', async () => {
     expect((await h.say(PRIVATE, '/language en', UK))[0]!.text).toBe('Цей чат ще не підписаний. Спершу надішліть /start.');
     expect((await h.say(PRIVATE, '/help', { id: PRIVATE.id, language_code: 'de' }))[0]!.text).toMatch(/^KeyFigures turns news feeds/);
+  });
+
+  it('/digest, its buttons, the scheduled digest, /story, /search and /sources in the chat\'s language', async () => {
+    const { feed } = await h.store.addFeed('https://wire.test/rss');
+    await seedArticle(h.store, { ...KURSK, feedId: feed.id, minutesAgo: 40 });
+    await seedArticle(h.store, { ...BRIDGE, feedId: feed.id, minutesAgo: 50 });
+    await h.say(PRIVATE, '/start', UK);
+
+    const [digest] = await h.say(PRIVATE, '/digest', UK);
+    expect(digest!.text).toMatch(/^KeyFigures · \d+ [а-яі]+ \d{4} р\.\n2 історії · \d+ (число|числа|чисел)/);
+    expect(buttons(digest!).map((b) => b.text)).toEqual(['Історія 1', 'Історія 2']);
+    const [story] = await h.press(PRIVATE, digest!.message_id, buttons(digest!)[0]!.callback_data!, UK, 1);
+    expect(story!.text).toMatch(/Test Wire · \d+ [а-яі]+ \d{4} р\./);
+    expect(story!.text).toContain('джерело');
+    expect((await h.say(PRIVATE, '/story 9', UK))[0]!.text).toBe('У вашому останньому дайджесті історії 1–2. Спробуйте /story 1.');
+
+    const [search] = await h.say(PRIVATE, '/search bridge', UK);
+    expect(search!.text).toContain('Пошук · bridge');
+    expect(search!.text).toContain('1 історія · сторінка 1 з 1');
+    expect(buttons(search!).map((b) => b.text)).toEqual(['Відкрити 1']);
+    expect((await h.say(PRIVATE, '/search zebras', UK))[0]!.text).toBe('За останні 30 днів ніщо не згадує zebras.');
+    const [sources] = await h.say(PRIVATE, '/sources', UK);
+    expect(sources!.text).toContain('Джерела · ви отримуєте 1 з 1');
+    expect(sources!.text).toContain('ще не отримано');
+
+    // The schedule renders this chat's digest in Ukrainian; an English chat gets the English edition.
+    const EN = { id: 7301, type: 'private' as const, first_name: 'Eve' };
+    await h.say(EN, '/start');
+    for (const chatId of [PRIVATE.id, EN.id]) {
+      await h.store.markDigestGiven(chatId, new Date(Date.now() - 86_400_000).toISOString());
+      await h.store.saveChatView(chatId, { at: new Date(0).toISOString(), stories: [] });
+    }
+    const before = { uk: h.api.sent(PRIVATE.id).length, en: h.api.sent(EN.id).length };
+    await scheduledDigest(PRIVATE.id);
+    await scheduledDigest(EN.id);
+    const [ukEdition] = h.api.sent(PRIVATE.id).slice(before.uk);
+    const [enEdition] = h.api.sent(EN.id).slice(before.en);
+    expect(ukEdition!.text).toMatch(/^KeyFigures · \d+ [а-яі]+ \d{4} р\.\n2 історії/);
+    expect(buttons(ukEdition!).map((b) => b.text)).toEqual(['Історія 1', 'Історія 2']);
+    expect(enEdition!.text).toMatch(/^KeyFigures · \d+ \w{3} \d{4}\n2 stories/);
+    expect(buttons(enEdition!).map((b) => b.text)).toEqual(['Story 1', 'Story 2']);
+  });
+
+  it('offers a pasted link in the chat\'s language, and the offer\'s button still works', async () => {
+    await h.say(PRIVATE, '/start', UK);
+    const [offer] = await h.say(PRIVATE, 'https://example.invalid/feed.xml', UK);
+    expect(offer!.text).toBe('Підписатися на цю стрічку чи сайт? https://example.invalid/feed.xml');
+    expect(buttons(offer!).map((b) => b.text)).toEqual(['Підписатися']);
+    const [checking] = await h.press(PRIVATE, offer!.message_id, buttons(offer!)[0]!.callback_data!, UK, 1);
+    expect(checking!.text).toBe('Перевіряю https://example.invalid/feed.xml…');
+    // The check runs as a background job that edits the "checking" message when done.
+    const edited = () => h.api.message(PRIVATE.id, checking!.message_id)!.text ?? '';
+    for (let i = 0; i < 500 && edited().startsWith('Перевіряю'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(edited()).toMatch(/^Не вдалося додати цю стрічку: /);
   });
 });

@@ -72,6 +72,17 @@ describe('message files', () => {
     expect(descriptions.filter((d) => d.length === 0 || d.length > 256)).toEqual([]);
   });
 
+  it('the bot conversation has no hard-coded English text (the operators\' /admin and OPML import excepted)', () => {
+    // A reply, a returned notice, an edit or a button label written as an English literal.
+    const literal = /(replyText\(ctx, |text: |return |edit\(ctx, [^,]+, [^,]+, )(['`"])[A-Z][a-z]+[ .]/;
+    const offenders = sourceFiles(path.join(SRC, 'bot'))
+      .filter((f) => !/(admin|opml-upload)\.ts$/.test(f))
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ line, where: `${path.relative(SRC, f)}:${i + 1}` })))
+      .filter(({ line }) => literal.test(line) && !/^\s*(\*|\/\/)/.test(line) && !line.includes('English: operators only'))
+      .map(({ where, line }) => `${where} ${line.trim()}`);
+    expect(offenders).toEqual([]);
+  });
+
   it('every message is used by the code', () => {
     const unused = [...english.keys()].filter((id) => !code.includes(`'${id}'`));
     expect(unused).toEqual([]);

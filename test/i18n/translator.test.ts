@@ -62,3 +62,38 @@ describe('negotiateLocale (Telegram language_code → our language)', () => {
     expect(translator('uk').t('no-such-message')).toBe('no-such-message');
   });
 });
+
+describe("plural forms of the bot's messages", () => {
+  // Each message chooses its own form by Fluent's NUMBER selector (Intl.PluralRules of the language).
+  it.each([
+    [1, 'Залишилася 1 стрічка.', '1 збій', 'за останні 1 день', '1 згадує «x»'],
+    [2, 'Залишилися 2 стрічки.', '2 збої', 'за останні 2 дні', '2 згадують «x»'],
+    [5, 'Залишилося 5 стрічок.', '5 збоїв', 'за останні 5 днів', '5 згадують «x»'],
+    [11, 'Залишилося 11 стрічок.', '11 збоїв', 'за останні 11 днів', '11 згадують «x»'],
+    [21, 'Залишилася 21 стрічка.', '21 збій', 'за останні 21 день', '21 згадує «x»'],
+    [22, 'Залишилися 22 стрічки.', '22 збої', 'за останні 22 дні', '22 згадують «x»'],
+    [25, 'Залишилося 25 стрічок.', '25 збоїв', 'за останні 25 днів', '25 згадують «x»'],
+  ])('uk %d', (n, left, failures, days, mentions) => {
+    const tr = translator('uk');
+    expect(tr.t('unsubscribe-done', { name: 'Wire', left: n })).toBe(`Ви відписалися від Wire. ${left}`);
+    expect(tr.t('feed-failures', { count: n })).toBe(failures);
+    expect(tr.t('search-none', { days: n, query: 'q' }).toLowerCase()).toContain(days);
+    expect(tr.t('topics-hidden-mention', { count: n, word: 'x' })).toBe(mentions);
+  });
+
+  it.each([
+    [1, '1 feed left.', '1 failure', 'the last 1 day', '1 mentions "x"'],
+    [2, '2 feeds left.', '2 failures', 'the last 2 days', '2 mention "x"'],
+    [5, '5 feeds left.', '5 failures', 'the last 5 days', '5 mention "x"'],
+    [11, '11 feeds left.', '11 failures', 'the last 11 days', '11 mention "x"'],
+    [21, '21 feeds left.', '21 failures', 'the last 21 days', '21 mention "x"'],
+    [22, '22 feeds left.', '22 failures', 'the last 22 days', '22 mention "x"'],
+    [25, '25 feeds left.', '25 failures', 'the last 25 days', '25 mention "x"'],
+  ])('en %d', (n, left, failures, days, mentions) => {
+    const tr = translator('en');
+    expect(tr.t('unsubscribe-done', { name: 'Wire', left: n })).toBe(`Unsubscribed from Wire. ${left}`);
+    expect(tr.t('feed-failures', { count: n })).toBe(failures);
+    expect(tr.t('search-none', { days: n, query: 'q' })).toContain(days);
+    expect(tr.t('topics-hidden-mention', { count: n, word: 'x' })).toBe(mentions);
+  });
+});

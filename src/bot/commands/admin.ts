@@ -14,6 +14,7 @@ import { htmlLine, packBlocks } from '../html.js';
 import { ADMIN_USAGE, replyHtml, replyText } from '../reply.js';
 import { feedHealth } from './sources.js';
 import { chatTr } from '../chat-language.js';
+import { translator } from '../../i18n/translator.js';
 
 /** Longest broadcast, leaving room under Telegram's 4,096 once escaped. */
 const MAX_BROADCAST = 3000;
@@ -53,7 +54,7 @@ async function adminFeeds(ctx: Context, deps: BotDeps, action: string, arg: stri
     const mine = new Set(userFeeds);
     const blocks = feeds.map((f) => [
       htmlLine([{ text: `#${f.id}`, style: 'b' }, ` ${f.title ?? ''}${mine.has(f.id) ? ' (added by a subscriber)' : ''}`], 300),
-      htmlLine([{ text: f.url, style: 'code' }, ` · ${feedHealth(f, deps.settings.timezone)}`], 600),
+      htmlLine([{ text: f.url, style: 'code' }, ` · ${feedHealth(f, deps.settings.timezone, translator('en'))}`], 600),
     ]);
     return replyHtml(ctx, packBlocks([[htmlLine([{ text: `Feeds (${feeds.length})`, style: 'b' }])], ...blocks]));
   }

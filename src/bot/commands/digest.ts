@@ -9,6 +9,7 @@ import { replyHtml, replyText } from '../reply.js';
 import { hiddenByTopicsText } from '../../app/personalize-digest.js';
 import { localDate } from '../../jobs/time-zone.js';
 import { chatTimezone } from '../chat-schedule.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * Reply with the chat's digest (link previews off, story buttons and "more" under the last part)
@@ -18,6 +19,7 @@ import { chatTimezone } from '../chat-schedule.js';
  */
 export async function handleDigest(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   await ctx.sendChatAction('typing').catch(() => undefined);
+  const tr = chatTr(ctx);
   const chatId = input.chat.id;
   const subscriber = await deps.store.getSubscriber(chatId);
   const windows = digestWindows(deps, subscriber);
@@ -25,15 +27,15 @@ export async function handleDigest(ctx: Context, input: CommandInput, deps: BotD
   let heading: string | undefined;
   if (view.page.stories.length === 0 && subscriber?.lastDigestAt) {
     view = await chatDigest(deps, chatId, subscriber, windows.fallback);
-    if (view.page.stories.length > 0) heading = `Nothing new since your last digest — the last ${deps.settings.windowHours} h`;
+    if (view.page.stories.length > 0) heading = tr.t('digest-nothing-new', { hours: deps.settings.windowHours });
   }
   if (view.page.stories.length === 0) {
     // "No new stories" would be wrong when there are stories the chat's topics hid: say so.
-    const hiddenText = hiddenByTopicsText(view.hidden, await deps.store.getPreferences(chatId));
-    if (hiddenText) return replyText(ctx, `No stories match your topics. ${hiddenText} Change them with /topics.`);
+    const hidden = hiddenByTopicsText(view.hidden, await deps.store.getPreferences(chatId), tr);
+    if (hidden) return replyText(ctx, tr.t('digest-all-hidden', { hidden }));
   }
-  const parts = renderTelegram(view.page, heading ? { heading } : {});
-  await replyHtml(ctx, parts, digestButtons(view.page.stories, view.more ? 2 : null));
+  const parts = renderTelegram(view.page, { locale: tr.locale, ...(heading ? { heading } : {}) });
+  await replyHtml(ctx, parts, digestButtons(view.page.stories, view.more ? 2 : null, tr));
   if (view.page.stories.length > 0) {
     const at = deps.now().toISOString();
     await deps.store.saveChatView(chatId, { at, stories: view.all });
@@ -52,10 +54,11 @@ export async function showDigestPage(ctx: Context, deps: BotDeps, chatId: number
   const stories = view?.stories.slice((page - 1) * size, page * size) ?? [];
   if (!view || stories.length === 0) return false;
   const tz = chatTimezone(deps, await deps.store.getSubscriber(chatId));
+  const tr = chatTr(ctx);
   const first = stories[0]!.number;
-  const heading = `More stories · ${first}–${first + stories.length - 1} of ${view.stories.length}`;
+  const heading = tr.t('digest-more-heading', { first, last: first + stories.length - 1, total: view.stories.length });
   const digest = { date: localDate(new Date(view.at), tz), timezone: tz, createdAt: view.at, stories };
   const more = view.stories.length > page * size ? page + 1 : null;
-  await replyHtml(ctx, renderTelegram(digest, { heading }), digestButtons(stories, more));
+  await replyHtml(ctx, renderTelegram(digest, { heading, locale: tr.locale }), digestButtons(stories, more, tr));
   return true;
 }

@@ -9,6 +9,7 @@ import { htmlLine, packBlocks } from '../html.js';
 import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
 import { storyButtons } from '../keyboards/story-buttons.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
+import { chatTr } from '../chat-language.js';
 
 const FIGURES_PER_STORY = 2;
 
@@ -25,10 +26,12 @@ export async function handleFigures(ctx: Context, input: CommandInput, deps: Bot
   const stories = digest.stories
     .filter((s) => s.figures.length > 0 && words.every((w) => mentions(storyMatchText(s), w)))
     .map((s, i) => ({ ...s, number: i + 1 }));
+  const { t } = chatTr(ctx);
+  const hours = deps.settings.windowHours;
   if (stories.length === 0) {
-    return replyText(ctx, words.length ? `No figures about ${words.join(' ').slice(0, 60)} in the last ${deps.settings.windowHours} h.` : `No new figures in the last ${deps.settings.windowHours} h.`);
+    return replyText(ctx, words.length ? t('figures-none-about', { words: words.join(' ').slice(0, 60), hours }) : t('figures-none', { hours }));
   }
-  const heading = [htmlLine([{ text: words.length ? `Key figures · ${words.join(' ')}` : 'Key figures · latest', style: 'b' }])];
+  const heading = [htmlLine([{ text: words.length ? t('figures-heading-about', { words: words.join(' ') }) : t('figures-heading'), style: 'b' }])];
   const blocks = stories.map((s) => [
     ...s.figures.slice(0, FIGURES_PER_STORY).map((f) => {
       const label = figureLabel(f);
@@ -36,5 +39,5 @@ export async function handleFigures(ctx: Context, input: CommandInput, deps: Bot
     }),
     htmlLine([{ text: `${s.number}. ${s.title} — ${s.source}`, style: 'i' }], 300),
   ]);
-  await replyHtml(ctx, packBlocks([heading, ...blocks]), storyButtons(stories));
+  await replyHtml(ctx, packBlocks([heading, ...blocks]), storyButtons(stories, chatTr(ctx)));
 }

@@ -11,19 +11,22 @@ import { htmlLine, packBlocks } from '../html.js';
 import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
 import { searchButtons } from '../keyboards/search-buttons.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
+import { chatTr } from '../chat-language.js';
+import type { Translator } from '../../i18n/translator.js';
 
 /** Results per page, days searched, candidates read. */
 const PAGE_SIZE = 5;
 const LOOKBACK_DAYS = 30;
 const CANDIDATES = 300;
 
-/** One page of a search: its message and buttons, or null when nothing matches. */
+/** One page of a search in `tr`'s language: its message and buttons, or null when nothing matches. */
 export async function searchPage(
   deps: BotDeps,
   chatId: number,
   searchId: number,
   query: string,
   page: number,
+  tr: Translator,
 ): Promise<{ html: string; page: number; keyboard: ReturnType<typeof searchButtons> } | null> {
   const words = splitPhrases(query).map((w) => w.text);
   const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
@@ -39,20 +42,23 @@ export async function searchPage(
   const p = Math.min(Math.max(0, page), pages - 1);
   const tz = chatTimezone(deps, await deps.store.getSubscriber(chatId));
   const shown = hits.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).map((a, i) => ({ article: a, number: p * PAGE_SIZE + i + 1 }));
-  const heading = [htmlLine([{ text: `Search · ${query}`, style: 'b' }], 200), htmlLine([`${hits.length} ${hits.length === 1 ? 'story' : 'stories'} · page ${p + 1} of ${pages}`])];
+  const heading = [
+    htmlLine([{ text: tr.t('search-heading', { query }), style: 'b' }], 200),
+    htmlLine([`${tr.t('stories-count', { count: hits.length })} · ${tr.t('search-page', { page: p + 1, pages })}`]),
+  ];
   const blocks = shown.map(({ article, number }) => {
     const top = rankedFigures(article.figures)[0];
     const label = top ? figureLabel(top) : '';
     return [
-      htmlLine([{ text: `${number}. ${article.title || '(untitled)'}`, style: 'b' }], 200),
-      htmlLine([{ text: sourceLine(article, tz), style: 'i' }], 100),
+      htmlLine([{ text: `${number}. ${article.title || tr.t('story-untitled')}`, style: 'b' }], 200),
+      htmlLine([{ text: sourceLine(article, tz, tr), style: 'i' }], 100),
       ...(top ? [htmlLine(['• ', { text: figureDisplayText(top), style: 'b' }, ...(label ? [` ${label}`] : [])], 200)] : []),
-      ...(article.link && article.link.length <= 200 ? [htmlLine([{ text: 'source', href: article.link }], 250)] : []),
+      ...(article.link && article.link.length <= 200 ? [htmlLine([{ text: tr.t('story-link'), href: article.link }], 250)] : []),
     ];
   });
   // One message: a heading ≤ 300 units and five blocks ≤ 750 units each.
   const html = packBlocks([heading, ...blocks])[0] ?? '';
-  return { html, page: p, keyboard: searchButtons(searchId, p, pages, shown.map(({ article, number }) => ({ number, articleId: article.id }))) };
+  return { html, page: p, keyboard: searchButtons(searchId, p, pages, shown.map(({ article, number }) => ({ number, articleId: article.id })), tr) };
 }
 
 /**
@@ -64,7 +70,8 @@ export async function handleSearch(ctx: Context, input: CommandInput, deps: BotD
   if (words.length === 0 || words.length > MAX_PHRASES || words.some((w) => w.text.length > MAX_PHRASE)) return replyUsage(ctx, 'search');
   const query = words.map((w) => (w.text.includes(' ') ? `"${w.text}"` : w.text)).join(' ');
   const searchId = await deps.store.saveSearch(input.chat.id, query, deps.now().toISOString());
-  const page = await searchPage(deps, input.chat.id, searchId, query, 0);
-  if (!page) return replyText(ctx, `Nothing in the last ${LOOKBACK_DAYS} days mentions ${query.slice(0, 80)}.`);
+  const tr = chatTr(ctx);
+  const page = await searchPage(deps, input.chat.id, searchId, query, 0, tr);
+  if (!page) return replyText(ctx, tr.t('search-none', { days: LOOKBACK_DAYS, query: query.slice(0, 80) }));
   await replyHtml(ctx, [page.html], page.keyboard);
 }

@@ -8,19 +8,22 @@ import { formatDate } from '../../render/format-figure.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText } from '../reply.js';
 import { hostOf } from '../../net/host-of.js';
+import { chatTr } from '../chat-language.js';
+import type { Translator } from '../../i18n/translator.js';
 
 /**
- * "ok · fetched 24 Nov", "⚠ fetch: 403 forbidden (since 24 Nov, 3 failures)" or "not fetched yet".
- * @example feedHealth(feed, 'UTC')
+ * "ok · fetched 24 Nov", "⚠ fetch: 403 forbidden (since 24 Nov, 3 failures)" or "not fetched yet", in
+ * `tr`'s language (the error itself is the fetcher's words, in English).
+ * @example feedHealth(feed, 'UTC', translator('en'))
  */
-export function feedHealth(feed: Feed, timezone: string): string {
+export function feedHealth(feed: Feed, timezone: string, tr: Translator): string {
   if (feed.lastError) {
-    const since = formatDate((feed as Feed & { lastErrorAt?: string | null }).lastErrorAt ?? feed.lastFetchedAt, timezone);
-    const extra = [since ? `since ${since}` : '', feed.errorCount > 1 ? `${feed.errorCount} failures` : ''].filter(Boolean).join(', ');
+    const since = formatDate((feed as Feed & { lastErrorAt?: string | null }).lastErrorAt ?? feed.lastFetchedAt, timezone, tr.locale);
+    const extra = [since ? tr.t('feed-failing-since', { date: since }) : '', feed.errorCount > 1 ? tr.t('feed-failures', { count: feed.errorCount }) : ''].filter(Boolean).join(', ');
     return `⚠ ${feed.lastError}${extra ? ` (${extra})` : ''}`;
   }
-  const at = formatDate(feed.lastFetchedAt, timezone);
-  return at ? `ok · fetched ${at}` : 'not fetched yet';
+  const at = formatDate(feed.lastFetchedAt, timezone, tr.locale);
+  return at ? tr.t('feed-ok', { date: at }) : tr.t('feed-not-fetched');
 }
 
 /**
@@ -28,16 +31,17 @@ export function feedHealth(feed: Feed, timezone: string): string {
  * @example handleSources(ctx, input, deps)
  */
 export async function handleSources(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
+  const tr = chatTr(ctx);
   const [feeds, choice] = await Promise.all([chatFeeds(deps, input.chat.id), deps.store.getFeedChoice(input.chat.id)]);
-  if (feeds.length === 0) return replyText(ctx, 'No feeds yet. Add one with /subscribe <url>.');
+  if (feeds.length === 0) return replyText(ctx, tr.t('feeds-none'));
   const gets = feeds.filter((f) => f.chosen).length;
-  const later = choice.mode === 'only' ? 'only these: feeds added later do not arrive' : 'feeds added later arrive too';
-  const heading = [htmlLine([{ text: 'Sources', style: 'b' }, ` · you get ${gets} of ${feeds.length} · ${later}`])];
+  const later = choice.mode === 'only' ? tr.t('sources-only-these') : tr.t('sources-later-too');
+  const heading = [htmlLine([{ text: tr.t('sources-title'), style: 'b' }, ` · ${tr.t('sources-gets', { chosen: gets, total: feeds.length })} · ${later}`])];
   const blocks = feeds.map(({ number, feed, chosen }) => [
     htmlLine([`${number}. ${chosen ? '✓' : '✗'} `, { text: feed.title || hostOf(feed.url), style: 'b' }], 300),
-    htmlLine([{ text: `${clipUrl(feed.url)} · ${feedHealth(feed, deps.settings.timezone)}`, style: 'i' }], 400),
+    htmlLine([{ text: `${clipUrl(feed.url)} · ${feedHealth(feed, deps.settings.timezone, tr)}`, style: 'i' }], 400),
   ]);
-  const footer = [htmlLine(['/subscribe N or /subscribe URL to add · /unsubscribe N to drop · /subscribe only N M for just those · /subscribe all for every feed'])];
+  const footer = [htmlLine([tr.t('sources-footer')])];
   await replyHtml(ctx, packBlocks([heading, ...blocks, footer]));
 }
 

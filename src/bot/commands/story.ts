@@ -8,6 +8,7 @@ import { storyFromArticle } from '../../digest/build-digest.js';
 import { renderStoryTelegram } from '../../render/render-telegram.js';
 import { chatTimezone } from '../chat-schedule.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
+import { chatTr } from '../chat-language.js';
 
 /**
  * The stories of the chat's last digest, numbered as it saw them: what /digest or the scheduled
@@ -52,7 +53,7 @@ export async function showStory(ctx: Context, deps: BotDeps, chatId: number, num
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
-  await replyHtml(ctx, renderStoryTelegram(sentencesOnce(story), { timezone: chatTimezone(deps, sub) }));
+  await replyHtml(ctx, renderStoryTelegram(sentencesOnce(story), { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale }));
   return true;
 }
 
@@ -64,9 +65,10 @@ export async function handleStory(ctx: Context, input: CommandInput, deps: BotDe
   const m = /^#?(\d{1,4})$/.exec(input.args);
   if (!m) return replyUsage(ctx, 'story');
   const number = Number(m[1]);
+  const { t } = chatTr(ctx);
   const stories = await lastDigestStories(deps, input.chat.id);
-  if (stories.length === 0) return replyText(ctx, 'No digest here yet. Send /digest first.');
-  if (number < 1 || number > stories.length) return replyText(ctx, `Your last digest has stories 1–${stories.length}. Try /story 1.`);
+  if (stories.length === 0) return replyText(ctx, t('story-no-digest'));
+  if (number < 1 || number > stories.length) return replyText(ctx, t('story-range', { count: stories.length }));
   const shown = await showStory(ctx, deps, input.chat.id, number, stories[number - 1]?.articleId ?? null);
-  if (!shown) await replyText(ctx, 'That story is no longer available. Send /digest for the latest.');
+  if (!shown) await replyText(ctx, t('story-gone-digest'));
 }

@@ -10,6 +10,8 @@ import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { splitPhrases, MAX_PHRASES } from '../query-words.js';
 import { DEFAULT_SERIES_SETTINGS } from '../../app/record-series.js';
+import { chatTr } from '../chat-language.js';
+import type { Translator } from '../../i18n/translator.js';
 
 /** Series shown per answer, and points per series (the latest). */
 const MAX_SERIES = 2;
@@ -28,16 +30,15 @@ export async function handleTrend(ctx: Context, input: CommandInput, deps: BotDe
   const all = await deps.store.seriesPoints(found);
   const sure = (p: SeriesPoint) => p.linkedTo === null || p.confidence >= minConfidence;
   const ids = found.filter((id) => all.filter((p) => p.seriesId === id && sure(p)).length >= 2).slice(0, MAX_SERIES);
-  if (ids.length === 0) {
-    return replyText(ctx, `No figure about "${input.args.slice(0, 40)}" has been reported more than once yet. Try /figures for the latest.`);
-  }
+  const tr = chatTr(ctx);
+  if (ids.length === 0) return replyText(ctx, tr.t('trend-none', { query: input.args.slice(0, 40) }));
   const tz = chatTimezone(deps, await deps.store.getSubscriber(input.chat.id));
-  const blocks = ids.flatMap((id) => seriesBlocks(all.filter((p) => p.seriesId === id && sure(p)).slice(-MAX_POINTS), tz));
+  const blocks = ids.flatMap((id) => seriesBlocks(all.filter((p) => p.seriesId === id && sure(p)).slice(-MAX_POINTS), tz, tr));
   await replyHtml(ctx, packBlocks(blocks));
 }
 
 /** One series: a heading with the sparkline, then a block per point (value, date, sentence, source). */
-function seriesBlocks(points: readonly SeriesPoint[], tz: string): string[][] {
+function seriesBlocks(points: readonly SeriesPoint[], tz: string, tr: Translator): string[][] {
   const latest = points[points.length - 1];
   if (latest === undefined) return [];
   const heading = [
@@ -45,11 +46,11 @@ function seriesBlocks(points: readonly SeriesPoint[], tz: string): string[][] {
     htmlLine([{ text: sparkline(points.map((p) => p.figure.value)), style: 'code' }, ` ${points.map((p) => figureDisplayText(p.figure)).join(' → ')}`]),
   ];
   const rows = points.map((p) => {
-    const date = formatDate(p.article.publishedAt ?? p.date.toISOString(), tz) ?? '';
+    const date = formatDate(p.article.publishedAt ?? p.date.toISOString(), tz, tr.locale) ?? '';
     return [
       htmlLine([{ text: figureDisplayText(p.figure), style: 'b' }, ` · ${date}`]),
       htmlLine([{ text: `“${p.figure.sentence}”`, style: 'i' }]),
-      htmlLine(['— ', { text: p.article.title || '(untitled)', href: p.article.link }, ` · ${p.article.source}`]),
+      htmlLine(['— ', { text: p.article.title || tr.t('story-untitled'), href: p.article.link }, ` · ${p.article.source}`]),
     ];
   });
   return [heading, ...rows];

@@ -10,6 +10,7 @@ import { chatTimezone } from '../chat-schedule.js';
 import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { lastDigestStories } from './story.js';
+import { chatTr } from '../chat-language.js';
 
 /** How far back /why looks. */
 const LOOKBACK_DAYS = 7;
@@ -45,17 +46,16 @@ export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps
   }
   // a stable sort: value matches first, each tier in the order found (the chat's digest first)
   const found = [...candidates].sort((a, b) => (a.by === b.by ? 0 : a.by === 'value' ? -1 : 1)).slice(0, MAX_ANSWERS);
-  if (found.length === 0) {
-    return replyText(ctx, `No figure ${input.args.slice(0, 40)} in the last ${LOOKBACK_DAYS} days of stories. Try /figures for the latest.`);
-  }
+  const tr = chatTr(ctx);
+  if (found.length === 0) return replyText(ctx, tr.t('why-none', { query: input.args.slice(0, 40), days: LOOKBACK_DAYS }));
   const tz = chatTimezone(deps, await deps.store.getSubscriber(input.chat.id));
   const blocks = found.map(({ figure, article, by }) => {
     const label = figureLabel(figure);
-    const date = formatDate(article.publishedAt, tz);
+    const date = formatDate(article.publishedAt, tz, tr.locale);
     return [
-      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : []), { text: by === 'value' ? ' · same value' : ' · same digits', style: 'i' }]),
+      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : []), { text: ` · ${by === 'value' ? tr.t('why-same-value') : tr.t('why-same-digits')}`, style: 'i' }]),
       htmlLine([{ text: `“${figure.sentence}”`, style: 'i' }]),
-      htmlLine(['— ', { text: article.title || '(untitled)', href: article.link }, ` · ${article.source}${date ? ` · ${date}` : ''}`]),
+      htmlLine(['— ', { text: article.title || tr.t('story-untitled'), href: article.link }, ` · ${article.source}${date ? ` · ${date}` : ''}`]),
     ];
   });
   await replyHtml(ctx, packBlocks(blocks));

@@ -1,24 +1,26 @@
 /** Page buttons under /search results ("sr:<searchId>:<page>") plus buttons opening each result. */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Translator } from '../../i18n/translator.js';
 import { storyButtons } from './story-buttons.js';
 
 /** Prefix of search page buttons' callback data. */
 export const SEARCH_PREFIX = 'sr:';
 
 /**
- * "Open 1…5" buttons for the page's results, then ‹ Newer / Older › as they apply.
- * @example searchButtons(12, 0, 3, results)
+ * "Open 1…5" buttons for the page's results, then ‹ Newer / Older › as they apply, in `tr`'s language.
+ * @example searchButtons(12, 0, 3, results, chatTr(ctx))
  */
 export function searchButtons(
   searchId: number,
   page: number,
   pages: number,
   results: ReadonlyArray<{ number: number; articleId: number | null }>,
+  tr: Translator,
 ): InlineKeyboardMarkup {
   const nav: InlineKeyboardButton[] = [];
-  if (page > 0) nav.push({ text: '‹ Newer', callback_data: `${SEARCH_PREFIX}${searchId}:${page - 1}` });
-  if (page < pages - 1) nav.push({ text: `Older › (${page + 2}/${pages})`, callback_data: `${SEARCH_PREFIX}${searchId}:${page + 1}` });
-  const open = storyButtons(results, (n) => `Open ${n}`).inline_keyboard;
+  if (page > 0) nav.push({ text: tr.t('button-newer'), callback_data: `${SEARCH_PREFIX}${searchId}:${page - 1}` });
+  if (page < pages - 1) nav.push({ text: tr.t('button-older', { page: page + 2, pages }), callback_data: `${SEARCH_PREFIX}${searchId}:${page + 1}` });
+  const open = storyButtons(results, tr, (number) => tr.t('button-open', { number })).inline_keyboard;
   return { inline_keyboard: [...open, ...(nav.length ? [nav] : [])] };
 }
 

@@ -1,6 +1,7 @@
 /** Inline buttons that open stories: "st:<number>:<articleId>" (≤ 64 bytes by construction). */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Story } from '../../domain/types.js';
+import type { Translator } from '../../i18n/translator.js';
 
 /** Prefix of story buttons' callback data. */
 export const STORY_PREFIX = 'st:';
@@ -8,10 +9,14 @@ const PER_ROW = 5;
 const MAX_BUTTONS = 30;
 
 /**
- * One button per story ("Story 1", …), five per row, under a digest or a result list.
- * @example storyButtons(digest.stories) // { inline_keyboard: [[{ text: '1', callback_data: 'st:1:42' }, …]] }
+ * One button per story ("Story 1", …, in `tr`'s language), five per row, under a digest or a result list.
+ * @example storyButtons(digest.stories, translator('en')) // { inline_keyboard: [[{ text: 'Story 1', callback_data: 'st:1:42' }, …]] }
  */
-export function storyButtons(stories: ReadonlyArray<Pick<Story, 'number' | 'articleId'>>, label = (n: number) => `Story ${n}`): InlineKeyboardMarkup {
+export function storyButtons(
+  stories: ReadonlyArray<Pick<Story, 'number' | 'articleId'>>,
+  tr: Translator,
+  label = (number: number) => tr.t('button-story', { number }),
+): InlineKeyboardMarkup {
   const buttons: InlineKeyboardButton[] = stories.slice(0, MAX_BUTTONS).map((s) => ({
     text: label(s.number),
     callback_data: `${STORY_PREFIX}${s.number}:${s.articleId ?? 0}`,
@@ -27,12 +32,12 @@ export const MORE_PREFIX = 'more:';
 /**
  * The buttons under a digest: one per story of the page, and "More stories" when the chat's
  * digest has a next page.
- * @example digestButtons(view.page.stories, view.more ? 2 : null)
+ * @example digestButtons(view.page.stories, view.more ? 2 : null, chatTr(ctx))
  */
-export function digestButtons(stories: ReadonlyArray<Pick<Story, 'number' | 'articleId'>>, nextPage: number | null): InlineKeyboardMarkup {
-  const keyboard = storyButtons(stories);
+export function digestButtons(stories: ReadonlyArray<Pick<Story, 'number' | 'articleId'>>, nextPage: number | null, tr: Translator): InlineKeyboardMarkup {
+  const keyboard = storyButtons(stories, tr);
   if (nextPage === null) return keyboard;
-  return { inline_keyboard: [...keyboard.inline_keyboard, [{ text: 'More stories ›', callback_data: `${MORE_PREFIX}${nextPage}` }]] };
+  return { inline_keyboard: [...keyboard.inline_keyboard, [{ text: tr.t('button-more'), callback_data: `${MORE_PREFIX}${nextPage}` }]] };
 }
 
 /**

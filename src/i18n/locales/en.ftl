@@ -166,3 +166,88 @@ search-no-results = No results any more.
 
 
 
+button-story = Story { $number }
+button-open = Open { $number }
+button-more = More stories ›
+button-newer = ‹ Newer
+button-older = Older › ({ $page }/{ $pages })
+button-subscribe = Subscribe
+digest-nothing-new = Nothing new since your last digest — the last { $hours } h
+digest-all-hidden = No stories match your topics. { $hidden } Change them with /topics.
+# "3 stories hidden by your topics: 2 mention "football"; 1 mentions none of "ukraine"."
+topics-hidden = { $stories } hidden by your topics: { $reasons }.
+topics-hidden-mention = { $count ->
+    [one] { $count } mentions
+   *[other] { $count } mention
+} "{ $word }"
+topics-hidden-none-of = { $count ->
+    [one] { $count } mentions
+   *[other] { $count } mention
+} none of { $words }
+digest-more-heading = More stories · { $first }–{ $last } of { $total }
+story-no-digest = No digest here yet. Send /digest first.
+story-range = Your last digest has stories 1–{ $count }. Try /story 1.
+story-gone-digest = That story is no longer available. Send /digest for the latest.
+why-none = No figure { $query } in the last { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} of stories. Try /figures for the latest.
+why-same-value = same value
+why-same-digits = same digits
+trend-none = No figure about "{ $query }" has been reported more than once yet. Try /figures for the latest.
+figures-none = No new figures in the last { $hours } h.
+figures-none-about = No figures about { $words } in the last { $hours } h.
+figures-heading = Key figures · latest
+figures-heading-about = Key figures · { $words }
+search-heading = Search · { $query }
+# "7 stories · page 1 of 2" (the page is read back from this line when a page button is pressed).
+search-page = page { $page } of { $pages }
+search-none = Nothing in the last { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} mentions { $query }.
+sources-title = Sources
+sources-gets = you get { $chosen } of { $total }
+sources-only-these = only these: feeds added later do not arrive
+sources-later-too = feeds added later arrive too
+subscribe-all = You get every feed now, and feeds added later.
+subscribe-only = You get only { $names } now; feeds added later do not arrive (/subscribe all to get every feed).
+sources-footer = /subscribe N or /subscribe URL to add · /unsubscribe N to drop · /subscribe only N M for just those · /subscribe all for every feed
+feeds-none = No feeds yet. Add one with /subscribe <url>.
+feeds-none-short = No feeds yet.
+no-such-feed = There is no feed { $asked }: /sources lists { $ids }.
+# A feed's health: "ok · fetched 24 Nov 2026", "⚠ fetch: 403 forbidden (since 24 Nov 2026, 3 failures)".
+feed-ok = ok · fetched { $date }
+feed-not-fetched = not fetched yet
+feed-failing-since = since { $date }
+feed-failures = { $count ->
+    [one] { $count } failure
+   *[other] { $count } failures
+}
+subscribe-already = You already get { $name }.
+subscribe-done = Subscribed to { $name }.
+subscribe-checking = Checking { $url }…
+# $reason is the fetcher's own words ("fetch: 403 forbidden").
+subscribe-failed = Could not add that feed: { $reason }
+subscribe-unreadable = the feed could not be read
+subscribe-added = Added { $name }. Its stories appear after the next fetch.
+subscribe-added-found = Added { $name } (found on that page). Its stories appear after the next fetch.
+unsubscribe-not-getting = You were not getting { $name }.
+unsubscribe-done = Unsubscribed from { $name }. { $left ->
+    [one] { $left } feed left.
+   *[other] { $left } feeds left.
+}
+unsubscribe-done-none = Unsubscribed from { $name }. You get no feeds now — /subscribe N to add one back.
+topics-title = Topics
+topics-updated = Topics updated
+topics-include = Include (any of):
+topics-exclude = Exclude:
+topics-no-filter = No filter: you get every story.
+topics-matched = Matched as whole words, any case, on titles, summaries and figures.
+topics-edit = Edit: /topics +word -word "a phrase" · /topics remove word · /topics clear
+topics-too-long = Topics are at most { $max } characters.
+topics-no-letters = "{ $topic }" has no letters or digits to match.
+topics-too-many = At most { $max } topics to include and { $max } to exclude.
+# A pasted link is offered for subscription; the offer is read back when its button is pressed.
+offer-subscribe = Subscribe to this feed or site? { $url }
+plain-text-hint = I answer commands: /digest for the latest stories, /why 971 to find a number, /help for all of them. Paste a feed or site link to subscribe to it.

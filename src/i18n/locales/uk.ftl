@@ -162,3 +162,87 @@ search-no-results = Результатів більше немає.
 
 
 
+button-story = Історія { $number }
+button-open = Відкрити { $number }
+button-more = Більше історій ›
+button-newer = ‹ Новіші
+button-older = Старіші › ({ $page }/{ $pages })
+button-subscribe = Підписатися
+digest-nothing-new = Від вашого останнього дайджесту нічого нового — ось останні { $hours } год
+digest-all-hidden = Жодна історія не відповідає вашим темам. { $hidden } Змінити їх: /topics.
+topics-hidden = Приховано вашими темами — { $stories }: { $reasons }.
+topics-hidden-mention = { $count ->
+    [one] { $count } згадує
+   *[other] { $count } згадують
+} «{ $word }»
+topics-hidden-none-of = { $count ->
+    [one] { $count } не згадує
+   *[other] { $count } не згадують
+} жодного з: { $words }
+digest-more-heading = Більше історій · { $first }–{ $last } з { $total }
+story-no-digest = Тут ще не було дайджесту. Спершу надішліть /digest.
+story-range = У вашому останньому дайджесті історії 1–{ $count }. Спробуйте /story 1.
+story-gone-digest = Ця історія вже недоступна. Надішліть /digest, щоб отримати найсвіжіші.
+why-none = Числа { $query } в історіях за останні { $days ->
+    [one] { $days } день
+    [few] { $days } дні
+   *[many] { $days } днів
+} немає. Спробуйте /figures, щоб побачити найсвіжіші.
+why-same-value = те саме значення
+why-same-digits = ті самі цифри
+trend-none = Про «{ $query }» ще ніхто не повідомляв більше одного разу. Спробуйте /figures, щоб побачити найсвіжіші.
+figures-none = За останні { $hours } год нових чисел немає.
+figures-none-about = За останні { $hours } год чисел про { $words } немає.
+figures-heading = Ключові числа · найсвіжіші
+figures-heading-about = Ключові числа · { $words }
+search-heading = Пошук · { $query }
+search-page = сторінка { $page } з { $pages }
+search-none = За останні { $days ->
+    [one] { $days } день
+    [few] { $days } дні
+   *[many] { $days } днів
+} ніщо не згадує { $query }.
+sources-title = Джерела
+sources-gets = ви отримуєте { $chosen } з { $total }
+sources-only-these = лише ці: стрічки, додані пізніше, не надходитимуть
+sources-later-too = стрічки, додані пізніше, теж надходитимуть
+subscribe-all = Тепер ви отримуєте всі стрічки, зокрема додані пізніше.
+subscribe-only = Тепер ви отримуєте лише { $names }; стрічки, додані пізніше, не надходитимуть (/subscribe all, щоб отримувати всі).
+sources-footer = /subscribe N або /subscribe URL, щоб додати · /unsubscribe N, щоб прибрати · /subscribe only N M — лише ці · /subscribe all — усі стрічки
+feeds-none = Стрічок ще немає. Додайте: /subscribe <url>.
+feeds-none-short = Стрічок ще немає.
+no-such-feed = Стрічки { $asked } немає: у /sources є { $ids }.
+feed-ok = гаразд · отримано { $date }
+feed-not-fetched = ще не отримано
+feed-failing-since = з { $date }
+feed-failures = { $count ->
+    [one] { $count } збій
+    [few] { $count } збої
+   *[many] { $count } збоїв
+}
+subscribe-already = Ви вже отримуєте { $name }.
+subscribe-done = Ви підписалися на { $name }.
+subscribe-checking = Перевіряю { $url }…
+subscribe-failed = Не вдалося додати цю стрічку: { $reason }
+subscribe-unreadable = стрічку не вдалося прочитати
+subscribe-added = Додано { $name }. Її історії з’являться після наступного отримання стрічок.
+subscribe-added-found = Додано { $name } (знайдено на тій сторінці). Її історії з’являться після наступного отримання стрічок.
+unsubscribe-not-getting = Ви не отримували { $name }.
+unsubscribe-done = Ви відписалися від { $name }. { $left ->
+    [one] Залишилася { $left } стрічка.
+    [few] Залишилися { $left } стрічки.
+   *[many] Залишилося { $left } стрічок.
+}
+unsubscribe-done-none = Ви відписалися від { $name }. Тепер ви не отримуєте жодної стрічки — /subscribe N, щоб повернути.
+topics-title = Теми
+topics-updated = Теми оновлено
+topics-include = Включати (будь-яку з):
+topics-exclude = Виключати:
+topics-no-filter = Без фільтра: ви отримуєте всі історії.
+topics-matched = Збіг шукаємо цілими словами, без огляду на регістр, у назвах, підсумках і числах.
+topics-edit = Змінити: /topics +слово -слово "фраза" · /topics remove слово · /topics clear
+topics-too-long = Тема — щонайбільше { $max } символів.
+topics-no-letters = «{ $topic }» не має літер чи цифр для пошуку.
+topics-too-many = Щонайбільше { $max } тем для включення і { $max } для виключення.
+offer-subscribe = Підписатися на цю стрічку чи сайт? { $url }
+plain-text-hint = Я відповідаю на команди: /digest — найсвіжіші історії, /why 971 — знайти число, /help — усі команди. Вставте посилання на стрічку чи сайт, щоб підписатися.
