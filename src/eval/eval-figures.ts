@@ -4,13 +4,17 @@
  * figures per article, share of articles with a figure, count per kind, throughput, and recall@5
  * against a hand-annotated gold set.
  *
- * Usage: npm run eval:figures -- [corpus.jsonl] [--gold test/fixtures/gold-figures.json] [--show ID…]
+ * With the dev gold (`../shared/gold/figures-dev.jsonl`, or `--dev-gold FILE`) it also scores, per part of the
+ * split in gold-split.ts, recall@5 by value, label agreement and false figures as `../shared/tools/score-figures.mjs` does.
+ *
+ * Usage: npm run eval:figures -- [corpus.jsonl] [--gold test/fixtures/gold-figures.json] [--dev-gold FILE] [--show ID…]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSummary, Figure, FigureKind } from '../domain/types.js';
 import { summarizeArticle } from '../figures/summarize.js';
+import { goldPart } from './gold-split.js';
 
 /** One corpus line. */
 export interface CorpusArticle {
@@ -162,6 +166,72 @@ export function goldRecall(articles: readonly CorpusArticle[], gold: readonly Go
   return { articles: gold.length - unknownIds.length, keys, found, recall: keys === 0 ? 0 : found / keys, misses, unknownIds };
 }
 
+/** One line of the dev gold (`../shared/gold/figures-dev.jsonl`): key figures with value and label, and strings never to show. */
+export interface DevGoldEntry {
+  id: string;
+  key: Array<{ value: number; text: string; label: string }>;
+  not?: string[];
+}
+
+/** Label, recall and false-figure scores over the dev gold, the way `../shared/tools/score-figures.mjs` judges them. */
+export interface DevGoldScore {
+  articles: number;
+  keys: number;
+  /** Gold figures whose value (±0.5%) is among the top 5 values or upper bounds. */
+  found: number;
+  /** Found gold figures whose label we agree with (see labelAgrees). */
+  labelled: number;
+  shown: number;
+  /** Shown figures that are one of the article's `not` strings. */
+  falseShown: number;
+}
+
+const LABEL_STOP = new Set('the a an of in on at to for by with and or from as is was were be been has have had its their this that than more less about over under'.split(' '));
+const labelWords = (s: string): string[] => (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !LABEL_STOP.has(w) && w.length > 2);
+const closeValue = (a: number | undefined, b: number): boolean => a !== undefined && (a === b || (Number.isFinite(a) && Math.abs(a - b) <= Math.abs(b) * 0.005));
+
+/**
+ * True when our label (with its unit) holds at least half the content words of the hand-written one.
+ * @example labelAgrees({ label: "rise in Time Warner quarterly profit", unit: "%" }, "rise in Time Warner's profit") // true
+ */
+export function labelAgrees(ours: Pick<Figure, 'label' | 'unit'>, gold: string): boolean {
+  const want = labelWords(gold);
+  const have = new Set(labelWords(`${ours.label} ${ours.unit ?? ''}`));
+  return want.length > 0 && want.filter((w) => have.has(w)).length * 2 >= want.length;
+}
+
+/**
+ * Score the top 5 figures of each article against the dev gold: recall@5, label agreement, false figures.
+ * Articles are read as the scorer reads them: title, a blank line, then the text.
+ * @example devGoldScore(readCorpus(bbc), readDevGold(dev)).labelled
+ */
+export function devGoldScore(articles: readonly CorpusArticle[], gold: readonly DevGoldEntry[]): DevGoldScore {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const r: DevGoldScore = { articles: 0, keys: 0, found: 0, labelled: 0, shown: 0, falseShown: 0 };
+  for (const g of gold) {
+    const a = byId.get(g.id);
+    if (a === undefined) continue;
+    r.articles++;
+    const text = `${a.title}\n\n${a.text}`;
+    const top = summarizeArticle({ title: text.split('\n')[0] ?? '', text }, { topK: 5 }).figures;
+    r.shown += top.length;
+    for (const f of top) if ((g.not ?? []).some((s) => f.text === s || (f.text.includes(s) && /\d/.test(s)))) r.falseShown++;
+    for (const k of g.key.slice(0, 5)) {
+      r.keys++;
+      const m = top.find((f) => closeValue(f.value, k.value) || closeValue(f.valueMax, k.value));
+      if (m === undefined) continue;
+      r.found++;
+      if (labelAgrees(m, k.label)) r.labelled++;
+    }
+  }
+  return r;
+}
+
+/** Read a JSONL dev gold file. */
+export function readDevGold(path: string): DevGoldEntry[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as DevGoldEntry);
+}
+
 /** Read the gold file. */
 export function readGold(path: string): GoldEntry[] {
   return JSON.parse(readFileSync(path, 'utf8')) as GoldEntry[];
@@ -220,6 +290,19 @@ function main(argv: string[]): void {
     console.log(`recall@5 (gold ${goldPath.replace(`${repo}/`, '')}): ${r.found}/${r.keys} = ${pct(r.found, r.keys)} over ${r.articles} articles`);
     if (r.unknownIds.length > 0) console.log(`  unknown ids: ${r.unknownIds.join(', ')}`);
     if (verbose) for (const m of r.misses) console.log(`  ${m.id}: missing ${JSON.stringify(m.missing)}; top ${JSON.stringify(m.top)}`);
+  }
+  const devPath = flag('--dev-gold') ?? resolve(repo, '../shared/gold/figures-dev.jsonl');
+  let dev: DevGoldEntry[] = [];
+  try {
+    dev = readDevGold(devPath);
+  } catch {
+    console.log(`dev gold: ${devPath} not readable, labels skipped`);
+  }
+  // The report part was kept out of every tuning step (gold-split.ts): its line is the fair estimate.
+  for (const part of ['tune', 'report'] as const) {
+    const d = devGoldScore(articles, dev.filter((g) => goldPart(g.id) === part));
+    if (d.articles === 0) continue;
+    console.log(`dev gold ${part} (${d.articles} articles): recall@5 ${pct(d.found, d.keys)}, label ${pct(d.labelled, d.found)}, false ${pct(d.falseShown, d.shown)}`);
   }
   if (all.violations.length > 0) process.exitCode = 1;
 }

@@ -18,7 +18,7 @@ const ANCHOR = new RegExp(
 );
 const SP = '[ \\t\\u00a0\\u202f]';
 const RANGE_SEP = new RegExp(`${SP}?[-–]${SP}?|${SP}+to${SP}+|${SP}–${SP}`, 'y');
-const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:every${SP}+)?|${SP}+of${SP}+(?:the|its|their)${SP}+`, 'y');
+const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:(?:every|the|their|its|his|her)${SP}+)?|${SP}+of${SP}+(?:the|its|their)${SP}+`, 'y');
 /** A verb or adverb of change right before an amount: "rose", "fell by", "up". */
 const CHANGE_BEFORE = /\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
 /** "voted 41 to 19", "by 41 votes to 19": a tally, the larger side first. */
@@ -91,11 +91,13 @@ function ownerOf(text: string, headline: Sentence | undefined): string | null {
   // Headlines capitalise common words ("Mobile", "Global"): a name is capitalised mid-sentence in the body too.
   for (const m of headline.text.matchAll(NAME_RUN)) {
     const name = m[0];
-    if (name.length > 1 && !HEADLINE_WORDS.has(name.toLowerCase()) && capitalisedMidSentence(body, name)) return name;
+    if (name.length > 1 && !HEADLINE_WORDS.has(name.toLowerCase()) && !TIME_NAME.test(name) && capitalisedMidSentence(body, name)) return name;
   }
   return null;
 }
 
+/** Names of days, months and holidays own nothing: "New Year", "Christmas", "Monday". */
+const TIME_NAME = /\b(?:New Year|Christmas|Easter|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** One to three capitalised words in a row: "Qantas", "Time Warner", "BT". */
 const NAME_RUN = /\p{Lu}[\p{L}&'’-]*(?:[ ]\p{Lu}[\p{L}&'’-]*){0,2}/gu;
 const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'new', 'us', 'uk']);
@@ -227,7 +229,9 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
     const prevWord = PREV_WORD.exec(text.slice(Math.max(0, a.coreStart - 16), a.coreStart))?.[1]?.toLowerCase() ?? '';
     if (HALF_CUES.has(prevWord)) return true;
     NEXT_WORD.lastIndex = a.end;
-    return NEXT_WORD.exec(text)?.[1]?.toLowerCase() === 'of' && !HALF_NOT.has(prevWord);
+    const nextWord = NEXT_WORD.exec(text)?.[1]?.toLowerCase() ?? '';
+    // "half of the staff", "Half the world's population"; never "the second half", "half the time".
+    return (nextWord === 'of' || (nextWord === 'the' && !/^[ \t\u00a0]+the[ \t\u00a0]+(?:time|way|battle|story|fun)\b/i.test(text.slice(a.end, a.end + 16)))) && !HALF_NOT.has(prevWord);
   }
   if (a.fraction) return true;
   if (a.kind !== 'count') return true;
@@ -238,7 +242,10 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
   const next = NEXT_WORD.exec(text);
   // "sold over one million.": a scaled number stands on its own.
   if (next === null) return a.value >= 1000;
-  return !NOT_COUNTED.has((next[1] ?? '').toLowerCase());
+  const nextWord = (next[1] ?? '').toLowerCase();
+  // "nine of their players", "Twenty of his films": a part of a named whole is a count; "one of the" is not.
+  if (nextWord === 'of' && a.value >= 2 && /^[ \t\u00a0]+of[ \t\u00a0]+(?:their|his|her|its|our|these|those)\b/i.test(text.slice(a.end, a.end + 12))) return true;
+  return !NOT_COUNTED.has(nextWord);
 }
 
 /** Take "almost", "more than", "between"… into the mention, never reaching back into the previous one. */

@@ -14,6 +14,8 @@ const MAX_WORDS = 8;
 const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
 const FALL = new Set(['fall', 'drop', 'decline', 'slump', 'plunge', 'slide', 'cut', 'shrink', 'dip', 'tumble', 'sink', 'down', 'decrease', 'ease', 'reduce', 'lose', 'shed', 'plummet', 'slip', 'contract', 'crash', 'dive', 'lower', 'loss', 'reduction', 'fell', 'weaken', 'retreat', 'halve']);
 const COPULA = new Set(['be', 'become', 'remain', 'stand', 'total', 'reach', 'hit', 'top', 'exceed', 'amount', 'come', 'equal', 'represent', 'account', 'make', 'number']);
+/** Verbs that link a subject to the figure without an action: "is", "represents", "totals". */
+const LINKING = /^(?:be|become|remain|represent|equal|total|amount|number|constitute|mean)$/;
 const MODALS = new Set(['could', 'may', 'might', 'would', 'will', 'should', 'must', 'can', 'shall']);
 const EXPECT = new Set(['expect', 'forecast', 'predict', 'project', 'estimate', 'set', 'due', 'likely', 'plan', 'aim', 'hope', 'want', 'seek', 'threaten', 'propose']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
@@ -67,14 +69,14 @@ export function labelFigure(
   if (f0 < 0) f0 = toks.length;
   let f1 = f0;
   while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
-  const words = withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx), toks, f0, f1), figure, ctx), tagged, f1), toks, f1);
+  const words = withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1);
   const text = render(words);
   if (text !== '') return text;
-  const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM');
+  const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
   return render(near) || figure.text;
 }
 
-function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext): Token[] {
+function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext, source: string): Token[] {
   // "grow by 20-25%", "fell by between 10 and 25%": a range of percentages or money changes like one.
   const moneyLike = figure.kind === 'money' || figure.kind === 'percent' || (figure.kind === 'range' && figure.unit !== undefined && figure.unit !== null && figure.unit !== '' && !/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/.test(figure.unit));
   const after = toks[f1 + 1];
@@ -86,8 +88,13 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     const np = nounPhrase(toks, f1 + 2, true);
     if (np.length > 0) return withPredicate(toks, np, ctx);
   }
-  const gapped = gappedConjunct(toks, f0, f1, figure, earlier);
+  const gapped = gappedConjunct(toks, f0, f1, figure, earlier) ;
   if (gapped.length > 0) return gapped;
+  // "range from $2.5m to $4m": the two ends of a span say the same thing.
+  const prev = earlier.slice(-2).reverse().find((e) => /\bfrom[ \t\u00a0]+$/.test(source.slice(Math.max(0, e.start - 6), e.start)));
+  if (prev !== undefined && prev.kind === figure.kind && prev.label !== '' && prev.start >= (toks[0]?.start ?? 0) && /^[ \t\u00a0]*(?:\([^()]*\)[ \t\u00a0]*)?to[ \t\u00a0]+$/.test(source.slice(prev.end, figure.start)) && /\bfrom[ \t\u00a0]+$/.test(source.slice(Math.max(0, prev.start - 6), prev.start))) {
+    return wordsOf(prev.label);
+  }
   const back = readBack(toks, f0);
   // "drives US oil down 6%", "pushed shares up 5%": the thing moved sits before the particle.
   if (moneyLike && (back.prep === 'up' || back.prep === 'down')) {
@@ -99,7 +106,7 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   if (moneyLike && comparative !== null && back.prep === null && back.subject.length > 0 && (back.verb.length === 0 || back.verb.every((t) => COPULA.has(t.lemma) || t.pos === 'ADV'))) {
     return [...hedge(back), word(comparative), word('in'), ...resolve(back.subject, ctx)];
   }
-  const q = borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier);
+  const q = withAdjectivesBefore(borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier), toks, f0);
   const dir = direction(back.verb);
   // "profits jumped 76%", "shares fell by 6%": a change of the subject.
   if (moneyLike && dir !== null && (back.prep === null || back.prep === 'by') && (q.length === 0 || isUnitNoun(q))) {
@@ -136,11 +143,18 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     // verb, a participle or infinitive after it describes the things or the purpose; the verb says what happened to them.
     const isObject = back.verb.length > 0 && back.prep === null && !/ing$/.test(back.verb[0]?.lower ?? '');
     if (pred.length > 0 && !(isObject && nonFiniteAt(toks, toks.indexOf(lastOfQ) + 1))) return [...q, ...pred];
+    if (back.possessive === true) {
+      // Only a name owns: "Ireland wins", but not "clubs players".
+      const owner = resolve(back.subject, ctx).filter((t) => t.pos !== 'PRON');
+      return owner.some((t) => t.pos === 'PROPN' || t.start < 0) ? [...owner, ...q] : q;
+    }
     if (back.verb.length > 0 && back.prep === null) {
       // "covering at least 300 more people" is not what the people did.
       if (/ing$/.test(back.verb[0]?.lower ?? '')) return q;
+      // "That represents 4.4 million households": a linking verb adds nothing to what is counted.
+      if (back.verb.length === 1 && LINKING.test(back.verb[0]?.lemma ?? '') && back.modality.length === 0 && back.negation.length === 0 && back.subject.every((t) => t.pos === 'PRON')) return q;
       // "The figure was 30% more": a copula joins the figure to its subject, no one did anything.
-      if (back.verb.length === 1 && /^(?:be|become|remain)$/.test(back.verb[0]?.lemma ?? '') && back.subject.length > 0) {
+      if (back.verb.length === 1 && LINKING.test(back.verb[0]?.lemma ?? '') && back.subject.length > 0) {
         const subject = resolve(back.subject, ctx);
         if (!subject.every((t) => t.pos === 'PRON')) return [...subject, ...q];
       }
@@ -166,6 +180,9 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     return [...back.modality, ...resolve(back.subject, ctx), ...back.negation, ...verb, ...objectAfter(toks, f1 + 1).slice(0, 3)];
   }
   if (back.verb.length > 0) return [...back.verb, ...objectAfter(toks, f1 + 1).slice(0, 4)];
+  // "only 15% are actually recycled": the figure is the subject; what it did says what it counts.
+  const own = predicateAfter(toks, toks[f1] as Token);
+  if (own.length > 0 && own.some((t) => t.pos === 'VERB')) return figure.kind === 'percent' ? [word('share'), ...own] : own;
   // Nothing structured: the words of the clause before the figure, then after it.
   const before = clauseBefore(toks, f0);
   if (before.length > 0) return before;
@@ -242,6 +259,17 @@ function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
   return said.length === 0 ? [] : [...who, word('who'), ...said];
 }
 
+/** "an unassailable 3-1 lead", "a dozen major newspapers": adjectives between the article and the figure describe its noun. */
+function withAdjectivesBefore(q: Token[], toks: Token[], f0: number): Token[] {
+  if (q.length === 0 || (q[0]?.start ?? -1) < 0) return q;
+  const adjs: Token[] = [];
+  let i = f0 - 1;
+  while (i >= 0 && toks[i]?.pos === 'ADJ' && adjs.length < 2) adjs.unshift(toks[i--] as Token);
+  // Only after an article or a possessive, so "rose 5% higher" or "estimated 10 million" bring nothing.
+  if (adjs.length === 0 || !(toks[i]?.pos === 'DET' || /^['’]s?$/.test(toks[i]?.text ?? '')) || adjs.some((t) => EXPECT.has(t.lower) || /^(?:estimated|record|further|additional|extra|other|more|less|first|second|third|last|next|final|top|latest|previous)$/.test(t.lower))) return q;
+  return [...adjs, ...q];
+}
+
 /**
  * A bare count borrows the noun of its neighbour in the sentence: "12,500 jobs had gone while 7,800 were
  * being moved" (7,800 jobs), "have 12 and 11 players" (12 players).
@@ -279,7 +307,9 @@ function withPhrasesAfter(words: Token[], toks: Token[], f0: number, f1: number)
   // A label from before the figure continues only across a verb or preposition ("contribution of 1% on contracts");
   // "everyone under 18 from January" would read with a hole.
   const before = toks[f0 - 1];
-  if (last === f1 && !(before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' || before.pos === 'AUX' || before.lower === 'than'))) return words;
+  // "slid to a record $1.3666 versus the euro": a label ending right before the figure holds it inside its phrase.
+  const holds = before !== undefined && before.pos === 'NOUN' && words.includes(before);
+  if (last === f1 && !holds && !(before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' || before.pos === 'AUX' || before.lower === 'than'))) return words;
   for (;;) {
     let j = last + 1;
     while (toks[j]?.pos === 'ADV') j++;
@@ -370,7 +400,15 @@ function quantified(toks: Token[], i: number, figure: LabelTarget): Token[] {
   }
   // "a 50-year-old", "12-month": the unit already in the figure needs no noun, but "10-year plan" has one.
   while (toks[j]?.text === '-' && toks[j]?.start === toks[j - 1]?.end && /^(?:year|month|week|day|hour|minute|strong|old)/i.test(toks[j + 1]?.text ?? '')) j += 2;
+  // "the 22-man squad", "a 10-page report": the compound's noun follows it; the glued word is part of the figure's phrase.
+  if (toks[j]?.text === '-' && toks[j]?.start === toks[j - 1]?.end && toks[j + 1]?.start === toks[j]?.end && /^\p{Ll}+$/u.test(toks[j + 1]?.text ?? '')) {
+    // "banned for 10-games": the glued word is the counted noun when no noun follows the compound.
+    if (isNounish(toks[j + 2])) j += 2;
+    else if (/s$/.test(toks[j + 1]?.lower ?? '') && !figure.text.includes('-')) return [toks[j + 1] as Token];
+  }
   if (WHEN_WORDS.has(toks[j]?.lower ?? '') || (/^(?:year|month|quarter|week)$/.test(toks[j]?.lower ?? '') && toks[j + 1]?.text === '-')) return [];
+  // "nine of their players": a part of a named whole counts the whole's things.
+  if (toks[j]?.lower === 'of' && figure.kind === 'count' && /^(?:their|his|her|its|our|these|those)$/.test(toks[j + 1]?.lower ?? '')) j += 2;
   const np = nounPhrase(toks, j, false);
   if (np.length === 0) return [];
   // "16 times faster than …": a multiplier and its comparison.
@@ -467,6 +505,8 @@ interface Back {
   headOfNoun: Token[];
   /** The verb follows "has", "have" or "had": a past event even when its form is the present ("has cut"). */
   perfect: boolean;
+  /** The verb is "have" as ownership: "Ireland have three wins". */
+  possessive?: boolean;
 }
 
 /** Read leftwards from the figure: preposition, verb (with particle, auxiliaries, negation, modality) and subject. */
@@ -480,6 +520,9 @@ function readBack(toks: Token[], f0: number): Back {
     j--;
   }
   if (toks[j]?.pos === 'DET' && b.prep === null) j--;
+  // "lost their first three matches", "won its last five games": the owner's word and an ordinal sit between verb and figure.
+  if (b.prep === null && toks[j]?.pos === 'ADJ' && /^(?:first|last|next|final|previous|past|opening|latest)$/.test(toks[j]?.lower ?? '')) j--;
+  if (b.prep === null && /^(?:their|its|his|her|our)$/.test(toks[j]?.lower ?? '') && isVerbLike(toks[j - 1] ?? word(''))) j--;
   if ((b.prep === 'of' || b.prep === 'for' || b.prep === 'at' || b.prep === 'than') && isNounish(toks[j])) {
     b.headOfNoun = nounBack(toks, j);
     const before = j - b.headOfNoun.length;
@@ -496,8 +539,11 @@ function readBack(toks: Token[], f0: number): Back {
   // "was worth $20m": the copula carries it.
   if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
   const v = toks[j];
-  if (v === undefined || !(isVerbLike(v) || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
-  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
+  // "Ireland have three wins": "have" right before the figure owns it.
+  const possessive = v !== undefined && v.pos === 'AUX' && v.lemma === 'have' && b.prep === null && j >= f0 - 2;
+  if (v === undefined || !(isVerbLike(v) || possessive || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
+  b.possessive = possessive;
+  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'PRON' && !(t.pos === 'ADJ' && t.lower !== 'worth') && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
   if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
   b.verb = b.verb.slice(0, 2);
   b.subject = subjectBack(toks, j - 1, b);
@@ -537,6 +583,17 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
     if (t.text === ',' && toks[i - 1]?.pos === 'ADV' && toks[i - 2]?.text === ',') {
       i -= 3;
       continue;
+    }
+    // "Shares in casino operators, who had hoped for more, fell": step over a clause between commas that opens
+    // with a relative pronoun or a participle.
+    if (t.text === ',') {
+      let k = i - 1;
+      while (k >= 0 && i - k < 30 && toks[k]?.text !== ',') k--;
+      const opener = toks[k + 1];
+      if (k > 0 && toks[k]?.text === ',' && opener !== undefined && (/^(?:who|which|whose)$/.test(opener.lower) || (opener.pos === 'VERB' && /(?:ed|ing)$/.test(opener.lower)))) {
+        i = k - 1;
+        continue;
+      }
     }
     break;
   }

@@ -22,7 +22,8 @@ const ADDRESS = new RegExp(
   'y',
 );
 const LIST_MARK = /[.)][ \t]/y;
-const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.)${SP}*$`);
+/** Words that number the thing they name: "No. 10", "page 4", "section 404", "chapter 11", "series 3". */
+const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.|\\b[Ss]ection|\\b[Cc]hapter|\\b[Cc]lause|\\b[Pp]aragraph|\\b[Aa]rticle|\\b[Ee]pisode|\\b[Ss]eries|\\b[Ss]eason|\\b[Aa]mendment)${SP}*$`);
 const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
 const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
 const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
@@ -180,8 +181,22 @@ function isModelName(text: string, a: Amount, before: string): boolean {
   const word = m[1] ?? '';
   if (SENTENCE_OPENERS.has(word.toLowerCase())) return false;
   if (MONTH_ONLY.test(word) || WEEKDAY.test(word)) return false;
-  // A capitalised word that opens the sentence is just grammar ("Sales 5…" never happens, "Labour 356" rarely).
-  return !opensSentence(text, a.start - 1 - word.length) || /^i\p{Lu}/u.test(word);
+  const wordStart = a.start - 1 - word.length;
+  // "Half-Life 2": the last part of a hyphenated name.
+  if (text[wordStart - 1] === '-' && isLetterOrDigit(text[wordStart - 2])) return true;
+  // A capitalised word that opens the sentence is just grammar ("Sales 5…" never happens, "Labour 356" rarely),
+  // unless the article writes it capitalised mid-sentence too and the number is a short one: "Halo 2 sells", "Radio 1 said".
+  if (!opensSentence(text, wordStart) || /^i\p{Lu}/u.test(word)) return true;
+  return a.plainInt !== null && a.plainInt.length <= 2 && capitalisedElsewhere(text, word);
+}
+
+/** True when `word` occurs capitalised after another word somewhere in the text: a name, not a sentence's first word. */
+function capitalisedElsewhere(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (isLetterOrDigit(text[i + word.length]) || isLetterOrDigit(text[i - 1])) continue;
+    if (/\p{L}[ \t\u00a0]$/u.test(text.slice(Math.max(0, i - 2), i))) return true;
+  }
+  return false;
 }
 
 /** True when `pos` starts a sentence or line (only quotes, brackets or spaces since the last stop). */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  evaluateCorpus, fidelityProblem, figureMatches, goldRecall, readCorpus, readGold, type CorpusArticle,
+  devGoldScore, evaluateCorpus, fidelityProblem, figureMatches, goldRecall, labelAgrees, readCorpus, readGold, type CorpusArticle,
 } from '../../src/eval/eval-figures.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { summarizeArticle } from '../../src/figures/summarize.js';
@@ -86,5 +86,33 @@ describe('fidelity on generated text (property)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('labelAgrees (the dev-gold scorer rule)', () => {
+  it.each([
+    ['rise in Time Warner quarterly profit', '%', "rise in Time Warner's quarterly profit", true],
+    ['Russian soldiers captured', null, 'Russian soldiers captured by Ukraine', true],
+    ['profit', null, 'Qantas first-half net profit', false],
+    ['anything', null, 'the of', false],
+    ['years', 'years', 'years since the band split', false],
+  ])('"%s" (%s) vs "%s" → %s', (label, unit, gold, expected) => {
+    expect(labelAgrees({ label, unit }, gold)).toBe(expected);
+  });
+});
+
+describe('devGoldScore', () => {
+  const articles: CorpusArticle[] = [
+    { id: 'a', title: 'Profits jump at Acme', text: 'Acme profits jumped 76% to $1.13bn in 2004, the firm said on 5 May.' },
+    { id: 'b', title: 'Quiet day', text: 'Nothing was counted.' },
+  ];
+  it('counts recall by value, labels by content words and shown strings the gold forbids', () => {
+    const score = devGoldScore(articles, [
+      { id: 'a', key: [{ value: 76, text: '76%', label: 'rise in Acme profits' }, { value: 3, text: 'three', label: 'absent' }], not: ['2004'] },
+      { id: 'b', key: [] },
+      { id: 'missing', key: [{ value: 1, text: '1', label: 'x' }] },
+    ]);
+    expect(score).toMatchObject({ articles: 2, keys: 2, found: 1, labelled: 1, falseShown: 0 });
+    expect(score.shown).toBeGreaterThanOrEqual(2);
   });
 });

@@ -91,6 +91,13 @@ describe('findFigures: mention types', () => {
     expect(findFigures('Prices rose 5 to 10%.').map((f) => f.text)).toEqual(['5 to 10%']);
   });
 
+  it('counts "Half the …", "nine of their …" and "four out of their six", never "half the time" or "one of their"', () => {
+    expect(findFigures("Half the world's population has a phone.").map((f) => f.value)).toEqual([0.5]);
+    expect(findFigures('Zambia recalled nine of their players.').map((f) => f.value)).toEqual([9]);
+    expect(findFigures('England lost four out of their six games.').map((f) => [f.value, f.valueMax])).toEqual([[4, 6]]);
+    expect(findFigures('Half the time it rains. One of their players left.')).toEqual([]);
+  });
+
   it('does not read "from 5 to 10" as a range', () => {
     expect(findFigures('Staff numbers went from 5 to 10 workers.').map((f) => f.text)).toEqual(['5', '10']);
   });
@@ -129,6 +136,10 @@ describe('findFigures: not figures', () => {
     ['aircraft code', 'The A320 is a popular plane.'],
     ['index name', 'Shares on the FTSE 100 index fell.'],
     ['list numbering', '1. Open the box\n2) Close the lid'],
+    ['name opening a sentence, written as a name elsewhere', 'Halo 2 sells well. Fans queued for Halo 2 at midnight.'],
+    ['last part of a hyphenated name', 'The game follows Half-Life 2 closely.'],
+    ['numbered section of a law', 'It breaches section 404 of the act.'],
+    ['numbered chapter', 'The firm filed for chapter 11 protection.'],
     ['pronoun one', 'It is one of the biggest firms.'],
     ['one another', 'They blamed one another.'],
     ['bare a', 'The announcement came a day after the vote.'],

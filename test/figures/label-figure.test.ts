@@ -77,6 +77,22 @@ describe('labelFigure', () => {
     ['A print on an Epson printer costs £1.87.', '£1.87', 'cost of print on Epson printer'],
     // "after" followed by a name opens a clause: the name is the subject, not "day".
     ['The announcement came a day after Ukraine brought home 303 prisoners of war.', '303', 'prisoners of war brought home by Ukraine'],
+    // "have" right before the figure owns it; a linking verb adds nothing to what is counted.
+    ['Ireland have three wins under their belt.', 'three', 'Ireland wins'],
+    ['That represents about 4.4 million households.', 'about 4.4 million', 'households'],
+    // Compounds glued to the number: the noun after them, or the glued noun itself.
+    ['Pape returns to the 22-man squad.', '22', 'squad'],
+    ['Prutton was banned for 10-games on Wednesday.', '10', 'games'],
+    // Adjectives between the article and the figure describe its noun; an owner's word and an ordinal do not hide the verb.
+    ['Spain took an unassailable 3-1 lead.', '3-1', 'unassailable lead'],
+    ['England have lost their first three matches in this year\'s Six Nations.', 'three', 'matches lost by England in this year'],
+    // A share that is the subject says what it did; a part of a named whole counts the whole's things.
+    ['Yet, only 15% are actually recycled.', '15%', 'share actually recycled'],
+    ['Zambia recalled nine of their foreign-based players.', 'nine', 'foreign-based players recalled by Zambia'],
+    ['England have lost four out of their six games since Robinson took over.', 'four out of their six', 'games lost by England'],
+    // A clause between commas does not hide the subject; both ends of "from … to …" say the same thing.
+    ['Shares in casino operators, who had been hoping for more, fell by between 10 and 25% on Monday.', 'between 10 and 25%', 'fall in Shares in casino operators'],
+    ['The costs range from $2.5m (£1.33m) to $4m (£2.13m) of local taxpayers\' money.', '$4m', 'costs range'],
     // A possessive name before the figure says whose; a day's name does not.
     ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
   ];
