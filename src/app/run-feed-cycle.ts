@@ -89,8 +89,12 @@ export interface FeedCycleReport {
   ms: number;
 }
 
-/** Who claims feeds for this process's cycles, and for how long a claim holds if its outcome is never recorded. */
-const CYCLE_OWNER = `cycle:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/**
+ * Who claims a cycle's feeds: one owner per cycle, not per process, so two cycles that overlap in
+ * one process (a scheduled one and `/admin` or CLI work) never release each other's claims.
+ */
+const cycleOwner = () => `cycle:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/** How long a claim holds if its outcome is never recorded (the process died). */
 const FEED_CLAIM_MS = 30 * 60_000;
 
 /** Defaults for the optional fetch settings (they match config.ts). */
@@ -137,20 +141,32 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
     guarded: new Set(deps.allowPrivateFeeds ? [] : await deps.store.userFeedIds()),
   };
   const all = await deps.store.listFeeds();
-  // Due feeds are claimed, not just read: another process running a cycle on the same database
-  // fetches the others. Each outcome releases its claim; the rest are given back at the end.
-  const due = deps.force ? all : await deps.store.claimDueFeeds(CYCLE_OWNER, { now: now().toISOString(), leaseMs: FEED_CLAIM_MS });
+  const owner = cycleOwner();
+  const startedAt = now();
+  const concurrency = deps.concurrency ?? settings.concurrency;
+  // Due feeds are claimed, not just read, a batch at a time as workers free up: instances running
+  // a cycle on the same database at once share the due feeds instead of one taking them all.
+  // Each outcome releases its claim; the rest are given back at the end.
+  const nextFeed = deps.force
+    ? fromList(all)
+    : claimInBatches(() => deps.store.claimDueFeeds(owner, { now: now().toISOString(), leaseMs: FEED_CLAIM_MS, limit: concurrency }), (feed) => feed.id);
   report.feeds = all.length;
-  report.due = due.length;
   const { metrics } = deps;
   // Budgets: a feed whose pages dribble costs at most feedBudgetMs (then it is recorded as failed,
-  // keeping what it stored), and a cycle at most cycleBudgetMs (feeds not started stay due).
+  // keeping what it stored), and a cycle at most cycleBudgetMs (feeds not claimed stay due).
   const cycleBudget = AbortSignal.timeout(settings.cycleBudgetMs);
-  await mapLimit(due, deps.concurrency ?? settings.concurrency, async (feed) => {
-    if (cycleBudget.aborted) {
-      report.deferred++;
-      return;
-    }
+  await workers(Math.max(1, Math.min(concurrency, all.length)), async () => {
+    if (cycleBudget.aborted) return false;
+    const feed = await nextFeed();
+    if (feed === undefined) return false;
+    report.due++;
+    await fetchOne(feed);
+    return true;
+  });
+  // Feeds due when the cycle began that it never started (another instance may have taken some).
+  if (cycleBudget.aborted) report.deferred = Math.max(0, (deps.force ? all.length : dueAt(all, startedAt)) - report.due);
+
+  async function fetchOne(feed: Feed): Promise<void> {
     const feedBudget = AbortSignal.timeout(settings.feedBudgetMs);
     const budget = AbortSignal.any([cycleBudget, feedBudget]);
     const timer = metrics?.fetchDuration.startTimer({ feed: feed.url });
@@ -186,8 +202,8 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
     } finally {
       deps.onFeedDone?.(feed.url);
     }
-  });
-  if (!deps.force) await deps.store.releaseFeedClaims(CYCLE_OWNER);
+  }
+  if (!deps.force) await deps.store.releaseFeedClaims(owner);
   report.ms = Date.now() - started;
   metrics?.lastFetchCycle.set(Date.now() / 1000);
   deps.logger.info(
@@ -349,3 +365,45 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** How many of `feeds` are due at `at` (never checked, or their next check has come). */
+function dueAt(feeds: readonly Feed[], at: Date): number {
+  return feeds.filter((f) => f.nextCheckAt === null || Date.parse(f.nextCheckAt) <= at.getTime()).length;
+}
+
+/** Run `count` workers, each calling `step` until it returns false. */
+async function workers(count: number, step: () => Promise<boolean>): Promise<void> {
+  await Promise.all(Array.from({ length: count }, async () => {
+    while (await step());
+  }));
+}
+
+/** Hands out the items of a list one at a time, then undefined. */
+function fromList<T>(items: readonly T[]): () => Promise<T | undefined> {
+  let next = 0;
+  return async () => items[next++];
+}
+
+/**
+ * Hands out claimed items one at a time, claiming the next batch when the last runs out (one
+ * claim in flight, shared by the workers waiting on it); undefined once a claim brings nothing new.
+ * An item is handed out once per cycle: a feed whose outcome leaves it due (a local file, an
+ * error that could not be recorded) is claimable again, and must not be fetched again this cycle.
+ */
+function claimInBatches<T>(claim: () => Promise<T[]>, idOf: (item: T) => number): () => Promise<T | undefined> {
+  const buffer: T[] = [];
+  const handedOut = new Set<number>();
+  let pending: Promise<void> | null = null;
+  let exhausted = false;
+  return async () => {
+    while (buffer.length === 0 && !exhausted) {
+      pending ??= claim().then((batch) => {
+        const fresh = batch.filter((item) => !handedOut.has(idOf(item)));
+        if (fresh.length === 0) exhausted = true;
+        for (const item of fresh) handedOut.add(idOf(item));
+        buffer.push(...fresh);
+      }).finally(() => (pending = null));
+      await pending;
+    }
+    return buffer.shift();
+  };
+}
