@@ -28,6 +28,7 @@ import { handleTime } from './commands/time.js';
 import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
 import { handleLanguage } from './commands/language.js';
+import { handleDigestHere } from './commands/digest-here.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
 import { routeSends, topicOf } from './route-sends.js';
@@ -58,6 +59,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   timezone: handleTimezone,
   language: handleLanguage,
   settings: handleSettings,
+  digest_here: handleDigestHere,
   admin: handleAdmin,
   help: handleHelp,
 };

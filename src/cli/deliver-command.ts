@@ -70,6 +70,7 @@ export const deliverCommand: CliCommand = {
         logger,
         limiter: chooseSendPacer(config, store, logger),
         kind: 'cli',
+        language: config.language,
       });
       await worker.start();
       const digestId = queued.digestId;

@@ -32,8 +32,16 @@ export class SendError extends Error {
   }
 }
 
+/** Where and with what a message goes. */
+export interface SendOptions {
+  /** Buttons under the message. */
+  keyboard?: InlineKeyboardMarkup | undefined;
+  /** The forum topic (message_thread_id); null or absent: General, or a chat without topics. */
+  threadId?: number | null | undefined;
+}
+
 /** Sends HTML messages; throws SendError on failure. */
 export interface ChatSender {
-  /** Resolves with Telegram's message id; `keyboard` goes under the message. */
-  sendHtml(chatId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<number>;
+  /** Resolves with Telegram's message id. */
+  sendHtml(chatId: number, html: string, opts?: SendOptions): Promise<number>;
 }

@@ -16,6 +16,8 @@ import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import type { SendPacer } from './send-pacer.js';
 import { splitPart } from './digest-part.js';
+import { escapeHtml } from '../render/escape-html.js';
+import { translator } from '../i18n/translator.js';
 import type { Metrics } from '../ops/metrics.js';
 
 /**
@@ -51,6 +53,8 @@ export interface OutboxDeps {
   maxInFlight?: number;
   /** Cap of the transient-error backoff. Default 5 min. */
   maxBackoffMs?: number;
+  /** The language of the notes the outbox writes to a chat without its own (LANGUAGE); English by default. */
+  language?: string;
   /** Prometheus counters to record sends and failures in (failures labelled by SendError kind). */
   metrics?: Pick<Metrics, 'messagesSent' | 'messagesFailed'>;
 }
@@ -263,7 +267,7 @@ export class OutboxWorker {
     let messageId: number;
     try {
       const part = splitPart(html);
-      messageId = await this.deps.sender.sendHtml(row.chatId, part.html, part.keyboard ?? undefined);
+      messageId = await this.deps.sender.sendHtml(row.chatId, part.html, { keyboard: part.keyboard ?? undefined, threadId: row.threadId });
     } catch (err) {
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;
@@ -271,6 +275,29 @@ export class OutboxWorker {
     await store.completeDelivery(row.id, this.owner, messageId, new Date().toISOString());
     this.report.sent++;
     this.deps.metrics?.messagesSent.inc();
+  }
+
+  /**
+   * The chat's digest topic was deleted: tell the group in General, forget the topic, and send the
+   * part again — with the topic gone from the chat's options, the row is claimed for General, and
+   * so are the chat's parts still pending. The note goes out before the topic is forgotten, so a
+   * crash in between repeats the note rather than losing it.
+   */
+  private async topicGone(row: ClaimedDelivery, err: SendError): Promise<void> {
+    const { store, sender, limiter, logger } = this.deps;
+    if (row.threadId !== null && (await store.getDeliveryOptions(row.chatId)).digestTopic === row.threadId) {
+      try {
+        await limiter.acquire(row.chatId);
+        const language = (await store.getSubscriber(row.chatId))?.language ?? this.deps.language;
+        await sender.sendHtml(row.chatId, escapeHtml(translator(language).t('digest-topic-gone')));
+      } catch (noteErr) {
+        logger.warn({ chat: row.chatId, err: (noteErr as Error).message }, 'outbox: could not tell the group its digest topic is gone');
+      }
+      await store.dropDigestTopic(row.chatId, row.threadId);
+      logger.info({ chat: row.chatId, topic: row.threadId }, 'digest topic deleted; digests now go to General');
+    }
+    await store.failDelivery(row.id, this.owner, { error: err.message, notBefore: null, final: false, countAttempt: false });
+    this.report.retried++;
   }
 
   private async recordFailure(row: ClaimedDelivery, err: SendError): Promise<void> {
@@ -310,7 +337,9 @@ export class OutboxWorker {
         logger.warn({ chat: row.chatId, attempt: row.attempts + 1, err: err.message }, final ? 'delivery gave up' : 'delivery will retry');
         return;
       }
-      case 'thread_gone': // the outbox sends no thread id yet
+      case 'thread_gone':
+        await this.topicGone(row, err);
+        return;
       case 'rejected':
         await store.failDelivery(row.id, owner, { error: err.message, notBefore: null, final: true, countAttempt: true });
         this.report.failed++;

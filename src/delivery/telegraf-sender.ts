@@ -1,7 +1,6 @@
 /** ChatSender over telegraf's `Telegram` API client (no update loop needed to deliver). */
 import { Telegram, TelegramError } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { SendError, type ChatSender } from './chat-sender.js';
+import { SendError, type ChatSender, type SendOptions } from './chat-sender.js';
 
 /**
  * Send with link previews off (a digest has many links) and map Telegram's errors to SendError.
@@ -10,12 +9,13 @@ import { SendError, type ChatSender } from './chat-sender.js';
 export class TelegrafSender implements ChatSender {
   constructor(private readonly telegram: Telegram) {}
 
-  async sendHtml(chatId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<number> {
+  async sendHtml(chatId: number, html: string, opts: SendOptions = {}): Promise<number> {
     try {
       const message = await this.telegram.sendMessage(chatId, html, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
-        ...(keyboard ? { reply_markup: keyboard } : {}),
+        ...(opts.keyboard ? { reply_markup: opts.keyboard } : {}),
+        ...(opts.threadId != null ? { message_thread_id: opts.threadId } : {}),
       });
       return message.message_id;
     } catch (err) {

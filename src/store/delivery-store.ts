@@ -25,6 +25,8 @@ export interface ClaimedDelivery extends Delivery {
   html: string | null;
   /** A previous sender started sending this row and died before recording the outcome. */
   uncertain: boolean;
+  /** The chat's digest topic as the row is claimed (read then, so a changed or dropped topic applies to every part still pending); null: General. */
+  threadId: number | null;
 }
 
 /** A running sender, as its heartbeat shows it. */

@@ -17,6 +17,7 @@ import { searchAndScale, searchAndScalePostgres } from './migrations/009-search-
 import { retention, retentionPostgres } from './migrations/010-retention.js';
 import { feedChoices, feedChoicesPostgres } from './migrations/011-feed-choices.js';
 import { chatLanguage, chatLanguagePostgres } from './migrations/012-chat-language.js';
+import { chatDelivery, chatDeliveryPostgres } from './migrations/013-chat-delivery.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'retention', sqlite: retention, postgres: retentionPostgres },
   { name: 'feed-choices', sqlite: feedChoices, postgres: feedChoicesPostgres },
   { name: 'chat-language', sqlite: chatLanguage, postgres: chatLanguagePostgres },
+  { name: 'chat-delivery', sqlite: chatDelivery, postgres: chatDeliveryPostgres },
 ];

@@ -15,6 +15,7 @@ import type { SeriesStore } from './series-store.js';
 import type { LlmStore } from './llm-store.js';
 import type { LeaseStore } from './lease-store.js';
 import type { SendSlotStore } from './send-slot-store.js';
+import type { ChatDeliveryStore } from './chat-delivery-store.js';
 
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, ArticleWindow, NewArticle } from './article-store.js';
@@ -28,9 +29,10 @@ export type { SeriesStore, SeriesArticle, SeriesPoint, NewSeriesPoint, PointFigu
 export type { LlmStore, LlmUsage, LlmSummaryRecord } from './llm-store.js';
 export type { LeaseStore, LeaseHolder } from './lease-store.js';
 export type { SendSlotStore, SlotSpacing } from './send-slot-store.js';
+export type { ChatDeliveryStore, ChatDeliveryOptions } from './chat-delivery-store.js';
 
 /** Everything KeyFigures persists. */
-export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore, LeaseStore, SendSlotStore {
+export interface Store extends FeedStore, ArticleStore, DigestStore, SubscriberStore, DeliveryStore, PreferenceStore, ChatStateStore, SettingsStore, SeriesStore, LlmStore, LeaseStore, SendSlotStore, ChatDeliveryStore {
   /** Health probe: a real write in a transaction that is rolled back; throws when the database cannot be written. */
   checkWritable(): Promise<void>;
   /** A cheap integrity check (SQLite `PRAGMA quick_check`, PostgreSQL checksum failures): the problems found, none when healthy. */

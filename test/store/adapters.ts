@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach, beforeEach, describe } from 'vitest';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from 'kysely';
 import type { Tables } from '../../src/store/sql/schema.js';
 import { POSTGRES, SQLITE, type Sql } from '../../src/store/sql/dialect.js';
@@ -154,4 +155,26 @@ export async function damageSqliteFile(file: string): Promise<void> {
   const fd = fs.openSync(file, 'r+');
   for (const { pageno } of leaves.slice(1, 3)) fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, pageSize * (pageno - 1));
   fs.closeSync(fd);
+}
+
+/**
+ * A describe block per adapter (PostgreSQL skipped, saying how to run it, without PG_URL) whose
+ * tests each get a fresh database and a store open on it.
+ * @example describeEachStore('Chat delivery options', (s) => it('…', async () => { await s().store.getDeliveryOptions(1) }))
+ */
+export function describeEachStore(title: string, body: (current: () => { store: Store; database: TestDatabase }) => void): void {
+  for (const adapter of ADAPTERS) {
+    describe.skipIf(adapter.skip)(adapter.skip ? PG_SKIP : `${title} — ${adapter.name}`, () => {
+      let database: TestDatabase;
+      let store: Store;
+      beforeEach(async () => {
+        database = await adapter.fresh();
+        store = await database.open();
+      });
+      afterEach(async () => {
+        await database.dispose();
+      });
+      body(() => ({ store, database }));
+    });
+  }
 }

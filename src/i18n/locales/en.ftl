@@ -66,6 +66,7 @@ menu-time = When the daily digest arrives
 menu-timezone = Your time zone
 menu-language = The bot's language
 menu-settings = All settings, with buttons
+menu-digest-here = Groups with topics: the digest goes to this topic
 menu-pause = Pause the daily digest
 menu-resume = Resume the daily digest
 menu-start = Subscribe to the daily digest
@@ -85,6 +86,7 @@ usage-time = /time HH:MM — daily digest time (24 h), or /time default
 usage-timezone = /timezone <Europe/Kyiv | Kyiv | UTC+3 | default> — your time zone
 usage-language = /language <en|uk> — the bot's language in this chat
 usage-settings = /settings — everything this chat set, with buttons to change it
+usage-digest-here = /digest_here — in a group with topics, send it inside the topic that should receive the digest (in General: back to General)
 usage-pause = /pause — no digests until /resume
 usage-resume = /resume — digests arrive again
 usage-start = /start — subscribe to the daily digest
@@ -251,3 +253,32 @@ topics-too-many = At most { $max } topics to include and { $max } to exclude.
 # A pasted link is offered for subscription; the offer is read back when its button is pressed.
 offer-subscribe = Subscribe to this feed or site? { $url }
 plain-text-hint = I answer commands: /digest for the latest stories, /why 971 to find a number, /help for all of them. Paste a feed or site link to subscribe to it.
+## Forum topics and the picture card (bot)
+
+# Sent to General when the topic chosen with /digest_here was deleted; the digest follows it there.
+digest-topic-gone = The digest topic was deleted, so digests now go to General. To choose another topic, send /digest_here in it.
+digest-here-set = Digests will arrive in this topic.
+digest-here-unchanged = Digests already arrive in this topic.
+digest-here-general = Digests go to General again. To choose a topic, send /digest_here inside it.
+digest-here-in-general = Send /digest_here inside the topic that should receive the digest; until then digests go to General.
+digest-here-not-forum = This chat has no topics, so the digest arrives right here. /digest_here is for groups with topics: send it inside the topic that should receive the digest.
+digest-here-not-subscribed = This group is not subscribed yet: send /start to get the digest.
+card-on = Picture card on: each digest starts with the day in numbers.
+card-off = Picture card off: digests come as text only.
+card-none = There is no edition with figures yet, so no card to show.
+card-usage = Usage: /card — the latest edition's card; /card on or /card off — send it before every digest.
+settings-card = Picture card: { $on ->
+    [yes] on
+   *[no] off
+} — /card on|off
+settings-topic = Digest topic: { $where ->
+    [here] this topic
+    [other] another topic
+   *[general] General
+} — /digest_here
+settings-card-button = { $on ->
+    [yes] ✓ Picture card
+   *[no] Picture card
+}
+settings-topic-button = Digests to this topic
+settings-general-button = Digests to General

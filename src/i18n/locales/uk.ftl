@@ -64,6 +64,7 @@ menu-time = Коли приходить щоденний дайджест
 menu-timezone = Ваш часовий пояс
 menu-language = Мова бота
 menu-settings = Усі налаштування, з кнопками
+menu-digest-here = Групи з темами: дайджест надходить у цю тему
 menu-pause = Призупинити щоденний дайджест
 menu-resume = Відновити щоденний дайджест
 menu-start = Підписатися на щоденний дайджест
@@ -83,6 +84,7 @@ usage-time = /time ГГ:ХХ — час щоденного дайджесту (2
 usage-timezone = /timezone <Europe/Kyiv | Київ | UTC+3 | default> — ваш часовий пояс
 usage-language = /language <en|uk> — мова бота в цьому чаті
 usage-settings = /settings — усі налаштування цього чату, з кнопками, щоб їх змінити
+usage-digest-here = /digest_here — у групі з темами надішліть його в темі, куди має надходити дайджест (у загальній темі General — повернути дайджест туди)
 usage-pause = /pause — жодних дайджестів до /resume
 usage-resume = /resume — дайджести знову надходять
 usage-start = /start — підписатися на щоденний дайджест
@@ -246,3 +248,31 @@ topics-no-letters = «{ $topic }» не має літер чи цифр для �
 topics-too-many = Щонайбільше { $max } тем для включення і { $max } для виключення.
 offer-subscribe = Підписатися на цю стрічку чи сайт? { $url }
 plain-text-hint = Я відповідаю на команди: /digest — найсвіжіші історії, /why 971 — знайти число, /help — усі команди. Вставте посилання на стрічку чи сайт, щоб підписатися.
+## Forum topics and the picture card (bot)
+
+digest-topic-gone = Тему для дайджестів видалено, тож тепер вони надходять у загальну тему (General). Щоб вибрати іншу тему, надішліть у ній /digest_here.
+digest-here-set = Дайджести надходитимуть у цю тему.
+digest-here-unchanged = Дайджести вже надходять у цю тему.
+digest-here-general = Дайджести знову надходять у загальну тему (General). Щоб вибрати тему, надішліть /digest_here у ній.
+digest-here-in-general = Надішліть /digest_here у тій темі, куди мають надходити дайджести; доти вони надходять у загальну тему (General).
+digest-here-not-forum = У цьому чаті немає тем, тож дайджест надходить просто сюди. /digest_here — для груп із темами: надішліть його в темі, куди мають надходити дайджести.
+digest-here-not-subscribed = Ця група ще не підписана: надішліть /start, щоб отримувати дайджест.
+card-on = Картку ввімкнено: кожен дайджест починатиметься з «Дня в цифрах».
+card-off = Картку вимкнено: дайджести надходитимуть лише текстом.
+card-none = Ще немає випуску з числами, тож і картки немає.
+card-usage = Як користуватися: /card — картка останнього випуску; /card on або /card off — надсилати її перед кожним дайджестом.
+settings-card = Картка з числами: { $on ->
+    [yes] увімкнено
+   *[no] вимкнено
+} — /card on|off
+settings-topic = Тема для дайджестів: { $where ->
+    [here] ця тема
+    [other] інша тема
+   *[general] загальна (General)
+} — /digest_here
+settings-card-button = { $on ->
+    [yes] ✓ Картка з числами
+   *[no] Картка з числами
+}
+settings-topic-button = Дайджести в цю тему
+settings-general-button = Дайджести в загальну тему

@@ -90,10 +90,12 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
           .execute();
         rows.sort((a, b) => Number(a.id) - Number(b.id));
         const parts = await partsOf(trx, rows);
+        const topics = await topicsOf(trx, rows);
         return rows.map((row) => ({
           ...toDelivery(row),
           html: parts.get(row.rendition_id === null ? `d${row.digest_id}` : `r${row.rendition_id}`)?.[Number(row.part)] ?? null,
           uncertain: row.sending_since !== null,
+          threadId: topics.get(Number(row.chat_id)) ?? null,
         }));
       });
     },
@@ -224,6 +226,16 @@ async function enqueueParts(
     }
   }
   return added;
+}
+
+/** The digest topic of each of the rows' chats that chose one (/digest_here). */
+async function topicsOf(db: Db, rows: Array<{ chat_id: number }>): Promise<Map<number, number>> {
+  const chatIds = [...new Set(rows.map((r) => Number(r.chat_id)))];
+  const topics = new Map<number, number>();
+  if (chatIds.length === 0) return topics;
+  const found = await db.selectFrom('chat_delivery').select(['chat_id', 'digest_thread_id']).where('chat_id', 'in', chatIds).where('digest_thread_id', 'is not', null).execute();
+  for (const r of found) topics.set(Number(r.chat_id), Number(r.digest_thread_id));
+  return topics;
 }
 
 /** The parts of every digest or rendition the rows send, keyed `d<digest id>` or `r<rendition id>`. */

@@ -129,6 +129,12 @@ export interface ChatTopicsTable {
   position: number;
 }
 
+export interface ChatDeliveryTable {
+  chat_id: number;
+  digest_thread_id: number | null;
+  picture_card: Flag;
+}
+
 export interface ChatViewsTable {
   chat_id: number;
   at: Time;
@@ -254,6 +260,7 @@ export interface Tables {
   user_feeds: UserFeedsTable;
   chat_topics: ChatTopicsTable;
   chat_views: ChatViewsTable;
+  chat_delivery: ChatDeliveryTable;
   chat_searches: ChatSearchesTable;
   broadcasts: BroadcastsTable;
   digest_renditions: DigestRenditionsTable;

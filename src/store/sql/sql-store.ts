@@ -16,6 +16,7 @@ import { sqlSeriesStore } from './series.js';
 import { sqlLlmStore } from './llm.js';
 import { sqlLeaseStore } from './leases.js';
 import { sqlSendSlotStore } from './send-slots.js';
+import { sqlChatDeliveryStore } from './chat-delivery.js';
 
 /** Thrown inside the write probe's transaction to roll it back. */
 const ROLLBACK = Symbol('rollback');
@@ -42,6 +43,7 @@ export function sqlStore(conn: Sql, adapter: AdapterParts): Store {
     ...sqlLlmStore(conn),
     ...sqlLeaseStore(conn),
     ...sqlSendSlotStore(conn),
+    ...sqlChatDeliveryStore(conn),
     async checkWritable() {
       // A read-only file, a full disk or a lock held too long fail here; nothing is kept.
       try {

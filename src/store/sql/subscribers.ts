@@ -4,7 +4,7 @@ import type { SubscriberStore, SubscribeResult } from '../subscriber-store.js';
 import { type Sql, toBool, toIso, toIsoOrNull, strOrNull } from './dialect.js';
 
 /** Per-chat tables whose rows follow a group that became a supergroup (when the new chat has its own, they win as a whole). */
-const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches'] as const;
+const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches', 'chat_delivery'] as const;
 
 /**
  * SubscriberStore over a Kysely connection.
