@@ -9,6 +9,7 @@ import { MessageSender } from '../delivery/message-sender.js';
 import { FloodLimiter } from '../delivery/flood-limiter.js';
 import type { SendPacer } from '../delivery/send-pacer.js';
 import { BackgroundJobs } from './background-jobs.js';
+import { EditionCards } from '../delivery/edition-cards.js';
 
 /**
  * Add a feed by URL (a page URL is followed to its feed); throws FetchError with a message a user
@@ -40,6 +41,8 @@ export interface BotDeps {
   sender: MessageSender;
   /** Slow work started by a command and answered later. */
   jobs: BackgroundJobs;
+  /** Editions' picture cards, rendered once per edition and language (shared with the outbox). */
+  cards: EditionCards;
 }
 
 /**
@@ -95,5 +98,6 @@ export function createBotDeps(deps: {
     now: () => new Date(),
     sender: createMessageSender(store, logger, deps.pacer ?? floodLimiter(config)),
     jobs: new BackgroundJobs(logger),
+    cards: new EditionCards(store),
   };
 }

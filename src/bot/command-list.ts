@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { command: 'timezone', description: 'menu-timezone', usage: 'usage-timezone' },
   { command: 'language', description: 'menu-language', usage: 'usage-language' },
   { command: 'settings', description: 'menu-settings', usage: 'usage-settings' },
+  { command: 'card', description: 'menu-card', usage: 'usage-card' },
   { command: 'digest_here', description: 'menu-digest-here', usage: 'usage-digest-here' },
   { command: 'pause', description: 'menu-pause', usage: 'usage-pause' },
   { command: 'resume', description: 'menu-resume', usage: 'usage-resume' },

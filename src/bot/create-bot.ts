@@ -29,6 +29,7 @@ import { handleTimezone } from './commands/timezone.js';
 import { handleSettings } from './commands/settings.js';
 import { handleLanguage } from './commands/language.js';
 import { handleDigestHere } from './commands/digest-here.js';
+import { handleCard } from './commands/card.js';
 import { handleAdmin } from './commands/admin.js';
 import { handleHelp, handleUnknownCommand } from './commands/help.js';
 import { routeSends, topicOf } from './route-sends.js';
@@ -60,6 +61,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   language: handleLanguage,
   settings: handleSettings,
   digest_here: handleDigestHere,
+  card: handleCard,
   admin: handleAdmin,
   help: handleHelp,
 };

@@ -40,8 +40,16 @@ export interface SendOptions {
   threadId?: number | null | undefined;
 }
 
-/** Sends HTML messages; throws SendError on failure. */
+/** A photo to send: its bytes (uploaded), or the file_id Telegram gave an earlier upload. */
+export type PhotoSource = { png: Buffer; fileName: string } | { fileId: string };
+
+/** Sends HTML messages and photos; throws SendError on failure. */
 export interface ChatSender {
   /** Resolves with Telegram's message id. */
   sendHtml(chatId: number, html: string, opts?: SendOptions): Promise<number>;
+  /**
+   * Send a photo with an HTML caption (≤ 1,024 characters); resolves with the message id and the
+   * file_id of the photo's largest size (to send it again without uploading), when Telegram gave one.
+   */
+  sendPhoto(chatId: number, photo: PhotoSource, opts: SendOptions & { captionHtml: string }): Promise<{ messageId: number; fileId: string | null }>;
 }

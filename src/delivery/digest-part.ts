@@ -6,6 +6,24 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 
 const KEYBOARD_MARK = '\u0000keyboard:';
+const CARD_MARK = '\u0000card:';
+
+/**
+ * A part that sends the edition's picture card (as a photo) in `locale`: a marker, not the PNG —
+ * the outbox renders the card once per edition and language when the part is due.
+ * @example cardPart('uk') // sent as the "day in numbers" photo before the digest text
+ */
+export function cardPart(locale: string): string {
+  return `${CARD_MARK}${locale}`;
+}
+
+/**
+ * The language of a card part, or null when the part is a text message.
+ * @example parseCardPart(cardPart('uk')) // { locale: 'uk' }
+ */
+export function parseCardPart(part: string): { locale: string } | null {
+  return part.startsWith(CARD_MARK) ? { locale: part.slice(CARD_MARK.length) } : null;
+}
 
 /**
  * The part with its keyboard attached.

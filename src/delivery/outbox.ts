@@ -15,7 +15,8 @@ import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import type { SendPacer } from './send-pacer.js';
-import { splitPart } from './digest-part.js';
+import { parseCardPart, splitPart } from './digest-part.js';
+import { EditionCards } from './edition-cards.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { translator } from '../i18n/translator.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -55,6 +56,8 @@ export interface OutboxDeps {
   maxBackoffMs?: number;
   /** The language of the notes the outbox writes to a chat without its own (LANGUAGE); English by default. */
   language?: string;
+  /** Editions' picture cards, for card parts (shared with /card); default a cache of the worker's own. */
+  cards?: EditionCards;
   /** Prometheus counters to record sends and failures in (failures labelled by SendError kind). */
   metrics?: Pick<Metrics, 'messagesSent' | 'messagesFailed'>;
 }
@@ -95,8 +98,11 @@ export class OutboxWorker {
   /** The report at the end of the previous burst of work, to log each burst's counts once. */
   private loggedUpTo: DrainReport = emptyReport();
 
+  private readonly cards: EditionCards;
+
   constructor(private readonly deps: OutboxDeps) {
     this.owner = deps.owner ?? randomUUID();
+    this.cards = deps.cards ?? new EditionCards(deps.store);
   }
 
   /** Register with the store and keep heartbeating until stop(). */
@@ -208,6 +214,9 @@ export class OutboxWorker {
       this.deps.metrics?.messagesFailed.inc({ reason: 'missing' });
       return;
     }
+    // A card is rendered (once per edition and language) before taking a slot, not while holding one.
+    const card = parseCardPart(html);
+    if (card) await this.cards.card(row.digestId, card.locale).catch(() => null);
     if (!(await this.waitForSlot(row.chatId, signal))) {
       await store.releaseLeases(this.owner, [row.id]);
       return;
@@ -266,8 +275,13 @@ export class OutboxWorker {
     }
     let messageId: number;
     try {
-      const part = splitPart(html);
-      messageId = await this.deps.sender.sendHtml(row.chatId, part.html, { keyboard: part.keyboard ?? undefined, threadId: row.threadId });
+      const card = parseCardPart(html);
+      if (card) {
+        messageId = await this.sendCard(row, card.locale);
+      } else {
+        const part = splitPart(html);
+        messageId = await this.deps.sender.sendHtml(row.chatId, part.html, { keyboard: part.keyboard ?? undefined, threadId: row.threadId });
+      }
     } catch (err) {
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;
@@ -275,6 +289,19 @@ export class OutboxWorker {
     await store.completeDelivery(row.id, this.owner, messageId, new Date().toISOString());
     this.report.sent++;
     this.deps.metrics?.messagesSent.inc();
+  }
+
+  /**
+   * Send the edition's picture card as a photo: by the file_id of an earlier upload when there is
+   * one (1,000 chats, one upload), else the PNG. A photo takes a send slot like any message.
+   */
+  private async sendCard(row: ClaimedDelivery, locale: string): Promise<number> {
+    const card = await this.cards.card(row.digestId, locale);
+    if (!card) throw new SendError('rejected', 'the edition has no picture card');
+    const opts = { captionHtml: card.caption, threadId: row.threadId };
+    // A 400 for a file_id means Telegram no longer takes it: upload instead (anything else is this row's outcome).
+    const stale = (err: unknown) => err instanceof SendError && err.kind === 'rejected';
+    return this.cards.sendWith(card, (photo) => this.deps.sender.sendPhoto(row.chatId, photo, opts), stale);
   }
 
   /**

@@ -11,7 +11,8 @@ import type { Digest, Story } from '../domain/types.js';
 import { chatDigestView, storiesKey } from '../app/personalize-digest.js';
 import { renderTelegram } from '../render/render-telegram.js';
 import { digestButtons } from '../bot/keyboards/story-buttons.js';
-import { withKeyboard } from './digest-part.js';
+import { cardPart, withKeyboard } from './digest-part.js';
+import { pickCardFigures } from '../render/card/pick-card-figures.js';
 import { DEFAULT_LOCALE, isLocale, translator, type Locale } from '../i18n/translator.js';
 
 /** What publishing did. */
@@ -34,7 +35,8 @@ export interface PublishResult {
  * while queuing leaves all of them or none queued (never an edition half given out, with the
  * rest of the chats marked as served). Queuing twice is harmless: a chat gets one edition once.
  * `candidates` are every ranked story of the edition's window (the edition itself is cut to the
- * story limit); each chat's view is filtered from them, then cut to `maxStories`.
+ * story limit); each chat's view is filtered from them, then cut to `maxStories`. A chat that
+ * turned the picture card on gets the edition's card (in `language`) as a first part, before the text.
  * @example await publishDigest(store, digest, { givenAt: new Date().toISOString(), candidates, maxStories: 10 })
  */
 export async function publishDigest(
@@ -62,7 +64,9 @@ export async function publishDigest(
   const candidates = opts.candidates && opts.candidates.stories.length > 0 ? opts.candidates : digest;
   const maxStories = opts.maxStories ?? Math.max(1, digest.stories.length);
   const editionKey = storiesKey(digest.stories);
-  const views = new Map<string, { page: Digest; more: boolean; locale: Locale; chats: Array<{ chatId: number; all: Story[] }> }>();
+  const views = new Map<string, { page: Digest; more: boolean; locale: Locale; card: boolean; chats: Array<{ chatId: number; all: Story[] }> }>();
+  // Only an edition with figures has a card to show.
+  const cardChats = pickCardFigures(digest).length > 0 ? await store.pictureCardChats(chatIds) : new Set<number>();
   const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
   const repeats: number[] = [];
@@ -75,16 +79,17 @@ export async function publishDigest(
       continue;
     }
     const locale = localeOf(chatId);
-    const key = `${storiesKey(page.stories)}\u0003${view.more}\u0003${locale}`;
+    const card = cardChats.has(chatId);
+    const key = `${storiesKey(page.stories)}\u0003${view.more}\u0003${locale}\u0003${card}`;
     const group = views.get(key);
     if (group) group.chats.push({ chatId, all: view.all });
-    else views.set(key, { page, more: view.more, locale, chats: [{ chatId, all: view.all }] });
+    else views.set(key, { page, more: view.more, locale, card, chats: [{ chatId, all: view.all }] });
   }
   if (repeats.length > 0) {
     result.repeats = repeats.length;
     groups.push({ parts: null, chatIds: repeats });
   }
-  for (const { page, more, locale, chats } of views.values()) {
+  for (const { page, more, locale, card, chats } of views.values()) {
     if (page.stories.length === 0 && digest.stories.length > 0) {
       result.empty += chats.length;
       groups.push({ parts: null, chatIds: chats.map((c) => c.chatId) });
@@ -95,7 +100,8 @@ export async function publishDigest(
     const parts = storiesKey(page.stories) === editionKey && locale === DEFAULT_LOCALE ? [...digest.parts] : renderTelegram(page, { locale });
     const last = parts.length - 1;
     if (page.stories.length > 0) parts[last] = withKeyboard(parts[last]!, digestButtons(page.stories, more ? 2 : null, translator(locale)));
-    groups.push({ parts, chatIds: chats.map((c) => c.chatId) });
+    // The picture card, in the chat's language, goes first.
+    groups.push({ parts: card && page.stories.length > 0 ? [cardPart(locale), ...parts] : parts, chatIds: chats.map((c) => c.chatId) });
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
   // What each chat was shown, so /story N, the story buttons and "more" refer to it.

@@ -1,6 +1,6 @@
 /** ChatSender over telegraf's `Telegram` API client (no update loop needed to deliver). */
 import { Telegram, TelegramError } from 'telegraf';
-import { SendError, type ChatSender, type SendOptions } from './chat-sender.js';
+import { SendError, type ChatSender, type PhotoSource, type SendOptions } from './chat-sender.js';
 
 /**
  * Send with link previews off (a digest has many links) and map Telegram's errors to SendError.
@@ -18,6 +18,20 @@ export class TelegrafSender implements ChatSender {
         ...(opts.threadId != null ? { message_thread_id: opts.threadId } : {}),
       });
       return message.message_id;
+    } catch (err) {
+      throw classifySendError(err);
+    }
+  }
+
+  async sendPhoto(chatId: number, photo: PhotoSource, opts: SendOptions & { captionHtml: string }): Promise<{ messageId: number; fileId: string | null }> {
+    try {
+      const message = await this.telegram.sendPhoto(chatId, 'fileId' in photo ? photo.fileId : { source: photo.png, filename: photo.fileName }, {
+        caption: opts.captionHtml,
+        parse_mode: 'HTML',
+        ...(opts.keyboard ? { reply_markup: opts.keyboard } : {}),
+        ...(opts.threadId != null ? { message_thread_id: opts.threadId } : {}),
+      });
+      return { messageId: message.message_id, fileId: message.photo.at(-1)?.file_id ?? null };
     } catch (err) {
       throw classifySendError(err);
     }

@@ -18,6 +18,9 @@ class ScriptedSender implements ChatSender {
     this.sent.push({ chatId, html });
     return this.sent.length;
   }
+  async sendPhoto(chatId: number, _photo: unknown, opts: { captionHtml: string }): Promise<{ messageId: number; fileId: string | null }> {
+    return { messageId: await this.sendHtml(chatId, `[photo] ${opts.captionHtml}`), fileId: null };
+  }
 }
 
 let store: SqliteStore;

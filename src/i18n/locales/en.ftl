@@ -66,6 +66,7 @@ menu-time = When the daily digest arrives
 menu-timezone = Your time zone
 menu-language = The bot's language
 menu-settings = All settings, with buttons
+menu-card = The day in numbers, as a picture
 menu-digest-here = Groups with topics: the digest goes to this topic
 menu-pause = Pause the daily digest
 menu-resume = Resume the daily digest
@@ -86,6 +87,7 @@ usage-time = /time HH:MM — daily digest time (24 h), or /time default
 usage-timezone = /timezone <Europe/Kyiv | Kyiv | UTC+3 | default> — your time zone
 usage-language = /language <en|uk> — the bot's language in this chat
 usage-settings = /settings — everything this chat set, with buttons to change it
+usage-card = /card — the latest edition as a picture card; /card on|off — send it before every digest
 usage-digest-here = /digest_here — in a group with topics, send it inside the topic that should receive the digest (in General: back to General)
 usage-pause = /pause — no digests until /resume
 usage-resume = /resume — digests arrive again
@@ -267,18 +269,3 @@ card-on = Picture card on: each digest starts with the day in numbers.
 card-off = Picture card off: digests come as text only.
 card-none = There is no edition with figures yet, so no card to show.
 card-usage = Usage: /card — the latest edition's card; /card on or /card off — send it before every digest.
-settings-card = Picture card: { $on ->
-    [yes] on
-   *[no] off
-} — /card on|off
-settings-topic = Digest topic: { $where ->
-    [here] this topic
-    [other] another topic
-   *[general] General
-} — /digest_here
-settings-card-button = { $on ->
-    [yes] ✓ Picture card
-   *[no] Picture card
-}
-settings-topic-button = Digests to this topic
-settings-general-button = Digests to General

@@ -64,6 +64,7 @@ menu-time = Коли приходить щоденний дайджест
 menu-timezone = Ваш часовий пояс
 menu-language = Мова бота
 menu-settings = Усі налаштування, з кнопками
+menu-card = День у цифрах — картинкою
 menu-digest-here = Групи з темами: дайджест надходить у цю тему
 menu-pause = Призупинити щоденний дайджест
 menu-resume = Відновити щоденний дайджест
@@ -84,6 +85,7 @@ usage-time = /time ГГ:ХХ — час щоденного дайджесту (2
 usage-timezone = /timezone <Europe/Kyiv | Київ | UTC+3 | default> — ваш часовий пояс
 usage-language = /language <en|uk> — мова бота в цьому чаті
 usage-settings = /settings — усі налаштування цього чату, з кнопками, щоб їх змінити
+usage-card = /card — картка останнього випуску; /card on|off — надсилати її перед кожним дайджестом
 usage-digest-here = /digest_here — у групі з темами надішліть його в темі, куди має надходити дайджест (у загальній темі General — повернути дайджест туди)
 usage-pause = /pause — жодних дайджестів до /resume
 usage-resume = /resume — дайджести знову надходять
@@ -261,18 +263,3 @@ card-on = Картку ввімкнено: кожен дайджест почи�
 card-off = Картку вимкнено: дайджести надходитимуть лише текстом.
 card-none = Ще немає випуску з числами, тож і картки немає.
 card-usage = Як користуватися: /card — картка останнього випуску; /card on або /card off — надсилати її перед кожним дайджестом.
-settings-card = Картка з числами: { $on ->
-    [yes] увімкнено
-   *[no] вимкнено
-} — /card on|off
-settings-topic = Тема для дайджестів: { $where ->
-    [here] ця тема
-    [other] інша тема
-   *[general] загальна (General)
-} — /digest_here
-settings-card-button = { $on ->
-    [yes] ✓ Картка з числами
-   *[no] Картка з числами
-}
-settings-topic-button = Дайджести в цю тему
-settings-general-button = Дайджести в загальну тему
