@@ -19,14 +19,31 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'an
  */
 export function summarizeArticle(input: { title: string; text: string }, opts: { topK?: number } = {}): ArticleSummary {
   const { text } = input;
+  const { title, sentences, mentions } = readArticle(input);
+  const ranked = rankFigures(mentions, { title, text, topK: opts.topK ?? 5, sentences });
+  return { title, summary: summaryOf(title, sentences, ranked), text, figures: ranked };
+}
+
+/**
+ * Every figure of an article, not only the top ones: each mention in text order, and one figure
+ * per quantity ranked best first (what /story shows in full).
+ * @example articleFigures({ title, text }).mentions.length // every quantity mentioned, restatements too
+ */
+export function articleFigures(input: { title: string; text: string }): { mentions: Figure[]; ranked: Figure[] } {
+  const { title, sentences, mentions } = readArticle(input);
+  return { mentions, ranked: rankFigures(mentions, { title, text: input.text, topK: Infinity, sentences }) };
+}
+
+/** The article's body sentences, headline and figure mentions, page chrome above the headline left out. */
+function readArticle(input: { title: string; text: string }): { title: string; sentences: Sentence[]; mentions: Figure[] } {
+  const { text } = input;
   // Split once: figures, ranking and the summary all read the same sentences.
   const all = splitSentences(text);
   const bodyStart = chromeEnd(text);
   const sentences = bodyStart === 0 ? all : all.filter((s) => s.start >= bodyStart);
   const title = bodyStart > 0 && isChrome(input.title) ? headlineAt(text, bodyStart) ?? input.title : input.title;
   const mentions = findFigures(text, all).filter((f) => f.start >= bodyStart);
-  const ranked = rankFigures(mentions, { title, text, topK: opts.topK ?? 5, sentences });
-  return { title, summary: summaryOf(title, sentences, ranked), text, figures: ranked };
+  return { title, sentences, mentions };
 }
 
 /** Lines of page chrome a scraper keeps above a headline: membership appeals, sign-up prompts, date stamps, menus. */

@@ -14,11 +14,19 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * @example oneLine(' Kursk\n offensive\u0000 ') // 'Kursk offensive'
  */
 export function oneLine(s: string): string {
+  return inlineText(s).trim();
+}
+
+/**
+ * {@link oneLine} without the trim: for a piece of a line (the text between two bold figures
+ * keeps its spaces).
+ * @example inlineText(' rose\n') // ' rose '
+ */
+export function inlineText(s: string): string {
   return s
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\s+/g, ' ');
 }
 
 /**

@@ -7,9 +7,10 @@ import type { Digest, Story } from '../domain/types.js';
 import { escapeHtml, escapeHtmlAttr, escapedPrefix, safeHttpUrl } from './escape-html.js';
 import { packBlocks } from './pack-messages.js';
 import {
-  conflictText, countsText, figureDisplayText, figureLabel, formatDigestDate, oneLine, sourceLine, sourcesText,
+  conflictText, countsText, figureDisplayText, figureLabel, formatDigestDate, inlineText, oneLine, sourceLine, sourcesText,
 } from './format-figure.js';
 import { translator, type Translator } from '../i18n/translator.js';
+import { markedSentences, type MarkedSentence } from '../figures/marked-sentences.js';
 
 /** Options of {@link renderTelegram} and {@link renderStoryTelegram}. */
 export interface RenderTelegramOptions {
@@ -139,19 +140,53 @@ export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {})
 }
 
 /**
- * One story in full for `/story N`: summary, then every figure followed by its source sentence in
- * italics, then the link. Pass a story carrying all the article's figures (see `storyFromArticle`).
- * @example renderStoryTelegram(storyFromArticle(article, 3), { timezone: 'Europe/Kyiv' })
+ * One story in full for `/story N`: summary, then each sentence that states a figure, once, with
+ * all its figures in bold, then every source that reported the story (linked). Pass `sentences`
+ * built from every figure of the article (see `articleFigures`, `markedSentences`); without them
+ * the story's own figures are marked. Long stories are split between sentences.
+ * @example renderStoryTelegram(story, { timezone: 'Europe/Kyiv', sentences: markedSentences(ranked, article.text) })
  */
-export function renderStoryTelegram(story: Story, opts: RenderTelegramOptions = {}): string[] {
+export function renderStoryTelegram(story: Story, opts: RenderTelegramOptions & { sentences?: readonly MarkedSentence[] } = {}): string[] {
   const max = checkMax(opts.maxLength);
   const tr = translator(opts.locale);
   const summary = oneLine(story.summary);
-  const head: Block = [titleLine(story, tr), ...sourceLines(story, opts.timezone, tr), ...conflictLines(story, tr)];
-  const figures: Block[] = story.figures.map((f) => {
-    const sentence = oneLine(f.sentence);
-    return sentence ? [figureLine(f), [{ text: sentence, style: 'i' }]] : [figureLine(f)];
+  const head: Block = [titleLine(story, tr), [{ text: sourceLine(story, opts.timezone, tr), style: 'i' }], ...conflictLines(story, tr)];
+  const sentences = (opts.sentences ?? markedSentences(story.figures)).map((s): Block => [sentenceLine(s)]);
+  return pack([head, ...(summary ? [[[{ text: summary }]]] : []), ...sentences, storySourcesBlock(story, tr)], max);
+}
+
+/** "• Revenue rose **12%** to **$4.5bn**." — the sentence on one line, its figures in bold. */
+function sentenceLine(sentence: MarkedSentence): Line {
+  const line: Line = [{ text: '• ' }];
+  let at = 0;
+  for (const mark of sentence.marks) {
+    if (mark.start > at) line.push({ text: sentence.text.slice(at, mark.start) });
+    line.push({ text: sentence.text.slice(mark.start, mark.end), style: 'b' });
+    at = mark.end;
+  }
+  if (at < sentence.text.length) line.push({ text: sentence.text.slice(at) });
+  for (const figure of sentence.unplaced) line.push({ text: ' (' }, { text: oneLine(figure), style: 'b' }, { text: ')' });
+  // Feed text made one clean line piece by piece (offsets are into the raw sentence).
+  const clean = line.map((seg) => ({ ...seg, text: inlineText(seg.text) }));
+  const last = clean.at(-1)!;
+  last.text = last.text.trimEnd();
+  if (clean[1]) clean[1].text = clean[1].text.trimStart();
+  return clean.filter((seg, i) => i === 0 || seg.text !== '');
+}
+
+/** The story's link, or every source that reported it, each linked ("Sources (2):" then a line each). */
+function storySourcesBlock(story: Story, tr: Translator): Block {
+  const sources = story.sources ?? [];
+  if (sources.length < 2) {
+    const link = linkSegments(story, tr);
+    return link.length > 0 ? [link] : [];
+  }
+  const lines = sources.map((source): Line => {
+    const name = oneLine(source.source) || tr.t('source-unknown');
+    const href = safeHttpUrl(source.link);
+    if (href) return [{ text: '• ' }, { text: name, href }];
+    const raw = oneLine(source.link ?? '');
+    return [{ text: `• ${name}` }, ...(raw ? [{ text: ` · ${raw}` }] : [])];
   });
-  const link = linkSegments(story, tr);
-  return pack([head, ...(summary ? [[[{ text: summary }]]] : []), ...figures, ...(link.length > 0 ? [[link]] : [])], max);
+  return [[{ text: tr.t('story-sources', { count: sources.length }), style: 'i' }], ...lines];
 }

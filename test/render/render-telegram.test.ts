@@ -189,7 +189,7 @@ describe('renderTelegram with hostile feed text', () => {
 });
 
 describe('renderStoryTelegram', () => {
-  it('shows the summary and every figure with its source sentence in italics', () => {
+  it('shows the summary, each sentence once with all its figures in bold, and the link', () => {
     const [message, ...rest] = renderStoryTelegram(business, { timezone: 'UTC' });
     expect(rest).toEqual([]);
     expect(message).toBe([
@@ -198,28 +198,38 @@ describe('renderStoryTelegram', () => {
       '',
       'Acme &amp; Sons grew revenue 12% to $4.5bn despite losses at &lt;Widget&gt;.',
       '',
-      '• <b>$4.5bn</b> revenue',
-      '<i>Acme &amp; Sons said revenue rose 12% to $4.5bn.</i>',
+      '• Acme &amp; Sons said revenue rose <b>12%</b> to <b>$4.5bn</b>.',
       '',
-      '• <b>12%</b> revenue growth',
-      '<i>Acme &amp; Sons said revenue rose 12% to $4.5bn.</i>',
+      '• The &lt;Widget&gt; unit lost <b>about £300m</b>.',
       '',
-      '• <b>about £300m</b> lost by the &lt;Widget&gt; unit',
-      '<i>The &lt;Widget&gt; unit lost about £300m.</i>',
-      '',
-      '• <b>1.5 percentage points</b> margin narrowing',
-      '<i>Margins narrowed 1.5 percentage points.</i>',
+      '• Margins narrowed <b>1.5 percentage points</b>.',
       '',
       '<a href="https://biz.example/acme?x=1&amp;y=%222%22">source</a>',
     ].join('\n'));
   });
 
-  it('splits many figures across messages, keeping each figure with its sentence', () => {
-    const many: Story = { ...kursk, figures: Array.from({ length: 80 }, () => kursk.figures[0]!) };
-    const parts = renderStoryTelegram(many, { maxLength: 2000 });
-    expect(parts.length).toBeGreaterThan(1);
-    expectValidParts(parts, 2000);
-    for (const part of parts) expect(part.match(/^• /gm)?.length).toBe(part.match(/^<i>Ukrainian forces/gm)?.length);
+  it('lists every source of a story several feeds reported, each linked (unsafe links as text)', () => {
+    const sources = [
+      { source: 'Biz <Daily>', link: business.link, articleId: 102 },
+      { source: 'Wire & Co', link: 'https://wire.example/a?b=1&c=2', articleId: 103 },
+      { source: 'Old Post', link: 'javascript:alert(1)', articleId: 104 },
+    ];
+    const [message] = renderStoryTelegram({ ...business, sources }, { timezone: 'UTC' });
+    expect(message!.split('\n').slice(-4)).toEqual([
+      '<i>Sources (3):</i>',
+      '• <a href="https://biz.example/acme?x=1&amp;y=%222%22">Biz &lt;Daily&gt;</a>',
+      '• <a href="https://wire.example/a?b=1&amp;c=2">Wire &amp; Co</a>',
+      '• Old Post · javascript:alert(1)',
+    ]);
+  });
+
+  it('splits a long story between sentences, every sentence whole and once', () => {
+    const sentences = Array.from({ length: 80 }, (_, i) => ({ text: `Sentence ${i} counted ${i * 7} boats & <oars>.`, marks: [{ start: 9 + String(i).length + 9, end: 9 + String(i).length + 9 + String(i * 7).length }], unplaced: [] }));
+    const parts = renderStoryTelegram(kursk, { maxLength: 1000, sentences });
+    expect(parts.length).toBeGreaterThan(2);
+    expectValidParts(parts, 1000);
+    const lines = parts.join('\n').split('\n').filter((l) => l.startsWith('• Sentence'));
+    expect(lines).toEqual(sentences.map((_, i) => `• Sentence ${i} counted <b>${i * 7}</b> boats &amp; &lt;oars&gt;.`));
   });
 });
 

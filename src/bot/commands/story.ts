@@ -1,11 +1,13 @@
 /** /story N (and /story_N, and the story buttons): one story in full, each figure with its sentence. */
 import type { Context } from 'telegraf';
-import type { Story } from '../../domain/types.js';
+import type { Article, Story } from '../../domain/types.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
 import { personalizeDigest } from '../../app/personalize-digest.js';
 import { storyFromArticle } from '../../digest/build-digest.js';
 import { renderStoryTelegram } from '../../render/render-telegram.js';
+import { articleFigures } from '../../figures/summarize.js';
+import { markedSentences, type MarkedSentence } from '../../figures/marked-sentences.js';
 import { chatTimezone } from '../chat-schedule.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { chatTr } from '../chat-language.js';
@@ -24,20 +26,9 @@ export async function lastDigestStories(deps: BotDeps, chatId: number): Promise<
 }
 
 /**
- * The story's figures ordered by their sentence, the sentence kept only on the last figure of
- * each: a sentence with four figures is shown once, under all four, not four times.
- * @example sentencesOnce(story).figures.filter((f) => f.sentence).length // distinct sentences
- */
-export function sentencesOnce(story: Story): Story {
-  const order = new Map<string, number>();
-  for (const f of story.figures) if (!order.has(f.sentence)) order.set(f.sentence, order.size);
-  const sorted = [...story.figures].sort((a, b) => order.get(a.sentence)! - order.get(b.sentence)! || a.start - b.start);
-  const figures = sorted.map((f, i) => (sorted[i + 1]?.sentence === f.sentence ? { ...f, sentence: '' } : f));
-  return { ...story, figures };
-}
-
-/**
- * Reply with story `number` in full: from its article when stored (all figures), else as the digest had it.
+ * Reply with story `number` in full: from its article when stored, each sentence once with every
+ * figure found in it marked (re-read from the text, not only the top figures kept), else as the
+ * digest had it; every source that reported it.
  * @example await showStory(ctx, deps, chatId, 2, 17)
  */
 export async function showStory(ctx: Context, deps: BotDeps, chatId: number, number: number, articleId: number | null): Promise<boolean> {
@@ -53,8 +44,20 @@ export async function showStory(ctx: Context, deps: BotDeps, chatId: number, num
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
-  await replyHtml(ctx, renderStoryTelegram(sentencesOnce(story), { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale }));
+  await replyHtml(ctx, renderStoryTelegram(story, { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale, sentences: storySentences(story, article) }));
   return true;
+}
+
+/**
+ * The sentences of a story with every figure marked: the article's text read again for all its
+ * figures (the best one's sentence first), the stored figures added (a body emptied by retention
+ * leaves only them).
+ * @example storySentences(story, await store.getArticle(story.articleId))
+ */
+export function storySentences(story: Story, article: Article | null): MarkedSentence[] {
+  const text = article?.text ?? '';
+  const all = text.trim() !== '' && article ? articleFigures({ title: article.title, text }) : { ranked: [], mentions: [] };
+  return markedSentences([...all.ranked, ...story.figures, ...all.mentions], text);
 }
 
 /**

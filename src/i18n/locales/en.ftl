@@ -28,6 +28,8 @@ sources-reported = reported by { $count ->
    *[other] { $count } sources
 }: { $names }
 # Between values the sources disagree on: "303 vs 300".
+# /story: the heading above every source of a story, one linked line each.
+story-sources = Sources ({ $count }):
 conflict-separator = { " " }vs{ " " }
 
 ## The picture card "the day in numbers"

@@ -26,6 +26,7 @@ source-unknown = Невідоме джерело
 source-dated = { $source } · { $date }
 # Без узгодження дієслова з числом: «Джерела (3): Kyiv Independent, Reuters, AP».
 sources-reported = Джерела ({ $count }): { $names }
+story-sources = Джерела ({ $count }):
 conflict-separator = { " " }проти{ " " }
 
 ## Картка «День у цифрах»
