@@ -4,7 +4,7 @@ import type { Subscriber } from '../../domain/types.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { chatTimezoneLabel, describeSchedule } from '../chat-schedule.js';
+import { chatTimezoneLabel, describeNextDigest, describeSchedule } from '../chat-schedule.js';
 import { chatFeeds } from '../chat-feeds.js';
 import { chatTr } from '../chat-language.js';
 import { htmlLine, packBlocks } from '../html.js';
@@ -29,6 +29,8 @@ export async function settingsText(deps: BotDeps, chatId: number, sub: Subscribe
     [
       htmlLine([`${t('settings-status')} `, { text: status, style: 'b' }]),
       htmlLine([`${t('settings-digest')} `, describeSchedule(deps, sub, tr)], 300),
+      // Worked out from the stored schedule on every call: right after /time or /timezone it is the new one.
+      ...(sub?.active && !sub.paused ? [htmlLine([t('settings-next', { when: describeNextDigest(deps, sub, tr) ?? t('settings-next-none') })])] : []),
       htmlLine([`${t('settings-zone')} `, chatTimezoneLabel(deps, sub), sub?.timezone ? '' : ` ${t('settings-zone-default')}`]),
       htmlLine([t('settings-feeds', { chosen: feeds.filter((f) => f.chosen).length, total: feeds.length })]),
       htmlLine([topics]),
