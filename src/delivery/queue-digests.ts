@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { currentDigest, previewDigest, type DigestSettings } from '../app/make-digest.js';
 import type { Digest } from '../domain/types.js';
-import { dueChats } from '../jobs/due-chats.js';
+import { findDueChats } from '../jobs/due-chats.js';
 import type { EffectiveSchedule } from '../jobs/schedule-settings.js';
 import { publishDigest, type PublishResult } from './publish-digest.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -20,7 +20,7 @@ export interface QueueResult extends PublishResult {
 
 /**
  * Queue the current digest for every chat whose local digest time has passed and that has not
- * been given it (see dueChats). A chat due while there is no story stays due until there is one,
+ * been given it (see dueChats; findDueChats asks the database for exactly those). A chat due while there is no story stays due until there is one,
  * or until its slot is older than `maxAgeMs`.
  * @example await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3600e3 })
  */
@@ -34,8 +34,7 @@ export async function queueDueDigests(deps: {
   metrics?: Pick<Metrics, 'digestBuildSeconds'>;
 }): Promise<QueueResult> {
   const now = deps.now ?? new Date();
-  const subscribers = await deps.store.activeSubscribers();
-  const due = dueChats(subscribers, now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
+  const due = await findDueChats(deps.store, now, { timezone: deps.schedule.timezone, digest: deps.schedule.digest, maxAgeMs: deps.maxAgeMs });
   const none: QueueResult = { digestId: null, due: due.length, chats: 0, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   if (due.length === 0) return none;
   const digest = await currentDigest({
@@ -56,7 +55,7 @@ export async function queueDueDigests(deps: {
     givenAt: now.toISOString(),
     candidates,
     maxStories: settings.maxStories,
-    languages: new Map(subscribers.map((s) => [s.chatId, s.language])),
+    languages: new Map(due.map((d) => [d.chatId, d.language])),
     ...(settings.language ? { language: settings.language } : {}),
   });
   deps.logger.info({ digest: digest.id, due: due.length, ...result }, 'scheduled digest queued');

@@ -5,6 +5,7 @@
  */
 import cron from 'node-cron';
 import type { Subscriber } from '../domain/types.js';
+import type { SubscriberStore } from '../store/subscriber-store.js';
 import { addDays, localDate, zonedTime } from './time-zone.js';
 
 /** The defaults a chat without its own schedule follows. */
@@ -53,6 +54,48 @@ export function dueChats(subscribers: readonly Subscriber[], now: Date, defaults
     if (slot.getTime() > given) due.push({ chatId: s.chatId, slot });
   }
   return due;
+}
+
+/**
+ * What dueChats finds, with the database doing the reading: the schedules in use (a few hundred
+ * at most), a slot for each, then only the chats given no digest since their slot, through an
+ * index. A tick costs the same with 100 chats or 100,000.
+ * @example await findDueChats(store, new Date(), { timezone: 'UTC', digest: '08:00', maxAgeMs: 12 * 3600e3 })
+ */
+export async function findDueChats(store: Pick<SubscriberStore, 'schedulesInUse' | 'chatsDue'>, now: Date, defaults: ScheduleDefaults): Promise<Array<DueChat & { language: string | null }>> {
+  const slots = [];
+  for (const s of await store.schedulesInUse()) {
+    const slot = rememberedLastSlot(s.digestTime ?? defaults.digest, s.timezone ?? defaults.timezone, now, defaults.maxAgeMs);
+    if (slot && now.getTime() - slot.getTime() <= defaults.maxAgeMs) slots.push({ ...s, slot });
+  }
+  return slots.length > 0 ? store.chatsDue(slots) : [];
+}
+
+/** The last slot each cron schedule was found to have, and when: the next tick walks back only to then. */
+const slotMemo = new Map<string, { at: number; slot: Date | null }>();
+
+/**
+ * lastSlot, remembering a cron schedule's answer: walking a cron expression back minute by
+ * minute costs ~1,400 matches a day's lookback, per zone, each tick; from the previous tick it
+ * is one or two.
+ */
+function rememberedLastSlot(schedule: string, tz: string, now: Date, lookbackMs: number): Date | null {
+  if (HH_MM.test(schedule)) return lastSlot(schedule, tz, now, lookbackMs);
+  const key = `${schedule}\u0000${tz}\u0000${lookbackMs}`;
+  const t = now.getTime();
+  const memo = slotMemo.get(key);
+  let slot: Date | null;
+  if (memo && memo.at <= t && t - memo.at < 3_600_000) {
+    // A later slot can only be among the instants since the memo; else the memo's stands, while
+    // it is within the lookback lastSlot would have searched.
+    const floor = t - Math.min(lookbackMs, schedule.trim().split(/\s+/).length === 6 ? 3_600_000 : 8 * 86_400_000);
+    slot = lastSlot(schedule, tz, now, t - memo.at) ?? (memo.slot && memo.slot.getTime() >= floor ? memo.slot : null);
+  } else {
+    slot = lastSlot(schedule, tz, now, lookbackMs);
+  }
+  if (slotMemo.size > 10_000) slotMemo.clear();
+  slotMemo.set(key, { at: t, slot });
+  return slot;
 }
 
 /**

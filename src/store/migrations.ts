@@ -18,6 +18,7 @@ import { retention, retentionPostgres } from './migrations/010-retention.js';
 import { feedChoices, feedChoicesPostgres } from './migrations/011-feed-choices.js';
 import { chatLanguage, chatLanguagePostgres } from './migrations/012-chat-language.js';
 import { chatDelivery, chatDeliveryPostgres } from './migrations/013-chat-delivery.js';
+import { dueChats, dueChatsPostgres } from './migrations/014-due-chats.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'feed-choices', sqlite: feedChoices, postgres: feedChoicesPostgres },
   { name: 'chat-language', sqlite: chatLanguage, postgres: chatLanguagePostgres },
   { name: 'chat-delivery', sqlite: chatDelivery, postgres: chatDeliveryPostgres },
+  { name: 'due-chats', sqlite: dueChats, postgres: dueChatsPostgres },
 ];

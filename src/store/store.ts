@@ -20,7 +20,7 @@ import type { ChatDeliveryStore } from './chat-delivery-store.js';
 export type { FeedStore } from './feed-store.js';
 export type { ArticleStore, ArticleWindow, NewArticle } from './article-store.js';
 export type { DigestStore, StoredDigest, SavedDigest } from './digest-store.js';
-export type { SubscriberStore, SubscribeResult } from './subscriber-store.js';
+export type { SubscriberStore, SubscribeResult, SubscriberCounts, StoredSchedule } from './subscriber-store.js';
 export type { DeliveryStore, Delivery, ClaimedDelivery, DeliveryWorker } from './delivery-store.js';
 export type { SettingsStore } from './settings-store.js';
 export type { PreferenceStore, ChatPreferences } from './preference-store.js';

@@ -8,6 +8,24 @@ export interface SubscribeResult {
   change: 'new' | 'reactivated' | 'unchanged';
 }
 
+/** How many chats there are, counted in the database (for operators). */
+export interface SubscriberCounts {
+  /** Active chats (paused ones included). */
+  active: number;
+  /** Active chats that paused their digests. */
+  paused: number;
+  /** Active groups, supergroups and channels. */
+  groups: number;
+  /** Active chats with their own digest time. */
+  ownTime: number;
+}
+
+/** A digest schedule as chats store it: null fields follow the defaults. */
+export interface StoredSchedule {
+  timezone: string | null;
+  digestTime: string | null;
+}
+
 /** Subscribers: subscribe, deactivate (kept, re-activated by /start), migrate. */
 export interface SubscriberStore {
   subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult>;
@@ -15,6 +33,16 @@ export interface SubscriberStore {
   deactivate(chatId: number, reason: string): Promise<boolean>;
   getSubscriber(chatId: number): Promise<Subscriber | null>;
   activeSubscribers(): Promise<Subscriber[]>;
+  /** Counts for operators, without reading every chat. */
+  subscriberCounts(): Promise<SubscriberCounts>;
+  /** The distinct schedules of active, unpaused chats (a few hundred at most: zones × times). */
+  schedulesInUse(): Promise<StoredSchedule[]>;
+  /**
+   * Active, unpaused chats of these schedules that were given no digest since their schedule's
+   * slot, and subscribed before it: the planner's due chats (with their language), read through
+   * an index, by chat id.
+   */
+  chatsDue(slots: ReadonlyArray<StoredSchedule & { slot: Date }>): Promise<Array<{ chatId: number; slot: Date; language: string | null }>>;
   /** Follow a group that became a supergroup: its rows move to the new chat id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
   /** Set the chat's own digest time ("HH:MM") and/or time zone; null restores the default. True when the chat exists. */

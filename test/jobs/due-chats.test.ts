@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { dueChats, lastSlot, nextDigestAt } from '../../src/jobs/due-chats.js';
+import { dueChats, findDueChats, lastSlot, nextDigestAt } from '../../src/jobs/due-chats.js';
+import { sqliteDatabase } from '../store/adapters.js';
 import { zonedTime } from '../../src/jobs/time-zone.js';
 import type { Subscriber } from '../../src/domain/types.js';
 
@@ -92,5 +93,39 @@ describe('lastSlot and nextDigestAt', () => {
   it('nextDigestAt is the next local time across a DST change', () => {
     const at = nextDigestAt({ timezone: 'America/New_York', digestTime: '08:00' }, defaults, new Date('2026-03-07T14:00:00Z'));
     expect(at!.toISOString()).toBe('2026-03-08T12:00:00.000Z'); // 08:00 EDT, the day clocks went forward
+  });
+});
+
+describe('findDueChats (the database reads only the due chats)', () => {
+  it.each([
+    ['an HH:MM default', '08:00'],
+    ['a cron default (its slot remembered from tick to tick)', '0 8 * * *'],
+  ])('finds what dueChats finds over every chat, tick after tick for a day (%s)', async (_name, digest) => {
+    const database = await sqliteDatabase();
+    try {
+      const store = await database.open();
+      const zones = [null, 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata'];
+      const times = [null, '06:45', '08:00', '13:30'];
+      for (let i = 0; i < 48; i++) {
+        await store.subscribe({ chatId: 100 + i, chatType: 'private', title: null }, new Date(Date.UTC(2026, 10, 23, i % 3 === 0 ? 23 : 0, i)).toISOString());
+        await store.setSchedule(100 + i, { timezone: zones[i % 4]!, digestTime: times[Math.floor(i / 4) % 4]! });
+        if (i % 11 === 0) await store.setPaused(100 + i, true);
+        if (i % 13 === 0) await store.deactivate(100 + i, 'blocked');
+      }
+      const d = { timezone: 'Europe/London', digest, maxAgeMs: 6 * H };
+      let found = 0;
+      for (let t = Date.parse('2026-11-24T00:00:00Z'); t < Date.parse('2026-11-25T00:00:00Z'); t += 23 * 60_000) {
+        const now = new Date(t);
+        const expected = dueChats(await store.activeSubscribers(), now, d);
+        const actual = await findDueChats(store, now, d);
+        expect(actual.map((c) => [c.chatId, c.slot.toISOString()])).toEqual(expected.map((c) => [c.chatId, c.slot.toISOString()]));
+        found += actual.length;
+        // Most due chats are given their digest; every third stays due until a later tick.
+        for (const c of actual) if (c.chatId % 3 !== 0 || t % 2 === 0) await store.markDigestGiven(c.chatId, now.toISOString());
+      }
+      expect(found).toBeGreaterThan(20);
+    } finally {
+      await database.dispose();
+    }
   });
 });

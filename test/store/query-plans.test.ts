@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ADAPTERS, PG_SKIP, type TestDatabase } from './adapters.js';
 import { bodiesToDropQuery, digestWindowQuery, figureQuery, searchQuery, windowStartQuery } from '../../src/store/sql/articles.js';
+import { dueChatsQuery, schedulesQuery } from '../../src/store/sql/subscribers.js';
 
 /** 3,000 articles, ten a day from 1 Jan 2026 (the last on 28 Oct), three figures each; every 500th mentions zeppelins. */
 const SEED = {
@@ -21,6 +22,10 @@ const SEED = {
     INSERT INTO figures (article_id, rank, text, value, kind, label, sentence, start, "end")
     SELECT a.id, r.rank, CAST(a.id * 10 + r.rank AS TEXT), a.id * 10 + r.rank, 'count', 'ballots', 'Officials counted ballots.', 0, 3
     FROM articles a, (SELECT 0 AS rank UNION ALL SELECT 1 UNION ALL SELECT 2) r;
+    INSERT INTO subscribers (chat_id, chat_type, active, subscribed_at, timezone, digest_time, paused, last_digest_at)
+    SELECT i, 'private', i % 10 <> 0, '2026-01-01T00:00:00.000Z', CASE WHEN i % 3 = 0 THEN NULL ELSE 'Europe/Kyiv' END,
+      CASE WHEN i % 2 = 0 THEN NULL ELSE '07:' || (10 + i % 40) END, i % 17 = 0, '2026-10-27T06:00:00.000Z'
+    FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT i FROM n);
     ANALYZE;`,
   postgres: `
     INSERT INTO articles (key, title, source, published_at, fetched_at, text, summary)
@@ -30,7 +35,11 @@ const SEED = {
     FROM generate_series(1, 3000) AS i;
     INSERT INTO figures (article_id, rank, text, value, kind, label, sentence, start, "end")
     SELECT a.id, r.rank, (a.id * 10 + r.rank)::text, a.id * 10 + r.rank, 'count', 'ballots', 'Officials counted ballots.', 0, 3
-    FROM articles a, generate_series(0, 2) AS r(rank);`,
+    FROM articles a, generate_series(0, 2) AS r(rank);
+    INSERT INTO subscribers (chat_id, chat_type, active, subscribed_at, timezone, digest_time, paused, last_digest_at)
+    SELECT i, 'private', i % 10 <> 0, timestamptz '2026-01-01 00:00Z', CASE WHEN i % 3 = 0 THEN NULL ELSE 'Europe/Kyiv' END,
+      CASE WHEN i % 2 = 0 THEN NULL ELSE '07:' || (10 + i % 40) END, i % 17 = 0, timestamptz '2026-10-27 06:00Z'
+    FROM generate_series(1, 3000) AS i;`,
 };
 
 for (const adapter of ADAPTERS) {
@@ -41,7 +50,7 @@ for (const adapter of ADAPTERS) {
       await database.open();
       await database.exec(SEED[adapter.name]);
       // As autovacuum would after a bulk load: statistics, and GIN's pending list merged into the index.
-      if (adapter.name === 'postgres') await database.exec('VACUUM ANALYZE articles, figures');
+      if (adapter.name === 'postgres') await database.exec('VACUUM ANALYZE articles, figures, subscribers');
     });
     afterAll(async () => {
       await database.dispose();
@@ -80,6 +89,28 @@ for (const adapter of ADAPTERS) {
       const plan = await database.plan(digestWindowQuery(database.builder, { fetchedSince: since, publishedSince: since }).compile());
       expect(fullScans(plan)).toEqual([]);
       expect(plan).toMatch(adapter.name === 'sqlite' ? /SEARCH articles USING INDEX articles_fetched_at \(fetched_at>\?\)/ : /Index Scan using articles_fetched_id/);
+    });
+
+    it("plans a tick from the due chats' index: the schedules in use, then a seek per schedule", async () => {
+      const schedules = await database.plan(schedulesQuery(database.builder).compile());
+      expect(fullScans(schedules)).toEqual([]);
+      expect(schedules).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX subscribers_due \(active=\? AND paused=\?\)/ : /Index Only Scan using subscribers_due/);
+      const slot = new Date('2026-10-28T05:10:00.000Z');
+      const plan = await database.plan(
+        dueChatsQuery(database.builder, [
+          { timezone: 'Europe/Kyiv', digestTime: '07:11', slot },
+          { timezone: null, digestTime: null, slot },
+        ]).compile(),
+      );
+      expect(fullScans(plan)).toEqual([]);
+      if (adapter.name === 'sqlite') {
+        // One seek per schedule: its zone and time, and "given before the slot" as a range.
+        expect(plan).toContain('MULTI-INDEX OR');
+        expect(plan.match(/SEARCH subscribers USING INDEX subscribers_due \(active=\? AND paused=\? AND timezone=\? AND digest_time=\? AND <expr><\?\)/g)).toHaveLength(2);
+      } else {
+        expect(plan.match(/Bitmap Index Scan on subscribers_due|Index Scan using subscribers_due/g)?.length).toBeGreaterThanOrEqual(1);
+        expect(plan).toMatch(/Index Cond: .*COALESCE\(last_digest_at, subscribed_at\) </);
+      }
     });
 
     it('finds the next old bodies to drop in the index of articles that still have one', async () => {

@@ -300,6 +300,58 @@ for (const adapter of ADAPTERS) {
       });
     });
 
+    describe('subscribers at scale: counted and planned in the database', () => {
+      it('counts active, paused, group and own-time chats without listing them', async () => {
+        await store.subscribe({ chatId: 1, chatType: 'private', title: null }, T(0));
+        await store.subscribe({ chatId: 2, chatType: 'private', title: null }, T(0));
+        await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, T(0));
+        await store.subscribe({ chatId: 4, chatType: 'private', title: null }, T(0));
+        await store.setPaused(2, true);
+        await store.setSchedule(SUPERGROUP, { digestTime: '07:30' });
+        await store.setSchedule(4, { digestTime: '06:00' });
+        await store.deactivate(4, 'blocked');
+        expect(await store.subscriberCounts()).toEqual({ active: 3, paused: 1, groups: 1, ownTime: 1 });
+      });
+
+      it('lists the schedules in use and finds the chats due for their slots, by chat id', async () => {
+        const slot = new Date(T(30));
+        const chats: Array<[number, { timezone?: string | null; digestTime?: string | null }, string | null, string]> = [
+          // chat, schedule, last given, subscribed
+          [10, {}, null, T(0)], // default schedule, never given: due
+          [11, {}, T(29), T(0)], // given before the slot: due
+          [12, {}, T(30), T(0)], // given at the slot: not due
+          [13, {}, null, T(31)], // subscribed after the slot: not due
+          [14, { timezone: 'Europe/Kyiv' }, null, T(0)], // another zone: its own slot
+          [15, { timezone: 'Europe/Kyiv', digestTime: '10:30' }, T(1), T(0)],
+          [16, { digestTime: '10:30' }, null, T(0)], // a schedule with no slot asked: not due
+        ];
+        for (const [chatId, schedule, given, at] of chats) {
+          await store.subscribe({ chatId, chatType: 'private', title: null }, at);
+          await store.setSchedule(chatId, schedule);
+          if (given) await store.markDigestGiven(chatId, given);
+        }
+        await store.subscribe({ chatId: 17, chatType: 'private', title: null }, T(0));
+        await store.setPaused(17, true);
+        await store.subscribe({ chatId: 18, chatType: 'private', title: null }, T(0));
+        await store.deactivate(18, 'blocked');
+        const key = (s: { timezone: string | null; digestTime: string | null }) => `${s.timezone}/${s.digestTime}`;
+        expect((await store.schedulesInUse()).map(key).sort()).toEqual(['Europe/Kyiv/10:30', 'Europe/Kyiv/null', 'null/10:30', 'null/null']);
+        const later = new Date(T(45));
+        const due = await store.chatsDue([
+          { timezone: null, digestTime: null, slot },
+          { timezone: 'Europe/Kyiv', digestTime: null, slot: later },
+          { timezone: 'Europe/Kyiv', digestTime: '10:30', slot },
+        ]);
+        expect(due.map((d) => [d.chatId, d.slot.toISOString()])).toEqual([
+          [10, slot.toISOString()],
+          [11, slot.toISOString()],
+          [14, later.toISOString()],
+          [15, slot.toISOString()],
+        ]);
+        expect(await store.chatsDue([])).toEqual([]);
+      });
+    });
+
     describe('outbox', () => {
       it('queues digest parts once and hands out only the next part per chat, after its retry time', async () => {
         const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);

@@ -97,15 +97,14 @@ async function adminSchedule(ctx: Context, deps: BotDeps, arg: string): Promise<
   } catch {
     next = null;
   }
-  const subs = await deps.store.activeSubscribers();
-  const own = subs.filter((s) => s.digestTime !== null).length;
+  const counts = await deps.store.subscriberCounts();
   const changed = (field: 'fetchCron' | 'digest' | 'timezone') => (schedule.overridden.includes(field) ? ' (set at run time)' : '');
   const lines = [
     htmlLine([{ text: 'Digest schedule', style: 'b' }]),
     htmlLine(['Default digest: ', { text: schedule.digest, style: 'code' }, changed('digest'), ` in ${schedule.timezone}`, changed('timezone')]),
     htmlLine([`Next default digest: ${next ? describeTime(next, schedule.timezone) : 'never'}`]),
     htmlLine(['Fetch: ', { text: schedule.fetchCron, style: 'code' }, changed('fetchCron')]),
-    htmlLine([`Chats with their own time: ${own} of ${subs.length} · paused: ${subs.filter((s) => s.paused).length}`]),
+    htmlLine([`Chats with their own time: ${counts.ownTime} of ${counts.active} · paused: ${counts.paused}`]),
     ...(arg ? [htmlLine([{ text: 'Changing the default schedule: keyfigures schedule set (operators’ CLI). Chats set their own with /time.', style: 'i' }])] : []),
   ];
   await replyHtml(ctx, [lines.join('\n')]);
@@ -113,7 +112,7 @@ async function adminSchedule(ctx: Context, deps: BotDeps, arg: string): Promise<
 
 async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
   const [subs, feeds, articles, deliveries, latest] = await Promise.all([
-    deps.store.activeSubscribers(),
+    deps.store.subscriberCounts(),
     deps.store.listFeeds(),
     deps.store.articleStats(),
     deps.store.deliveryCounts(),
@@ -121,7 +120,7 @@ async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
   ]);
   const lines = [
     htmlLine([{ text: 'Stats', style: 'b' }]),
-    htmlLine([`Subscribers: ${subs.length} active (${subs.filter((s) => s.paused).length} paused, ${subs.filter((s) => s.chatType !== 'private').length} groups/channels)`]),
+    htmlLine([`Subscribers: ${subs.active} active (${subs.paused} paused, ${subs.groups} groups/channels)`]),
     htmlLine([`Feeds: ${feeds.length} (${feeds.filter((f) => f.lastError).length} failing)`]),
     htmlLine([`Articles: ${articles.articles} · figures: ${articles.figures} · last fetched: ${articles.lastFetchedAt ? whenLocal(articles.lastFetchedAt, deps) : 'never'}`]),
     htmlLine([`Last digest: ${latest ? `#${latest.id}, ${latest.stories.length} stories, built ${whenLocal(latest.createdAt, deps)}` : 'none yet'}`]),
@@ -158,13 +157,13 @@ async function adminPreview(ctx: Context, deps: BotDeps): Promise<void> {
 async function adminBroadcast(ctx: Context, input: CommandInput, deps: BotDeps, text: string): Promise<void> {
   if (text === '') return replyText(ctx, 'Usage: /admin broadcast <text>');
   if (text.length > MAX_BROADCAST) return replyText(ctx, `A broadcast is at most ${MAX_BROADCAST} characters (this one has ${text.length}).`);
-  const subs = await deps.store.activeSubscribers();
+  const { active } = await deps.store.subscriberCounts();
   const id = await deps.store.createBroadcast(input.fromId ?? 0, text, deps.now().toISOString());
   const preview = packBlocks([
-    [htmlLine([{ text: `Send this to ${subs.length} chat${subs.length === 1 ? '' : 's'}?`, style: 'b' }])],
+    [htmlLine([{ text: `Send this to ${active} chat${active === 1 ? '' : 's'}?`, style: 'b' }])],
     [htmlLine([text.slice(0, 600)])],
   ]);
   await replyHtml(ctx, preview, {
-    inline_keyboard: [[{ text: `Send to ${subs.length}`, callback_data: `bc:y:${id}` }, { text: 'Cancel', callback_data: `bc:n:${id}` }]],
+    inline_keyboard: [[{ text: `Send to ${active}`, callback_data: `bc:y:${id}` }, { text: 'Cancel', callback_data: `bc:n:${id}` }]],
   });
 }

@@ -1,10 +1,60 @@
 /** SubscriberStore in SQL (both dialects): chats that receive digests, active or not. */
+import { sql } from 'kysely';
 import type { Subscriber } from '../../domain/types.js';
-import type { SubscriberStore, SubscribeResult } from '../subscriber-store.js';
+import type { StoredSchedule, SubscriberCounts, SubscriberStore, SubscribeResult } from '../subscriber-store.js';
 import { type Sql, toBool, toIso, toIsoOrNull, strOrNull } from './dialect.js';
 
 /** Per-chat tables whose rows follow a group that became a supergroup (when the new chat has its own, they win as a whole). */
 const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches', 'chat_delivery'] as const;
+
+/** When the chat was last given a digest, else when it subscribed: the last column of subscribers_due (migration 14). */
+const givenSince = sql<string | Date>`COALESCE(last_digest_at, subscribed_at)`;
+
+/** Schedules per due-chats query: at most 6 parameters each, far below either database's limit. */
+const SCHEDULES_PER_QUERY = 200;
+
+/**
+ * The distinct schedules of active, unpaused chats, read from the subscribers_due index alone
+ * (exported so that tests can read its plan).
+ * @example await schedulesQuery({ db, d }).execute()
+ */
+export function schedulesQuery({ db, d }: Sql) {
+  return db
+    .selectFrom('subscribers')
+    .select(['timezone', 'digest_time'])
+    .distinct()
+    .where('active', '=', d.flag(true))
+    .where('paused', '=', d.flag(false));
+}
+
+/**
+ * The planner's due chats for these schedules and their slots: each schedule a seek in
+ * subscribers_due (its zone, time and "given before the slot" range), so a tick reads the chats
+ * that are due and no others (exported so that tests can read its plan).
+ * @example await dueChatsQuery({ db, d }, [{ timezone: null, digestTime: '07:30', slot }]).execute()
+ */
+export function dueChatsQuery({ db, d }: Sql, slots: ReadonlyArray<StoredSchedule & { slot: Date }>) {
+  return db
+    .selectFrom('subscribers')
+    .select(['chat_id', 'timezone', 'digest_time', 'language'])
+    .where((eb) =>
+      eb.or(
+        slots.map((s) =>
+          eb.and([
+            // Repeated in every branch: each is then one seek of the index on its own.
+            eb('active', '=', d.flag(true)),
+            eb('paused', '=', d.flag(false)),
+            s.timezone === null ? eb('timezone', 'is', null) : eb('timezone', '=', s.timezone),
+            s.digestTime === null ? eb('digest_time', 'is', null) : eb('digest_time', '=', s.digestTime),
+            // Given before the slot: the last digest (or, before the first, the subscription) ...
+            eb(givenSince, '<', d.time(s.slot)),
+            // ... and subscribed before it (a chat re-subscribed later is not due for the slot).
+            eb('subscribed_at', '<', d.time(s.slot)),
+          ]),
+        ),
+      ),
+    );
+}
 
 /**
  * SubscriberStore over a Kysely connection.
@@ -54,6 +104,37 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
 
     async activeSubscribers(): Promise<Subscriber[]> {
       return (await db.selectFrom('subscribers').selectAll().where('active', '=', d.flag(true)).orderBy('chat_id').execute()).map(toSubscriber);
+    },
+
+    async subscriberCounts(): Promise<SubscriberCounts> {
+      const count = (condition: ReturnType<typeof sql>) => sql<number>`COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+      const row = await db
+        .selectFrom('subscribers')
+        .select([
+          sql<number>`COUNT(*)`.as('active'),
+          count(sql`paused = ${d.flag(true)}`).as('paused'),
+          count(sql`chat_type <> 'private'`).as('groups'),
+          count(sql`digest_time IS NOT NULL`).as('own_time'),
+        ])
+        .where('active', '=', d.flag(true))
+        .executeTakeFirstOrThrow();
+      return { active: Number(row.active), paused: Number(row.paused), groups: Number(row.groups), ownTime: Number(row.own_time) };
+    },
+
+    async schedulesInUse(): Promise<StoredSchedule[]> {
+      return (await schedulesQuery({ db, d }).execute()).map((r) => ({ timezone: strOrNull(r.timezone), digestTime: strOrNull(r.digest_time) }));
+    },
+
+    async chatsDue(slots: ReadonlyArray<StoredSchedule & { slot: Date }>): Promise<Array<{ chatId: number; slot: Date; language: string | null }>> {
+      const key = (timezone: unknown, digestTime: unknown) => `${timezone ?? ''}\u0000${digestTime ?? ''}`;
+      const slotOf = new Map(slots.map((s) => [key(s.timezone, s.digestTime), s.slot]));
+      const due: Array<{ chatId: number; slot: Date; language: string | null }> = [];
+      for (let i = 0; i < slots.length; i += SCHEDULES_PER_QUERY) {
+        for (const r of await dueChatsQuery({ db, d }, slots.slice(i, i + SCHEDULES_PER_QUERY)).execute()) {
+          due.push({ chatId: Number(r.chat_id), slot: slotOf.get(key(r.timezone, r.digest_time))!, language: strOrNull(r.language) });
+        }
+      }
+      return due.sort((a, b) => a.chatId - b.chatId);
     },
 
     async migrateChat(fromChatId: number, toChatId: number): Promise<void> {
