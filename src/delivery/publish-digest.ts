@@ -9,6 +9,7 @@
 import type { Store, StoredDigest } from '../store/store.js';
 import type { Digest, Story } from '../domain/types.js';
 import { chatDigestView, storiesKey } from '../app/personalize-digest.js';
+import { eachChatPreferences } from '../store/preference-store.js';
 import { renderTelegram } from '../render/render-telegram.js';
 import { digestButtons } from '../bot/keyboards/story-buttons.js';
 import { cardPart, withKeyboard } from './digest-part.js';
@@ -70,8 +71,8 @@ export async function publishDigest(
   const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0, repeats: 0 };
   const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
   const repeats: number[] = [];
-  for (const chatId of chatIds) {
-    const view = chatDigestView(candidates, await store.getPreferences(chatId), maxStories);
+  for await (const [chatId, prefs] of eachChatPreferences(store, chatIds)) {
+    const view = chatDigestView(candidates, prefs, maxStories);
     const page = { ...view.page, stories: view.page.stories.map((s) => editionVersion(s, digest)) };
     const last = await store.getChatView(chatId);
     if (page.stories.length > 0 && last && storiesKey(last.stories.slice(0, page.stories.length)) === storiesKey(page.stories)) {

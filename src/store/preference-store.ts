@@ -24,6 +24,8 @@ export interface PreferenceStore {
    * subscriber added a private feed).
    */
   getPreferences(chatId: number): Promise<ChatPreferences>;
+  /** getPreferences for many chats at once (a round trip per few hundred chats), by chat id. */
+  getPreferencesMany(chatIds: readonly number[]): Promise<Map<number, ChatPreferences>>;
   /** The chat's feed choice as stored (feeds removed since are gone from it); EVERY_FEED when it made none. */
   getFeedChoice(chatId: number): Promise<FeedChoice>;
   /** Replace the chat's feed choice (ids of feeds that no longer exist are dropped). */
@@ -32,4 +34,17 @@ export interface PreferenceStore {
   userFeedIds(): Promise<number[]>;
   /** Replace the chat's include/exclude topics (order kept). */
   setTopics(chatId: number, topics: { include: string[]; exclude: string[] }): Promise<void>;
+}
+
+/**
+ * Each chat's preferences, in the order of `chatIds`, read `batch` chats per round trip: what a
+ * digest for many chats walks instead of one query per chat (and never all of them in memory).
+ * @example for await (const [chatId, prefs] of eachChatPreferences(store, chatIds)) personalizeDigest(digest, prefs)
+ */
+export async function* eachChatPreferences(store: Pick<PreferenceStore, 'getPreferencesMany'>, chatIds: readonly number[], batch = 500): AsyncGenerator<[number, ChatPreferences]> {
+  for (let i = 0; i < chatIds.length; i += batch) {
+    const ids = chatIds.slice(i, i + batch);
+    const prefs = await store.getPreferencesMany(ids);
+    for (const id of ids) yield [id, prefs.get(id) ?? NO_PREFERENCES];
+  }
 }

@@ -4,7 +4,7 @@
  * zones, digest times, topics and feed choices), and at each step measures, through the real
  * handlers and store (replies go to the fake Bot API over loopback HTTP):
  *   - p50/p99 of /search, /figures <words>, /why <number>, /story N, /admin stats (the bot's status);
- *   - one edition's build, and personalization for every active chat (preferences + filter);
+ *   - one edition's build, and personalization for every active chat (preferences a batch at a time + filter);
  *   - the due-chat planner for one tick (findDueChats, as queueDueDigests runs it: the schedules in use, then the due chats by index);
  *   - a retention pass (bodies older than 30 days emptied), and peak RSS;
  * then prints each measure's growth from the step before (flat ≈ 1.0×).
@@ -29,6 +29,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import type { Store } from '../../src/store/store.js';
+import { eachChatPreferences } from '../../src/store/preference-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
@@ -398,10 +399,11 @@ async function main(): Promise<void> {
       const build = await timed(() => currentDigest({ store, logger, settings, now: new Date(now) }));
       if (!build.value) throw new Error('no digest built: the window has no stories');
       const digest = build.value;
-      const active = (await store.activeSubscribers()).filter((s) => !s.paused);
+      // Every active, unpaused chat, as publishDigest walks them: preferences a batch at a time.
+      const active = (await loader.rows<{ chat_id: number | string }>(`SELECT chat_id FROM subscribers WHERE active = ${PG_URL ? 'true' : '1'} AND paused = ${PG_URL ? 'false' : '0'} ORDER BY chat_id`)).map((r) => Number(r.chat_id));
       const personalize = await timed(async () => {
         let stories = 0;
-        for (const s of active) stories += personalizeDigest(digest, await store.getPreferences(s.chatId)).stories.length;
+        for await (const [, prefs] of eachChatPreferences(store, active)) stories += personalizeDigest(digest, prefs).stories.length;
         return stories;
       });
       say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${active.length} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); RSS now ${rssMb()} MB`);

@@ -458,6 +458,22 @@ for (const adapter of ADAPTERS) {
         expect((await store.getPreferences(2)).feedIds).toEqual([]);
       });
 
+      it('reads many chats\' preferences at once, each as getPreferences reads it', async () => {
+        const a = (await store.addFeed('https://a.example/rss')).feed;
+        const b = (await store.addFeed('https://b.example/rss')).feed;
+        const own = (await store.addFeed('https://own.example/rss', { addedByChat: 1 })).feed;
+        await store.setFeedChoice(1, { mode: 'all', optIns: [own.id], optOuts: [a.id] });
+        await store.setFeedChoice(2, { mode: 'only', optIns: [b.id], optOuts: [] });
+        await store.setTopics(2, { include: ['rates', 'oil'], exclude: ['football'] });
+        await store.setTopics(SUPERGROUP, { include: [], exclude: ['cricket'] });
+        const chats = [SUPERGROUP, 2, 404, 1, 2];
+        const many = await store.getPreferencesMany(chats);
+        expect([...many.keys()].sort((x, y) => x - y)).toEqual([SUPERGROUP, 1, 2, 404]);
+        for (const chatId of chats) expect(many.get(chatId), `chat ${chatId}`).toEqual(await store.getPreferences(chatId));
+        expect(many.get(2)).toEqual({ feedIds: [b.id], include: ['rates', 'oil'], exclude: ['football'] });
+        expect((await store.getPreferencesMany([])).size).toBe(0);
+      });
+
       it("keeps a subscriber's own feed out of other chats' \"every feed\"", async () => {
         const pub = (await store.addFeed('https://public.example/rss')).feed;
         expect((await store.getPreferences(1)).feedIds).toBeNull();

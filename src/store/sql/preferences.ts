@@ -5,6 +5,9 @@ import { receivedFeedIds } from '../../domain/feed-choice.js';
 import type { Tables } from './schema.js';
 import type { Sql } from './dialect.js';
 
+/** Chats per preferences query: three lists of ids, far below either database's parameter limit. */
+const CHATS_PER_QUERY = 500;
+
 /**
  * PreferenceStore over a Kysely connection.
  * @example const preferences = sqlPreferenceStore({ db, d: SQLITE })
@@ -12,29 +15,53 @@ import type { Sql } from './dialect.js';
 export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
   /** Public and private feed ids, with the feed-list fingerprint they were read at. */
   let feedList: { fingerprint: string; publicIds: number[]; privateIds: number[] } | null = null;
-  return {
-    async getPreferences(chatId: number): Promise<ChatPreferences> {
-      // One round trip per chat (a digest personalizes for every chat): its topics, feed choice
-      // and chosen feeds, and a fingerprint of the feed list that says whether the cached list
-      // of public and private feeds is still the one in the database.
-      const { rows } = await sql<{ part: string; a: string | null; n: number | string | null; m: number | string | null }>`
-        SELECT 'topic:' || kind AS part, phrase AS a, CAST(position AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM chat_topics WHERE chat_id = ${chatId}
-        UNION ALL SELECT 'mode', mode, NULL, NULL FROM chat_feed_choice WHERE chat_id = ${chatId}
-        UNION ALL SELECT 'feed', opted, feed_id, NULL FROM chat_feeds WHERE chat_id = ${chatId}
-        UNION ALL SELECT 'feeds', NULL, COUNT(*), COALESCE(MAX(id), 0) FROM feeds
-        UNION ALL SELECT 'user_feeds', NULL, COUNT(*), COALESCE(SUM(feed_id), 0) FROM user_feeds`.execute(db);
-      const topics = (kind: string) => rows.filter((r) => r.part === `topic:${kind}`).sort((x, y) => Number(x.n) - Number(y.n)).map((r) => String(r.a));
+
+  /**
+   * One round trip for a batch of chats (a digest personalizes for every chat): their topics,
+   * feed choices and chosen feeds, and a fingerprint of the feed list that says whether the
+   * cached list of public and private feeds is still the one in the database.
+   */
+  async function preferencesOf(chatIds: readonly number[]): Promise<Map<number, ChatPreferences>> {
+    const ids = sql.join(chatIds);
+    const { rows } = await sql<{ chat: number | string | null; part: string; a: string | null; n: number | string | null; m: number | string | null }>`
+      SELECT chat_id AS chat, 'topic:' || kind AS part, phrase AS a, CAST(position AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM chat_topics WHERE chat_id IN (${ids})
+      UNION ALL SELECT chat_id, 'mode', mode, NULL, NULL FROM chat_feed_choice WHERE chat_id IN (${ids})
+      UNION ALL SELECT chat_id, 'feed', opted, feed_id, NULL FROM chat_feeds WHERE chat_id IN (${ids})
+      UNION ALL SELECT NULL, 'feeds', NULL, COUNT(*), COALESCE(MAX(id), 0) FROM feeds
+      UNION ALL SELECT NULL, 'user_feeds', NULL, COUNT(*), COALESCE(SUM(feed_id), 0) FROM user_feeds`.execute(db);
+    const byChat = new Map<number, typeof rows>(chatIds.map((id) => [id, []]));
+    for (const r of rows) if (r.chat !== null) byChat.get(Number(r.chat))?.push(r);
+    const users = rows.find((r) => r.part === 'user_feeds')!;
+    const feeds = rows.find((r) => r.part === 'feeds')!;
+    const fingerprint = `${feeds.n}:${feeds.m}:${users.n}:${users.m}`;
+    const out = new Map<number, ChatPreferences>();
+    for (const [chatId, own] of byChat) {
+      const topics = (kind: string) => own.filter((r) => r.part === `topic:${kind}`).sort((x, y) => Number(x.n) - Number(y.n)).map((r) => String(r.a));
       const include = topics('include');
       const exclude = topics('exclude');
-      const chosen = (opted: string) => rows.filter((r) => r.part === 'feed' && r.a === opted).map((r) => Number(r.n));
-      const choice: FeedChoice = { mode: rows.some((r) => r.part === 'mode' && r.a === 'only') ? 'only' : 'all', optIns: chosen('in'), optOuts: chosen('out') };
-      const users = rows.find((r) => r.part === 'user_feeds')!;
+      const chosen = (opted: string) => own.filter((r) => r.part === 'feed' && r.a === opted).map((r) => Number(r.n));
+      const choice: FeedChoice = { mode: own.some((r) => r.part === 'mode' && r.a === 'only') ? 'only' : 'all', optIns: chosen('in'), optOuts: chosen('out') };
       // Every feed, as most chats choose: no need to know which feeds there are.
-      if (choice.mode === 'all' && choice.optOuts.length === 0 && Number(users.n) === 0) return { feedIds: null, include, exclude };
-      const feeds = rows.find((r) => r.part === 'feeds')!;
-      const fingerprint = `${feeds.n}:${feeds.m}:${users.n}:${users.m}`;
+      if (choice.mode === 'all' && choice.optOuts.length === 0 && Number(users.n) === 0) {
+        out.set(chatId, { feedIds: null, include, exclude });
+        continue;
+      }
       if (feedList?.fingerprint !== fingerprint) feedList = { fingerprint, ...(await publicAndPrivateFeedIds(db)) };
-      return { feedIds: receivedFeedIds(choice, feedList), include, exclude };
+      out.set(chatId, { feedIds: receivedFeedIds(choice, feedList), include, exclude });
+    }
+    return out;
+  }
+
+  return {
+    async getPreferences(chatId: number): Promise<ChatPreferences> {
+      return (await preferencesOf([chatId])).get(chatId)!;
+    },
+
+    async getPreferencesMany(chatIds: readonly number[]): Promise<Map<number, ChatPreferences>> {
+      const out = new Map<number, ChatPreferences>();
+      const ids = [...new Set(chatIds)];
+      for (let i = 0; i < ids.length; i += CHATS_PER_QUERY) for (const [id, prefs] of await preferencesOf(ids.slice(i, i + CHATS_PER_QUERY))) out.set(id, prefs);
+      return out;
     },
 
     async getFeedChoice(chatId: number): Promise<FeedChoice> {
