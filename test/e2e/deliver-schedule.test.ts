@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli, botEnv } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
+import { portStrikeArticle } from '../support/sample-news.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
@@ -88,12 +89,7 @@ describe('keyfigures schedule and deliver', { timeout: 60_000 }, () => {
 
       // a story arrives; the operator changes the default digest schedule (every 2 s, so it is due
       // at once): the running bot picks it up at its next check and each chat gets the new edition once
-      await store.saveArticle({
-        feedId: null, key: 'k-port', link: 'https://news.example/port', title: 'Port strike ends after 12 days', source: 'Wire',
-        publishedAt: new Date().toISOString(), fetchedAt: new Date().toISOString(),
-        text: 'About 3,400 workers had walked out.', summary: 'About 3,400 workers had walked out.',
-        figures: [{ text: '3,400', value: 3400, kind: 'count', unit: null, label: 'workers walked out', sentence: 'About 3,400 workers had walked out.', start: 6, end: 11, approx: 'About' }],
-      });
+      await store.saveArticle(portStrikeArticle());
       await store.close();
       const set = await cli('schedule', 'set', '--digest', '*/2 * * * * *', '--timezone', 'UTC');
       expect(set.status, set.stderr).toBe(0);

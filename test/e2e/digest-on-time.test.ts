@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { botEnv, startBotProcess } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
+import { portStrikeArticle } from '../support/sample-news.js';
 import { startFixtureServer, type FixtureServer } from '../support/http-fixture-server.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -39,12 +40,7 @@ beforeAll(async () => {
   api.addChat({ id: CHAT, type: 'private', first_name: 'Reader' });
   await store.subscribe({ chatId: CHAT, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000).toISOString());
   await store.addFeed(`${pages.url}/feed.xml`);
-  await store.saveArticle({
-    feedId: null, key: 'k-port', link: 'https://news.example/port', title: 'Port strike ends after 12 days', source: 'Wire',
-    publishedAt: new Date().toISOString(), fetchedAt: new Date().toISOString(),
-    text: 'About 3,400 workers had walked out.', summary: 'About 3,400 workers had walked out.',
-    figures: [{ text: '3,400', value: 3400, kind: 'count', unit: null, label: 'workers walked out', sentence: 'About 3,400 workers had walked out.', start: 6, end: 11, approx: 'About' }],
-  });
+  await store.saveArticle(portStrikeArticle());
   await store.close();
 });
 

@@ -4,6 +4,7 @@
  * pipeline must fetch its page and extract the article through the reader view.
  */
 import type { FixtureServer } from './http-fixture-server.js';
+import type { NewArticle } from '../../src/store/store.js';
 
 /** Facts the tests assert on (each appears in the articles below). */
 export const SAMPLE = {
@@ -67,4 +68,15 @@ export function serveSampleNews(server: FixtureServer): string {
   server.route('/articles/prisoners?utm_source=rss', { body: teaserPage(server.url), headers: { 'content-type': 'text/html; charset=utf-8' } });
   server.route('/articles/prisoners', { body: teaserPage(server.url), headers: { 'content-type': 'text/html; charset=utf-8' } });
   return `${server.url}/feed.xml`;
+}
+
+/** One stored article published now, with its figure: what a scheduled or `--now` digest sends. */
+export function portStrikeArticle(): NewArticle {
+  const now = new Date().toISOString();
+  return {
+    feedId: null, key: 'k-port', link: 'https://news.example/port', title: 'Port strike ends after 12 days', source: 'Wire',
+    publishedAt: now, fetchedAt: now,
+    text: 'About 3,400 workers had walked out.', summary: 'About 3,400 workers had walked out.',
+    figures: [{ text: '3,400', value: 3400, kind: 'count', unit: null, label: 'workers walked out', sentence: 'About 3,400 workers had walked out.', start: 6, end: 11, approx: 'About' }],
+  };
 }
