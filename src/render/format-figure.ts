@@ -48,21 +48,23 @@ export function formatDigestDate(date: string, locale: Locale = DEFAULT_LOCALE):
  * An unknown timezone falls back to UTC rather than failing a whole digest.
  * @example formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv') // '26 May 2025'
  */
-export function formatDate(iso: string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE): string | null {
+export function formatDate(iso: string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE, opts: { year?: boolean } = {}): string | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return formatDay(d, timezone, locale) ?? formatDay(d, 'UTC', locale);
+  const year = opts.year ?? true;
+  return formatDay(d, timezone, locale, year) ?? formatDay(d, 'UTC', locale, year);
 }
 
-/** The calendar day of `d` in `timezone`, per locale with Intl; null for an unknown time zone. */
-function formatDay(d: Date, timezone: string, locale: Locale): string | null {
+/** The calendar day of `d` in `timezone`, per locale with Intl (without the year when `year` is false); null for an unknown time zone. */
+function formatDay(d: Date, timezone: string, locale: Locale, year = true): string | null {
   try {
-    if (locale !== 'en') return new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+    if (locale !== 'en') return new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'long', ...(year ? { year: 'numeric' as const } : {}) }).format(d);
     // English keeps its own month names: ICU's short months vary by version ("Sep" vs "Sept").
     const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? ''} ${get('year')}`;
+    const day = `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? ''}`;
+    return year ? `${day} ${get('year')}` : day;
   } catch {
     return null;
   }

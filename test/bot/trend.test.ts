@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, PRIVATE, type Harness } from './bot-harness.js';
 import { recordSeries } from '../../src/app/record-series.js';
 import { asNewArticle, threadArticles } from '../series/series-support.js';
+import { PNG_SIGNATURE } from '../support/fake-bot-api.js';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../src/render/card/trend-chart-layout.js';
 
 let h: Harness;
 // The CPI thread's links score ~0.75: below the default SERIES_MIN_CONFIDENCE (0.85), so the bot
@@ -28,10 +30,23 @@ describe('/trend', () => {
     expect((reply!.entities as Array<{ type: string; url?: string }>).some((e) => e.type === 'text_link' && e.url === 'https://news.example/uk-cpi-nov')).toBe(true);
   });
 
+  it('follows the text with the series as a bar chart photo, captioned with what it counts', async () => {
+    const [reply] = await h.say(PRIVATE, '/trend inflation');
+    const photo = await h.api.waitForPhoto(PRIVATE.id, 0, 10_000);
+    expect(photo.content.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect({ width: photo.content.readUInt32BE(16), height: photo.content.readUInt32BE(20) }).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
+    expect(photo.content.length).toBeGreaterThan(15_000); // a blank chart compresses to a few KB
+    // The caption names what the bars count: the same label the text's heading shows.
+    const heading = reply!.text.split('\n')[0]!;
+    expect(photo.caption).toBe(heading);
+    expect(photo.caption.length).toBeLessThanOrEqual(1024);
+  });
+
   it('says so when nothing was reported twice, and gives usage without words', async () => {
     const [none] = await h.say(PRIVATE, '/trend floods');
     expect(none!.text).toMatch(/has been reported more than once yet/);
     const [usage] = await h.say(PRIVATE, '/trend');
     expect(usage!.text).toMatch(/^Usage: \/trend/);
+    expect(h.api.photos(PRIVATE.id)).toEqual([]);
   });
 });

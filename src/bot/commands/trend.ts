@@ -1,4 +1,7 @@
-/** /trend <words or figure>: a figure's series over time — every point with its source and a text sparkline. */
+/**
+ * /trend <words or figure>: a figure's series over time — every point with its source and a text
+ * sparkline, then the first series as a bar chart picture.
+ */
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
@@ -12,6 +15,9 @@ import { splitPhrases, MAX_PHRASES } from '../query-words.js';
 import { DEFAULT_SERIES_SETTINGS } from '../../app/record-series.js';
 import { chatTr } from '../chat-language.js';
 import type { Translator } from '../../i18n/translator.js';
+import { escapeHtml } from '../../render/escape-html.js';
+import { renderTrendChart } from '../../render/card/render-trend-chart.js';
+import type { TrendChartData } from '../../render/card/trend-chart-layout.js';
 
 /** Series shown per answer, and points per series (the latest). */
 const MAX_SERIES = 2;
@@ -33,8 +39,45 @@ export async function handleTrend(ctx: Context, input: CommandInput, deps: BotDe
   const tr = chatTr(ctx);
   if (ids.length === 0) return replyText(ctx, tr.t('trend-none', { query: input.args.slice(0, 40) }));
   const tz = chatTimezone(deps, await deps.store.getSubscriber(input.chat.id));
-  const blocks = ids.flatMap((id) => seriesBlocks(all.filter((p) => p.seriesId === id && sure(p)).slice(-MAX_POINTS), tz, tr));
-  await replyHtml(ctx, packBlocks(blocks));
+  const shown = ids.map((id) => all.filter((p) => p.seriesId === id && sure(p)).slice(-MAX_POINTS));
+  await replyHtml(ctx, packBlocks(shown.flatMap((points) => seriesBlocks(points, tz, tr))));
+  const first = shown[0];
+  if (first !== undefined) await replyChart(ctx, deps, trendChartData(first, tz, tr));
+}
+
+/**
+ * The chart as a photo after the text; the text already holds every point and source, so a
+ * chart that cannot be drawn (a font missing from the install) is logged, not an error to the user.
+ */
+async function replyChart(ctx: Context, deps: BotDeps, data: TrendChartData): Promise<void> {
+  let png: Buffer;
+  try {
+    png = await renderTrendChart(data);
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message }, 'trend: chart not drawn');
+    return;
+  }
+  const caption = `<b>📈 ${escapeHtml(data.title.slice(0, 900))}</b>`;
+  await ctx.replyWithPhoto({ source: png, filename: 'trend.png' }, { caption, parse_mode: 'HTML' });
+}
+
+/** What the chart of a series shows, in the reader's language and time zone. Dates drop the year when all share one. */
+export function trendChartData(points: readonly SeriesPoint[], tz: string, tr: Translator): TrendChartData {
+  const iso = (p: SeriesPoint) => p.article.publishedAt ?? p.date.toISOString();
+  const years = new Set(points.map((p) => formatDate(iso(p), tz, 'en')?.slice(-4)));
+  const day = (p: SeriesPoint, year: boolean) => formatDate(iso(p), tz, tr.locale, { year }) ?? '';
+  const first = points[0];
+  const last = points[points.length - 1];
+  return {
+    brand: tr.t('trend-chart-brand'),
+    title: last?.figure.label ?? '',
+    summary: first && last ? tr.t('trend-chart-summary', { first: figureDisplayText(first.figure), firstDate: day(first, true), last: figureDisplayText(last.figure), lastDate: day(last, true) }) : '',
+    footer: tr.t('trend-chart-footer', {
+      points: tr.t('trend-chart-points', { count: points.length }),
+      sources: tr.t('trend-chart-sources', { count: new Set(points.map((p) => p.article.link ?? p.article.title)).size }),
+    }),
+    points: points.map((p) => ({ value: p.figure.value, text: figureDisplayText(p.figure), date: day(p, years.size > 1) })),
+  };
 }
 
 /** One series: a heading with the sparkline, then a block per point (value, date, sentence, source). */

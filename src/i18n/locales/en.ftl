@@ -202,6 +202,17 @@ why-none = No figure { $query } in the last { $days ->
 } of stories. Try /figures for the latest.
 why-same-value = same value
 why-same-digits = same digits
+trend-chart-brand = KeyFigures · trend
+trend-chart-summary = from { $first } on { $firstDate } to { $last } on { $lastDate }
+trend-chart-footer = { $points } · { $sources } · every point traced to its sentence
+trend-chart-points = { $count ->
+    [one] { $count } point
+   *[other] { $count } points
+}
+trend-chart-sources = { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+}
 trend-none = No figure about "{ $query }" has been reported more than once yet. Try /figures for the latest.
 figures-none = No new figures in the last { $hours } h.
 figures-none-about = No figures about { $words } in the last { $hours } h.

@@ -197,6 +197,21 @@ why-none = Числа { $query } в історіях за останні { $days
 } немає. Спробуйте /figures, щоб побачити найсвіжіші.
 why-same-value = те саме значення
 why-same-digits = ті самі цифри
+trend-chart-brand = KeyFigures · динаміка
+trend-chart-summary = від { $first } ({ $firstDate }) до { $last } ({ $lastDate })
+trend-chart-footer = { $points } · { $sources } · кожна точка має своє речення
+trend-chart-points = { $count ->
+    [one] { $count } точка
+    [few] { $count } точки
+    [many] { $count } точок
+   *[other] { $count } точки
+}
+trend-chart-sources = { $count ->
+    [one] { $count } джерело
+    [few] { $count } джерела
+    [many] { $count } джерел
+   *[other] { $count } джерела
+}
 trend-none = Про «{ $query }» ще ніхто не повідомляв більше одного разу. Спробуйте /figures, щоб побачити найсвіжіші.
 figures-none = За останні { $hours } год нових чисел немає.
 figures-none-about = За останні { $hours } год чисел про { $words } немає.

@@ -38,10 +38,11 @@ export interface CardText {
 /** The font families the layout asks for, in fallback order (see card-fonts.ts). */
 export type FontStack = string;
 
-const INK = '#F5F7FA';
-const ACCENT = '#FFD166';
-const MUTED = '#93A4B8';
-const RULE = '#21405F';
+/** The picture palette, shared with the trend chart. */
+export const INK = '#F5F7FA';
+export const ACCENT = '#FFD166';
+export const MUTED = '#93A4B8';
+export const RULE = '#21405F';
 
 const PAD_X = 64;
 const PAD_TOP = 72;
@@ -53,7 +54,8 @@ const BODY_HEIGHT = CARD_HEIGHT - PAD_TOP - PAD_BOTTOM - HEADER_HEIGHT - FOOTER_
 const COLUMN_GAP = 40;
 const CELL_PAD_Y = 24;
 
-function box(style: Record<string, string | number>, children?: CardNode[] | string): CardNode {
+/** A flex box (satori lays out only flex boxes) with the given style and children. */
+export function box(style: Record<string, string | number>, children?: CardNode[] | string): CardNode {
   return { type: 'div', props: { style: { display: 'flex', ...style }, ...(children !== undefined ? { children } : {}) } };
 }
 

@@ -1,11 +1,12 @@
 /**
  * "The day in numbers": an edition as a PNG picture card (1080×1350) of its most important
- * figures. satori lays out the boxes and turns text into vector paths; resvg rasterizes the SVG.
+ * figures, drawn by rasterize().
  */
 import type { Digest } from '../../domain/types.js';
 import { countsText, formatDigestDate } from '../format-figure.js';
 import { translator, type Translator } from '../../i18n/translator.js';
-import { CARD_FONT_STACK, loadCardFonts } from './card-fonts.js';
+import { CARD_FONT_STACK } from './card-fonts.js';
+import { rasterize } from './rasterize.js';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, type CardText } from './card-layout.js';
 import { pickCardFigures } from './pick-card-figures.js';
 
@@ -34,9 +35,5 @@ export interface RenderCardOptions {
  * @example fs.writeFileSync('2026-11-24.png', await renderCard(digest))
  */
 export async function renderCard(digest: Pick<Digest, 'date' | 'stories'>, opts: RenderCardOptions = {}): Promise<Buffer> {
-  const layout = cardLayout(pickCardFigures(digest), cardText(digest, translator(opts.locale)), CARD_FONT_STACK);
-  // Loaded on first use: the two libraries cost about a second of start-up that most commands never need.
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-  const svg = await satori(layout, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: await loadCardFonts() });
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  return rasterize(cardLayout(pickCardFigures(digest), cardText(digest, translator(opts.locale)), CARD_FONT_STACK), CARD_WIDTH, CARD_HEIGHT);
 }
