@@ -10,6 +10,7 @@ import { FloodLimiter } from '../delivery/flood-limiter.js';
 import type { SendPacer } from '../delivery/send-pacer.js';
 import { BackgroundJobs } from './background-jobs.js';
 import { EditionCards } from '../delivery/edition-cards.js';
+import { RecentDigests } from './recent-digests.js';
 
 /**
  * Add a feed by URL (a page URL is followed to its feed); throws FetchError with a message a user
@@ -43,6 +44,8 @@ export interface BotDeps {
   jobs: BackgroundJobs;
   /** Editions' picture cards, rendered once per edition and language (shared with the outbox). */
   cards: EditionCards;
+  /** Window builds of the last minute, shared by chats asking for the same window. */
+  recentDigests: RecentDigests;
 }
 
 /**
@@ -99,5 +102,6 @@ export function createBotDeps(deps: {
     sender: createMessageSender(store, logger, deps.pacer ?? floodLimiter(config)),
     jobs: new BackgroundJobs(logger),
     cards: new EditionCards(store),
+    recentDigests: new RecentDigests(),
   };
 }

@@ -7,6 +7,7 @@ import { chatDigestView, type ChatDigestView } from '../app/personalize-digest.j
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
 import { DEFAULT_SERIES_SETTINGS, withSeriesChanges } from '../app/record-series.js';
+import { minuteFloor } from './recent-digests.js';
 
 /** How far back "since your last digest" may reach. */
 const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
@@ -19,13 +20,20 @@ const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
 export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<ChatDigestView> {
   const now = deps.now();
   const tz = chatTimezone(deps, subscriber);
-  const articles = await withSeriesChanges(deps.store, await deps.store.articlesForDigest(window), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
-  const all = buildDigest(articles, {
-    date: localDate(now, tz),
-    timezone: tz,
-    createdAt: now.toISOString(),
-    maxStories: Math.max(1, articles.length),
-    figuresPerStory: deps.settings.topFigures,
+  const date = localDate(now, tz);
+  // The article counts and newest fetch change with every article or figure stored or removed: a build never outlives them.
+  const stats = await deps.store.articleStats();
+  const key = [window.fetchedSince?.toISOString(), window.publishedSince?.toISOString(), tz, date, stats.articles, stats.figures, stats.lastFetchedAt].join('|');
+  // Every article of the window, ranked: the same for every chat asking for this window now.
+  const all = await deps.recentDigests.get(key, now, async () => {
+    const articles = await withSeriesChanges(deps.store, await deps.store.articlesForDigest(window), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
+    return buildDigest(articles, {
+      date,
+      timezone: tz,
+      createdAt: now.toISOString(),
+      maxStories: Math.max(1, articles.length),
+      figuresPerStory: deps.settings.topFigures,
+    });
   });
   return chatDigestView(all, await deps.store.getPreferences(chatId), deps.settings.maxStories);
 }
@@ -36,7 +44,8 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
  */
 export function digestWindows(deps: BotDeps, subscriber: Subscriber | null): { since: DigestWindow; fallback: DigestWindow } {
   const now = deps.now().getTime();
-  const dayAgo = new Date(now - deps.settings.windowHours * 3_600_000);
+  // To the minute: chats asking within one minute share the build (see recent-digests.ts).
+  const dayAgo = minuteFloor(new Date(now - deps.settings.windowHours * 3_600_000));
   const floor = new Date(now - MAX_LOOKBACK_MS);
   const last = subscriber?.lastDigestAt ? new Date(subscriber.lastDigestAt) : null;
   const since = last ? (last < floor ? floor : last) : dayAgo;

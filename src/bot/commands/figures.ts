@@ -10,6 +10,7 @@ import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
 import { storyButtons } from '../keyboards/story-buttons.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { chatTr } from '../chat-language.js';
+import { minuteFloor } from '../recent-digests.js';
 
 const FIGURES_PER_STORY = 2;
 
@@ -20,7 +21,7 @@ const FIGURES_PER_STORY = 2;
 export async function handleFigures(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const words = splitPhrases(input.args).map((w) => w.text);
   if (words.length > MAX_PHRASES || words.some((w) => w.length > MAX_PHRASE)) return replyUsage(ctx, 'figures');
-  const since = new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000);
+  const since = minuteFloor(new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000));
   const subscriber = await deps.store.getSubscriber(input.chat.id);
   const digest = (await chatDigest(deps, input.chat.id, subscriber, { fetchedSince: since, publishedSince: since })).page;
   const stories = digest.stories
