@@ -13,6 +13,8 @@ const MAX_WORDS = 8;
 /** Verbs and nouns of change, by lemma: the direction a percentage or an amount moved. */
 const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
 const FALL = new Set(['fall', 'drop', 'decline', 'slump', 'plunge', 'slide', 'cut', 'shrink', 'dip', 'tumble', 'sink', 'down', 'decrease', 'ease', 'reduce', 'lose', 'shed', 'plummet', 'slip', 'contract', 'crash', 'dive', 'lower', 'loss', 'reduction', 'fell', 'weaken', 'retreat', 'halve']);
+/** Nouns of change after a percentage, by their verb's lemma in RISE or FALL: "increase" → rise, "reduction" → fall. */
+const CHANGE_NOUN = /^(increase|rise|jump|gain|growth|hike|climb|fall|drop|decline|cut|reduction|decrease|slump|dip|loss)(?:s)?$/;
 const COPULA = new Set(['be', 'become', 'remain', 'stand', 'total', 'reach', 'hit', 'top', 'exceed', 'amount', 'come', 'equal', 'represent', 'account', 'make', 'number']);
 /** Verbs that link a subject to the figure without an action: "is", "represents", "totals". */
 const LINKING = /^(?:be|become|remain|represent|equal|total|amount|number|constitute|mean)$/;
@@ -41,6 +43,8 @@ export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'> & { un
 export interface LabelContext {
   /** The proper name the article is about (from its headline), to stand in for "it" or "the firm". */
   owner?: string | null;
+  /** The name that speaks in the figure's own sentence ("Ford said its …"): nearer than the headline's owner. */
+  speaker?: Token[];
 }
 
 /** True when only " (" (or "; " inside brackets) separates two amounts: "$1.13bn (£600m)", "($74.6bn; £39.1bn)". */
@@ -69,7 +73,9 @@ export function labelFigure(
   if (f0 < 0) f0 = toks.length;
   let f1 = f0;
   while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
-  const words = withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1);
+  const speaker = speakerBefore(toks, f0);
+  if (speaker.length > 0) ctx = { ...ctx, speaker };
+  const words = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
   const text = render(words);
   if (text !== '') return text;
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
@@ -108,6 +114,9 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   }
   const q = withAdjectivesBefore(borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier), toks, f0);
   const dir = direction(back.verb);
+  // "a 26% increase in the number of phones", "a 5% cut in prices": a change noun says its direction in one word.
+  const changeNoun = figure.kind === 'percent' && q[1]?.lower === 'in' ? CHANGE_NOUN.exec(q[0]?.lower ?? '') : null;
+  if (changeNoun !== null) return [word(RISE.has(changeNoun[1] ?? '') ? 'rise' : 'fall'), ...q.slice(1)];
   // "profits jumped 76%", "shares fell by 6%": a change of the subject.
   if (moneyLike && dir !== null && (back.prep === null || back.prep === 'by') && (q.length === 0 || isUnitNoun(q))) {
     const subject = back.subject.length > 0 ? resolve(back.subject, ctx) : objectAfter(toks, f1 + 1);
@@ -168,16 +177,43 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
         const by = agent(back.subject, ctx);
         return countWords([...verbed, ...by]) <= MAX_WORDS ? [...verbed, ...by] : verbed;
       }
+      // "its proposal to allow 100% foreign ownership": an infinitive after a noun completes the noun, not a clause.
+      const toBefore = toks[toks.indexOf(back.verb[0] as Token) - 1];
+      const intentNoun = toks[toks.indexOf(toBefore as Token) - 1];
+      if (toBefore?.lower === 'to' && intentNoun?.pos === 'NOUN' && intentNoun === back.subject[back.subject.length - 1] && !TIME_WORD.test(intentNoun.lower)) {
+        const intent = [...resolve(back.subject, ctx).filter((t) => t.pos !== 'PRON'), toBefore, ...back.verb, ...q];
+        return countWords(intent) <= MAX_WORDS ? intent : q;
+      }
       const who = resolve(back.subject, ctx).filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PRON').slice(-3);
       return [...q, ...who, ...back.modality, ...back.negation, ...back.verb];
     }
     if (moneyLike && back.subject.length > 0 && q.length <= 2) return [...resolve(back.subject, ctx), ...q];
+    // "was mugged by six men": the agents of a passive did it to the subject, "men who mugged MP".
+    const passive = back.prep === 'by' && figure.kind === 'count' ? passiveVerb(toks, f0 - 2) : null;
+    if (passive !== null) {
+      const patient = resolve(clauseSubject(toks, toks.indexOf(passive)), ctx).filter((t) => t.pos !== 'PRON');
+      const head = q.findIndex((t) => t.pos === 'ADP');
+      if (patient.length > 0 && patient.length <= 4) return [...(head > 0 ? q.slice(0, head) : q), word('who'), passive, ...patient];
+    }
     return q;
   }
   if (back.verb.length > 0 && back.subject.length > 0) {
     const verb = back.verb.filter((t) => !(t.pos === 'AUX' && COPULA.has(t.lemma)) && !(back.verb.length === 1 && COPULA.has(t.lemma)));
     if (back.verb[0]?.lemma === 'cost') return [...wordsOf('cost of'), ...resolve(back.subject, ctx)];
-    return [...back.modality, ...resolve(back.subject, ctx), ...back.negation, ...verb, ...objectAfter(toks, f1 + 1).slice(0, 3)];
+    const subject = resolve(back.subject, ctx);
+    const object = objectOrPhraseAfter(toks, afterConversion(toks, f1 + 1));
+    const v = verb[0];
+    // "The charity handed out $144m to famine relief" → "handed out to famine relief by charity": what was done
+    // with the money first, as for counts ("soldiers captured by Ukrainian forces").
+    if (figure.kind === 'money' && v !== undefined && v.pos === 'VERB' && isPastForm(v) && back.modality.length === 0 && back.negation.length === 0 && object.length > 0) {
+      const done = [...verb, ...object];
+      const by = agent(back.subject, ctx);
+      return countWords([...done, ...by]) <= MAX_WORDS ? [...done, ...by] : done;
+    }
+    // "growth is projected to be 2%": with no verb left, the modality says what the subject is expected to be.
+    if (verb.length === 0 && back.modality.length > 0) return [...back.modality.filter((t) => t.lower !== 'to'), ...back.negation, ...subject, ...object];
+    // "The government will invest £20m in broadband": who, then what they will or will not do ("he" names nobody).
+    return [...subject.filter((t) => t.pos !== 'PRON'), ...back.modality, ...back.negation, ...verb, ...object];
   }
   if (back.verb.length > 0) return [...back.verb, ...objectAfter(toks, f1 + 1).slice(0, 4)];
   // "only 15% are actually recycled": the figure is the subject; what it did says what it counts.
@@ -310,7 +346,15 @@ function withPhrasesAfter(words: Token[], toks: Token[], f0: number, f1: number)
   // "slid to a record $1.3666 versus the euro": a label ending right before the figure holds it inside its phrase.
   const holds = before !== undefined && before.pos === 'NOUN' && words.includes(before);
   if (last === f1 && !holds && !(before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' || before.pos === 'AUX' || before.lower === 'than'))) return words;
+  let participleTaken = false;
   for (;;) {
+    // "the number of phones sold during …": a participle right after the noun is part of its phrase.
+    const participle = toks[last + 1];
+    if (!participleTaken && participle !== undefined && participle.pos === 'VERB' && isPastForm(participle) && toks[last]?.pos === 'NOUN' && last > f1 && countWords([...out, participle]) <= MAX_WORDS) {
+      out = [...out, participle];
+      last++;
+      participleTaken = true;
+    }
     let j = last + 1;
     while (toks[j]?.pos === 'ADV') j++;
     const prep = toks[j];
@@ -332,6 +376,55 @@ function hedge(back: Back): Token[] {
   if (m.some((w) => /^(?:could|may|might|can)$/.test(w))) return [word('possible')];
   if (m.length > 0) return [word('expected')];
   return [];
+}
+
+/** The regular participle of a passive ending at k ("was mugged", "being robbed"), else null. */
+function passiveVerb(toks: Token[], k: number): Token | null {
+  const v = toks[k];
+  if (v === undefined || v.pos !== 'VERB' || !/ed$/.test(v.lower)) return null;
+  const aux = toks[k - 1];
+  return aux !== undefined && aux.pos === 'AUX' && /^(?:be|being|been)$/.test(aux.lemma) ? v : null;
+}
+
+/** The subject of the clause whose verb group ends at v: the noun phrase before its auxiliaries ("An MP has had …", "The shop was robbed"). */
+function clauseSubject(toks: Token[], v: number): Token[] {
+  let i = v - 1;
+  while (i >= 0 && (toks[i]?.pos === 'AUX' || toks[i]?.pos === 'ADV' || toks[i]?.pos === 'PART')) i--;
+  // "… stolen after being mugged": an adverbial clause takes the main clause's subject.
+  if (toks[i]?.pos === 'ADP' || toks[i]?.pos === 'SCONJ') {
+    for (let k = 0; k < i; k++) {
+      if (isNounish(toks[k]) || toks[k]?.pos === 'DET') {
+        const np = nounPhrase(toks, k, true);
+        if (np.length > 0 && (toks[k + np.length + (toks[k]?.pos === 'DET' ? 1 : 0)]?.pos === 'AUX' || toks[k + np.length + (toks[k]?.pos === 'DET' ? 1 : 0)]?.pos === 'VERB')) return np;
+        return [];
+      }
+    }
+    return [];
+  }
+  return nounBack(toks, i);
+}
+
+/** The object after a figure, else its prepositional phrase ("spent £3m on new roads" → "on new roads"), never a time. */
+function objectOrPhraseAfter(toks: Token[], i: number): Token[] {
+  const object = objectAfter(toks, i);
+  if (object.length > 0) return object;
+  const prep = toks[i];
+  if (prep === undefined || prep.pos !== 'ADP' || !PP_KEEPERS.has(prep.lower) || isTimePhrase(toks, i + 1)) return [];
+  const np = nounPhrase(toks, i + 1, true);
+  return np.length > 0 ? [prep, ...np] : [];
+}
+
+/** Index after a bracketed conversion at i ("$144m (£75m) to …" → the "to"), else i. */
+function afterConversion(toks: Token[], i: number): number {
+  if (toks[i]?.text !== '(') return i;
+  let k = i + 1;
+  while (k < toks.length && k < i + 6 && toks[k]?.text !== ')') k++;
+  return toks[k]?.text === ')' && toks.slice(i + 1, k).some((t) => t.pos === 'NUM') ? k + 1 : i;
+}
+
+/** A past tense or participle: "jumped", "sold", "brought"; never "buys" or "rises" (their lemma differs too). */
+function isPastForm(t: Token): boolean {
+  return /ed$/.test(t.lower) || (t.lemma !== t.lower && !/s$/.test(t.lower) && !/ing$/.test(t.lower));
 }
 
 /** A verb, or a past form the light model took for a noun ("crews rescued 587": rescued/NOUN). */
@@ -366,9 +459,16 @@ function nounPhrase(toks: Token[], i: number, skipDet: boolean): Token[] {
   const out: Token[] = [];
   let j = i;
   if (skipDet) while (toks[j] !== undefined && (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those')) j++;
+  // "this year's Six Nations", "last season's final": the determiner says which year, so it stays.
+  if (j > i && /^(?:this|last|next)$/.test(toks[j - 1]?.lower ?? '') && TIME_WORD.test(toks[j]?.lower ?? '') && /^['’]s?$/.test(toks[j + 1]?.text ?? '')) out.push(toks[j - 1] as Token);
   for (; j < toks.length && out.length < 5; j++) {
     const t = toks[j] as Token;
     if (t.pos === 'NUM' || (t.pos === 'PUNCT' && !(t.text === '-' && isGlued(toks, j)))) break;
+    // "Work and Pensions", "Trade and Industry": "and" between capitalised words inside a name.
+    if (t.pos === 'CCONJ' && /^(?:and|&)$/.test(t.lower) && out[out.length - 1]?.pos === 'PROPN' && toks[j + 1]?.pos === 'PROPN') {
+      out.push(t);
+      continue;
+    }
     if (isNounish(t) || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, j))) {
       out.push(t);
       continue;
@@ -381,6 +481,8 @@ function nounPhrase(toks: Token[], i: number, skipDet: boolean): Token[] {
     break;
   }
   while (out.length > 0 && out[out.length - 1]?.text === '-') out.pop();
+  // "an hour's" with its head out of reach is an owner with nothing owned: drop it rather than dangle.
+  if (out.length > 1 && /^['’]s?$/.test(out[out.length - 1]?.text ?? '') && out[out.length - 1]?.pos === 'PART') out.length = Math.max(0, out.length - 2);
   return out;
 }
 
@@ -427,7 +529,12 @@ function quantified(toks: Token[], i: number, figure: LabelTarget): Token[] {
 function isTimePhrase(toks: Token[], i: number): boolean {
   for (let j = i; j < Math.min(toks.length, i + 4); j++) {
     const t = toks[j] as Token;
-    if (TIME_WORD.test(t.lower)) return true;
+    if (TIME_WORD.test(t.lower)) {
+      // "the quarter-finals" is a round, "this year's Six Nations" an event: a time word inside a bigger noun is no time.
+      const next = toks[j + 1];
+      const event = next?.pos === 'PART' && /^['’]s?$/.test(next.text) && /^(?:this|last|next|the)$/.test(toks[j - 1]?.lower ?? '') && isNounish(toks[j + 2]) && toks[j + 2]?.lower !== 'worth';
+      return !(next !== undefined && ((next.text === '-' && isGlued(toks, j + 1)) || event));
+    }
     if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
   }
   return false;
@@ -513,6 +620,8 @@ interface Back {
 function readBack(toks: Token[], f0: number): Back {
   const b: Back = { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [], perfect: false };
   let j = f0 - 1;
+  // "rose by a strong 0.7%", "fell by a further 2%": an article and an adjective between the preposition and the figure.
+  if (toks[j]?.pos === 'ADJ' && toks[j - 1]?.pos === 'DET' && toks[j - 2]?.pos === 'ADP' && /^(?:by|of|to)$/.test(toks[j - 2]?.lower ?? '')) j -= 2;
   // "cut off ten sellers": a verb's particle is no preposition of the figure.
   const particle = /^(?:up|down|off|out|back)$/.test(toks[j]?.lower ?? '') && toks[j - 1] !== undefined && isVerbLike(toks[j - 1] as Token);
   if (!particle && (toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to')) {
@@ -534,7 +643,7 @@ function readBack(toks: Token[], f0: number): Back {
     return b;
   }
   // "jumped 76% to $1.13bn from $639m": step over sibling figures to reach the verb.
-  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
+  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || inDate(toks[j], toks, j) || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
   while (toks[j]?.pos === 'ADV' || (toks[j]?.pos === 'ADP' && /^(?:up|down|back|off|out|home)$/.test(toks[j]?.lower ?? ''))) j--;
   // "was worth $20m": the copula carries it.
   if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
@@ -549,6 +658,15 @@ function readBack(toks: Token[], f0: number): Back {
   b.subject = subjectBack(toks, j - 1, b);
   raisedModality(toks, b);
   return b;
+}
+
+/** A time word between sibling figures ("rose to 58.6 last month from 57.8"): no verb or subject of its own. */
+function inDate(t: Token | undefined, toks: Token[], j: number): boolean {
+  if (t === undefined || !(TIME_WORD.test(t.lower) || /^(?:last|this|next|previous)$/.test(t.lower))) return false;
+  // Only between figures: a number sits on the far side of the time words.
+  let k = j;
+  while (k >= 0 && (TIME_WORD.test(toks[k]?.lower ?? '') || /^(?:last|this|next|previous|the|in|a)$/.test(toks[k]?.lower ?? ''))) k--;
+  return toks[k]?.pos === 'NUM' || toks[k]?.numberPiece === true || toks[k]?.pos === 'SYM';
 }
 
 /** "it expects to see earnings grow", "analysts forecast profits to rise": intent said before the subject still hedges the change. */
@@ -578,6 +696,12 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
       else if (t.lower === 'to' && t.pos === 'PART' && EXPECT.has(toks[i - 1]?.lemma ?? '')) b.modality.unshift(t);
       i--;
       continue;
+    }
+    // "The index's sister survey - the employment index - eased": the apposition between dashes names the subject.
+    if (/^[-–—]$/.test(t.text) && !isGlued(toks, i) && i > 1) {
+      const apposition = nounBack(toks, i - 1);
+      const open = toks[i - 1 - apposition.length];
+      if (apposition.some((u) => u.pos === 'NOUN' || u.pos === 'PROPN') && open !== undefined && /^[-–—]$/.test(open.text)) return apposition;
     }
     // "The yen, meanwhile, dropped": step over a parenthetical adverb between commas.
     if (t.text === ',' && toks[i - 1]?.pos === 'ADV' && toks[i - 2]?.text === ',') {
@@ -687,6 +811,8 @@ function nounBack(toks: Token[], j: number): Token[] {
       out.unshift(t);
       continue;
     }
+    // "its index": the possessive says whose, to be resolved to a name.
+    if (t.pos === 'PRON' && out.length > 0 && /^(?:its|their)$/.test(t.lower)) out.unshift(t);
     break;
   }
   while (out.length > 0 && out[0]?.pos === 'ADJ' && out.length === 1) out.shift();
@@ -741,7 +867,7 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
 
 /** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
 function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
-  if (words.length === 0 || words.length >= 7) return words;
+  if (words.length === 0 || countWords(words) >= MAX_WORDS - 1) return words;
   const toks = tagged.tokens;
   const used = new Set(words);
   for (const e of tagged.entities) {
@@ -753,14 +879,64 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
     const date = toks.slice(e.first, e.last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
     // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
-    if (!date.some((t) => /\d/.test(t.text) || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
+    if (!date.some((t) => /\d/.test(t.text) || t.pos === 'NUM' || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
     // "in its current financial year": the owner's pronoun between preposition and date says nothing new.
     const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
     const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
-    return [...words, ...lead, ...date].slice(0, MAX_WORDS + 2);
+    const timed = [...words, ...lead, ...date];
+    return countWords(timed) <= MAX_WORDS ? timed : words;
   }
   return words;
+}
+
+/** Prepositions that open a sentence with where or when its figures hold: "At the Department for Work and Pensions, …". */
+const FRONTED = /^(?:in|at|during|against|across|within|among|throughout|for|over)$/;
+
+/**
+ * A phrase that opens the sentence says where or when for every figure in it ("In the past year more than 2,600
+ * orders were issued", "Against the yen the dollar was trading at $103.05"): appended when the label has room.
+ */
+function withFrontedPhrase(words: Token[], tagged: TaggedSentence, f0: number): Token[] {
+  const toks = tagged.tokens;
+  // The sentence's opening, else the opening of the figure's own clause ("They say that in the past year …").
+  let p = f0 - 1;
+  while (p > 0 && !(toks[p - 1]?.text === ',' || toks[p - 1]?.lower === 'that' || toks[p - 1]?.pos === 'SCONJ')) p--;
+  if (!(toks[p]?.pos === 'ADP' && FRONTED.test(toks[p]?.lower ?? ''))) p = 0;
+  const prep = toks[p];
+  if (words.length === 0 || prep === undefined || prep.pos !== 'ADP' || !FRONTED.test(prep.lower) || f0 < p + 2) return words;
+  const date = tagged.entities.find((e) => e.type === 'DATE' && e.first >= p + 1 && e.first <= p + 2);
+  let obj: Token[];
+  let phraseEnd: number;
+  if (date !== undefined) {
+    phraseEnd = date.last;
+    // "During the first six months of the fiscal year": the period itself, without what it is a part of.
+    obj = toks.slice(date.first, date.last + 1);
+    const of = obj.findIndex((t, i) => i > 0 && t.lower === 'of');
+    if (of > 0) obj = obj.slice(0, of);
+    if (words.some((t) => tagged.entities.some((e) => e.type === 'DATE' && t.start >= 0 && toks.indexOf(t) >= e.first && toks.indexOf(t) <= e.last))) return words;
+  } else {
+    // "for" and "over" open a time, not a place: "For the full year", "Over the past decade".
+    if (/^(?:for|over)$/.test(prep.lower)) return words;
+    obj = nounPhrase(toks, p + 1, true);
+    const end = toks.indexOf(obj[obj.length - 1] as Token);
+    // "At the Department for Work and Pensions": a name's own of- or for-phrase belongs to it.
+    if (obj.length > 0 && /^(?:of|for)$/.test(toks[end + 1]?.lower ?? '') && obj.every((t) => t.pos === 'PROPN')) {
+      const pp = nounPhrase(toks, end + 2, true);
+      if (pp.length > 0 && pp.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ')) obj = [...obj, toks[end + 1] as Token, ...pp];
+    }
+    phraseEnd = toks.indexOf(obj[obj.length - 1] as Token);
+  }
+  if (obj.length === 0 || phraseEnd >= f0 - 1 || obj.some((t) => words.includes(t))) return words;
+  // "At Jessops it costs £2.50 and at Snappy Snaps £9.99": a later conjunct has its own place.
+  const between = toks.slice(phraseEnd + 1, f0);
+  const conj = between.findIndex((t) => t.pos === 'CCONJ');
+  if (conj > 0 && between.slice(0, conj).some((t) => t.pos === 'NUM')) return words;
+  // Only a phrase that stands alone before its clause: a comma or the clause's subject follows it, not more of a phrase.
+  const after = toks[phraseEnd + 1];
+  if (after === undefined || !(after.text === ',' || after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'PRON' || after.pos === 'ADV')) return words;
+  const placed = [...words, prep, ...obj];
+  return countWords(placed) <= MAX_WORDS ? placed : words;
 }
 
 /** "$41.32 a barrel", "£400m a year": the unit of a rate right after the figure, as "per barrel". */
@@ -795,19 +971,45 @@ function withOwnerOf(head: Token[], back: Back, ctx: LabelContext): Token[] {
   return [...owner, ...head.filter((t) => !owner.includes(t))];
 }
 
-/** Replace a pronoun or stand-in subject ("it", "the firm") by the article's owner when there is one. */
+/** Replace a pronoun or stand-in subject ("it", "the firm") by the sentence's speaker or the article's owner when there is one. */
 function resolve(np: Token[], ctx: LabelContext): Token[] {
-  const owner = ctx.owner ?? null;
+  const owner = ctx.speaker ?? (ctx.owner ? wordsOf(ctx.owner) : null);
   const content = np.filter((t) => !DROP_IN_LABEL.has(t.lower));
-  if (owner === null || owner === '' || content.length === 0) return np;
-  if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [...wordsOf(owner)];
+  if (owner === null || content.length === 0) return np;
+  if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [...owner];
   if (content.length === 1 && content[0]?.pos === 'PRON') return np;
   // "its profits", "the firm's sales": name whose.
   if (STAND_INS.has(content[0]?.lower ?? '') && (content[0]?.pos === 'PRON' || content[0]?.pos === 'DET' || /^['’]s?$/.test(content[1]?.text ?? ''))) {
     const rest = content.slice(/^['’]s?$/.test(content[1]?.text ?? '') ? 2 : 1);
-    return [...wordsOf(owner), ...rest];
+    return [...owner, ...rest];
   }
   return np;
+}
+
+const SPEAKING = /^(?:say|said|says|report|reported|reports|announce|announced|announces|add|added|adds)$/;
+
+/**
+ * "The National Association of Purchasing Management-Chicago said its index dropped to 61.2": the name right before
+ * a verb of saying, before the figure, is whom "its" and "the firm" stand for in that sentence (its last three words).
+ */
+function speakerBefore(toks: Token[], f0: number): Token[] {
+  for (let v = f0 - 1; v > 0; v--) {
+    if (!SPEAKING.test(toks[v]?.lower ?? '') || toks[v]?.pos !== 'VERB') continue;
+    const name: Token[] = [];
+    for (let k = v - 1, words = 0; k >= 0 && words < 3; k--) {
+      const t = toks[k] as Token;
+      // A capitalised word inside a name is part of it whatever its tag ("Purchasing Management").
+      const capital = /^\p{Lu}/u.test(t.text) && !t.initial && /^(?:PROPN|NOUN|VERB|ADJ)$/.test(t.pos);
+      if (capital) {
+        if (!(toks[k + 1]?.text === '-' && isGlued(toks, k + 1))) words++;
+        name.unshift(t);
+      }
+      else if (t.text === '-' && isGlued(toks, k) && name.length > 0) name.unshift(t);
+      else break;
+    }
+    return name.length > 0 && name[0]?.text !== '-' ? name : [];
+  }
+  return [];
 }
 
 function direction(verb: Token[]): 'rise' | 'fall' | null {
@@ -842,7 +1044,8 @@ function countWords(tokens: Token[]): number {
 
 /** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words, never cut inside a phrase. */
 function render(tokens: Token[]): string {
-  let kept = tokens.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' || t.text === '-');
+  // An unresolved "its" or "their" names nobody: "index" reads better than "its index".
+  let kept = tokens.filter((t) => (!DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' && !(t.pos === 'PRON' && /^(?:its|their)$/.test(t.lower))) || t.text === '-');
   if (countWords(kept) > MAX_WORDS) {
     let cut = kept.length;
     while (cut > 0 && countWords(kept.slice(0, cut)) > MAX_WORDS) cut--;
@@ -850,7 +1053,14 @@ function render(tokens: Token[]): string {
     const lastPrep = kept.slice(0, cut).findLastIndex((t, i) => i > 1 && (t.pos === 'ADP' || t.pos === 'CCONJ'));
     kept = kept.slice(0, lastPrep > 1 && cut < kept.length ? lastPrep : cut);
   }
-  while (kept.length > 0 && /^(?:ADP|CCONJ|SCONJ|DET|AUX|PART)$/.test(kept[kept.length - 1]?.pos ?? '') && !/^['’]s?$/.test(kept[kept.length - 1]?.text ?? '')) kept.pop();
+  for (;;) {
+    const end = kept[kept.length - 1];
+    if (end === undefined) break;
+    // "for an hour's" cut before what is owned: the owner goes with its "'s".
+    if (end.pos === 'PART' && /^['’]s?$/.test(end.text) && kept.length > 2) kept.splice(-2, 2);
+    else if (/^(?:ADP|CCONJ|SCONJ|DET|AUX|PART)$/.test(end.pos) || /^(?:such|including|like)$/.test(end.lower)) kept.pop();
+    else break;
+  }
   while (kept.length > 0 && (/^(?:ADP|CCONJ|SCONJ|PART)$/.test(kept[0]?.pos ?? '') || kept[0]?.text === '-')) kept.shift();
   let out = '';
   let n = 0;

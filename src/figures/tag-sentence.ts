@@ -144,6 +144,7 @@ export function retag(tokens: Token[]): void {
 
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
 const DATE_ANCHOR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|year|years|quarter|month|months|week|weeks|day|days|decade|season|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|christmas|easter|summer|winter|spring|autumn)$/;
+const PERIOD = /^(?:years|months|weeks|days|quarters|decades|hours|year|month|week|day|quarter|decade|hour)$/;
 const DATE_MODIFIER = /^(?:the|last|this|next|each|every|per|a|first|second|third|fourth|final|same|previous|current|past|coming|financial|fiscal|calendar|half|early|late|mid|end|of|ago|-)$/;
 
 /**
@@ -163,6 +164,12 @@ export function dateSpans(tokens: readonly Token[]): Entity[] {
       const day = t.pos === 'NUM' && /^\d{1,2}$/.test(t.text) && (MONTH.test(tokens[j + 1]?.lower ?? '') || MONTH.test(tokens[j - 1]?.lower ?? ''));
       // "a months-long operation": a period word glued into a compound adjective is no date.
       if (tokens[j + 1]?.text === '-' && tokens[j + 1]?.start === t.end) break;
+      // "in five days", "the first six months": a small count of a period word is a stretch of time.
+      const periodCount = t.pos === 'NUM' && !/\d{3}/.test(t.text) && PERIOD.test(tokens[j + 1]?.lower ?? '');
+      if (periodCount) {
+        j++;
+        continue;
+      }
       if (year || day || (MONTH.test(t.lower) && (t.pos === 'PROPN' || t.pos === 'NOUN')) || DATE_ANCHOR.test(t.lower)) anchored = true;
       else if (!DATE_MODIFIER.test(t.lower)) break;
       j++;

@@ -85,7 +85,7 @@ describe('labelFigure', () => {
     ['Prutton was banned for 10-games on Wednesday.', '10', 'games'],
     // Adjectives between the article and the figure describe its noun; an owner's word and an ordinal do not hide the verb.
     ['Spain took an unassailable 3-1 lead.', '3-1', 'unassailable lead'],
-    ['England have lost their first three matches in this year\'s Six Nations.', 'three', 'matches lost by England in this year'],
+    ['England have lost their first three matches in this year\'s Six Nations.', 'three', 'matches lost in this year\'s Six Nations'],
     // A share that is the subject says what it did; a part of a named whole counts the whole's things.
     ['Yet, only 15% are actually recycled.', '15%', 'share actually recycled'],
     ['Zambia recalled nine of their foreign-based players.', 'nine', 'foreign-based players recalled by Zambia'],
@@ -95,6 +95,20 @@ describe('labelFigure', () => {
     ['The costs range from $2.5m (£1.33m) to $4m (£2.13m) of local taxpayers\' money.', '$4m', 'costs range'],
     // A possessive name before the figure says whose; a day's name does not.
     ['Rangers were awarded a penalty in Hearts\'s 2-1 defeat at Tynecastle.', '2-1', 'Hearts defeat at Tynecastle'],
+    // A phrase opening the sentence (or the figure's clause) says where or when for its figures.
+    ['At the Ministry of Defence, 900 posts will go.', '900', 'posts will go at Ministry of Defence'],
+    ['Against the franc the pound was trading at $1.91.', '$1.91', 'pound trading against franc'],
+    ['During the first nine months of the year, Acme made savings of $40m.', '$40m', 'Acme savings during first nine months'],
+    // "its" is the name that speaks in the sentence; an apposition between dashes names the subject.
+    ['The Institute of Supply Management said its index fell to 51.2.', '51.2', 'Supply Management index'],
+    ['The survey\'s other gauge - the orders index - eased to 49.5 in June.', '49.5', 'orders index in June'],
+    // Time words between sibling figures do not hide the verb; a count of days is a time.
+    ['Its gauge of factory output rose to 55.1 last month from 53.9 in May.', '53.9', 'gauge of factory output in May'],
+    ['Coffee futures have now lost 9% in three days.', '9%', 'fall in Coffee futures in three days'],
+    // A change noun says its direction; a participle after the noun belongs to its phrase.
+    ['Dealers saw a 12% increase in the number of bikes sold.', '12%', 'rise in number of bikes sold'],
+    // A round ("quarter-finals") and an event ("this year\'s Open") are no times.
+    ['Jones ran 11.02secs in the quarter-finals in Rome.', '11.02secs', 'Jones ran in quarter-finals in Rome'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);

@@ -45,7 +45,10 @@ describe('dateSpans', () => {
   it.each([
     ['Sales rose 5% in the third quarter of 2004.', ['the third quarter of 2004']],
     ['It was worth $20m in 2004 and $4m last month.', ['2004', 'last month']],
-    ['The band split 11 days ago on 5 May 2004.', ['days ago', '5 May 2004']],
+    ['The band split 11 days ago on 5 May 2004.', ['11 days ago', '5 May 2004']],
+    // A small count of a period word is a stretch of time: "in five days", "the first six months".
+    ['Futures have lost $4 in five days.', ['five days']],
+    ['During the first six months of the year, sales rose.', ['the first six months of the year']],
     ['It ended a months-long operation.', []],
   ])('%s → %j', (sentence, expected) => {
     expect(spans(sentence)).toEqual(expected);
