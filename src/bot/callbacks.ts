@@ -3,7 +3,7 @@
  * broadcast. Notices are in the chat's language; the broadcast's progress is for operators, in English.
  */
 import type { Context } from 'telegraf';
-import type { Chat } from 'telegraf/types';
+import type { Chat, InlineKeyboardMarkup } from 'telegraf/types';
 import type { BotDeps } from './bot-deps.js';
 import { parseMoreButton, parseStoryButton } from './keyboards/story-buttons.js';
 import { showDigestPage } from './commands/digest.js';
@@ -18,29 +18,46 @@ import { searchPage } from './commands/search.js';
 import { settingsText } from './commands/settings.js';
 import { chatTr } from './chat-language.js';
 import { applyLanguage, LANGUAGE_PREFIX } from './commands/language.js';
-import { isLocale, LOCALES, translator } from '../i18n/translator.js';
+import { isLocale } from '../i18n/translator.js';
 import { escapeHtml } from '../render/escape-html.js';
+import { ShownMessages, shownContent, shownText } from './shown-messages.js';
 
 /**
  * Handle one callback query; it is always answered exactly once (with a short notice when useful).
- * @example bot.on('callback_query', (ctx) => handleCallback(ctx, deps))
+ * A tap whose data is not on the tapped message's keyboard (a stale or forged tap) changes nothing.
+ * `shown` remembers what this bot's edits made messages show (one per bot).
+ * @example bot.on('callback_query', (ctx) => handleCallback(ctx, deps, shown))
  */
-export async function handleCallback(ctx: Context, deps: BotDeps): Promise<void> {
+export async function handleCallback(ctx: Context, deps: BotDeps, shown = new ShownMessages()): Promise<void> {
   const query = ctx.callbackQuery;
   const data = query && 'data' in query ? query.data : '';
   const message = query?.message;
   const chat: Chat | undefined = message?.chat;
   let notice = '';
   try {
-    if (!chat || !query) notice = chatTr(ctx).t('button-expired');
-    else notice = await dispatch(ctx, deps, data, chat, query.from.id, message?.message_id ?? 0);
+    if (!chat || !query || !offeredOn(message, data)) notice = chatTr(ctx).t('button-expired');
+    else notice = await dispatch(ctx, deps, shown, data, chat, query.from.id, message?.message_id ?? 0);
   } finally {
     await ctx.answerCbQuery(notice ? notice.slice(0, 200) : undefined).catch(() => undefined);
   }
 }
 
-async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, fromId: number, messageId: number): Promise<string> {
+/** A tapped message Telegram no longer gives the bot (deleted, or too old): date 0, no text, no keyboard. */
+const inaccessible = (message: unknown): boolean => (message as { date?: number } | undefined)?.date === 0;
+
+/**
+ * Whether `data` is a button of the tapped message as it is now. Telegram only sends taps of a
+ * message's buttons, so anything else is a stale or forged tap; an inaccessible message cannot be checked.
+ */
+function offeredOn(message: unknown, data: string): boolean {
+  if (inaccessible(message)) return true;
+  const keyboard = (message as { reply_markup?: InlineKeyboardMarkup } | undefined)?.reply_markup?.inline_keyboard ?? [];
+  return keyboard.some((row) => row.some((b) => 'callback_data' in b && b.callback_data === data));
+}
+
+async function dispatch(ctx: Context, deps: BotDeps, shown: ShownMessages, data: string, chat: Chat, fromId: number, messageId: number): Promise<string> {
   const { t } = chatTr(ctx);
+  const edit = (html: string, keyboard?: InlineKeyboardMarkup) => editShown(ctx, shown, chat.id, messageId, html, keyboard);
   const story = parseStoryButton(data);
   if (story) {
     const shown = await showStory(ctx, deps, chat.id, story.number, story.articleId);
@@ -65,8 +82,7 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     if (query === null) return t('search-expired');
     const page = await searchPage(deps, chat.id, search.searchId, query, search.page, chatTr(ctx));
     if (!page) return t('search-no-results');
-    if (page.page === currentPage(ctx)) return '';
-    await edit(ctx, chat.id, messageId, page.html, page.keyboard);
+    await edit(page.html, page.keyboard);
     return '';
   }
   const language = data.startsWith(LANGUAGE_PREFIX) ? data.slice(LANGUAGE_PREFIX.length) : null;
@@ -75,7 +91,7 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return t('admins-only-short');
     const sub = await deps.store.getSubscriber(chat.id);
     if (!sub?.active) return t('not-subscribed-short');
-    // Editing to identical content is a 400 ("message is not modified"): skip no-op presses.
+    // A press that changes nothing is only answered.
     const unchanged =
       (setting.kind === 'time' && sub.digestTime === setting.value) ||
       (setting.kind === 'pause' && sub.paused === setting.paused) ||
@@ -90,9 +106,9 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     const updated = await deps.store.getSubscriber(chat.id);
     if (language !== null) {
       // Under /language: the message becomes the confirmation, in the new language.
-      await edit(ctx, chat.id, messageId, escapeHtml(tr.t('language-set', { language: tr.t('language-name') })));
+      await edit(escapeHtml(tr.t('language-set', { language: tr.t('language-name') })));
     } else {
-      await edit(ctx, chat.id, messageId, await settingsText(deps, chat.id, updated, tr), settingsKeyboard(updated, tr));
+      await edit(await settingsText(deps, chat.id, updated, tr), settingsKeyboard(updated, tr));
     }
     return tr.t('button-saved');
   }
@@ -103,33 +119,19 @@ async function dispatch(ctx: Context, deps: BotDeps, data: string, chat: Chat, f
     const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now().toISOString());
     if (!pending) return 'Already done.'; // English: operators only
     if (decision === 'cancelled') {
-      await edit(ctx, chat.id, messageId, 'Broadcast cancelled.'); // English: operators only
+      await edit('Broadcast cancelled.'); // English: operators only
       return 'Cancelled.'; // English: operators only
     }
     // Thousands of chats at the global rate take minutes: a job, reporting in place when done.
     const chats = await deps.store.activeSubscribers();
-    await edit(ctx, chat.id, messageId, `Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`); // English: operators only
+    await edit(`Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`); // English: operators only
     deps.jobs.run('broadcast', async () => {
       const { sent, failed } = await sendBroadcast(ctx, deps, pending.text, chats.map((s) => s.chatId));
-      await edit(ctx, chat.id, messageId, `Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`); // English: operators only
+      await edit(`Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`); // English: operators only
     });
     return 'Sending.'; // English: operators only
   }
   return t('button-expired');
-}
-
-/** "page 2 of 3" in every language, as a pattern capturing the page. */
-const PAGE_LINES = LOCALES.map((l) => {
-  const line = translator(l).t('search-page', { page: '\u0001', pages: '\u0002' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`· ${line.replace('\u0001', '(\\d+)').replace('\u0002', '\\d+')}`);
-});
-
-/** The page a search result message shows ("page 2 of 3", in whichever language it was sent), from the pressed message's text. */
-function currentPage(ctx: Context): number | null {
-  const message = ctx.callbackQuery?.message;
-  const text = message && 'text' in message ? message.text : '';
-  const m = PAGE_LINES.map((re) => re.exec(text)).find((x) => x !== null);
-  return m ? Number(m[1]) - 1 : null;
 }
 
 /**
@@ -146,15 +148,27 @@ async function sendBroadcast(ctx: Context, deps: BotDeps, text: string, chatIds:
   return { sent: outcomes.length - failed, failed };
 }
 
-/** Edit a message in place; "message is not modified" and vanished messages are not errors. */
-async function edit(ctx: Context, chatId: number, messageId: number, html: string, keyboard?: ReturnType<typeof settingsKeyboard>): Promise<void> {
+/**
+ * Show `html` and `keyboard` in the tapped message: edited in place, unless it already shows just
+ * that (Telegram would answer 400 "message is not modified"); as a new message when Telegram no
+ * longer gives the bot the tapped one. "Not modified" and a message deleted meanwhile are not errors.
+ */
+async function editShown(ctx: Context, shown: ShownMessages, chatId: number, messageId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+  const markup = keyboard && keyboard.inline_keyboard.length > 0 ? keyboard : undefined;
+  const extra = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) };
+  const tapped = ctx.callbackQuery?.message;
+  if (inaccessible(tapped)) {
+    await ctx.telegram.sendMessage(chatId, html, extra);
+    return;
+  }
+  const content = shownContent(shownText(html), markup);
+  const before = tapped && tapped.message_id === messageId && 'text' in tapped ? shownContent(tapped.text, 'reply_markup' in tapped ? tapped.reply_markup : undefined) : undefined;
+  if ((shown.get(chatId, messageId) ?? before) === content) return;
   await ctx.telegram
-    .editMessageText(chatId, messageId, undefined, html, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(keyboard && keyboard.inline_keyboard.length > 0 ? { reply_markup: keyboard } : {}),
-    })
+    .editMessageText(chatId, messageId, undefined, html, extra)
+    .then(() => shown.set(chatId, messageId, content))
     .catch((err: Error) => {
-      if (!/not modified|not found/i.test(err.message)) throw err;
+      if (/not modified/i.test(err.message)) shown.set(chatId, messageId, content);
+      else if (!/not found/i.test(err.message)) throw err;
     });
 }

@@ -10,6 +10,7 @@ import type { BotDeps } from './bot-deps.js';
 import { chatTr, registerMenus, useChatLanguage } from './chat-language.js';
 import { parseCommand, type CommandInput } from './command-input.js';
 import { handleCallback } from './callbacks.js';
+import { ShownMessages } from './shown-messages.js';
 import { handleStart } from './commands/start.js';
 import { handleStop } from './commands/stop.js';
 import { handlePause } from './commands/pause.js';
@@ -86,7 +87,8 @@ export function createBot(telegram: { token: string; apiRoot: string }, deps: Bo
   bot.on(message('text'), (ctx) => (ctx.message.text.startsWith('/') ? route(ctx, ctx.message, deps) : handlePlainText(ctx, ctx.message, deps, hinted)));
   bot.on(channelPost('text'), (ctx) => route(ctx, ctx.channelPost, deps));
   bot.on(message('document'), (ctx) => handleOpmlUpload(ctx, ctx.message, deps));
-  bot.on('callback_query', (ctx) => handleCallback(ctx, deps));
+  const shown = new ShownMessages();
+  bot.on('callback_query', (ctx) => handleCallback(ctx, deps, shown));
   // Never let an error escape: telegraf's default rethrows and stops polling.
   bot.catch((err, ctx) => handlerFailed(err, ctx, deps));
   return bot;
