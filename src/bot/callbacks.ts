@@ -15,7 +15,7 @@ import { canChangeSettings } from './guards/chat-admin.js';
 import { isBotAdmin } from './guards/bot-admin.js';
 import { showStory } from './commands/story.js';
 import { searchPage } from './commands/search.js';
-import { settingsText } from './commands/settings.js';
+import { settingsPlace, settingsText } from './commands/settings.js';
 import { chatTr } from './chat-language.js';
 import { applyLanguage, LANGUAGE_PREFIX } from './commands/language.js';
 import { isLocale } from '../i18n/translator.js';
@@ -91,24 +91,37 @@ async function dispatch(ctx: Context, deps: BotDeps, shown: ShownMessages, data:
     if (!(await canChangeSettings(ctx, { chat, fromId, senderChatId: null }, deps))) return t('admins-only-short');
     const sub = await deps.store.getSubscriber(chat.id);
     if (!sub?.active) return t('not-subscribed-short');
+    const place = settingsPlace(ctx, chat);
+    const delivery = await deps.store.getDeliveryOptions(chat.id);
+    let topic: number | null = null;
+    if (setting.kind === 'topic' && setting.to === 'here') {
+      // "To this topic" means the tapped message's topic: unknown when Telegram no longer gives the message.
+      if (!place.forum || inaccessible(ctx.callbackQuery?.message)) return t('button-expired');
+      topic = place.thread;
+    }
     // A press that changes nothing is only answered.
     const unchanged =
       (setting.kind === 'time' && sub.digestTime === setting.value) ||
       (setting.kind === 'pause' && sub.paused === setting.paused) ||
       (setting.kind === 'timezone-default' && sub.timezone === null) ||
-      (setting.kind === 'language' && sub.language === setting.locale);
+      (setting.kind === 'language' && sub.language === setting.locale) ||
+      (setting.kind === 'card' && delivery.pictureCard === setting.on) ||
+      (setting.kind === 'topic' && delivery.digestTopic === topic);
     if (unchanged) return t('button-already-set');
     let tr = chatTr(ctx);
     if (setting.kind === 'time') await deps.store.setSchedule(chat.id, { digestTime: setting.value });
     else if (setting.kind === 'timezone-default') await deps.store.setSchedule(chat.id, { timezone: null });
     else if (setting.kind === 'pause') await deps.store.setPaused(chat.id, setting.paused);
+    else if (setting.kind === 'card') await deps.store.setPictureCard(chat.id, setting.on);
+    else if (setting.kind === 'topic') await deps.store.setDigestTopic(chat.id, topic);
     else tr = await applyLanguage(ctx, deps, chat.id, setting.locale);
-    const updated = await deps.store.getSubscriber(chat.id);
     if (language !== null) {
       // Under /language: the message becomes the confirmation, in the new language.
       await edit(escapeHtml(tr.t('language-set', { language: tr.t('language-name') })));
     } else {
-      await edit(await settingsText(deps, chat.id, updated, tr), settingsKeyboard(updated, tr));
+      const updated = await deps.store.getSubscriber(chat.id);
+      const now = await deps.store.getDeliveryOptions(chat.id);
+      await edit(await settingsText(deps, chat.id, updated, tr, now, place), settingsKeyboard(updated, tr, now, place));
     }
     return tr.t('button-saved');
   }

@@ -74,12 +74,13 @@ describe('callback fuzz', () => {
       for (const text of ['/settings', '/digest', '/search city', '/language', '/story 1']) await h.say(chat, text, from);
       if (chat.type === 'private') await h.say(chat, 'http://127.0.0.1:9/feed.xml', from);
       if (chat === ADMIN_CHAT) await h.say(chat, `/admin broadcast Fuzz notice ${Math.floor(next() * 1000)}`, from);
+      if (chat === FORUM) {
+        const before = h.api.sent(FORUM.id).length;
+        h.api.sendText(FORUM, '/settings', GROUP_ADMIN, { threadId: topic });
+        await h.api.waitForMessages(FORUM.id, before + 1, 5000);
+      }
     };
     for (const chat of chats) await h.say(chat, '/start', chat === GROUP || chat === FORUM ? GROUP_ADMIN : chat === UK ? { id: UK.id, language_code: 'uk' } : undefined);
-    await h.say(FORUM, '/settings', GROUP_ADMIN); // in General; the topic gets its own below
-    const before = h.api.sent(FORUM.id).length;
-    h.api.sendText(FORUM, '/settings', GROUP_ADMIN, { threadId: topic });
-    await h.api.waitForMessages(FORUM.id, before + 1, 5000);
     for (const chat of chats) await refresh(chat);
 
     /** Every button of every message the bot has in the chats now (keyboards as edited since). */
@@ -103,15 +104,23 @@ describe('callback fuzz', () => {
     let pressed = 0;
     let last: Tap | undefined;
     const kinds: Record<string, number> = {};
+    const byButton: Record<string, number> = {};
     const started = Date.now();
     let buttons = harvest();
-    expect(new Set(buttons.map((b) => b.data.split(':')[0])).size).toBeGreaterThanOrEqual(7); // cfg, st, more, sr, lang, sub, bc
+    const made = new Set(buttons.map((b) => b.data.split(':').slice(0, 2).join(':')));
+    for (const kind of ['cfg:t', 'cfg:p', 'cfg:z', 'cfg:l', 'cfg:c', 'cfg:d', 'st:1', 'more:2', 'lang:uk', 'sub:offer', 'bc:y']) expect(made).toContain(kind);
+    expect([...made].some((d) => d.startsWith('sr:'))).toBe(true);
     for (let i = 0; i < COUNT; i++) {
       const r = next();
       const b = pick(buttons);
       let tap: Tap;
       let kind: string;
-      if (r < 0.45) [kind, tap] = ['valid', { chat: b.chat, messageId: b.messageId, data: b.data }];
+      if (r < 0.45) {
+        // every kind of button as often as any other (settings buttons far outnumber the rest)
+        const ofKind = byKind(buttons);
+        const v = pick(ofKind.get(pick([...ofKind.keys()]))!);
+        [kind, tap] = ['valid', { chat: v.chat, messageId: v.messageId, data: v.data }];
+      }
       else if (r < 0.55 && last) [kind, tap] = ['repeat', last];
       else if (r < 0.65) [kind, tap] = ['other-message', { chat: b.chat, messageId: 1 + Math.floor(next() * (b.messageId + 2)), data: b.data }];
       else if (r < 0.7) [kind, tap] = ['vanished-message', { chat: b.chat, messageId: 100_000 + Math.floor(next() * 1000), data: b.data }];
@@ -123,6 +132,10 @@ describe('callback fuzz', () => {
       }
       if (kind !== 'repeat') tap = { ...tap, ...(fromOf(tap.chat) ? { from: fromOf(tap.chat) } : {}) };
       kinds[kind] = (kinds[kind] ?? 0) + 1;
+      if (kind === 'valid') {
+        const k = [...byKind([tap]).keys()][0]!;
+        byButton[k] = (byButton[k] ?? 0) + 1;
+      }
       h.api.pressButton(tap.chat, tap.messageId, tap.data, tap.from);
       pressed++;
       last = tap;
@@ -141,7 +154,8 @@ describe('callback fuzz', () => {
     const answers = h.api.calls('answerCallbackQuery');
     const notModified = h.api.rejected().filter((r) => r.description === TG.messageNotModified[1]).length;
     console.log(
-      `callback fuzz: ${COUNT} taps (seed ${SEED}; ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}) → ` +
+      `callback fuzz: ${COUNT} taps (seed ${SEED}; ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}; ` +
+        `valid by button: ${Object.entries(byButton).sort().map(([k, n]) => `${k} ${n}`).join(', ')}) → ` +
         `${answers.length} answered, ${h.api.sent().length} messages, ${h.api.calls('editMessageText').length} edits, ` +
         `${h.api.rejected().length} rejected (${notModified} "not modified"), ${h.errors.length} handler errors, ${ms} ms`,
     );
@@ -153,6 +167,16 @@ describe('callback fuzz', () => {
     expect((await h.say(PRIVATE, '/help'))[0]!.text).toContain('/digest');
   }, 120_000);
 });
+
+/** Buttons by kind: the data up to its second field ("cfg:t", "st:3", "sub:offer"). */
+function byKind<T extends { data: string }>(buttons: readonly T[]): Map<string, T[]> {
+  const kinds = new Map<string, T[]>();
+  for (const b of buttons) {
+    const kind = b.data.split(':').slice(0, 2).join(':').replace(/\d+$/, '');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), b]);
+  }
+  return kinds;
+}
 
 /** Wait until `pressed` taps are answered and everything they started has been sent. */
 async function idle(pressed: number): Promise<void> {
