@@ -5,7 +5,9 @@
  */
 import type { Figure, FigureKind } from '../domain/types.js';
 import { labelFigure, type LabelContext } from './label-figure.js';
+import { MULTIPLIER_WORDS } from './multipliers.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
+import { ORDINAL_WORDS } from './ordinals.js';
 import { notFigure, opensSentence } from './not-figures.js';
 import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
@@ -13,11 +15,13 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { tagSentence, type TaggedSentence } from './tag-sentence.js';
 
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS})\\b`,
+  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS}|${MULTIPLIER_WORDS}|${ORDINAL_WORDS})\\b`,
   'giu',
 );
 const SP = '[ \\t\\u00a0\\u202f]';
 const RANGE_SEP = new RegExp(`${SP}?[-–]${SP}?|${SP}+to${SP}+|${SP}–${SP}`, 'y');
+/** A ratio's second side names a particular set ("four out of their six"), not a proportion ("one in five"). */
+const DETERMINED = /\b(?:the|their|its|his|her)\b/i;
 const RATIO_SEP = new RegExp(`-for-|${SP}+(?:in|out${SP}+of)${SP}+(?:(?:every|the|their|its|his|her)${SP}+)?|${SP}+of${SP}+(?:the|its|their)${SP}+`, 'y');
 /** A verb or adverb of change right before an amount: "rose", "fell by", "up". */
 const CHANGE_BEFORE = /\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
@@ -189,6 +193,11 @@ function joinRangeOrRatio(text: string, a: Amount): Mention | null {
   if (!isFor && !(b.value > a.value)) return null;
   // "five of the eight critics" is a share; "one of the two" is just a pronoun.
   if (/of/.test(ratioSep[0]) && (a.bareOne || a.value < 2 || b.fraction)) return null;
+  if (a.words && !isFor && !DETERMINED.test(ratioSep[0])) {
+    // "one in five", "nine out of 10": a proportion, so its value is the fraction (0.2, 0.9). "four out of their six"
+    // counts members of a set and keeps both sides; so does "9 out of 10", whose value stays the number written first.
+    return { start: a.start, end: b.end, value: Number((a.value / b.value).toPrecision(6)), kind: 'ratio', unit: null, approx: null };
+  }
   return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
 }
 

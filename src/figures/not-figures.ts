@@ -51,6 +51,8 @@ const PERIOD_AFTER = /^[ \t\u00a0]+(?:ending|ended|to|of|since|until|through|bef
 const PERIOD_WORD_BEFORE = /\bthe[ \t\u00a0]+(?:first|last|previous|past|next|coming|same|latest|following|final|opening|preceding|prior|initial)[ \t\u00a0]+$/i;
 /** "the 2300 slot": a clock time. */
 const SLOT_AFTER = /^[ \t\u00a0]+(?:slot|bulletin|GMT|BST|hours|hrs)\b/;
+/** The rest of a score after its first side: "-19" of "21-19". */
+const SCORE_AFTER = /^[-–]\d{1,2}(?!\d)/;
 /** "one half of pop duo Wham!": a member, not a fraction. */
 const MEMBER_HALF = /^one[ \t\u00a0]+half[ \t\u00a0]+of\b/i;
 
@@ -180,6 +182,8 @@ function isModelName(text: string, a: Amount, before: string): boolean {
   if (m === null) return false;
   const word = m[1] ?? '';
   if (SENTENCE_OPENERS.has(word.toLowerCase())) return false;
+  // "Wales beat England 21-19", "Hereford 1-1 Doncaster": a team before its score, not a model number.
+  if (a.value < 100 && SCORE_AFTER.test(text.slice(a.coreEnd, a.coreEnd + 4))) return false;
   if (MONTH_ONLY.test(word) || WEEKDAY.test(word)) return false;
   const wordStart = a.start - 1 - word.length;
   // "Half-Life 2": the last part of a hyphenated name.

@@ -11,14 +11,16 @@ const SMALL: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const FRACTIONS: Record<string, number> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10,
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
+  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10, twentieth: 20,
+  twentieths: 20, hundredth: 100, hundredths: 100, thousandth: 1000, thousandths: 1000,
 };
 
 /** Alternation of the words that can start a spelled-out number, for the scanner's anchor regex. */
 export const NUMBER_WORD_STARTS = [
   ...Object.keys(SMALL),
   'half',
-  'a(?=[ \\t\\u00a0]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fifth|tenth)\\b)',
+  'a(?=[ \\t\\u00a0]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fifth|sixth|eighth|tenth|twentieth|hundredth)\\b)',
 ].join('|');
 
 /** A spelled-out number read from the text. */
@@ -32,7 +34,10 @@ export interface WordNumber {
 }
 
 const WORD = /([ \t\u00a0]+|-)?([A-Za-z]+)/y;
-const OF = /^[ \t\u00a0]+of\b/;
+/** "of" after a fraction word, maybe past a closing quote: "a third of", '"about a third" of'. */
+const OF = /^["”’']?[ \t\u00a0]+of\b/;
+/** "five and a half", "two and a half million": a half added to the whole number before it. */
+const AND_A_HALF = /[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half\b(?:[ \t\u00a0]+(thousand|million|billion|trillion)\b)?/iy;
 
 /**
  * Read a spelled-out number starting at `pos` (which must be at a number word), or null.
@@ -134,6 +139,15 @@ export function readNumberWords(text: string, pos: number): WordNumber | null {
     cursor = next;
   }
   if (!seenNumber && !fraction) return null;
-  const value = total + current;
+  let value = total + current;
+  if (!fraction && current > 0 && current < 100) {
+    // "five and a half months" is 5.5, not "five" and then "half months".
+    AND_A_HALF.lastIndex = end;
+    const h = AND_A_HALF.exec(text);
+    if (h !== null) {
+      value = (value + 0.5) * (h[1] === undefined ? 1 : SCALES[h[1].toLowerCase()] ?? 1);
+      return { value, end: AND_A_HALF.lastIndex, fraction: false, bareOne: false };
+    }
+  }
   return { value, end, fraction, bareOne: firstWord === 'one' && words === 1 };
 }

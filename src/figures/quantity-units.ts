@@ -25,7 +25,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', 'us dollars': 'USD', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', 'pounds sterling': 'GBP',
   euro: 'EUR', euros: 'EUR', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', rouble: 'RUB',
   roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', hryvnia: 'UAH', hryvnias: 'UAH', franc: 'CHF', francs: 'CHF',
-  'swiss francs': 'CHF', naira: 'NGN', rand: 'ZAR', pence: 'GBP', p: 'GBP', cents: 'USD', cent: 'USD',
+  'swiss francs': 'CHF', naira: 'NGN', rand: 'ZAR', cents: 'USD', cent: 'USD',
 };
 
 /** Currency written after the number: "dollars", "euros", " USD", "50p", "20 cents". */
@@ -34,16 +34,31 @@ export const CURRENCY_SUFFIX = new RegExp(
   'uy',
 );
 
-/** Map a suffix match to its ISO code and the factor for subunits (pence, cents). */
+/**
+ * Pence as a unit of their own (the exchanges' code for pence sterling): "79p" is 79 GBX, not £0.79,
+ * because British prices and share prices are quoted and compared in pence.
+ */
+export const PENCE = 'GBX';
+
+/** Map a suffix match to its ISO code and the factor for subunits (cents; pence keep their own unit, see PENCE). */
 export function currencyOfSuffix(m: RegExpExecArray): { unit: string; factor: number } {
   if (m[1] !== undefined) return { unit: m[1].replace('RMB', 'CNY'), factor: 1 };
   const w = (m[2] ?? m[3] ?? '').toLowerCase().replace(/[ \t\u00a0\u202f]+/g, ' ');
-  const sub = w === 'pence' || w === 'p' || w === 'cent' || w === 'cents';
+  if (w === 'pence' || w === 'p') return { unit: PENCE, factor: 1 };
+  const sub = w === 'cent' || w === 'cents';
   return { unit: CURRENCY_WORDS[w] ?? 'USD', factor: sub ? 0.01 : 1 };
 }
 
-/** Scale after a number: spelled out or abbreviated ("million", "bn", "m", "k"). */
-export const SCALE = new RegExp(`(?:${SP}?(thousand|million|billion|trillion|bn|mn|mln|tn|trn)|(m|k|b))(?![\\p{L}\\d])`, 'uy');
+/**
+ * A money amount in its main currency, for comparing amounts written in different units: 79 GBX is £0.79.
+ * @example inMainCurrency(79, 'GBX') // { value: 0.79, unit: 'GBP' }
+ */
+export function inMainCurrency(value: number, unit: string | null): { value: number; unit: string | null } {
+  return unit === PENCE ? { value: Number((value / 100).toPrecision(12)), unit: 'GBP' } : { value, unit };
+}
+
+/** Scale after a number: spelled out or abbreviated ("million", "bn", "m", "k"); some writers pluralise it ("£22 billions"). */
+export const SCALE = new RegExp(`(?:${SP}?(thousand|million|billion|trillion|bn|mn|mln|tn|trn)s?|(m|k|b))(?![\\p{L}\\d])`, 'uy');
 const SCALE_VALUES: Record<string, number> = {
   thousand: 3, million: 6, billion: 9, trillion: 12, bn: 9, mn: 6, mln: 6, tn: 12, trn: 12, m: 6, k: 3, b: 9,
 };
@@ -63,7 +78,7 @@ const MEASURES: Array<[string, string]> = [
   ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'], ['sq(?:uare)?\\.?[ -]?(?:km|kilomet(?:re|er)s?)|km2|km²', 'km²'],
   ['sq(?:uare)?\\.?[ -]?miles?', 'sq mi'], ['sq(?:uare)?\\.?[ -]?(?:ft|feet|foot)', 'sq ft'], ['sq(?:uare)?\\.?[ -]?met(?:re|er)s?|m2|m²', 'm²'],
   ['km|kms|kilomet(?:re|er)s?', 'km'], ['miles?', 'miles'], ['cm|centimet(?:re|er)s?', 'cm'], ['mm|millimet(?:re|er)s?', 'mm'],
-  ['met(?:re|er)s?', 'm'], ['ft|feet|foot', 'ft'], ['inch(?:es)?', 'in'], ['kg|kgs|kilos?|kilogram(?:me)?s?', 'kg'], ['grams?|grammes?', 'g'],
+  ['met(?:re|er)s?', 'm'], ['ft|feet|foot', 'ft'], ['yards?|yds?', 'yd'], ['inch(?:es)?', 'in'], ['kg|kgs|kilos?|kilogram(?:me)?s?', 'kg'], ['grams?|grammes?', 'g'],
   ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['ounces?|oz', 'oz'], ['MWh', 'MWh'], ['GWh', 'GWh'], ['TWh', 'TWh'], ['kWh', 'kWh'],
   ['MW|megawatts?', 'MW'], ['GW|gigawatts?', 'GW'], ['kW|kilowatts?', 'kW'], ['acres?', 'acres'], ['hectares?|ha', 'ha'],
   ['litres?|liters?', 'l'], ['gallons?', 'gallons'], ['barrels?|bpd', 'barrels'], ['°C|ºC|degrees? (?:Celsius|centigrade|C)\\b', '°C'],

@@ -23,6 +23,7 @@ export const FEATURE_NAMES = [
   'inTitle', 'lead', 'early', 'middle', 'position', 'repeats', 'approx', 'baseline', 'restated',
   'pence', 'singleTime', 'spelled', 'small', 'logValue', 'titleOverlap', 'quoted', 'bracketed',
   'labelWords', 'largestOfUnit', 'mentionsInSentence', 'order', 'firstOfKind', 'labelInTitle',
+  'times', 'share', 'changed',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -50,6 +51,9 @@ const BASELINE_AFTER = /^[ \t\u00a0]*(?:\([^()]{0,30}\)[ \t\u00a0]*)?(?:a[ \t\u0
 export function isBaseline(text: string, f: Pick<Figure, 'start' | 'end'>): boolean {
   return BASELINE_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start)) || BASELINE_AFTER.test(text.slice(f.end, f.end + 48));
 }
+
+/** A verb or adverb of change right before an amount: the number is what changed ("rose 12%", "fell by $2", "up 5%"). */
+const CHANGE_BEFORE = /\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|cut|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down|by)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
 
 /** Index of the sentence holding `pos`. */
 export function sentenceIndex(starts: readonly number[], pos: number): number {
@@ -108,6 +112,9 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     order: Math.min(10, earlier.length) / 10,
     firstOfKind: earlier.every((o) => o.kind !== best.kind) ? 1 : 0,
     labelInTitle: labelWords.some((w) => ctx.titleWords.has(w)) ? 1 : 0,
+    times: best.unit === 'times' ? 1 : 0,
+    share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
+    changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
   };
   f[best.kind] = 1;
   return f;

@@ -3,7 +3,9 @@
  * scale, percent, currency word or unit. The scanner in find-figures.ts decides what to keep.
  */
 import type { FigureKind } from '../domain/types.js';
+import { readMultiplierWord, TIMES, TIMES_AFTER } from './multipliers.js';
 import { readNumberWords } from './number-words.js';
+import { ORDINAL_SUFFIX, readOrdinalWord } from './ordinals.js';
 import {
   CURRENCY_PREFIX, CURRENCY_SUFFIX, PERCENT, SCALE, UNIT, currencyOfPrefix, currencyOfSuffix, scaleExponent, unitOf,
 } from './quantity-units.js';
@@ -79,6 +81,15 @@ export function readAmount(text: string, pos: number, inheritedCurrency: string 
     if (/^\d+$/.test(raw)) plainInt = raw;
   } else {
     if (currency !== null) return null;
+    const times = readMultiplierWord(text, cursor);
+    const ordinal = times === null ? readOrdinalWord(text, cursor) : null;
+    const whole = times ?? ordinal;
+    if (whole !== null) {
+      return {
+        start: pos, end: whole.end, coreStart: cursor, coreEnd: whole.end, value: whole.value, kind: 'other', unit: times === null ? null : TIMES,
+        exponent: 0, words: true, bareOne: false, fraction: false, plainInt: null, age: false, readingTime: false,
+      };
+    }
     const w = readNumberWords(text, cursor);
     if (w === null) return null;
     ({ value, bareOne, fraction } = w);
@@ -89,6 +100,12 @@ export function readAmount(text: string, pos: number, inheritedCurrency: string 
     start: pos, end: coreEnd, coreStart, coreEnd, value, kind: currency ? 'money' : 'count', unit: currency,
     exponent: 0, words, bareOne, fraction, plainInt, age: false, readingTime: false,
   };
+  if (plainInt !== null && currency === null && at(ORDINAL_SUFFIX, text, coreEnd) !== null) {
+    // "the 19th consecutive month": a rank that is the news (not a date: the kind is no longer a count).
+    amount.kind = 'other';
+    amount.end = ORDINAL_SUFFIX.lastIndex;
+    return amount;
+  }
   cursor = coreEnd;
   if (!words) cursor = readScale(text, amount, currency ?? inheritedCurrency);
   return readSuffix(text, amount, cursor);
@@ -152,6 +169,14 @@ function readSuffix(text: string, a: Amount, cursor: number): Amount {
     }
   }
   if (a.kind === 'money') return a;
+  const times = a.fraction ? null : at(TIMES_AFTER, text, cursor);
+  if (times !== null) {
+    a.kind = 'other';
+    a.unit = TIMES;
+    // "10-fold" is one word; in "16 times faster" the figure stays "16" and "times faster" is what it says.
+    if (times[1] !== undefined) a.end = TIMES_AFTER.lastIndex;
+    return a;
+  }
   const u = at(UNIT, text, cursor);
   if (u !== null) {
     const end = UNIT.lastIndex;

@@ -6,6 +6,7 @@
  */
 import type { Figure, FigureKind } from '../domain/types.js';
 import { findFigures } from '../figures/find-figures.js';
+import { inMainCurrency } from '../figures/quantity-units.js';
 
 /** The verdict on a generated text. */
 export type NumberCheck = { ok: true } | { ok: false; unsupported: string[] };
@@ -44,9 +45,14 @@ function valueAgrees(g: Figure, s: number): boolean {
 }
 
 function supportedBy(g: Figure, sources: readonly Figure[]): boolean {
-  return sources.some(
-    (s) => s.unit === g.unit && kindsAgree(g.kind, s.kind) && [s.value, s.valueMax].some((v) => v !== undefined && valueAgrees(g, v)),
-  );
+  return sources.some((s) => {
+    if (s.unit === g.unit) return kindsAgree(g.kind, s.kind) && [s.value, s.valueMax].some((v) => v !== undefined && valueAgrees(g, v));
+    // "79p" in a source and "£0.79" in a summary are the same price: pence are compared in pounds.
+    if (g.kind !== 'money' || s.kind !== 'money') return false;
+    const gm = inMainCurrency(g.value, g.unit);
+    const sm = inMainCurrency(s.value, s.unit);
+    return gm.unit === sm.unit && same(gm.value, sm.value);
+  });
 }
 
 /**

@@ -87,6 +87,8 @@ export function formatValue(value: number, kind: FigureKind, unit: string | null
   const plain = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (kind === 'percent') return unit === 'pp' ? `${plain(value)} points` : `${plain(value)}%`;
   if (kind === 'money') {
+    // Pence are their own unit (src/figures/quantity-units.ts): "79p" stays "79p".
+    if (unit === 'GBX') return `${plain(value)}p`;
     const symbol = ({ USD: '$', GBP: '£', EUR: '€', JPY: '¥' } as Record<string, string>)[unit ?? ''] ?? `${unit ?? ''} `;
     const [scaled, suffix] = Math.abs(value) >= 1e9 ? [value / 1e9, 'bn'] : Math.abs(value) >= 1e6 ? [value / 1e6, 'm'] : [value, ''];
     return `${symbol}${plain(scaled)}${suffix}`;

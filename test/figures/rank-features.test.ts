@@ -17,6 +17,15 @@ describe('figure features', () => {
     expect(of('180')).toMatchObject({ baseline: 1, inTitle: 0 });
     expect(of('two')).toMatchObject({ spelled: 1, small: 1 });
   });
+  it('marks what changed, multipliers and proportions', () => {
+    const t = 'Sales rose 12% as exports tripled. One in five firms grew, with 40 new plants.';
+    const gs = figureGroups(findFigures(t), { title: '', text: t });
+    const f = (s: string) => gs.find((g) => g.members.some((m) => m.text === s))?.features;
+    expect(f('12%')).toMatchObject({ changed: 1, times: 0, share: 0 });
+    expect(f('tripled')).toMatchObject({ times: 1, changed: 0 });
+    expect(f('One in five')).toMatchObject({ share: 1, ratio: 1 });
+    expect(f('40')).toMatchObject({ changed: 0, times: 0, share: 0 });
+  });
 });
 
 describe('ranker fit', () => {

@@ -164,4 +164,12 @@ describe('checkNumbers', () => {
   ])('%s → %s', (generated, ok) => {
     expect(checkNumbers(generated, [source]).ok).toBe(ok);
   });
+
+  it('reads pence and pounds as one price: a summary may write 79p as £0.79, never as £79', () => {
+    const shares = 'Shares closed at 79p.';
+    expect(checkNumbers('Shares closed at 79p.', [shares]).ok).toBe(true);
+    expect(checkNumbers('Shares closed at 79 pence.', [shares]).ok).toBe(true);
+    expect(checkNumbers('Shares closed at £0.79.', [shares]).ok).toBe(true);
+    expect(checkNumbers('Shares closed at £79.', [shares]).ok).toBe(false);
+  });
 });

@@ -60,6 +60,12 @@ describe('seriesChange', () => {
     const change = seriesChange(points, points[3]!, { minConfidence: 0.5, timezone: 'UTC' })!;
     expect(changeText(change, points[3]!.date, 'UTC')).toBe('was 2.8 in October');
   });
+  it('writes an earlier share price in pence as pence ("79p" is 79 GBX)', () => {
+    const pence = { kind: 'money' as const, unit: findFigures('Shares closed at 79p.')[0]!.unit };
+    const points = [point(1, 79, '2025-10-19', pence), point(2, 81, '2025-11-19', pence)];
+    const change = seriesChange(points, points[1]!, { minConfidence: 0.5, timezone: 'UTC' })!;
+    expect(changeText(change, points[1]!.date, 'UTC')).toMatch(/^was 79p /);
+  });
 });
 
 it('draws a sparkline from low to high', () => {
