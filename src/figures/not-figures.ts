@@ -33,15 +33,24 @@ const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i
 /** Athletics and swimming distances that name an event ("the 100m final", "men's 3,000m"), not a length. */
 const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
 const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?)[ \t\u00a0]+$/i;
-const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|\))/i;
+const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|steeplechase|runner|star|specialist|winner|sprint|season|best|time|\))/i;
+/** A sentence about a race: there a track distance ("ran 5,000m", "at 800m and 1500m") names the event. */
+const SPORT_CUE = /\b(?:athlet\w*|olympics?|sprint\w*|hurdl\w*|relay|medal\w*|champion\w*|races?|raced|racing|ran|runs?|runners?|swim\w*|laps?|heats?|finals?|indoors?|outdoors?|steeplechase|track|personal best|season's best|world record)\b/i;
 /** "100% certain", "zero tolerance": figures of speech. */
 const SPEECH_AFTER = /^[ \t\u00a0]*(?:certain|sure|confident|committed|behind|correct|right|wrong|true|fit|genuine|honest|focused|tolerance)\b/i;
 /** "the top 10", "a top-three finish": a rank, not a count. */
 const RANK_BEFORE = /\btop[ \t\u00a0-]+$/i;
 /** "on 59 minutes", "after 72 minutes": when in a match, not how long. */
 const MATCH_TIME_BEFORE = /\b(?:on|after|in[ \t\u00a0]+the)[ \t\u00a0]+$/i;
+/** "with 10 minutes left", "five minutes into the second half", "two minutes from time": a moment of a match. */
+const MATCH_TIME_AFTER = /^[ \t\u00a0]+(?:left|remaining|to[ \t\u00a0]+go|into|from[ \t\u00a0]+(?:time|the[ \t\u00a0]+end|full-time)|before[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+end)|after[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+restart))\b/i;
 /** "his 69 years", "aged 65": someone's age. */
 const AGE_BEFORE = /(?:\b(?:his|her|their)[ \t\u00a0]+|\baged[ \t\u00a0]+)$/i;
+/** "aged 65", "aged between 18 and 24", "at the age of 67", "at age 16": a count right after these is an age. */
+const AGED_BEFORE = /\b(?:aged(?:[ \t\u00a0]+(?:between|over|under|from))?|age(?:[ \t\u00a0]+of)?)[ \t\u00a0]+$/i;
+const AGE_SPAN_REST = /^(?:[ \t\u00a0]*[-–][ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)\d{1,3}(?![\d]|[.,]\d)/;
+/** "10 to 28-year-olds", "the 18-24 age group": the first side of a span of ages is an age too. */
+const AGE_SPAN_AFTER = /^(?:[ \t\u00a0]*[-–][ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)\d{1,3}(?:[- \t\u00a0]years?[- \t\u00a0]olds?\b|[ \t\u00a0]+age[ \t\u00a0]+(?:group|bracket|range)\b)/i;
 /** "in the last three months", "in five years" (when), unless the sentence says "first … in three years" (how long since). */
 const RELATIVE_BEFORE = /\b(?:in[ \t\u00a0]+|(?:in|over|during)[ \t\u00a0]+the[ \t\u00a0]+(?:last|past|next|coming)[ \t\u00a0]+)$/i;
 const SINCE_CUE = /\b(?:first|since|highest|lowest|biggest|largest|smallest|best|worst|record|fastest|slowest|strongest|weakest|longest|only)\b/i;
@@ -79,14 +88,20 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
   const after = text.slice(a.end, a.end + 40);
   // "100m" reads as metres or, before a noun, as millions ("100m personal best"): either way the event's name.
   const metres = a.kind === 'measure' && a.unit === 'm' ? a.value : a.kind === 'count' && a.exponent === 6 && /\dm$/.test(text.slice(a.start, a.end)) ? a.value / 1e6 : 0;
-  if (EVENT_DISTANCES.has(metres) && (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after))) return { end: a.end, reason: 'name' };
+  if (EVENT_DISTANCES.has(metres) && (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || SPORT_CUE.test(sentenceAround(text, a.start)))) {
+    return { end: a.end, reason: 'name' };
+  }
   if (a.age) return { end: a.end, reason: 'age' };
   if (a.kind === 'duration' && a.unit === 'years' && AGE_BEFORE.test(before)) return { end: a.end, reason: 'age' };
-  if (a.kind === 'count' && AGE_BEFORE.test(before) && /\baged[ \t\u00a0]+$/i.test(before)) return { end: a.end, reason: 'age' };
+  if (a.kind === 'count' && a.value <= 120 && (AGED_BEFORE.test(before) || AGE_SPAN_AFTER.test(after))) {
+    // "aged between 18 and 24": the other end of the span is an age as well.
+    const rest = AGE_SPAN_REST.exec(after);
+    return { end: a.end + (rest?.[0].length ?? 0), reason: 'age' };
+  }
   if (SPEECH_AFTER.test(after) && (a.kind === 'percent' ? a.value === 100 : a.value === 0)) return { end: a.end, reason: 'speech' };
   if (a.kind !== 'money' && RANK_BEFORE.test(before)) return { end: a.end, reason: 'rank' };
   if (a.words && MEMBER_HALF.test(text.slice(a.coreStart, a.coreStart + 16))) return { end: a.end, reason: 'name' };
-  if (a.kind === 'duration' && a.unit === 'minutes' && a.value <= 120 && Number.isInteger(a.value) && MATCH_TIME_BEFORE.test(before)) return { end: a.end, reason: 'when' };
+  if (a.kind === 'duration' && a.unit === 'minutes' && a.value <= 120 && Number.isInteger(a.value) && (MATCH_TIME_BEFORE.test(before) || MATCH_TIME_AFTER.test(after))) return { end: a.end, reason: 'when' };
   if (a.kind === 'duration' && a.unit !== 'minutes' && a.unit !== 'seconds' && a.unit !== 'hours' && RELATIVE_BEFORE.test(before) && !SINCE_CUE.test(sentenceAround(text, a.start))) {
     return { end: a.end, reason: 'when' };
   }

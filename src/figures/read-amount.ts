@@ -38,7 +38,7 @@ export interface Amount {
 
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const NEXT_LOWER_WORD = /[ \t\u00a0]+([a-z]+)\b/y;
-const AGE = /-?old\b|[ \t]+old\b/y;
+const AGE = /-?olds?\b|[ \t]+olds?\b/y;
 const READ = /[ \t\u00a0]+read\b/y;
 /** Words after "100m" that make it metres; any other lowercase word makes it millions ("20m people"). */
 const METRE_WORDS = new Set([

@@ -200,6 +200,15 @@ describe('findFigures: not figures', () => {
     ['a clock-time slot', 'He will go on air in the 2300 slot every Tuesday.'],
     ['a member of a duo', 'He rose as one half of pop duo Wham!'],
     ['a 400-digit number', `The key is ${'7'.repeat(400)}.`],
+    ['a track distance in a race sentence', 'He ran 5,000m in a world record time.'],
+    ['a track distance before its runner', 'He is a 400m runner.'],
+    ['track distances in a champion sentence', 'Kelly Holmes, double Olympic champion at 800m and 1500m, retired.'],
+    ['an age after "the age of"', 'He died at the age of 67.'],
+    ['a span of ages', 'It polled people aged between 18 and 24.'],
+    ['a span of ages ending in year-olds', 'It rewards 10 to 28-year-olds for phones.'],
+    ['an age group', 'Sales fell in the 18-24 age group.'],
+    ['a match moment before the end', 'He scored with 10 minutes left.'],
+    ['a match moment into a half', 'Owen struck five minutes into the second half.'],
   ];
   it.each(cases)('%s', (_name, input) => {
     expect(findFigures(input).map((f) => f.text)).toEqual([]);
@@ -214,6 +223,8 @@ describe('findFigures: not figures', () => {
     ['first in three years is how long since', 'It was the first direct talks between the two countries in three years.', ['two', 'three years']],
     ['a duration over days', 'Talks ran over three days.', ['three days']],
     ['a time limit', 'Medals can only be stripped if caught within three years of the event.', ['three years']],
+    ['a distance that is no event', 'The firm has 400m users and a 100m-long bridge.', ['400m', '100m']],
+    ['a film length', 'The film runs 93 minutes.', ['93 minutes']],
   ])('keeps %s', (_name, input, expected) => {
     expect(findFigures(input).map((f) => f.text)).toEqual(expected);
   });
