@@ -24,7 +24,7 @@ const NEGATION = new Set(['not', "n't", 'never', 'no']);
 /** Words after a figure that say when, not what: "3.3% next year", "$639m year-earlier". */
 const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively', 'ago', 'previously', 'before', 'a']);
 /** Prepositions whose phrase completes a short noun ("exchange with Russia", "bid for Gerrard"). */
-const PP_KEEPERS = new Set(['than', 'versus', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
+const PP_KEEPERS = new Set(['than', 'versus', 'vs', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
 /** Pronouns and stand-ins that name nobody on their own: "it", "the firm". */
 const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
 const DROP_IN_LABEL = new Set(['the', 'a', 'an']);
@@ -34,7 +34,7 @@ const KEPT_ADVERB = /^(?:already|still|never|only|\p{L}+ly)$/u;
 const RESPONDENTS = /^(?:questioned|asked|surveyed|polled|interviewed|respondents|sampled)$/;
 /** Verbs of saying whose clause is what a share of respondents did or think. */
 const SAYING = new Set(['say', 'said', 'says', 'think', 'believe', 'admit', 'report', 'claim', 'feel', 'agree', 'expect', 'want', 'prefer', 'plan']);
-const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
+const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|days|hour|hours|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
 
 /** The parts of a figure a label needs. */
 export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'> & { unit?: string | null };
@@ -138,6 +138,11 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     }
     return withOwnerOf(head, back, ctx);
   }
+  // "The orchestra strikes up 110 times during the show": how often, then who did what.
+  if (q[0]?.lower === 'times' && (q.length === 1 || q[1]?.pos === 'ADP') && (figure.kind === 'count' || figure.unit === 'times') && !/er$/.test(toks[f1 + 2]?.lower ?? '')) {
+    const did = resolve(clauseWords(toks, f0), ctx).filter((t) => t.pos !== 'PRON');
+    if (did.length > 0) return [...q.slice(0, 1), ...did, ...q.slice(1)];
+  }
   if (q.length > 0) {
     // "Hearts's 2-1 defeat", "Ford's $470m loss": the possessive before the figure says whose.
     const poss = toks[f0 - 1];
@@ -151,6 +156,12 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     // "cut off ten sellers flouting the rules", "axe 104,000 jobs to free up money": when the figure is the object of a
     // verb, a participle or infinitive after it describes the things or the purpose; the verb says what happened to them.
     const isObject = back.verb.length > 0 && back.prep === null && !/ing$/.test(back.verb[0]?.lower ?? '');
+    // "The first month has seen ten firms suspended", "Last year saw 300 shops closed": a time that "saw" something is when.
+    if (back.verb[0]?.lemma === 'see' && back.prep === null) {
+      const when = timeSubject(toks, toks.indexOf(back.verb[0]));
+      const what = predicateOfObject(toks, toks.indexOf(lastOfQ) + 1);
+      if (when.length > 0) return [...q, ...what, ...(/^(?:last|this|next)$/.test(when[0]?.lower ?? '') ? [] : [word('in')]), ...when];
+    }
     if (pred.length > 0 && !(isObject && nonFiniteAt(toks, toks.indexOf(lastOfQ) + 1))) return [...q, ...pred];
     if (back.possessive === true) {
       // Only a name owns: "Ireland wins", but not "clubs players".
@@ -205,7 +216,7 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     const v = verb[0];
     // "The charity handed out $144m to famine relief" → "handed out to famine relief by charity": what was done
     // with the money first, as for counts ("soldiers captured by Ukrainian forces").
-    if (figure.kind === 'money' && v !== undefined && v.pos === 'VERB' && isPastForm(v) && back.modality.length === 0 && back.negation.length === 0 && object.length > 0) {
+    if (figure.kind === 'money' && back.prep === null && v !== undefined && v.pos === 'VERB' && isPastForm(v) && back.modality.length === 0 && back.negation.length === 0 && object.length > 0) {
       const done = [...verb, ...object];
       const by = agent(back.subject, ctx);
       return countWords([...done, ...by]) <= MAX_WORDS ? [...done, ...by] : done;
@@ -358,9 +369,12 @@ function withPhrasesAfter(words: Token[], toks: Token[], f0: number, f1: number)
     let j = last + 1;
     while (toks[j]?.pos === 'ADV') j++;
     const prep = toks[j];
-    if (prep === undefined || prep.pos !== 'ADP' || !PP_KEEPERS.has(prep.lower) || isTimePhrase(toks, j + 1)) break;
+    // "versus" is tagged a conjunction, but it opens a phrase like "against".
+    // "during the Oscars show": a named event places the figure; "during a months-long offensive" is only when.
+    const during = prep?.lower === 'during';
+    if (prep === undefined || !(prep.pos === 'ADP' || /^(?:versus|vs)$/.test(prep.lower)) || !(PP_KEEPERS.has(prep.lower) || during) || isTimePhrase(toks, j + 1)) break;
     const np = nounPhrase(toks, j + 1, true);
-    if (np.length === 0) break;
+    if (np.length === 0 || (during && !np.some((t) => t.pos === 'PROPN'))) break;
     const next = [...out, prep, ...np];
     if (countWords(next) > MAX_WORDS) break;
     out = next;
@@ -412,6 +426,38 @@ function objectOrPhraseAfter(toks: Token[], i: number): Token[] {
   if (prep === undefined || prep.pos !== 'ADP' || !PP_KEEPERS.has(prep.lower) || isTimePhrase(toks, i + 1)) return [];
   const np = nounPhrase(toks, i + 1, true);
   return np.length > 0 ? [prep, ...np] : [];
+}
+
+/** The time that opens the clause of the verb at v, when it is its subject: "The first month (under the new rules) has seen" → "first month". */
+function timeSubject(toks: Token[], v: number): Token[] {
+  let k = 0;
+  while (k < v && toks[k]?.pos === 'DET') k++;
+  const np: Token[] = [];
+  for (; k < v && (toks[k]?.pos === 'ADJ' || toks[k]?.pos === 'NOUN' || toks[k]?.pos === 'NUM'); k++) np.push(toks[k] as Token);
+  const head = np[np.length - 1];
+  if (head === undefined || !TIME_WORD.test(head.lower)) return [];
+  // "Last year": the determiner-like adjective says which one.
+  return np;
+}
+
+/** "ten firms suspended", "300 shops closed": a participle right after the object says what happened to it. */
+function predicateOfObject(toks: Token[], i: number): Token[] {
+  const v = toks[i];
+  if (v === undefined || v.pos !== 'VERB' || !isPastForm(v)) return [];
+  return [v];
+}
+
+/** The clause before index f0 with its auxiliaries ("The band has played"), at most six words, without a preposition left hanging. */
+function clauseWords(toks: Token[], f0: number): Token[] {
+  const out: Token[] = [];
+  for (let i = f0 - 1; i >= 0 && out.length < 6; i--) {
+    const t = toks[i] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'NUM' || /^(?:said|says|that|which|who)$/.test(t.lower)) break;
+    out.unshift(t);
+  }
+  // "magnify text by": the preposition belonged to the figure; a particle ("strikes up") stays with its verb.
+  while (out.length > 0 && out[out.length - 1]?.pos === 'ADP' && !/^(?:up|down|out|off|back)$/.test(out[out.length - 1]?.lower ?? '')) out.pop();
+  return out;
 }
 
 /** Index after a bracketed conversion at i ("$144m (£75m) to …" → the "to"), else i. */
@@ -643,7 +689,7 @@ function readBack(toks: Token[], f0: number): Back {
     return b;
   }
   // "jumped 76% to $1.13bn from $639m": step over sibling figures to reach the verb.
-  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || inDate(toks[j], toks, j) || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
+  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || inDate(toks[j], toks, j) || (/^(?:more|less)$/.test(toks[j]?.lower ?? '') && toks[j + 1]?.lower === 'than') || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
   while (toks[j]?.pos === 'ADV' || (toks[j]?.pos === 'ADP' && /^(?:up|down|back|off|out|home)$/.test(toks[j]?.lower ?? ''))) j--;
   // "was worth $20m": the copula carries it.
   if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
@@ -702,6 +748,11 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
       const apposition = nounBack(toks, i - 1);
       const open = toks[i - 1 - apposition.length];
       if (apposition.some((u) => u.pos === 'NOUN' || u.pos === 'PROPN') && open !== undefined && /^[-–—]$/.test(open.text)) return apposition;
+    }
+    // "has more than doubled": the qualifier of the verb hides the auxiliary and the subject.
+    if (t.lower === 'than' && /^(?:more|less)$/.test(toks[i - 1]?.lower ?? '')) {
+      i -= 2;
+      continue;
     }
     // "The yen, meanwhile, dropped": step over a parenthetical adverb between commas.
     if (t.text === ',' && toks[i - 1]?.pos === 'ADV' && toks[i - 2]?.text === ',') {
@@ -762,7 +813,9 @@ function clauseInitialSubject(toks: Token[], j: number): Token[] {
     // "before", "after", "since" with only a noun phrase up to the verb are prepositions, not clause openers.
     // "a day after Ukraine brought": a name right after the word is the subject of its own clause.
     const prepLike = /^(?:before|after|since|until|as)$/.test(t.lower) && toks[b + 1]?.pos !== 'PROPN' && !toks.slice(b + 1, j + 1).some((u) => u.pos === 'VERB' || u.pos === 'AUX' || u.pos === 'PRON');
-    if (!prepLike && ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") || t.pos === 'SCONJ' || CLAUSE_OPENERS.has(t.lower) || (t.pos === 'VERB' && !(/(?:ed|ing)$/.test(t.lower) && b < j)) || t.pos === 'AUX')) break;
+    // "The cost of security and other needs": "and" between nouns, with no verb after it, joins a noun phrase.
+    const joinsNouns = /^(?:and|or)$/.test(t.lower) && (toks[b - 1]?.pos === 'NOUN' || toks[b - 1]?.pos === 'PROPN') && !toks.slice(b + 1, j + 1).some((u) => u.pos === 'VERB' || u.pos === 'AUX' || u.pos === 'PRON');
+    if (!prepLike && !joinsNouns && ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") || t.pos === 'SCONJ' || CLAUSE_OPENERS.has(t.lower) || (t.pos === 'VERB' && !(/(?:ed|ing)$/.test(t.lower) && b < j)) || t.pos === 'AUX')) break;
     b--;
   }
   const start = b + 1;
@@ -780,7 +833,8 @@ function clauseInitialSubject(toks: Token[], j: number): Token[] {
   const pp: Token[] = [];
   for (let k = after + 1; k <= j && pp.length < 4; k++) {
     const t = toks[k] as Token;
-    if (!(isNounish(t) || t.pos === 'DET' || (t.pos === 'NUM' && /^\d{4}$/.test(t.text)) || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, k)))) break;
+    const joins = /^(?:and|or)$/.test(t.lower) && pp.length > 0 && (isNounish(toks[k + 1]) || toks[k + 1]?.pos === 'DET');
+    if (!(joins || isNounish(t) || t.pos === 'DET' || (t.pos === 'NUM' && /^\d{4}$/.test(t.text)) || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, k)))) break;
     pp.push(t);
   }
   if (pp.length === 0) return np;

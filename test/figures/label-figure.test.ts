@@ -109,6 +109,17 @@ describe('labelFigure', () => {
     ['Dealers saw a 12% increase in the number of bikes sold.', '12%', 'rise in number of bikes sold'],
     // A round ("quarter-finals") and an event ("this year\'s Open") are no times.
     ['Jones ran 11.02secs in the quarter-finals in Rome.', '11.02secs', 'Jones ran in quarter-finals in Rome'],
+    // The agents of a passive did it to the subject; money a verb acted on says what was done and by whom.
+    ['The shop was robbed by three men.', 'three', 'men who robbed shop'],
+    ['The charity handed out $144m to famine relief projects.', '$144m', 'handed out to famine relief projects by charity'],
+    ['The government will invest £20m in rural broadband.', '£20m', 'government will invest in rural broadband'],
+    ['The group outlined plans to create more than 500 jobs in 2006.', 'more than 500', 'plans to create jobs in 2006'],
+    // "versus" opens a phrase; "and" between nouns stays inside the subject.
+    ['The pound rose to a record $1.95 versus the dollar.', '$1.95', 'pound rose to record versus dollar'],
+    ['The cost of security and other needs has been estimated at $40,000.', '$40,000', 'cost of security and other needs estimated'],
+    // A time that "saw" something is when; "N times" says how often who did what.
+    ['Last year saw 300 shops closed across the country.', '300', 'shops closed last year'],
+    ['The band has played 40 times in London this year.', '40', 'times band has played in London this year'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
