@@ -34,4 +34,17 @@ describe('next digest in /settings', () => {
     await h.say(PRIVATE, '/pause');
     expect(await nextLine()).toBeUndefined();
   });
+
+  it('is said once: the digest line names the schedule, the next line when it comes; paused, neither promises a time', async () => {
+    h = await startHarness();
+    h.deps.now = () => new Date('2026-12-02T10:00:00Z');
+    await h.say(PRIVATE, '/start');
+    const lines = async () => (await h.say(PRIVATE, '/settings'))[0]!.text!.split('\n').filter((l) => /^(Digest|Next digest):/.test(l));
+    expect(await lines()).toEqual(['Digest: on the default schedule', 'Next digest: 3 Dec, 08:00 (UTC)']);
+    await h.say(PRIVATE, '/pause');
+    expect(await lines()).toEqual(['Digest: on the default schedule']);
+    await h.say(PRIVATE, '/resume');
+    await h.say(PRIVATE, '/time 07:30');
+    expect(await lines()).toEqual(['Digest: daily at 07:30 (UTC)', 'Next digest: 3 Dec, 07:30 (UTC)']);
+  });
 });

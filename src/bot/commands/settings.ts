@@ -56,7 +56,8 @@ export async function settingsText(
     [htmlLine([{ text: t('settings-title'), style: 'b' }])],
     [
       htmlLine([`${t('settings-status')} `, { text: status, style: 'b' }]),
-      htmlLine([`${t('settings-digest')} `, describeSchedule(deps, sub, tr)], 300),
+      // The schedule alone: when the next digest comes is the next line's (and not promised while paused).
+      htmlLine([`${t('settings-digest')} `, sub?.digestTime ? describeSchedule(deps, sub, tr) : t('schedule-default')], 300),
       // Worked out from the stored schedule on every call: right after /time or /timezone it is the new one.
       ...(sub?.active && !sub.paused ? [htmlLine([t('settings-next', { when: describeNextDigest(deps, sub, tr) ?? t('settings-next-none') })])] : []),
       htmlLine([`${t('settings-zone')} `, chatTimezoneLabel(deps, sub), sub?.timezone ? '' : ` ${t('settings-zone-default')}`]),
