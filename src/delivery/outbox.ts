@@ -8,13 +8,14 @@
  * while bounding what a crash repeats. A second sender (the bot and
  * `keyfigures deliver`, or two bots) on the same database never sends the same part: rows are
  * leased, the lease is re-checked right before each send, and a sender that stops heartbeating
- * loses its leases within `staleMs`.
+ * loses its leases within `staleMs` (at once when it ran on this machine and its process is gone).
  */
 import { randomUUID } from 'node:crypto';
 import type { ClaimedDelivery, Store } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { SendError, type ChatSender } from './chat-sender.js';
 import type { SendPacer } from './send-pacer.js';
+import { pidSpace, processGone } from './pid-space.js';
 import { parseCardPart, splitPart } from './digest-part.js';
 import { EditionCards } from './edition-cards.js';
 import { escapeHtml } from '../render/escape-html.js';
@@ -105,14 +106,32 @@ export class OutboxWorker {
     this.cards = deps.cards ?? new EditionCards(deps.store);
   }
 
-  /** Register with the store and keep heartbeating until stop(). */
+  /**
+   * Register with the store and keep heartbeating until stop(). With each heartbeat, senders of this
+   * machine (same pid space) whose process is gone are forgotten, so their leased rows are free at
+   * once — a bot restarted after kill -9 resumes its predecessor's work without waiting `staleMs`.
+   */
   async start(): Promise<void> {
-    const beat = () => this.deps.store.heartbeat({ owner: this.owner, kind: this.deps.kind ?? 'bot', pid: process.pid }, new Date().toISOString());
+    const space = pidSpace();
+    const beat = async () => {
+      await this.deps.store.heartbeat({ owner: this.owner, kind: this.deps.kind ?? 'bot', pid: process.pid, pidSpace: space }, new Date().toISOString());
+      if (space !== null) await this.forgetDead(space);
+    };
     await beat();
     this.heartbeatTimer = setInterval(() => {
       beat().catch((err) => this.deps.logger.warn({ err: (err as Error).message }, 'outbox heartbeat failed'));
     }, this.deps.heartbeatMs ?? 1000);
     this.heartbeatTimer.unref();
+  }
+
+  /** Forget the senders in `space` whose process no longer runs (their leases become free). */
+  private async forgetDead(space: string): Promise<void> {
+    const workers = await this.deps.store.liveWorkers(new Date(0).toISOString());
+    for (const w of workers) {
+      if (w.owner === this.owner || w.pidSpace !== space || w.pid === process.pid || !processGone(w.pid)) continue;
+      await this.deps.store.removeWorker(w.owner);
+      this.deps.logger.info({ owner: w.owner, pid: w.pid, kind: w.kind }, 'outbox: a sender on this machine died; its rows are free now');
+    }
   }
 
   /** New rows were queued: look now instead of at the next poll. */

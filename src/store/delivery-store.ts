@@ -36,6 +36,8 @@ export interface DeliveryWorker {
   kind: string;
   pid: number;
   heartbeatAt: string;
+  /** The process table `pid` belongs to (see src/delivery/pid-space.ts); null when unknown. */
+  pidSpace: string | null;
 }
 
 /** Options of {@link DeliveryStore.claimDeliveries}. */
@@ -87,9 +89,9 @@ export interface DeliveryStore {
   failDelivery(id: number, owner: string, opts: { error: string; notBefore: string | null; final: boolean; countAttempt: boolean }): Promise<void>;
   /** Give back leases without an attempt (shutdown, or a row not sent); all of the owner's when `ids` is omitted. */
   releaseLeases(owner: string, ids?: number[]): Promise<number>;
-  /** Register or refresh a running sender. */
-  heartbeat(worker: { owner: string; kind: string; pid: number }, at: string): Promise<void>;
-  /** Forget a sender that stopped cleanly. */
+  /** Register or refresh a running sender (`pidSpace`: where its pid can be checked; default unknown). */
+  heartbeat(worker: { owner: string; kind: string; pid: number; pidSpace?: string | null }, at: string): Promise<void>;
+  /** Forget a sender that stopped cleanly, or died: its leases are free at once. */
   removeWorker(owner: string): Promise<void>;
   /** Senders that heartbeated at or after `since`, optionally of one kind. */
   liveWorkers(since: string, kind?: string): Promise<DeliveryWorker[]>;

@@ -19,6 +19,7 @@ import { feedChoices, feedChoicesPostgres } from './migrations/011-feed-choices.
 import { chatLanguage, chatLanguagePostgres } from './migrations/012-chat-language.js';
 import { chatDelivery, chatDeliveryPostgres } from './migrations/013-chat-delivery.js';
 import { dueChats, dueChatsPostgres } from './migrations/014-due-chats.js';
+import { workerPidSpace, workerPidSpacePostgres } from './migrations/015-worker-pid-space.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'chat-language', sqlite: chatLanguage, postgres: chatLanguagePostgres },
   { name: 'chat-delivery', sqlite: chatDelivery, postgres: chatDeliveryPostgres },
   { name: 'due-chats', sqlite: dueChats, postgres: dueChatsPostgres },
+  { name: 'worker-pid-space', sqlite: workerPidSpace, postgres: workerPidSpacePostgres },
 ];

@@ -4,6 +4,8 @@ import { drainOutbox } from '../../src/delivery/outbox.js';
 import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
 import { SendError, type ChatSender } from '../../src/delivery/chat-sender.js';
 import { createLogger } from '../../src/support/logger.js';
+import { pidSpace } from '../../src/delivery/pid-space.js';
+import { spawnSync } from 'node:child_process';
 
 const logger = createLogger({ level: 'silent' });
 const fastLimits = () => new FloodLimiter({ globalPerSecond: 10_000, privateIntervalMs: 0, groupPerMinute: 10_000 });
@@ -84,5 +86,32 @@ describe('drainOutbox', () => {
     const sender = new ScriptedSender({ [-10]: [new SendError('migrated', 'Bad Request: group chat was upgraded to a supergroup chat', { migrateTo: -100555 })] });
     await drainOutbox({ store, sender, logger, limiter: fastLimits() });
     expect(sender.sent).toEqual([{ chatId: -100555, html: 'one' }]);
+  });
+});
+
+describe('a sender that died on this machine', () => {
+  // A pid that ran and is gone: a process that has exited (and been waited for).
+  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+  const now = () => new Date().toISOString();
+  const lease = (owner: string, limit: number) =>
+    store.claimDeliveries(owner, { now: now(), limit, leaseMs: 60_000, staleBefore: new Date(Date.now() - 5_000).toISOString() });
+
+  it.skipIf(pidSpace() === null)('is forgotten when another sender starts: its leased rows go out at once, not after its heartbeat lapses', async () => {
+    await queue(['one'], [1, 2, 3, 4]);
+    // Killed mid-send: chats 1 and 2 leased, the send to 1 started.
+    await store.heartbeat({ owner: 'killed', kind: 'bot', pid: deadPid(), pidSpace: pidSpace() }, now());
+    const [cutOff] = await lease('killed', 2);
+    await store.startSending(cutOff!.id, 'killed', new Date(Date.now() + 60_000).toISOString(), now());
+    // Alive: a sender whose process runs here (our parent), and one on another machine whose pid means nothing here.
+    await store.heartbeat({ owner: 'parent', kind: 'bot', pid: process.ppid, pidSpace: pidSpace() }, now());
+    await lease('parent', 1);
+    await store.heartbeat({ owner: 'elsewhere', kind: 'bot', pid: deadPid(), pidSpace: 'another-boot:pid:[1]' }, now());
+    await lease('elsewhere', 1);
+
+    const sender = new ScriptedSender();
+    const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
+    expect(sender.sent.map((s) => s.chatId)).toEqual([1, 2]);
+    expect(report).toMatchObject({ sent: 2, uncertain: 1 });
+    expect((await store.liveWorkers(new Date(0).toISOString())).map((w) => w.owner).sort()).toEqual(['elsewhere', 'parent']);
   });
 });

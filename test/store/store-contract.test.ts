@@ -411,9 +411,10 @@ describeEachStore('Store contract', (current) => {
 
     it('tracks live senders by heartbeat and forgets a stopped one', async () => {
       await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(0));
-      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2 }, T(1));
+      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2, pidSpace: 'boot-1:pid:[4026531836]' }, T(1));
       await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(5));
-      expect(await store.liveWorkers(T(4))).toEqual([{ owner: 'A', kind: 'bot', pid: 1, heartbeatAt: T(5) }]);
+      expect(await store.liveWorkers(T(4))).toEqual([{ owner: 'A', kind: 'bot', pid: 1, heartbeatAt: T(5), pidSpace: null }]);
+      expect(await store.liveWorkers(T(0), 'cli')).toEqual([{ owner: 'B', kind: 'cli', pid: 2, heartbeatAt: T(1), pidSpace: 'boot-1:pid:[4026531836]' }]);
       expect((await store.liveWorkers(T(0), 'cli')).map((w) => w.owner)).toEqual(['B']);
       await store.removeWorker('A');
       expect(await store.liveWorkers(T(0))).toEqual([expect.objectContaining({ owner: 'B' })]);

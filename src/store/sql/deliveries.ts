@@ -153,10 +153,10 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       return Number((await q.executeTakeFirst()).numUpdatedRows);
     },
 
-    async heartbeat(worker: { owner: string; kind: string; pid: number }, at: string): Promise<void> {
+    async heartbeat(worker, at): Promise<void> {
       await db
         .insertInto('delivery_workers')
-        .values({ owner: worker.owner, kind: worker.kind, pid: worker.pid, started_at: d.time(at), heartbeat_at: d.time(at) })
+        .values({ owner: worker.owner, kind: worker.kind, pid: worker.pid, pid_space: worker.pidSpace ?? null, started_at: d.time(at), heartbeat_at: d.time(at) })
         .onConflict((oc) => oc.column('owner').doUpdateSet((eb) => ({ heartbeat_at: eb.ref('excluded.heartbeat_at') })))
         .execute();
     },
@@ -169,7 +169,7 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       let q = db.selectFrom('delivery_workers').selectAll().where('heartbeat_at', '>=', d.time(since));
       if (kind !== undefined) q = q.where('kind', '=', kind);
       const rows = await q.orderBy('started_at').execute();
-      return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toIso(r.heartbeat_at) }));
+      return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toIso(r.heartbeat_at), pidSpace: strOrNull(r.pid_space) }));
     },
 
     async deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>> {

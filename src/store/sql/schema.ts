@@ -170,6 +170,7 @@ export interface DeliveryWorkersTable {
   pid: number;
   started_at: Time;
   heartbeat_at: Time;
+  pid_space: string | null;
 }
 
 export interface SettingsTable {
