@@ -11,6 +11,7 @@ const MONTH_ONLY = new RegExp(`^${MONTH}$`);
 const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?,?${SP}+$`, 'u');
 const MONTH_AFTER = new RegExp(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
+const DAY_SPAN_AFTER = new RegExp(`${SP}?[-–]${SP}?\\d{1,2}(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const DAY_TAIL = new RegExp(`(?:st|nd|rd|th)?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const TIME = new RegExp(
   `\\d{1,2}(?:[:.]\\d{2})?${SP}?(?:[ap]\\.m\\.|[ap]m\\b|AM\\b|PM\\b)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:${SP}?(?:AM|PM|GMT|BST|UTC|CET|EST|ET|PT)\\b)?|\\d{4}${SP}?(?:GMT|BST|UTC|hrs|hours${SP}GMT)\\b`,
@@ -24,6 +25,7 @@ const ADDRESS = new RegExp(
 const LIST_MARK = /[.)][ \t]/y;
 /** Words that number the thing they name: "No. 10", "page 4", "section 404", "chapter 11", "series 3". */
 const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.|\\b[Ss]ection|\\b[Cc]hapter|\\b[Cc]lause|\\b[Pp]aragraph|\\b[Aa]rticle|\\b[Ee]pisode|\\b[Ss]eries|\\b[Ss]eason|\\b[Aa]mendment)${SP}*$`);
+const RATE_BASE_BEFORE = new RegExp(`\\b(?:per|for${SP}+every)${SP}+$`, 'i');
 const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
 const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
 const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
@@ -68,7 +70,7 @@ const MEMBER_HALF = /^one[ \t\u00a0]+half[ \t\u00a0]+of\b/i;
 /** A reason the amount is not a figure and where scanning may resume, or null if it is a figure. */
 export interface Skip {
   end: number;
-  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading' | 'age' | 'speech' | 'rank' | 'when';
+  reason: 'identifier' | 'date' | 'time' | 'year' | 'phone' | 'address' | 'list' | 'name' | 'reading' | 'age' | 'speech' | 'rank' | 'when' | 'rate';
 }
 
 /** The sentence around `pos`, cheaply: back to the last stop or line break, forward to the next. */
@@ -163,11 +165,20 @@ export function notFigure(text: string, a: Amount): Skip | null {
     if (MONTH_BEFORE.test(before)) return { end: Math.max(a.end, sticky(DAY_TAIL, text, a.coreEnd)), reason: 'date' };
     const after = sticky(MONTH_AFTER, text, a.coreEnd);
     if (after > 0) return { end: after, reason: 'date' };
+    // "10-20 February": a span of days.
+    const span = sticky(DAY_SPAN_AFTER, text, a.coreEnd);
+    if (span > 0) return { end: span, reason: 'date' };
   }
   if (a.plainInt !== null && a.plainInt.length === 4 && (a.kind === 'count' || a.kind === 'other')) {
     if (a.value >= 1900 && a.value <= 2099) return { end: skipRun(text, a.coreEnd), reason: 'year' };
     if (a.value >= 1000 && a.value < 1900 && OLD_YEAR_CUE.test(before)) return { end: a.coreEnd, reason: 'year' };
   }
+  // "Opera 8.0", "Windows 3.1": a version after a name.
+  if (a.kind === 'count' && a.start === a.coreStart && a.end === a.coreEnd && /^\d{1,2}\.\d$/.test(text.slice(a.coreStart, a.coreEnd)) && isModelName(text, a, before)) {
+    return { end: a.end, reason: 'name' };
+  }
+  // "7.5 per 100 people", "3 doctors for every 1,000": the base of a rate, not a figure of its own.
+  if (a.kind === 'count' && a.start === a.coreStart && RATE_BASE_BEFORE.test(before)) return { end: a.end, reason: 'rate' };
   if (a.kind === 'count' && a.plainInt !== null && a.start === a.coreStart) {
     const phoneStart = text[a.start - 1] === '+' || text[a.start - 1] === '(' ? a.start - 1 : a.start;
     const p = sticky(PHONE, text, phoneStart);

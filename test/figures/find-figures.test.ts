@@ -209,6 +209,8 @@ describe('findFigures: not figures', () => {
     ['an age group', 'Sales fell in the 18-24 age group.'],
     ['a match moment before the end', 'He scored with 10 minutes left.'],
     ['a match moment into a half', 'Owen struck five minutes into the second half.'],
+    ['a span of days', 'The festival runs 10-20 February in Berlin.'],
+    ['a version after a name', 'The new Opera 8.0 browser is out.'],
   ];
   it.each(cases)('%s', (_name, input) => {
     expect(findFigures(input).map((f) => f.text)).toEqual([]);
@@ -225,6 +227,7 @@ describe('findFigures: not figures', () => {
     ['a time limit', 'Medals can only be stripped if caught within three years of the event.', ['three years']],
     ['a distance that is no event', 'The firm has 400m users and a 100m-long bridge.', ['400m', '100m']],
     ['a film length', 'The film runs 93 minutes.', ['93 minutes']],
+    ['a rate without its base', 'It has 7.5 lines per 100 people, against 3 for every 1,000 elsewhere.', ['7.5', '3']],
   ])('keeps %s', (_name, input, expected) => {
     expect(findFigures(input).map((f) => f.text)).toEqual(expected);
   });
