@@ -222,11 +222,19 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
       return countWords([...done, ...by]) <= MAX_WORDS ? [...done, ...by] : done;
     }
     // "growth is projected to be 2%": with no verb left, the modality says what the subject is expected to be.
-    if (verb.length === 0 && back.modality.length > 0) return [...back.modality.filter((t) => t.lower !== 'to'), ...back.negation, ...subject, ...object];
+    // "is set to be worth $1.8bn": a copula (and "worth") with modality is what the subject is expected to be.
+    if (back.modality.length > 0 && verb.every((t) => t.lower === 'worth')) {
+      // "growth, which it forecast to be 6.5%": the pronoun is the forecaster; what is forecast is the relative's noun.
+      const first = toks.indexOf(back.subject[0] as Token);
+      const which = toks[first - 1]?.lower === 'which' ? first - 1 : toks[first]?.lower === 'which' ? first : -1;
+      const forecast = which > 0 ? nounBack(toks, toks[which - 1]?.text === ',' ? which - 2 : which - 1) : back.subject.length === 1 && back.subject[0]?.pos === 'PRON' ? [] : subject;
+      if (forecast.length > 0) return [...hedge(back), ...forecast.filter((t) => t.pos !== 'PRON'), ...object];
+    }
     // "The government will invest £20m in broadband": who, then what they will or will not do ("he" names nobody).
     return [...subject.filter((t) => t.pos !== 'PRON'), ...back.modality, ...back.negation, ...verb, ...object];
   }
-  if (back.verb.length > 0) return [...back.verb, ...objectAfter(toks, f1 + 1).slice(0, 4)];
+  // No subject found: what was done, with the figure's object or phrase after a conversion ("handed out $144m (£75m) to …").
+  if (back.verb.length > 0) return [...back.verb, ...objectOrPhraseAfter(toks, afterConversion(toks, f1 + 1))];
   // "only 15% are actually recycled": the figure is the subject; what it did says what it counts.
   const own = predicateAfter(toks, toks[f1] as Token);
   if (own.length > 0 && own.some((t) => t.pos === 'VERB')) return figure.kind === 'percent' ? [word('share'), ...own] : own;
@@ -765,8 +773,15 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
       let k = i - 1;
       while (k >= 0 && i - k < 30 && toks[k]?.text !== ',') k--;
       const opener = toks[k + 1];
-      if (k > 0 && toks[k]?.text === ',' && opener !== undefined && (/^(?:who|which|whose)$/.test(opener.lower) || (opener.pos === 'VERB' && /(?:ed|ing)$/.test(opener.lower)))) {
+      if (k > 0 && toks[k]?.text === ',' && opener !== undefined && (/^(?:who|which|whose|when|while|where|although|though)$/.test(opener.lower) || (opener.pos === 'VERB' && /(?:ed|ing)$/.test(opener.lower)))) {
         i = k - 1;
+        // "The Trust which was set up 20 years ago, when …, handed out": the relative clause's noun is the subject.
+        let r = i;
+        while (r > 0 && i - r < 12 && !/^(?:which|who|that)$/.test(toks[r]?.lower ?? '') && toks[r]?.pos !== 'PUNCT') r--;
+        if (r > 0 && /^(?:which|who|that)$/.test(toks[r]?.lower ?? '') && isNounish(toks[r - 1]) && !isNounish(toks[i])) {
+          const np = nounBack(toks, r - 1);
+          if (np.length > 0) return np;
+        }
         continue;
       }
     }
@@ -782,7 +797,8 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
   // "Futures fell $2.86, and have now lost $4": a second verb phrase shares the first one's subject.
   if (toks[i]?.pos === 'CCONJ' && depth < 2) {
     let v = i - 1;
-    while (v >= 0 && !isVerbLike(toks[v] as Token)) v--;
+    // "was worth $20m in 2004, but is set to be worth …": a copula is the first verb phrase too.
+    while (v >= 0 && !isVerbLike(toks[v] as Token) && !(toks[v]?.pos === 'AUX' && toks[v]?.lemma === 'be')) v--;
     if (v > 0) {
       const shared = subjectBack(toks, v - 1, { prep: null, verb: [], negation: [], modality: [], subject: [], headOfNoun: [], perfect: false }, depth + 1);
       const head = shared[shared.length - 1];
@@ -911,11 +927,14 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   if (owner === '') return words;
   const lowerOwner = owner.toLowerCase();
   // A sentence's first word is tagged a name for its capital alone ("Net profit"): it names no owner.
-  if (words.some((t) => (t.pos === 'PROPN' && !t.initial) || lowerOwner.includes(t.lower))) return words;
+  // "country's economic growth" already says whose.
+  if (words.some((t) => (t.pos === 'PROPN' && !t.initial) || lowerOwner.includes(t.lower) || (t.pos === 'PART' && /^['’]s?$/.test(t.text)))) return words;
   const content = words.filter((t) => !DROP_IN_LABEL.has(t.lower) && t.pos !== 'ADP');
   if (content.length === 0 || content.length >= 7) return words;
   // "rise in net profit" → "rise in Qantas net profit"
-  const at = words.length > 2 && words[1]?.lower === 'in' && (words[0]?.lower === 'rise' || words[0]?.lower === 'fall') ? 2 : 0;
+  // "expected sales", "possible fall in profits": the hedge stays first.
+  const hedged = words[0]?.start === -1 && /^(?:expected|possible|no)$/.test(words[0]?.lower ?? '') ? 1 : 0;
+  const at = hedged + (words.length > hedged + 2 && words[hedged + 1]?.lower === 'in' && (words[hedged]?.lower === 'rise' || words[hedged]?.lower === 'fall') ? 2 : 0);
   return [...words.slice(0, at), ...wordsOf(owner), ...words.slice(at)];
 }
 

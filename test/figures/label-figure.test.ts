@@ -120,6 +120,11 @@ describe('labelFigure', () => {
     // A time that "saw" something is when; "N times" says how often who did what.
     ['Last year saw 300 shops closed across the country.', '300', 'shops closed last year'],
     ['The band has played 40 times in London this year.', '40', 'times band has played in London this year'],
+    // A second verb phrase shares the first one's subject, copula included; modality makes it expected.
+    ['The market was worth $20m in 2004, but is set to be worth $90m by 2009.', '$90m', 'expected market by 2009'],
+    ['Officials cut the growth forecast, which they now expect to be 3.5% next year.', '3.5%', 'expected growth forecast next year'],
+    // A relative clause and a clause between commas do not hide the subject of the verb.
+    ['The Relief Fund which was set up in 1999, when the floods came, handed out $3m to farmers.', '$3m', 'handed out to farmers by Relief Fund'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
