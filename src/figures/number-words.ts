@@ -20,7 +20,7 @@ const FRACTIONS: Record<string, number> = {
 export const NUMBER_WORD_STARTS = [
   ...Object.keys(SMALL),
   'half',
-  'a(?=[ \\t\\u00a0]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fifth|sixth|eighth|tenth|twentieth|hundredth)\\b)',
+  'a(?=[ \\t\\u00a0]+(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|eighth|tenth|twentieth|hundredth)\\b)',
 ].join('|');
 
 /** A spelled-out number read from the text. */
@@ -38,6 +38,16 @@ const WORD = /([ \t\u00a0]+|-)?([A-Za-z]+)/y;
 const OF = /^["”’']?[ \t\u00a0]+of\b/;
 /** "five and a half", "two and a half million": a half added to the whole number before it. */
 const AND_A_HALF = /[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half\b(?:[ \t\u00a0]+(thousand|million|billion|trillion)\b)?/iy;
+
+/** Words before "a quarter" that make it a share of something: "fell by a quarter", "almost a third". */
+const SHARE_BEFORE = /\b(?:by|nearly|almost|about|around|roughly|over|under|than|some|just|rose|fell|cut|up|down|grew|dropped|slumped|jumped|increased|decreased)[ \t\u00a0]+$/i;
+/** Words after it that compare: "a third cheaper", "a fifth more". */
+const SHARE_AFTER = /^[ \t\u00a0]+(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|larger|faster|slower)\b/i;
+
+/** "a quarter" with no "of" is a share only next to a word of change or comparison ("in a quarter" is a period). */
+function shareCue(text: string, pos: number, end: number): boolean {
+  return SHARE_BEFORE.test(text.slice(Math.max(0, pos - 16), pos)) || SHARE_AFTER.test(text.slice(end, end + 12));
+}
 
 /**
  * Read a spelled-out number starting at `pos` (which must be at a number word), or null.
@@ -113,7 +123,7 @@ export function readNumberWords(text: string, pos: number): WordNumber | null {
         end = half.lastIndex;
       }
       break;
-    } else if (FRACTIONS[w] !== undefined && (seenNumber || current === 1) && current < 10 && (sep === '-' || OF.test(text.slice(next, next + 4)))) {
+    } else if (FRACTIONS[w] !== undefined && (seenNumber || current === 1) && current < 10 && (sep === '-' || OF.test(text.slice(next, next + 4)) || (firstWord === 'a' && words === 1 && shareCue(text, pos, next)))) {
       // "two-thirds", "a quarter of"; without "of", "three quarters" counts periods, so we stop at "three".
       total = current / (FRACTIONS[w] ?? 1);
       current = 0;
