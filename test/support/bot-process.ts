@@ -5,8 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const BIN = path.resolve(__dirname, '../../src/bin.mjs');
+// import.meta.url, not __dirname: benches load this file outside vitest (tsx, ESM).
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/bin.mjs');
 
 /** A running bot process. */
 export interface BotProcess {
