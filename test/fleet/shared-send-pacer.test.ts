@@ -3,9 +3,10 @@
  * "processes") hand out slots that together keep the global rate and each chat's spacing, and a
  * retry_after reported to one holds the others. SQLite always; PostgreSQL when PG_URL is set.
  */
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { SharedSendPacer } from '../../src/fleet/shared-send-pacer.js';
 import { ADAPTERS, PG_SKIP, type TestDatabase } from '../store/adapters.js';
+import type { SendSlotStore } from '../../src/store/send-slot-store.js';
 
 const LIMITS = { globalPerSecond: 50, privateIntervalMs: 300, groupPerMinute: 20 };
 const quiet = { info: () => undefined, warn: () => undefined };
@@ -86,3 +87,26 @@ for (const adapter of ADAPTERS) {
     });
   });
 }
+
+describe('shared send pacing without the database', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps one 429 book: repeated 429s slow it, and its fallback pacer honours the retry_after seen before', async () => {
+    const down: SendSlotStore = {
+      reserveSendSlot: () => Promise.reject(new Error('connection refused')),
+      holdSends: () => Promise.reject(new Error('connection refused')),
+    };
+    const pacer = new SharedSendPacer(down, LIMITS, quiet);
+    // A 429 1.5 s ago (the clock set back for it), then one now: they repeat, so the rate steps down.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() - 1_500);
+    pacer.reportRetryAfter(5, 0.2);
+    vi.useRealTimers();
+    pacer.reportRetryAfter(6, 0.2);
+    expect(pacer.ratePerSecond).toBe(LIMITS.globalPerSecond / 1.5);
+    // The database is down: the fallback paces this process, on the same book (chat 6 is held ~200 ms).
+    const before = Date.now();
+    expect(await pacer.acquire(6)).toBe(true);
+    expect(Date.now() - before).toBeGreaterThanOrEqual(150);
+  });
+});
