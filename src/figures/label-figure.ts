@@ -706,7 +706,7 @@ function readBack(toks: Token[], f0: number): Back {
   const possessive = v !== undefined && v.pos === 'AUX' && v.lemma === 'have' && b.prep === null && j >= f0 - 2;
   if (v === undefined || !(isVerbLike(v) || possessive || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
   b.possessive = possessive;
-  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'PRON' && !(t.pos === 'ADJ' && t.lower !== 'worth') && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
+  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && !TIME_WORD.test(t.lower) && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'PRON' && !(t.pos === 'ADJ' && t.lower !== 'worth') && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
   if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
   b.verb = b.verb.slice(0, 2);
   b.subject = subjectBack(toks, j - 1, b);
@@ -716,11 +716,21 @@ function readBack(toks: Token[], f0: number): Back {
 
 /** A time word between sibling figures ("rose to 58.6 last month from 57.8"): no verb or subject of its own. */
 function inDate(t: Token | undefined, toks: Token[], j: number): boolean {
-  if (t === undefined || !(TIME_WORD.test(t.lower) || /^(?:last|this|next|previous)$/.test(t.lower))) return false;
-  // Only between figures: a number sits on the far side of the time words.
+  if (t === undefined || !inDateRun(t)) return false;
   let k = j;
-  while (k >= 0 && (TIME_WORD.test(toks[k]?.lower ?? '') || /^(?:last|this|next|previous|the|in|a)$/.test(toks[k]?.lower ?? ''))) k--;
-  return toks[k]?.pos === 'NUM' || toks[k]?.numberPiece === true || toks[k]?.pos === 'SYM';
+  while (k >= 0 && inDateRun(toks[k])) k--;
+  let e = j;
+  while (e + 1 < toks.length && inDateRun(toks[e + 1])) e++;
+  // The run must name a time ("the third quarter", "June 2004"), not be a lone "the" or "in".
+  if (!toks.slice(k + 1, e + 1).some((u) => TIME_WORD.test(u.lower))) return false;
+  // "was sold in June 2004 for $800m": a whole date phrase (with its preposition) between the verb and the figure.
+  const datePhrase = /^(?:in|on|during)$/.test(toks[k + 1]?.lower ?? '') && (toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX');
+  // Or only between figures: a number sits on the far side of the time words.
+  return datePhrase || toks[k]?.pos === 'NUM' || toks[k]?.numberPiece === true || toks[k]?.pos === 'SYM';
+}
+
+function inDateRun(t: Token | undefined): boolean {
+  return t !== undefined && (TIME_WORD.test(t.lower) || /^(?:last|this|next|previous|the|in|on|during|a|first|second|third|fourth|final)$/.test(t.lower) || /^(?:19|20)\d\d$/.test(t.text));
 }
 
 /** "it expects to see earnings grow", "analysts forecast profits to rise": intent said before the subject still hedges the change. */
@@ -761,6 +771,13 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
     if (t.lower === 'than' && /^(?:more|less)$/.test(toks[i - 1]?.lower ?? '')) {
       i -= 2;
       continue;
+    }
+    // "The mill, Krivorizhstal, was sold": a name between commas says which one — "Krivorizhstal mill".
+    if (t.text === ',' && i > 2) {
+      const name = nounBack(toks, i - 1);
+      const open = toks[i - 1 - name.length];
+      const head = toks[i - 2 - name.length];
+      if (name.length > 0 && name.length <= 3 && name.every((u) => u.pos === 'PROPN') && open?.text === ',' && head?.pos === 'NOUN') return [...name, head];
     }
     // "The yen, meanwhile, dropped": step over a parenthetical adverb between commas.
     if (t.text === ',' && toks[i - 1]?.pos === 'ADV' && toks[i - 2]?.text === ',') {
@@ -886,7 +903,7 @@ function nounBack(toks: Token[], j: number): Token[] {
     break;
   }
   while (out.length > 0 && out[0]?.pos === 'ADJ' && out.length === 1) out.shift();
-  return out;
+  return withoutLeadingTime(out);
 }
 
 /** "rise of 5% in sales": the of-less phrase after the figure that says what changed. */
@@ -957,6 +974,31 @@ function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
     const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
     const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
+    const timed = [...words, ...lead, ...date];
+    return countWords(timed) <= MAX_WORDS ? timed : words;
+  }
+  return withTimeBefore(words, tagged, f1, used);
+}
+
+/**
+ * "Last year profits rose 5%", "Sales in 2004 rose 5%": a year or a "last/this/next" period earlier in the figure's
+ * own clause (no comma, conjunction or other number between) places it too.
+ */
+function withTimeBefore(words: Token[], tagged: TaggedSentence, f1: number, used: Set<Token>): Token[] {
+  const toks = tagged.tokens;
+  let f0 = f1;
+  while (f0 > 0 && toks[f0 - 1]?.pos === 'NUM') f0--;
+  for (let n = tagged.entities.length - 1; n >= 0; n--) {
+    const e = tagged.entities[n] as (typeof tagged.entities)[number];
+    if (e.type !== 'DATE' || e.last >= f0 - 1) continue;
+    const between = toks.slice(e.last + 1, f0);
+    if (between.some((t) => t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.lower === 'than' || (t.pos === 'NUM' && /\d/.test(t.text)))) return words;
+    const date = toks.slice(e.first, e.last + 1);
+    if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
+    const prep = toks[e.first - 1];
+    const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|during|since)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
+    const strong = date.some((t) => /^(?:19|20)\d\d$/.test(t.text)) || /^(?:last|this|next)$/.test(date[0]?.lower ?? '');
+    if (!strong || (lead.length === 0 && !/^(?:last|this|next)$/.test(date[0]?.lower ?? ''))) return words;
     const timed = [...words, ...lead, ...date];
     return countWords(timed) <= MAX_WORDS ? timed : words;
   }
@@ -1044,8 +1086,17 @@ function withOwnerOf(head: Token[], back: Back, ctx: LabelContext): Token[] {
   return [...owner, ...head.filter((t) => !owner.includes(t))];
 }
 
+/** "Last year profits rose": the time before a noun is when, not what (withTime places it). */
+function withoutLeadingTime(np: Token[]): Token[] {
+  let k = 0;
+  while (np[k]?.pos === 'DET') k++;
+  if (np.length > k + 2 && /^(?:last|this|next)$/.test(np[k]?.lower ?? '') && TIME_WORD.test(np[k + 1]?.lower ?? '') && np[k + 2]?.pos !== 'PART') return np.slice(k + 2);
+  return np;
+}
+
 /** Replace a pronoun or stand-in subject ("it", "the firm") by the sentence's speaker or the article's owner when there is one. */
-function resolve(np: Token[], ctx: LabelContext): Token[] {
+function resolve(subject: Token[], ctx: LabelContext): Token[] {
+  const np = withoutLeadingTime(subject);
   const owner = ctx.speaker ?? (ctx.owner ? wordsOf(ctx.owner) : null);
   const content = np.filter((t) => !DROP_IN_LABEL.has(t.lower));
   if (owner === null || content.length === 0) return np;

@@ -138,9 +138,21 @@ export function retag(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = t.lower.slice(0, -1);
     }
+    // "Sales in 2004 rose 5%": a past verb of change before an amount is no noun (the flower, the fall of Rome).
+    const changed = PAST_CHANGE[t.lower];
+    if (t.pos === 'NOUN' && changed !== undefined && next !== undefined && (next.pos === 'NUM' || next.pos === 'SYM' || /^(?:by|to|from|sharply|slightly)$/.test(next.lower))) {
+      t.pos = 'VERB';
+      t.lemma = changed;
+    }
     if (t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.initial && next?.pos === 'PROPN' && next.start === t.end + 1) t.pos = 'PROPN';
   }
 }
+
+/** Past forms of change verbs the light model sometimes tags as nouns, with their lemma. */
+const PAST_CHANGE: Record<string, string> = {
+  rose: 'rise', fell: 'fall', grew: 'grow', jumped: 'jump', dropped: 'drop', climbed: 'climb', slipped: 'slip', slid: 'slide',
+  gained: 'gain', lost: 'lose', sank: 'sink', soared: 'soar', surged: 'surge', plunged: 'plunge', tumbled: 'tumble', rallied: 'rally',
+};
 
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
 const DATE_ANCHOR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|year|years|quarter|month|months|week|weeks|day|days|decade|season|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|christmas|easter|summer|winter|spring|autumn)$/;

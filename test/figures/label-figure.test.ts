@@ -21,7 +21,7 @@ describe('labelFigure', () => {
     ['The firm now owns 8% of search-engine Google.', '8%', 'share of search-engine Google'],
     ['The talks were agreed as part of a 1,000-for-1,000 exchange with Russia.', '1,000-for-1,000', 'exchange with Russia'],
     ['The buyer must pay back a $900m loan.', '$900m', 'loan buyer must pay back'],
-    ['Last year the group posted a profit of $3.36bn.', '$3.36bn', 'group profit'],
+    ['Last year the group posted a profit of $3.36bn.', '$3.36bn', 'group profit last year'],
     ['The operation cost €12.5 million, about 40% more than planned.', 'about 40%', 'more than planned'],
     ['It was the first direct talks between the two countries in three years.', 'three years', 'first direct talks between two countries'],
     ["AOL's underlying profit before exceptional items rose 8%.", '8%', "rise in AOL's underlying profit"],
@@ -125,6 +125,11 @@ describe('labelFigure', () => {
     ['Officials cut the growth forecast, which they now expect to be 3.5% next year.', '3.5%', 'expected growth forecast next year'],
     // A relative clause and a clause between commas do not hide the subject of the verb.
     ['The Relief Fund which was set up in 1999, when the floods came, handed out $3m to farmers.', '$3m', 'handed out to farmers by Relief Fund'],
+    // A year or "last …" earlier in the clause places the figure; a date between verb and figure hides neither.
+    ['Last year profits at the firm rose 5%.', '5%', 'rise in profits at firm last year'],
+    ['Exports in 2004 rose 7% to $9bn.', '7%', 'rise in Exports in 2004'],
+    ['The plant, Nordwerk, was sold in May 2003 for $60m.', '$60m', 'Nordwerk plant sold in May 2003'],
+    ['Profits rose in the third quarter by 5%.', '5%', 'rise in Profits'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);

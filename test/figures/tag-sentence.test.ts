@@ -31,6 +31,7 @@ describe('retag', () => {
     ['a plural noun after a number is a noun', 'His side were denied two tries in the match.', 'tries', 'NOUN'],
     ['a plural noun before a finite verb is a noun', 'The market for music downloads was worth little.', 'downloads', 'NOUN'],
     ['a noun in -s between a noun and an amount is the verb', 'A print on an Epson printer costs £1.87.', 'costs', 'VERB'],
+    ['a past verb of change before an amount is the verb', 'Sales in 2004 rose 5% to $3bn.', 'rose', 'VERB'],
     ['a capitalised number word inside a name is part of the name', 'They lost the Six Nations opener.', 'Six', 'PROPN'],
   ])('%s', (_name, sentence, word, expected) => {
     expect(pos(sentence, word)).toBe(expected);
