@@ -28,13 +28,14 @@ export function describeLocal(at: Date, tz: string, locale: string): string {
 }
 
 /**
- * "daily at 07:30 (Europe/Kyiv)" or "on the default schedule — next 25 Nov, 08:00 (UTC)".
+ * "daily at 07:30 (Europe/Kyiv)" or "on the default schedule — next 25 Nov, 08:00 (UTC)" (no "next" while paused).
  * @example describeSchedule(deps, subscriber, chatTr(ctx))
  */
 export function describeSchedule(deps: Pick<BotDeps, 'schedule' | 'now'>, subscriber: Subscriber | null, tr: Translator): string {
   const tz = chatTimezone(deps, subscriber);
   if (subscriber?.digestTime) return tr.t('schedule-daily', { time: subscriber.digestTime, zone: timeZoneLabel(tz) });
-  const next = nextDigestAt(deps, subscriber);
+  // A paused chat has no next digest to promise.
+  const next = subscriber?.paused ? null : nextDigestAt(deps, subscriber);
   return next ? tr.t('schedule-default-next', { when: describeLocal(next, tz, tr.locale) }) : tr.t('schedule-default');
 }
 

@@ -52,7 +52,7 @@ export async function startHarness(
   const sink: LogSink = { write: (line) => void (/"level":(50|60)/.test(line) && errors.push(line)) };
   const logger = createLogger({ level: 'warn', sink, pretty: false });
   const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *', ...opts.env });
-  const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: '/nonexistent', series: config.series };
+  const settings = { timezone: config.timezone, maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: '/nonexistent', series: config.series };
   const deps = createBotDeps({ config, store, logger, settings, pacer: new FloodLimiter(opts.pacer ?? NO_WAIT) });
   const lanes = new UpdateLanes();
   const bot = createBot({ token: api.token, apiRoot: api.apiRoot }, deps, lanes);

@@ -45,6 +45,40 @@ describe('/time, /timezone, /pause, /resume', () => {
   });
 });
 
+describe('a paused chat', () => {
+  it('/time, /timezone and /time without a time say the digest waits for /resume, and promise no next digest', async () => {
+    await h.say(PRIVATE, '/start');
+    await h.say(PRIVATE, '/pause');
+    expect((await h.say(PRIVATE, '/time 07:30'))[0]!.text).toBe('Done: once you /resume, your digest arrives daily at 07:30 (UTC). Digests are paused until then.');
+    expect((await h.say(PRIVATE, '/timezone UTC+3'))[0]!.text).toBe('Time zone set to UTC+3. Once you /resume, your digest arrives daily at 07:30 (UTC+3); digests are paused until then.');
+    await h.say(PRIVATE, '/time default');
+    expect((await h.say(PRIVATE, '/time'))[0]!.text).toBe('Digests are paused — /resume to get them again. After that your digest arrives on the default schedule.');
+    expect((await h.say(PRIVATE, '/resume'))[0]!.text).toMatch(/^Resumed: your digest arrives on the default schedule — next \d{1,2} \w{3}, 08:00 \(UTC\+3\)\.$/);
+  });
+});
+
+describe('a default zone of Etc/GMT-3', () => {
+  it('is shown as UTC+3 wherever a zone is shown: /start, /settings, /timezone, /admin schedule and stats', async () => {
+    await h.stop();
+    h = await startHarness({ env: { TIMEZONE: 'Etc/GMT-3' } });
+    await seedArticle(h.store, KURSK);
+    const replies = [
+      ...(await h.say(PRIVATE, '/start')),
+      ...(await h.say(PRIVATE, '/settings')),
+      ...(await h.say(PRIVATE, '/timezone')),
+      ...(await h.say(ADMIN_CHAT, '/admin schedule')),
+      ...(await h.say(ADMIN_CHAT, '/admin stats')),
+    ].map((m) => m.text);
+    expect(replies[0]).toMatch(/Next digest: \d{1,2} \w{3}, 08:00 \(UTC\+3\)\./);
+    expect(replies[1]).toContain('Time zone: UTC+3 (default)');
+    expect(replies[2]).toMatch(/^Your time zone: UTC\+3 \(the default\)/);
+    expect(replies[3]).toContain('Default digest: 0 8 * * * in UTC+3');
+    expect(replies[3]).toMatch(/Next default digest: \d{1,2} \w{3}, 08:00 \(UTC\+3\)/);
+    expect(replies[4]).toMatch(/last fetched: \d{1,2} \w{3}, \d\d:\d\d \(UTC\+3\), 30 min ago/);
+    for (const text of replies) expect(text).not.toContain('Etc/');
+  });
+});
+
 describe('/settings', () => {
   it('shows everything and its buttons change time and pause in place', async () => {
     await h.say(PRIVATE, '/start');
@@ -81,7 +115,7 @@ describe('groups', () => {
   });
 
   it('one rule for every setting, /start included: a member cannot subscribe the group, an admin can; then a member\'s /start just greets', async () => {
-    expect((await h.say(GROUP, `/start@${h.api.bot.username}`))[0]!.text).toBe("Sorry — only this group's admins can change its settings.");
+    expect((await h.say(GROUP, `/start@${h.api.bot.username}`))[0]!.text).toBe("Sorry — only this group's admins can subscribe it to KeyFigures.");
     expect(await h.store.getSubscriber(GROUP.id)).toBeNull();
     h.api.setChatMember(GROUP.id, 5002, 'administrator');
     expect((await h.say(GROUP, `/start@${h.api.bot.username}`, { id: 5002 }))[0]!.text).toContain('Subscribed');

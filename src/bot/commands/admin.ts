@@ -6,8 +6,9 @@ import { FetchError } from '../../domain/errors.js';
 import { previewDigest } from '../../app/make-digest.js';
 import { exportOpml } from '../../app/import-opml.js';
 import { renderTelegram } from '../../render/render-telegram.js';
-import { describeTime, nextRun } from '../../jobs/next-run.js';
+import { nextRun } from '../../jobs/next-run.js';
 import { describeLocal } from '../chat-schedule.js';
+import { timeZoneLabel } from '../time-zone-input.js';
 import { effectiveSchedule } from '../../jobs/schedule-settings.js';
 import { isBotAdmin } from '../guards/bot-admin.js';
 import { htmlLine, packBlocks } from '../html.js';
@@ -101,8 +102,8 @@ async function adminSchedule(ctx: Context, deps: BotDeps, arg: string): Promise<
   const changed = (field: 'fetchCron' | 'digest' | 'timezone') => (schedule.overridden.includes(field) ? ' (set at run time)' : '');
   const lines = [
     htmlLine([{ text: 'Digest schedule', style: 'b' }]),
-    htmlLine(['Default digest: ', { text: schedule.digest, style: 'code' }, changed('digest'), ` in ${schedule.timezone}`, changed('timezone')]),
-    htmlLine([`Next default digest: ${next ? describeTime(next, schedule.timezone) : 'never'}`]),
+    htmlLine(['Default digest: ', { text: schedule.digest, style: 'code' }, changed('digest'), ` in ${timeZoneLabel(schedule.timezone)}`, changed('timezone')]),
+    htmlLine([`Next default digest: ${next ? describeLocal(next, schedule.timezone, 'en') : 'never'}`]),
     htmlLine(['Fetch: ', { text: schedule.fetchCron, style: 'code' }, changed('fetchCron')]),
     htmlLine([`Chats with their own time: ${counts.ownTime} of ${counts.active} · paused: ${counts.paused}`]),
     ...(arg ? [htmlLine([{ text: 'Changing the default schedule: keyfigures schedule set (operators’ CLI). Chats set their own with /time.', style: 'i' }])] : []),

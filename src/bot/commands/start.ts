@@ -16,7 +16,7 @@ import { chatTr } from '../chat-language.js';
  */
 export async function handleStart(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const chat = input.chat;
-  if (chat.type !== 'private' && !(await deps.store.getSubscriber(chat.id))?.active && !(await requireChatAdmin(ctx, input, deps))) return;
+  if (chat.type !== 'private' && !(await deps.store.getSubscriber(chat.id))?.active && !(await requireChatAdmin(ctx, input, deps, 'start-admins-only'))) return;
   const title = 'title' in chat ? chat.title : 'username' in chat ? (chat.username ?? null) : null;
   const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now().toISOString());
   deps.logger.info({ chat: chat.id, change }, 'subscribe');

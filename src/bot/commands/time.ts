@@ -26,12 +26,13 @@ export async function handleTime(ctx: Context, input: CommandInput, deps: BotDep
   const time = reset ? null : parseDigestTime(input.args);
   if (!reset && time === null) {
     const sub = await deps.store.getSubscriber(input.chat.id);
-    if (input.args === '' && sub?.active) return replyText(ctx, tr.t('time-current', { schedule: describeSchedule(deps, sub, tr) }));
+    if (input.args === '' && sub?.active) return replyText(ctx, tr.t(sub.paused ? 'time-current-paused' : 'time-current', { schedule: describeSchedule(deps, sub, tr) }));
     return replyUsage(ctx, 'time');
   }
   if (!(await requireChatAdmin(ctx, input, deps))) return;
   const sub = await deps.store.getSubscriber(input.chat.id);
   if (!sub?.active) return replyText(ctx, tr.t('not-subscribed'));
   await deps.store.setSchedule(input.chat.id, { digestTime: time });
-  await replyText(ctx, tr.t('time-done', { schedule: describeSchedule(deps, { ...sub, digestTime: time }, tr) }));
+  // A paused chat gets nothing at the new time: say so rather than promise a digest.
+  await replyText(ctx, tr.t(sub.paused ? 'time-done-paused' : 'time-done', { schedule: describeSchedule(deps, { ...sub, digestTime: time }, tr) }));
 }

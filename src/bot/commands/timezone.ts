@@ -28,5 +28,5 @@ export async function handleTimezone(ctx: Context, input: CommandInput, deps: Bo
   if (!sub?.active) return replyText(ctx, tr.t('not-subscribed'));
   await deps.store.setSchedule(input.chat.id, { timezone: zone });
   const next = { ...sub, timezone: zone };
-  await replyText(ctx, tr.t('timezone-done', { zone: chatTimezoneLabel(deps, next), schedule: describeSchedule(deps, next, tr) }));
+  await replyText(ctx, tr.t(sub.paused ? 'timezone-done-paused' : 'timezone-done', { zone: chatTimezoneLabel(deps, next), schedule: describeSchedule(deps, next, tr) }));
 }

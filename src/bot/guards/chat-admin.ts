@@ -27,11 +27,12 @@ export async function canChangeSettings(ctx: Context, who: Pick<CommandInput, 'c
 }
 
 /**
- * canChangeSettings, replying with a polite refusal when the answer is no.
+ * canChangeSettings, replying with a polite refusal when the answer is no (`refusal`: the message
+ * id, when "change its settings" is not how the user would put what they tried).
  * @example if (!(await requireChatAdmin(ctx, input, deps))) return
  */
-export async function requireChatAdmin(ctx: Context, input: CommandInput, deps: BotDeps): Promise<boolean> {
+export async function requireChatAdmin(ctx: Context, input: CommandInput, deps: BotDeps, refusal: 'admins-only' | 'start-admins-only' = 'admins-only'): Promise<boolean> {
   if (await canChangeSettings(ctx, input, deps)) return true;
-  await replyText(ctx, chatTr(ctx).t('admins-only'));
+  await replyText(ctx, chatTr(ctx).t(refusal));
   return false;
 }
