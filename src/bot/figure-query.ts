@@ -26,7 +26,8 @@ export function parseFigureQuery(text: string): FigureQuery | null {
     .slice(0, 100)
     .replace(/(\d)[,'’_\s\u00a0\u202f](?=\d{3}(?!\d))/g, '$1')
     .trim();
-  const m = /(\d+(?:\.\d+)?)\s*(k|thousand|mn|mln|million|m|bn|billion|b|tn|trillion|t)?(?![a-z])/i.exec(compact);
+  // A scale counts only as a whole word ("4bn", not the "b" of "4 boats"); other letters after the number are its unit ("4p", "5kg").
+  const m = /(\d+(?:\.\d+)?)(?:\s*(k|thousand|mn|mln|million|m|bn|billion|b|tn|trillion|t)(?![a-z]))?/i.exec(compact);
   if (!m) return null;
   const value = Number(m[1]);
   if (!Number.isFinite(value)) return null;
@@ -34,7 +35,7 @@ export function parseFigureQuery(text: string): FigureQuery | null {
   const scale = word ? SCALE[word] : undefined;
   // "4bn" means four billion, not 4; only "m" stays ambiguous (million or metres)
   const values = scale ? (word === 'm' ? [value, value * scale] : [value * scale]) : [value];
-  const kind: FigureKind | null = /[$£€¥₴]|\b(usd|eur|gbp|uah)\b/i.test(compact) ? 'money' : /\d\s*%|per\s?cent/i.test(compact) ? 'percent' : null;
+  const kind: FigureKind | null = /[$£€¥₴]|\b(usd|eur|gbp|uah)\b|\d\s?p\b/i.test(compact) ? 'money' : /\d\s*%|per\s?cent/i.test(compact) ? 'percent' : null;
   return { values, digits: m[1] ?? '', ...(kind ? { kind } : {}) };
 }
 

@@ -1,6 +1,7 @@
 /** /digest, /story, /why and /figures through the fake Bot API on real stored articles. */
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { startHarness, seedArticle, PRIVATE, KURSK, BRIDGE, buttons, type Harness } from './bot-harness.js';
+import { summaryRepeats } from '../../src/bot/commands/story.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -118,6 +119,23 @@ describe('/story', () => {
   });
 });
 
+describe('/story without repeats', () => {
+  it('a lead made of the listed sentences is not shown above them: each sentence appears once in the whole message', async () => {
+    await seedArticle(h.store, KURSK);
+    await h.say(PRIVATE, '/digest');
+    const [story] = await h.say(PRIVATE, '/story 1');
+    for (const sentence of KURSK.text.split(/(?<=\.) /)) expect(story!.text.split(sentence), sentence).toHaveLength(2);
+    expect(story!.text).toContain('• Ukrainian forces captured 971 Russian soldiers');
+  });
+
+  it('keeps a summary that says more than the sentences', () => {
+    const listed = [{ text: 'A rose 5%.' }, { text: 'B fell 2%.' }];
+    expect(summaryRepeats('B fell 2%.  A rose 5%.', listed)).toBe(true);
+    expect(summaryRepeats('A rose 5% while B fell.', listed)).toBe(false);
+    expect(summaryRepeats('A rose 5%. C held.', listed)).toBe(false);
+  });
+});
+
 describe('/why', () => {
   it.each(['971', '1,000', '1000', '1 000'])('/why %s answers with the sentence, the article and the link', async (query) => {
     await seedArticle(h.store, KURSK);
@@ -134,6 +152,17 @@ describe('/why', () => {
     await seedArticle(h.store, BRIDGE);
     const [why] = await h.say(PRIVATE, '/why $48m');
     expect(why!.text).toContain('repairs costing $48m');
+  });
+
+  it('says what it matched — the value asked for, or only its digits — and "$4bn" does not find "4p"', async () => {
+    await seedArticle(h.store, KURSK);
+    await seedArticle(h.store, BRIDGE);
+    await seedArticle(h.store, { title: 'Stamps dearer from Monday', text: 'A first-class stamp will cost 4p more from Monday, the postal service said.' });
+    expect((await h.say(PRIVATE, '/why 971'))[0]!.text.split('\n')[0]).toBe('971 Russian soldiers captured in Kursk Oblast · same value as 971');
+    // 48 is not $48m, but it is written there: shown, and said to be another value
+    expect((await h.say(PRIVATE, '/why 48'))[0]!.text.split('\n')[0]).toMatch(/^\$48m .*· same digits as 48, another value$/);
+    expect((await h.say(PRIVATE, '/why 4p'))[0]!.text).toContain('A first-class stamp will cost 4p more');
+    expect((await h.say(PRIVATE, '/why $4bn'))[0]!.text).toMatch(/^No figure \$4bn/);
   });
 
   it('says when no figure matches', async () => {

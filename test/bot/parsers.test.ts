@@ -17,6 +17,9 @@ describe('parseFigureQuery', () => {
     ['12%', [12], '12', 'percent'],
     ['48m', [48, 48e6], '48'],
     ['4 thousand', [4000], '4'],
+    ['4p', [4], '4', 'money'],
+    ['2.4km', [2.4], '2.4'],
+    ['4 boats', [4], '4'],
   ])('%s', (text, values, digits, kind?: string) => {
     expect(parseFigureQuery(text)).toEqual({ values, digits, ...(kind ? { kind } : {}) });
   });

@@ -125,6 +125,33 @@ describe('plain text and pasted links', () => {
   });
 });
 
+describe('a pasted site link', () => {
+  it('a site\'s page is offered; the button finds its feed (<link rel="alternate">) and subscribes the chat to it', async () => {
+    h = await startHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });
+    const feedUrl = serveSampleNews(server);
+    server.route('/news/', {
+      body: `<!doctype html><html><head><title>Test Wire</title><link rel="alternate" type="application/rss+xml" href="${feedUrl}"></head><body>News</body></html>`,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    const site = `${server.url}/news/`;
+    const [offer] = await h.say(PRIVATE, site);
+    expect(offer!.text).toBe(`Subscribe to this feed or site? ${site}`);
+    const [checking] = await h.press(PRIVATE, offer!.message_id, buttons(offer!)[0]!.callback_data!, undefined, 1);
+    expect(await outcome(checking!)).toBe('Added Test Wire & Co (found on that page). Its stories appear after the next fetch.');
+    const feeds = await h.store.listFeeds();
+    expect(feeds.map((f) => f.url)).toEqual([feedUrl]);
+    expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toEqual([feeds[0]!.id]);
+  });
+
+  it('the offer\'s button goes through the SSRF guard: a loopback link is refused, nothing stored', async () => {
+    h = await startHarness();
+    const [offer] = await h.say(PRIVATE, serveSampleNews(server));
+    const [checking] = await h.press(PRIVATE, offer!.message_id, buttons(offer!)[0]!.callback_data!, undefined, 1);
+    expect(await outcome(checking!)).toMatch(/^Could not add that feed: .*(loopback|private|blocked|can't be used)/i);
+    expect(await h.store.listFeeds()).toEqual([]);
+  });
+});
+
 describe('a slow /subscribe blocks nobody', () => {
   it('answers "checking…" at once; the same chat and another user are answered while discovery waits on a slow server', async () => {
     h = await startHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });

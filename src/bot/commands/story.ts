@@ -44,7 +44,10 @@ export async function showStory(ctx: Context, deps: BotDeps, chatId: number, num
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
-  await replyHtml(ctx, renderStoryTelegram(story, { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale, sentences: storySentences(story, article) }));
+  const sentences = storySentences(story, article);
+  // A lead made of the very sentences listed below would say each of them twice.
+  if (story.summary && summaryRepeats(story.summary, sentences)) story = { ...story, summary: '' };
+  await replyHtml(ctx, renderStoryTelegram(story, { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale, sentences }));
   return true;
 }
 
@@ -58,6 +61,18 @@ export function storySentences(story: Story, article: Article | null): MarkedSen
   const text = article?.text ?? '';
   const all = text.trim() !== '' && article ? articleFigures({ title: article.title, text }) : { ranked: [], mentions: [] };
   return markedSentences([...all.ranked, ...story.figures, ...all.mentions], text);
+}
+
+/**
+ * True when the summary says nothing beyond the listed sentences (it is made of them, an extractive
+ * lead); an abstract written in other words is kept.
+ * @example summaryRepeats('A rose 5%. B fell 2%.', [{ text: 'B fell 2%.', … }, { text: 'A rose 5%.', … }]) // true
+ */
+export function summaryRepeats(summary: string, sentences: ReadonlyArray<Pick<MarkedSentence, 'text'>>): boolean {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  let rest = squash(summary);
+  for (const sentence of sentences.map((s) => squash(s.text)).filter(Boolean)) rest = rest.split(sentence).join(' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /**

@@ -47,13 +47,14 @@ export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps
   // a stable sort: value matches first, each tier in the order found (the chat's digest first)
   const found = [...candidates].sort((a, b) => (a.by === b.by ? 0 : a.by === 'value' ? -1 : 1)).slice(0, MAX_ANSWERS);
   const tr = chatTr(ctx);
-  if (found.length === 0) return replyText(ctx, tr.t('why-none', { query: input.args.slice(0, 40), days: LOOKBACK_DAYS }));
+  const asked = input.args.trim().slice(0, 40);
+  if (found.length === 0) return replyText(ctx, tr.t('why-none', { query: asked, days: LOOKBACK_DAYS }));
   const tz = chatTimezone(deps, await deps.store.getSubscriber(input.chat.id));
   const blocks = found.map(({ figure, article, by }) => {
     const label = figureLabel(figure);
     const date = formatDate(article.publishedAt, tz, tr.locale);
     return [
-      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : []), { text: ` · ${by === 'value' ? tr.t('why-same-value') : tr.t('why-same-digits')}`, style: 'i' }]),
+      htmlLine([{ text: figureDisplayText(figure), style: 'b' }, ...(label ? [` ${label}`] : []), { text: ` · ${tr.t(by === 'value' ? 'why-same-value' : 'why-same-digits', { query: asked })}`, style: 'i' }]),
       htmlLine([{ text: `“${figure.sentence}”`, style: 'i' }]),
       htmlLine(['— ', { text: article.title || tr.t('story-untitled'), href: article.link }, ` · ${article.source}${date ? ` · ${date}` : ''}`]),
     ];

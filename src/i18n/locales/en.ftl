@@ -213,8 +213,8 @@ why-none = No figure { $query } in the last { $days ->
     [one] { $days } day
    *[other] { $days } days
 } of stories. Try /figures for the latest.
-why-same-value = same value
-why-same-digits = same digits
+why-same-value = same value as { $query }
+why-same-digits = same digits as { $query }, another value
 trend-chart-brand = KeyFigures · trend
 trend-chart-summary = from { $first } on { $firstDate } to { $last } on { $lastDate }
 trend-chart-footer = { $points } · { $sources } · every point traced to its sentence

@@ -208,8 +208,8 @@ why-none = Числа { $query } в історіях за останні { $days
     [few] { $days } дні
    *[many] { $days } днів
 } немає. Спробуйте /figures, щоб побачити найсвіжіші.
-why-same-value = те саме значення
-why-same-digits = ті самі цифри
+why-same-value = те саме значення, що й { $query }
+why-same-digits = ті самі цифри, що й { $query }, інше значення
 trend-chart-brand = KeyFigures · динаміка
 trend-chart-summary = від { $first } ({ $firstDate }) до { $last } ({ $lastDate })
 trend-chart-footer = { $points } · { $sources } · кожна точка має своє речення
