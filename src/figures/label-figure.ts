@@ -6,6 +6,7 @@
  * Label words are whole phrases on one side of the number, so a label never has a hole in it.
  */
 import type { Figure } from '../domain/types.js';
+import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 
 const MAX_WORDS = 8;
@@ -77,7 +78,8 @@ export function labelFigure(
   if (speaker.length > 0) ctx = { ...ctx, speaker };
   const words = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
   const text = render(words);
-  if (text !== '') return text;
+  // The structural label, completed by the fitted model with the clause's likely missing phrases.
+  if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
   return render(near) || figure.text;
 }

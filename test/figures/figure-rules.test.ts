@@ -24,7 +24,7 @@ describe('findFigures: rules added for the gold set', () => {
 describe('labels', () => {
   const label = (s: string, t: string) => findFigures(s).find((f) => f.text === t)?.label;
   it.each([
-    ['Negotiators freed 240 detainees on Monday in Geneva.', '240', 'detainees freed by Negotiators'],
+    ['Negotiators freed 240 detainees on Monday in Geneva.', '240', 'detainees freed by Negotiators in Geneva'],
     ['A second phase, covering at least 300 more people, is due.', 'at least 300', 'more people'],
     ['Profits jumped 76% to $1.13bn, from $639m year-earlier.', '$639m', 'Profits year-earlier'],
     ['Councillors voted 41 to 19 on Sunday.', '41 to 19', 'Councillors voted'],

@@ -1,0 +1,155 @@
+/**
+ * Fit the label completion model (src/figures/label-extend.ts): logistic regression over the chunks of each
+ * figure's clause, on the tune part of the dev gold only (never its report part). A chunk is positive when it
+ * holds a content word of the hand-written label that the structural label lacks. Reports k-fold
+ * cross-validated label agreement (folds by article; the same rule as ../shared/tools/score-figures.mjs, over
+ * the gold figures found in the top 5), then fits on all of it and writes src/figures/label-weights.json.
+ *
+ * Usage: npm run train:labels -- [--gold ../shared/gold/figures-dev.jsonl] [--folds 5] [--dry]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CHUNK_FEATURES, completeLabel, contentWords, scoredChunks, useLabelWeights, type LabelWeights } from '../figures/label-extend.js';
+import { splitSentences } from '../figures/sentences.js';
+import { summarizeArticle } from '../figures/summarize.js';
+import { tagSentence, type Token } from '../figures/tag-sentence.js';
+import { goldPart } from './gold-split.js';
+
+/** One gold figure the engine found: what completion needs, and the hand-written label. */
+export interface LabelCase {
+  id: string;
+  base: string;
+  unit: string | null;
+  kind: string;
+  toks: Token[];
+  f0: number;
+  f1: number;
+  gold: string;
+}
+
+const close = (a: number, b: number): boolean => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= Math.abs(b) * 0.005);
+
+/** The agreement rule of the scorer: at least half the gold label's content words are in ours (with the unit). */
+export function agrees(ours: string, unit: string | null, gold: string): boolean {
+  const g = contentWords(gold);
+  const o = new Set(contentWords(`${ours} ${unit ?? ''}`));
+  return g.length > 0 && g.filter((w) => o.has(w)).length * 2 >= g.length;
+}
+
+/** Gold figures found in the top 5 of their article, with the structural label (completion off). */
+export function labelCases(goldFile: string, corpusFile: string): LabelCase[] {
+  const corpus = new Map<string, { title: string; text: string }>();
+  for (const l of readFileSync(corpusFile, 'utf8').split('\n')) if (l.trim()) {
+    const a = JSON.parse(l) as { id: string; title: string; text: string };
+    corpus.set(String(a.id), a);
+  }
+  const before = useLabelWeights(null);
+  const cases: LabelCase[] = [];
+  try {
+    for (const l of readFileSync(goldFile, 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      const g = JSON.parse(l) as { id: string; key: Array<{ value: number; label: string }> };
+      const a = corpus.get(String(g.id));
+      if (a === undefined || goldPart(String(g.id)) !== 'tune') continue;
+      const text = `${a.title}\n\n${a.text}`;
+      const top = summarizeArticle({ title: a.title, text }).figures.slice(0, 5);
+      const sentences = splitSentences(text);
+      for (const k of g.key.slice(0, 5)) {
+        const f = top.find((x) => close(x.value, k.value) || (x.valueMax !== undefined && close(x.valueMax, k.value)));
+        const s = f && sentences.find((x) => x.start <= f.start && f.end <= x.end);
+        if (f === undefined || s === undefined) continue;
+        const toks = tagSentence(s.text, s.start).tokens;
+        const f0 = toks.findIndex((t) => t.end > f.start);
+        let f1 = f0;
+        while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < f.end) f1++;
+        cases.push({ id: g.id, base: f.label, unit: f.unit, kind: f.kind, toks, f0, f1, gold: k.label });
+      }
+    }
+  } finally {
+    useLabelWeights(before);
+  }
+  return cases;
+}
+
+/** Rows for the fit: each chunk's features and whether it holds a gold word the structural label lacks. */
+function rows(cases: readonly LabelCase[]): Array<{ x: number[]; y: number }> {
+  const out: Array<{ x: number[]; y: number }> = [];
+  for (const c of cases) {
+    const have = new Set(contentWords(`${c.base} ${c.unit ?? ''}`));
+    const wanted = new Set(contentWords(c.gold).filter((w) => !have.has(w)));
+    for (const s of scoredChunks(c.base, c.toks, c.f0, c.f1, c.kind, c.unit)) {
+      const y = contentWords(s.chunk.tokens.map((t) => t.text).join(' ')).some((w) => wanted.has(w)) ? 1 : 0;
+      out.push({ x: s.x, y });
+    }
+  }
+  return out;
+}
+
+/**
+ * Logistic regression by gradient descent with L2 shrinkage (the bias is not shrunk).
+ * @example fit(rows, { l2: 0.05, steps: 2000 }).weights.adjacent
+ */
+export function fit(data: ReadonlyArray<{ x: number[]; y: number }>, opts: { l2: number; steps: number; rate?: number; threshold: number }): LabelWeights {
+  const n = CHUNK_FEATURES.length;
+  const w = new Array<number>(n).fill(0);
+  let b = 0;
+  const rate = opts.rate ?? 0.5;
+  for (let step = 0; step < opts.steps; step++) {
+    const g = new Array<number>(n).fill(0);
+    let gb = 0;
+    for (const r of data) {
+      let z = b;
+      for (let k = 0; k < n; k++) z += (w[k] ?? 0) * (r.x[k] ?? 0);
+      const e = 1 / (1 + Math.exp(-z)) - r.y;
+      gb += e;
+      for (let k = 0; k < n; k++) g[k] = (g[k] ?? 0) + e * (r.x[k] ?? 0);
+    }
+    const m = Math.max(1, data.length);
+    b -= (rate * gb) / m;
+    for (let k = 0; k < n; k++) w[k] = (w[k] ?? 0) - rate * ((g[k] ?? 0) / m + opts.l2 * (w[k] ?? 0));
+  }
+  const round = (v: number): number => Math.round(v * 1000) / 1000;
+  return { bias: round(b), weights: Object.fromEntries(CHUNK_FEATURES.map((name, k) => [name, round(w[k] ?? 0)])), threshold: opts.threshold };
+}
+
+/** Share of cases whose label agrees with the gold, with completion under `w` (null: structural labels only). */
+export function agreement(cases: readonly LabelCase[], w: LabelWeights | null): number {
+  const before = useLabelWeights(w);
+  try {
+    const ok = cases.filter((c) => agrees(completeLabel(c.base, c.toks, c.f0, c.f1, c.kind, c.unit), c.unit, c.gold)).length;
+    return cases.length === 0 ? 0 : ok / cases.length;
+  } finally {
+    useLabelWeights(before);
+  }
+}
+
+function foldOf(id: string, folds: number): number {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % folds;
+}
+
+function main(argv: string[]): void {
+  const arg = (k: string, d: string): string => { const i = argv.indexOf(k); return i >= 0 ? (argv[i + 1] ?? d) : d; };
+  const gold = arg('--gold', '../shared/gold/figures-dev.jsonl');
+  const folds = Number(arg('--folds', '5'));
+  const threshold = Number(arg('--threshold', '0.5'));
+  const opts = { l2: Number(arg('--l2', '0.02')), steps: 1500, threshold };
+  const cases = labelCases(gold, '../shared/corpus/articles/bbc.jsonl');
+  const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
+  let cv = 0;
+  for (let k = 0; k < folds; k++) {
+    const train = cases.filter((c) => foldOf(c.id, folds) !== k);
+    const test = cases.filter((c) => foldOf(c.id, folds) === k);
+    cv += agreement(test, fit(rows(train), opts)) * test.length;
+  }
+  const model = fit(rows(cases), opts);
+  console.log(`${cases.length} gold figures found in the top 5 of ${new Set(cases.map((c) => c.id)).size} tune articles`);
+  console.log(`label agreement, structural labels only: ${pct(agreement(cases, null))}`);
+  console.log(`label agreement, completed, ${folds}-fold cross-validated: ${pct(cv / Math.max(1, cases.length))}`);
+  console.log(`label agreement, fitted on all (not a fair estimate): ${pct(agreement(cases, model))}`);
+  console.log(JSON.stringify(model));
+  if (!argv.includes('--dry')) writeFileSync(new URL('../figures/label-weights.json', import.meta.url), JSON.stringify(model, null, 2) + '\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
