@@ -77,6 +77,8 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
     // the 0 × 429 above is the judge of that.)
     const times = chats.map((id) => api.sent(id)[0]!.at).sort((a, b) => a - b);
     // 5%: the first and last arrival carry the same jitter, over a span of ~7 s at 20/s.
-    expect((times.length - 1) / ((times.at(-1)! - times[0]!) / 1000)).toBeLessThanOrEqual(RATE * 1.05);
+    const rate = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+    console.log(`fleet delivery: ${INSTANCES} bots, ${SUBSCRIBERS} subscribers, ${rate.toFixed(2)} msg/s = ${((100 * rate) / RATE).toFixed(1)}% of the limit ${RATE}/s, 0 × 429, 0 missing, 0 twice`);
+    expect(rate).toBeLessThanOrEqual(RATE * 1.05);
   });
 });

@@ -56,10 +56,12 @@ for (const db of databases) {
       const killedAt = Date.now();
       api.sendText(USER, '/start');
       const answer = await api.waitFor((m) => m.chat_id === USER.id && /Subscribed|subscribed/.test(m.text), 20_000);
+      const takeoverMs = Date.now() - killedAt;
       expect(answer).toBeDefined();
       await second.waitForOutput(LEADING, 1_000);
       // The product promise (a standby takes over within 10 s of a leader's death); measured, not tuned.
-      expect(Date.now() - killedAt).toBeLessThan(10_000);
+      console.log(`polling failover: the standby answered ${takeoverMs} ms after the leader's kill -9`);
+      expect(takeoverMs).toBeLessThan(10_000);
     });
   });
 }
