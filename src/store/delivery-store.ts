@@ -53,19 +53,10 @@ export interface ClaimOptions {
 
 /** Deliveries: queue, lease out what is due, record outcomes. */
 export interface DeliveryStore {
-  /** Queue every part of a digest for each chat; already-queued (digest, chat, part) rows are kept. Returns rows added. */
-  enqueueDigest(digestId: number, partCount: number, chatIds: number[]): Promise<number>;
   /** Cancel every pending row of a chat (e.g. it blocked the bot). */
   cancelPending(chatId: number, reason: string): Promise<number>;
   deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>>;
 
-  /** Keep one rendering of a digest's content (deduplicated by content hash); returns its id. */
-  saveRendition(digestId: number, parts: string[]): Promise<number>;
-  /**
-   * Queue a rendition for chats that have nothing of this digest yet and, in the same
-   * transaction, record `givenAt` as each chat's last digest (null: leave it). Returns rows added.
-   */
-  enqueueRendition(digestId: number, renditionId: number, partCount: number, chatIds: number[], givenAt: string | null): Promise<number>;
   /**
    * Queue an edition for every group of chats in ONE transaction, all or nothing: each group's
    * `parts` are kept as a rendition and queued for its chats that have nothing of this digest yet

@@ -27,7 +27,7 @@ export type { PreferenceStore, ChatPreferences } from './preference-store.js';
 export type { ChatStateStore, ChatView, PendingBroadcast } from './chat-state-store.js';
 export type { SeriesStore, SeriesArticle, SeriesPoint, NewSeriesPoint, PointFigure } from './series-store.js';
 export type { LlmStore, LlmUsage, LlmSummaryRecord } from './llm-store.js';
-export type { LeaseStore, LeaseHolder } from './lease-store.js';
+export type { LeaseStore } from './lease-store.js';
 export type { SendSlotStore, SlotSpacing } from './send-slot-store.js';
 export type { ChatDeliveryStore, ChatDeliveryOptions } from './chat-delivery-store.js';
 

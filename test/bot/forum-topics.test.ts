@@ -122,7 +122,7 @@ describe('/digest_here', () => {
     await h.store.setDigestTopic(FORUM.id, topic);
     const parts = ['<b>Part one</b>', 'Part two', 'Part three'];
     const digest = await h.store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
-    await h.store.enqueueDigest(digest.id, parts.length, [FORUM.id]);
+    await h.store.enqueueEdition(digest.id, [{ parts, chatIds: [FORUM.id] }], null);
     h.api.deleteTopic(FORUM.id, topic);
 
     const report = await deliver(h);

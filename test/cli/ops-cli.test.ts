@@ -33,7 +33,7 @@ beforeAll(async () => {
   await store.setPaused(2, true);
   await store.deactivate(-3, 'Forbidden: bot was kicked from the group chat');
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: '2026-11-24T06:00:00Z', timezone: 'Europe/Kyiv', stories: [] }, ['p']);
-  await store.enqueueDigest(digest.id, 1, [1, 2]);
+  await store.enqueueEdition(digest.id, [{ parts: ['p'], chatIds: [1, 2] }], null);
   await store.close();
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -20,7 +20,7 @@ const claimOpts = (now: number, staleBefore = now - 5) => ({ now: T(now), limit:
 async function queued(chats: number[], parts = ['a', 'b']) {
   for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, parts);
-  await store.enqueueRendition(digest.id, await store.saveRendition(digest.id, parts), parts.length, chats, null);
+  await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return digest;
 }
 

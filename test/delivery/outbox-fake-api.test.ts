@@ -47,8 +47,7 @@ async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: stri
     chats.push(id);
   }
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
-  const rendition = await store.saveRendition(digest.id, parts);
-  await store.enqueueRendition(digest.id, rendition, parts.length, chats, null);
+  await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return { chats, digest };
 }
 

@@ -31,7 +31,7 @@ describeEachStore('Chat delivery options', (current) => {
     await store.subscribe({ chatId: FORUM, chatType: 'supergroup', title: 'F' }, AT);
     await store.setDigestTopic(FORUM, 12);
     const digest = await store.saveDigest({ date: '2026-11-24', createdAt: AT, timezone: 'UTC', stories: [] }, ['one', 'two']);
-    await store.enqueueDigest(digest.id, 2, [FORUM, -100]);
+    await store.enqueueEdition(digest.id, [{ parts: ['one', 'two'], chatIds: [FORUM, -100] }], null);
     const claim = () => store.claimDeliveries('w', { now: AT, limit: 10, leaseMs: 30_000, staleBefore: '2000-01-01T00:00:00.000Z' });
     await store.heartbeat({ owner: 'w', kind: 'test', pid: 1 }, AT);
     const first = await claim();

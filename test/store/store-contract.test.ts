@@ -272,7 +272,7 @@ describeEachStore('Store contract', (current) => {
       await store.setFeedChoice(-100, { mode: 'only', optIns: [feed.id], optOuts: [] });
       await store.setTopics(-100, { include: ['ukraine'], exclude: ['football'] });
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
-      await store.enqueueDigest(digest.id, 1, [-100]);
+      await store.enqueueEdition(digest.id, [{ parts: ['p0'], chatIds: [-100] }], null);
       await store.migrateChat(-100, SUPERGROUP);
       expect(await store.getSubscriber(-100)).toBeNull();
       expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ chatType: 'supergroup', active: true });
@@ -287,7 +287,7 @@ describeEachStore('Store contract', (current) => {
       await store.setTopics(-100, { include: ['old'], exclude: [] });
       await store.setTopics(SUPERGROUP, { include: ['new'], exclude: [] });
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
-      await store.enqueueDigest(digest.id, 1, [-100, SUPERGROUP]);
+      await store.enqueueEdition(digest.id, [{ parts: ['p0'], chatIds: [-100, SUPERGROUP] }], null);
       await store.migrateChat(-100, SUPERGROUP);
       expect((await store.listSubscribers()).map((s) => s.chatId)).toEqual([SUPERGROUP]);
       expect((await store.getPreferences(SUPERGROUP)).include).toEqual(['new']);
@@ -350,8 +350,8 @@ describeEachStore('Store contract', (current) => {
   describe('outbox', () => {
     it('queues digest parts once and hands out only the next part per chat, after its retry time', async () => {
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
-      expect(await store.enqueueDigest(digest.id, 2, [1, 2])).toBe(4);
-      expect(await store.enqueueDigest(digest.id, 2, [1, 2])).toBe(0);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(4);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(0);
       const claim = (minute: number) => store.claimDeliveries('w', { now: T(minute), limit: 10, leaseMs: 1000, staleBefore: T(minute) });
       const due = await claim(1);
       expect(due.map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 0, 'p0'], [2, 0, 'p0']]);
@@ -364,16 +364,12 @@ describeEachStore('Store contract', (current) => {
       expect(await store.deliveryCounts()).toEqual({ pending: 1, sent: 1, failed: 0, cancelled: 2 });
     });
 
-    it('keeps one rendition per distinct content and queues it only for chats without this digest, recording when they were given it', async () => {
+    it('queues each group of parts only for chats without this digest, recording when they were given it', async () => {
       for (const chatId of [1, 2, 3]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['full']);
-      const r1 = await store.saveRendition(digest.id, ['a0', 'a1']);
-      expect(await store.saveRendition(digest.id, ['a0', 'a1'])).toBe(r1);
-      const r2 = await store.saveRendition(digest.id, ['b0']);
-      expect(r2).not.toBe(r1);
-      expect(await store.enqueueRendition(digest.id, r1, 2, [1, 2], T(5))).toBe(4);
-      expect(await store.enqueueRendition(digest.id, r2, 1, [2, 3], T(6))).toBe(1);
-      expect(await store.enqueueRendition(digest.id, 0, 0, [1], null)).toBe(0);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['a0', 'a1'], chatIds: [1, 2] }], T(5))).toBe(4);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['b0'], chatIds: [2, 3] }, { parts: ['a0', 'a1'], chatIds: [] }], T(6))).toBe(1);
+      expect(await store.enqueueEdition(digest.id, [{ parts: null, chatIds: [1] }], null)).toBe(0);
       expect((await store.getSubscriber(1))!.lastDigestAt).toBe(T(5));
       expect((await store.getSubscriber(2))!.lastDigestAt).toBe(T(6));
       const claimed = await store.claimDeliveries('w', { now: T(10), limit: 10, leaseMs: 30_000, staleBefore: T(9) });
@@ -382,7 +378,7 @@ describeEachStore('Store contract', (current) => {
 
     it('leases due rows to one sender, fences the send, records outcomes and frees a dead sender\'s leases', async () => {
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
-      await store.enqueueDigest(digest.id, 2, [1, 2, 3]);
+      await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2, 3] }], null);
       await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
       await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2 }, T(10));
       const opts = { now: T(10), limit: 2, leaseMs: 60_000, staleBefore: T(9) };

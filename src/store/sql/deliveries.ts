@@ -13,10 +13,6 @@ type Db = Kysely<Tables>;
  */
 export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
   return {
-    async enqueueDigest(digestId: number, partCount: number, chatIds: number[]): Promise<number> {
-      return db.transaction().execute((trx) => enqueueParts(trx, digestId, null, partCount, chatIds, { onlyNewChats: false, givenAt: null }));
-    },
-
     async cancelPending(chatId: number, reason: string): Promise<number> {
       const result = await db
         .updateTable('deliveries')
@@ -27,23 +23,13 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       return Number(result.numUpdatedRows);
     },
 
-    async saveRendition(digestId: number, parts: string[]): Promise<number> {
-      return saveRenditionIn(db, digestId, parts);
-    },
-
-    async enqueueRendition(digestId, renditionId, partCount, chatIds, givenAt): Promise<number> {
-      return db.transaction().execute((trx) =>
-        enqueueParts(trx, digestId, renditionId, partCount, chatIds, { onlyNewChats: true, givenAt: givenAt === null ? null : d.time(givenAt) }),
-      );
-    },
-
     async enqueueEdition(digestId, groups, givenAt): Promise<number> {
       const at = givenAt === null ? null : d.time(givenAt);
       return db.transaction().execute(async (trx) => {
         let added = 0;
         for (const { parts, chatIds } of groups) {
           const renditionId = parts === null ? 0 : await saveRenditionIn(trx, digestId, parts);
-          added += await enqueueParts(trx, digestId, renditionId, parts?.length ?? 0, chatIds, { onlyNewChats: true, givenAt: at });
+          added += await enqueueParts(trx, digestId, renditionId, parts?.length ?? 0, chatIds, at);
         }
         return added;
       });
@@ -192,26 +178,24 @@ async function saveRenditionIn(db: Db, digestId: number, parts: string[]): Promi
 }
 
 /**
- * Queue `partCount` parts for each chat, inside the caller's transaction `trx`; `onlyNewChats` skips
- * chats that already have a row of this digest, and `givenAt` (when set) becomes each chat's last digest time.
+ * Queue `partCount` parts of a rendition for each chat that has no row of this digest yet, inside the
+ * caller's transaction `trx`; `givenAt` (when set) becomes each listed chat's last digest time.
  */
 async function enqueueParts(
   trx: Db,
   digestId: number,
-  renditionId: number | null,
+  renditionId: number,
   partCount: number,
   chatIds: number[],
-  opts: { onlyNewChats: boolean; givenAt: string | Date | null },
+  givenAt: string | Date | null,
 ): Promise<number> {
   let added = 0;
   for (let i = 0; i < chatIds.length; i += 200) {
-    let chats = chatIds.slice(i, i + 200);
-    if (opts.onlyNewChats && chats.length) {
-      const has = new Set(
-        (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', chats).execute()).map((r) => Number(r.chat_id)),
-      );
-      chats = chats.filter((c) => !has.has(c));
-    }
+    const listed = chatIds.slice(i, i + 200);
+    const has = new Set(
+      (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', listed).execute()).map((r) => Number(r.chat_id)),
+    );
+    const chats = listed.filter((c) => !has.has(c));
     const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, rendition_id: renditionId })));
     for (let j = 0; j < rows.length; j += 500) {
       const result = await trx
@@ -221,8 +205,8 @@ async function enqueueParts(
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
-    if (opts.givenAt !== null && chatIds.length) {
-      await trx.updateTable('subscribers').set({ last_digest_at: opts.givenAt }).where('chat_id', 'in', chatIds.slice(i, i + 200)).execute();
+    if (givenAt !== null && chatIds.length) {
+      await trx.updateTable('subscribers').set({ last_digest_at: givenAt }).where('chat_id', 'in', chatIds.slice(i, i + 200)).execute();
     }
   }
   return added;

@@ -1,6 +1,6 @@
-/** LeaseStore in SQL (both dialects): tables `leases` and `once_claims` (migration 6). */
+/** LeaseStore in SQL (both dialects): table `leases` (migration 6). */
 import type { LeaseStore } from '../lease-store.js';
-import { type Sql, toIso } from './dialect.js';
+import type { Sql } from './dialect.js';
 
 /**
  * LeaseStore over a Kysely connection. Each operation is one statement, so it is atomic on both
@@ -34,21 +34,6 @@ export function sqlLeaseStore({ db, d }: Sql): LeaseStore {
     async releaseLease(name, holder) {
       const result = await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
-    },
-
-    async leaseHolder(name, now) {
-      const row = await db.selectFrom('leases').select(['holder', 'until']).where('name', '=', name).where('until', '>', d.time(now)).executeTakeFirst();
-      return row ? { holder: row.holder, until: toIso(row.until) } : null;
-    },
-
-    async claimOnce(key, holder, at) {
-      const row = await db
-        .insertInto('once_claims')
-        .values({ key, holder, claimed_at: d.time(at) })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      return row !== undefined;
     },
   };
 }
