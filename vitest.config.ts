@@ -8,5 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // A fresh PostgreSQL schema runs every migration in beforeEach: on a loaded 2-core machine that
+    // once took more than vitest's default 10 s for hooks (test/fleet/fleet-fetch.test.ts).
+    hookTimeout: 60_000,
   },
 });

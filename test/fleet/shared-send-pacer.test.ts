@@ -12,9 +12,9 @@ const LIMITS = { globalPerSecond: 50, privateIntervalMs: 300, groupPerMinute: 20
 const quiet = { info: () => undefined, warn: () => undefined };
 /**
  * Slots are booked exactly, but the moment the test sees a send is when its timer ran, which a
- * busy event loop delays — delaying one send shortens the gap to the next. On a loaded CI machine
- * that was 67 ms once (a 233 ms gap for a 300 ms interval), so spacing is checked with a third of
- * the interval as slack: unpaced sends would be ~0 ms apart, so the check still tells pacing apart.
+ * busy event loop delays — delaying one send shortens the gap to the next. On a loaded machine
+ * that was 67 ms once (a 233 ms gap for a 300 ms interval) and 143 ms another time (157 ms), so
+ * a chat's spacing is checked over its whole span, where one late timer costs at most its delay.
  */
 const SLACK_MS = 100;
 
@@ -57,7 +57,10 @@ for (const adapter of ADAPTERS) {
       for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(LIMITS.globalPerSecond + 1);
       for (const chat of chats) {
         const own = sends.filter((s) => s.chat === chat).map((s) => s.at).sort((a, b) => a - b);
-        for (let i = 1; i < own.length; i++) expect(own[i]! - own[i - 1]!).toBeGreaterThanOrEqual(LIMITS.privateIntervalMs - SLACK_MS);
+        // A late timer shortens one gap but not the chat's whole span: the span holds the spacing
+        // (less one delay, SLACK_MS); each gap only has to show pacing at all (unpaced sends are ~0 ms apart).
+        expect(own.at(-1)! - own[0]!).toBeGreaterThanOrEqual((own.length - 1) * LIMITS.privateIntervalMs - SLACK_MS);
+        for (let i = 1; i < own.length; i++) expect(own[i]! - own[i - 1]!).toBeGreaterThanOrEqual(LIMITS.privateIntervalMs / 3);
       }
     });
 
