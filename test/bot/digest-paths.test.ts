@@ -79,6 +79,18 @@ describe('one digest rule for /digest and the schedule', () => {
     expect(buttons(page2[0]!).map((b) => b.text)).toEqual(['Story 3']);
   });
 
+  it('a group given an edition is not sent it again when the same edition is queued a second time', async () => {
+    const group = -8301;
+    h.api.addChat({ id: group, type: 'group', title: 'Desk' });
+    await h.store.subscribe({ chatId: group, chatType: 'group', title: 'Desk' }, new Date().toISOString());
+    const first = await scheduled(group);
+    expect(first.queued).toBeGreaterThan(0);
+    const sent = h.api.sent(group).length;
+    expect(sent).toBeGreaterThan(0);
+    expect(await scheduled(group)).toMatchObject({ digestId: first.digestId, repeats: 1, queued: 0 });
+    expect(h.api.sent(group)).toHaveLength(sent);
+  });
+
   it('a chat already shown these stories (by /digest) is not sent them again by the schedule', async () => {
     const c = { id: 8201, type: 'private' as const, first_name: 'Di' };
     await h.say(c, '/start');
