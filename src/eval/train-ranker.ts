@@ -35,6 +35,12 @@ const SIGNS: Partial<Record<FeatureName, 1 | -1>> = { inTitle: 1, repeats: 1, le
  * number is the story's number (8 headline quantities in the tune part cannot teach that alone).
  */
 const PRIOR: Partial<Record<FeatureName, number>> = { inTitle: 1, repeats: 0.3, baseline: -0.5, restated: -0.3 };
+/**
+ * How hard shrinkage holds a weight to its prior, as a multiple of l2. Six of the eight headline quantities in the
+ * training data are key, yet so few that the fit, sharing their credit with lead and repeats, left inTitle at 0 and
+ * let "€12.5 million" outrank the headline's "almost 600"/"587". Held at 10× it fits to about 0.4 (CV cost ≤ 1 point).
+ */
+const PRIOR_STRENGTH: Partial<Record<FeatureName, number>> = { inTitle: 10 };
 
 const close = (a: number, b: number): boolean => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= Math.abs(b) * 0.005);
 
@@ -85,29 +91,44 @@ export function trainingArticles(goldFile: string, fixtureFile: string | null, c
  */
 export function fit(articles: readonly TrainingArticle[], opts: { l2: number; steps: number; rate?: number }): RankerWeights {
   const d = FEATURE_NAMES.length;
-  const w = new Array<number>(d).fill(0);
+  const w = new Float64Array(d);
   const rate = opts.rate ?? 0.5;
-  const usable = articles.filter((a) => a.y.some(Boolean) && a.y.some((v) => !v));
+  // Flat arrays: the fit runs thousands of passes, and cross-validation repeats it per fold.
+  const usable = articles.filter((a) => a.y.some(Boolean) && a.y.some((v) => !v)).map((a) => ({
+    x: Float64Array.from(a.x.flat()),
+    y: a.y,
+    positives: a.y.filter(Boolean).length,
+  }));
+  const prior = Float64Array.from(FEATURE_NAMES, (n) => PRIOR[n] ?? 0);
+  const strength = Float64Array.from(FEATURE_NAMES, (n) => PRIOR_STRENGTH[n] ?? 1);
+  const signs = FEATURE_NAMES.map((n) => SIGNS[n]);
+  const grad = new Float64Array(d);
+  const scores = new Float64Array(Math.max(0, ...articles.map((a) => a.x.length)));
   for (let step = 0; step < opts.steps; step++) {
-    const grad = new Array<number>(d).fill(0);
+    grad.fill(0);
     for (const a of usable) {
-      const s = a.x.map((x) => x.reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0));
-      const max = Math.max(...s);
-      const e = s.map((v) => Math.exp(v - max));
-      const z = e.reduce((p, v) => p + v, 0);
-      const positives = a.y.filter(Boolean).length;
+      const n = a.y.length;
+      let max = -Infinity;
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let i = 0; i < d; i++) s += (a.x[j * d + i] ?? 0) * (w[i] ?? 0);
+        scores[j] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (let j = 0; j < n; j++) {
+        scores[j] = Math.exp((scores[j] ?? 0) - max);
+        z += scores[j] ?? 0;
+      }
       // Each key quantity is one observed choice among all the article's quantities.
-      for (let j = 0; j < a.x.length; j++) {
-        const p = (e[j] ?? 0) / z;
-        const coef = (a.y[j] ? 1 : 0) - positives * p;
-        const xj = a.x[j] as number[];
-        for (let i = 0; i < d; i++) grad[i] = (grad[i] ?? 0) + coef * (xj[i] ?? 0);
+      for (let j = 0; j < n; j++) {
+        const coef = (a.y[j] ? 1 : 0) - (a.positives * (scores[j] ?? 0)) / z;
+        for (let i = 0; i < d; i++) grad[i] = (grad[i] ?? 0) + coef * (a.x[j * d + i] ?? 0);
       }
     }
     for (let i = 0; i < d; i++) {
-      const prior = PRIOR[FEATURE_NAMES[i] as FeatureName] ?? 0;
-      const next = (w[i] ?? 0) + rate * ((grad[i] ?? 0) / usable.length - opts.l2 * ((w[i] ?? 0) - prior));
-      const sign = SIGNS[FEATURE_NAMES[i] as FeatureName];
+      const next = (w[i] ?? 0) + rate * ((grad[i] ?? 0) / usable.length - opts.l2 * (strength[i] ?? 1) * ((w[i] ?? 0) - (prior[i] ?? 0)));
+      const sign = signs[i];
       // Prior knowledge kept as sign constraints: a small sample must not teach that the headline's number matters less.
       w[i] = sign === undefined ? next : sign > 0 ? Math.max(0, next) : Math.min(0, next);
     }

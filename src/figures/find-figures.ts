@@ -38,6 +38,8 @@ const QUALIFIER = new RegExp(
 );
 const NEXT_WORD = new RegExp(`${SP}+([\\p{L}][\\p{L}'’]*)`, 'uy');
 const HYPHEN_WORD = /-\p{L}/uy;
+/** "three-quarter", "two-third": a numerator above one with a singular denominator is an adjective, not a share. */
+const ADJECTIVE_FRACTION = /^(?:two|three|four|five|six|seven|eight|nine)-(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)$/i;
 /** Words after a spelled-out number that show it is not counting anything ("one of", "two and"). */
 const NOT_COUNTED = new Set([
   'of', 'another', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'than', 'that', 'which', 'who',
@@ -233,6 +235,8 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
   const first = text[a.coreStart] ?? '';
   if (first !== first.toLowerCase() && !opensSentence(text, a.coreStart)) return false; // "Formula One", "Channel Four"
   if (mention.kind === 'ratio' || mention.kind === 'range') return true;
+  // "half-time", "a half-step", "three-quarter Hal Luscombe": a fraction word inside a compound or an adjective names something.
+  if (a.fraction && (/^-\p{L}/u.test(text.slice(a.end, a.end + 2)) || ADJECTIVE_FRACTION.test(text.slice(a.coreStart, a.end)))) return false;
   if (a.fraction && /^half$/i.test(text.slice(a.coreStart, a.end))) {
     // "half of", "more than half", "cut by half"; never "the second half".
     const prevWord = PREV_WORD.exec(text.slice(Math.max(0, a.coreStart - 16), a.coreStart))?.[1]?.toLowerCase() ?? '';

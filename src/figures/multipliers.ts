@@ -20,6 +20,11 @@ export const TIMES = 'times';
 export const MULTIPLIER_WORDS = `${Object.keys(VERB_FACTORS).join('|')}|(?:${Object.keys(FOLD_WORDS).join('|')})fold`;
 
 const WORD = new RegExp(`(?:${MULTIPLIER_WORDS})(?![\\p{L}\\d])`, 'iuy');
+/**
+ * "twice" multiplies only before what it is compared with: "twice the minimum wage", "twice as many". Alone it
+ * counts occurrences ("scored twice", "think twice", "was twice denied"), which is never a key figure.
+ */
+const TWICE_COMPARES = new RegExp(`^${SP}+(?:as|the|that|what|its|their|his|her|our|this|those|these)\\b`, 'i');
 
 /**
  * A multiplier word at `pos` ("tenfold", "tripled", "twice"), or null.
@@ -30,6 +35,7 @@ export function readMultiplierWord(text: string, pos: number): { value: number; 
   const m = WORD.exec(text);
   if (m === null) return null;
   const w = m[0].toLowerCase();
+  if (w === 'twice' && !TWICE_COMPARES.test(text.slice(WORD.lastIndex, WORD.lastIndex + 8))) return null;
   const value = VERB_FACTORS[w] ?? FOLD_WORDS[w.slice(0, -4)];
   return value === undefined ? null : { value, end: WORD.lastIndex };
 }

@@ -1,8 +1,9 @@
 /**
  * What the ranker knows about one quantity of an article (all its mentions together), as named
  * numbers: kind, where it first appears, whether the headline states it, how often it recurs, how
- * much its sentence shares with the headline, and signs that it is incidental (a baseline, a
- * restatement, a small spelled-out count). Pure: the same figures and article give the same features.
+ * much its sentence shares with the headline and with the article's most frequent words (centrality), how
+ * often the words of its label recur (topicality), stress ("only 15%"), and signs that it is incidental (a
+ * baseline, a restatement, a small spelled-out count). Pure: the same figures and article give the same features.
  */
 import type { Figure } from '../domain/types.js';
 
@@ -15,6 +16,10 @@ export interface FeatureContext {
   sentenceStarts: readonly number[];
   /** Every mention of the article (all groups), for "the total that others are parts of". */
   all: readonly Figure[];
+  /** How often each content word occurs in the article (folded, see `fold`). */
+  wordCounts?: ReadonlyMap<string, number>;
+  /** The article's most frequent content words (folded), its topic. */
+  topicWords?: ReadonlySet<string>;
 }
 
 /** Feature names in a fixed order; the weights file holds one weight per name plus a bias. */
@@ -23,7 +28,7 @@ export const FEATURE_NAMES = [
   'inTitle', 'lead', 'early', 'middle', 'position', 'repeats', 'approx', 'baseline', 'restated',
   'pence', 'singleTime', 'spelled', 'small', 'logValue', 'titleOverlap', 'quoted', 'bracketed',
   'labelWords', 'largestOfUnit', 'mentionsInSentence', 'order', 'firstOfKind', 'labelInTitle',
-  'times', 'share', 'changed',
+  'times', 'share', 'changed', 'labelTopic', 'centrality', 'emphasis',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -55,6 +60,8 @@ export function isBaseline(text: string, f: Pick<Figure, 'start' | 'end'>): bool
 /** A verb or adverb of change right before an amount: the number is what changed ("rose 12%", "fell by $2", "up 5%"). */
 const CHANGE_BEFORE = /\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|cut|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down|by)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
 
+/** "only 15%", "just 11%", "as many as 400": the writer stresses the number. */
+const EMPHASIS_BEFORE = /\b(?:only|just|as[ \t\u00a0]+(?:many|much|few|little)[ \t\u00a0]+as)[ \t\u00a0]+$/i;
 /** Index of the sentence holding `pos`. */
 export function sentenceIndex(starts: readonly number[], pos: number): number {
   let lo = 0;
@@ -81,7 +88,8 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
   const digitMentions = members.filter((m) => /\d/.test(m.text)).length;
   const best = members.find((m) => m.approx === null) ?? first;
   const value = Math.abs(best.value);
-  const overlap = Math.max(...members.map((m) => titleOverlap(m.sentence, ctx.titleWords)));
+  // The headline's own line overlaps itself fully: only body sentences say how close a figure is to the headline.
+  const overlap = Math.max(0, ...members.filter((m) => !isHeadline(m.sentence, ctx.titleWords)).map((m) => titleOverlap(m.sentence, ctx.titleWords)));
   const before = ctx.text.slice(Math.max(0, first.start - 12), first.start);
   const sameUnit = ctx.all.filter((o) => o.kind === best.kind && o.unit === best.unit);
   const sentenceMentions = ctx.all.filter((o) => o.sentence === first.sentence).length;
@@ -115,9 +123,18 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     times: best.unit === 'times' ? 1 : 0,
     share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
+    labelTopic: topicality(labelWords, ctx.wordCounts),
+    centrality: Math.max(...members.map((m) => share([...ctx.topicWords ?? []], new Set(contentWords(m.sentence).map(fold))))),
+    emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };
   f[best.kind] = 1;
   return f;
+}
+
+/** The headline repeated as the text's first line: the same content words, no more. */
+function isHeadline(sentence: string, titleWords: ReadonlySet<string>): boolean {
+  const words = contentWords(sentence);
+  return titleWords.size > 0 && words.length === titleWords.size && words.every((w) => titleWords.has(w));
 }
 
 /** Share of the headline's content words found in the sentence (0 to 1). */
@@ -127,4 +144,41 @@ function titleOverlap(sentence: string, titleWords: ReadonlySet<string>): number
   let n = 0;
   for (const w of titleWords) if (words.has(w)) n++;
   return n / titleWords.size;
+}
+
+/** A word folded for counting: lower case, a plural's "s" dropped ("profits" and "profit" count together). */
+export function fold(w: string): string {
+  const l = w.toLowerCase();
+  return l.length > 4 && l.endsWith('s') && !l.endsWith('ss') ? l.slice(0, -1) : l;
+}
+
+/** Share of `words` found in `set` (0 when either is empty). */
+function share(words: readonly string[], set: ReadonlySet<string> | undefined): number {
+  if (set === undefined || words.length === 0) return 0;
+  let n = 0;
+  for (const w of words) if (set.has(w) || set.has(fold(w))) n++;
+  return n / words.length;
+}
+
+/** How much the label's words recur in the article: mean, over its words, of (occurrences − 1), capped at 4, scaled to 0–1. */
+function topicality(words: readonly string[], counts: ReadonlyMap<string, number> | undefined): number {
+  if (counts === undefined || words.length === 0) return 0;
+  let sum = 0;
+  for (const w of words) sum += Math.min(4, Math.max(0, (counts.get(fold(w)) ?? 0) - 1));
+  return sum / (4 * words.length);
+}
+
+/**
+ * What the features need to know about the article besides its figures: how often each word occurs, and its topic.
+ * @example articleWords("Qantas profits rose. Qantas said profit grew. Qantas shares fell.").topicWords.has("qantas") // true
+ */
+export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords'> {
+  const wordCounts = new Map<string, number>();
+  for (const w of contentWords(text)) {
+    const k = fold(w);
+    wordCounts.set(k, (wordCounts.get(k) ?? 0) + 1);
+  }
+  // The eight most frequent words said at least three times: what the story keeps coming back to.
+  const topicWords = new Set([...wordCounts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w));
+  return { wordCounts, topicWords };
 }

@@ -7,7 +7,7 @@
 import type { Figure } from '../domain/types.js';
 import { findFigures } from './find-figures.js';
 import { isConversion } from './label-figure.js';
-import { contentWords, FEATURE_NAMES, groupFeatures, type FeatureName } from './rank-features.js';
+import { articleWords, contentWords, FEATURE_NAMES, groupFeatures, type FeatureName } from './rank-features.js';
 import weights from './ranker-weights.json' with { type: 'json' };
 import { splitSentences } from './sentences.js';
 
@@ -70,7 +70,7 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
     if (g === undefined) groups.push([f]);
     else g.push(f);
   }
-  const fctx = { text: ctx.text, titleWords: new Set(contentWords(ctx.title)), sentenceStarts: starts, all: figures };
+  const fctx = { text: ctx.text, titleWords: new Set(contentWords(ctx.title)), sentenceStarts: starts, all: figures, ...articleWords(ctx.text) };
   return groups.map((members) => {
     const inTitle = members.some((m) => titleFigures.some((t) => sameQuantity(t, m)));
     return { members, features: groupFeatures(members, inTitle, fctx) };

@@ -72,6 +72,8 @@ describe('findFigures: mention types', () => {
     ['Broadband is 16 times faster.', { text: '16', value: 16, kind: 'other', unit: 'times' }],
     ['Sales more than tripled.', { text: 'more than tripled', value: 3, kind: 'other', unit: 'times', approx: 'more than' }],
     ['Pay is twice the minimum wage.', { text: 'twice', value: 2, kind: 'other', unit: 'times' }],
+    ['Sales were twice as high.', { text: 'twice', value: 2, kind: 'other', unit: 'times' }],
+    ['Three-quarters of staff left.', { text: 'Three-quarters', value: 0.75, kind: 'other' }],
     ['It was the 19th consecutive expansion.', { text: '19th', value: 19, kind: 'other' }],
     ['It was a third straight win.', { text: 'third', value: 3, kind: 'other' }],
     ['Wales beat England 21-19 in Cardiff.', { text: '21-19', value: 21, valueMax: 19, kind: 'ratio' }],
@@ -215,6 +217,10 @@ describe('findFigures: not figures', () => {
     ['a match moment into a half', 'Owen struck five minutes into the second half.'],
     ['a span of days', 'The festival runs 10-20 February in Berlin.'],
     ['a version after a name', 'The new Opera 8.0 browser is out.'],
+    ['twice as an occurrence', 'He scored twice on his debut and Wales twice threatened.'],
+    ['think twice', 'I did not have to think twice about it.'],
+    ['half in a compound', 'They led by half-time with a half-step to spare.'],
+    ['a rugby three-quarter', 'Dragons three-quarter Hal Luscombe takes the wing.'],
   ];
   it.each(cases)('%s', (_name, input) => {
     expect(findFigures(input).map((f) => f.text)).toEqual([]);

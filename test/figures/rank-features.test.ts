@@ -26,6 +26,16 @@ describe('figure features', () => {
     expect(f('One in five')).toMatchObject({ share: 1, ratio: 1 });
     expect(f('40')).toMatchObject({ changed: 0, times: 0, share: 0 });
   });
+  it('marks a stressed figure and one whose label and sentence are about the story', () => {
+    const t = 'Broadband users rose to 5 million. Broadband prices fell and broadband users stayed. Only 15% of users left, and 3 shops shut in York.';
+    const gs = figureGroups(findFigures(t), { title: '', text: t });
+    const f = (s: string) => gs.find((g) => g.members.some((m) => m.text === s))?.features;
+    expect(f('15%')).toMatchObject({ emphasis: 1 });
+    expect(f('3')).toMatchObject({ emphasis: 0 });
+    // "broadband" and "users" recur: the first sentence is central, the last one's shops are not the topic.
+    expect(f('5 million')?.centrality).toBeGreaterThan(f('3')?.centrality ?? 1);
+    expect(f('5 million')?.labelTopic).toBeGreaterThan(f('3')?.labelTopic ?? 1);
+  });
 });
 
 describe('ranker fit', () => {
