@@ -46,6 +46,8 @@ export interface LabelContext {
   owner?: string | null;
   /** The name that speaks in the figure's own sentence ("Ford said its …"): nearer than the headline's owner. */
   speaker?: Token[];
+  /** The label of the last figure before the sentence: what "the figure" or "the total" refers back to. */
+  antecedent?: string;
 }
 
 /** True when only " (" (or "; " inside brackets) separates two amounts: "$1.13bn (£600m)", "($74.6bn; £39.1bn)". */
@@ -70,12 +72,16 @@ export function labelFigure(
   const last = earlier[earlier.length - 1];
   // "$1.13bn (£600m)": a conversion says the same as the amount before it.
   if (last !== undefined && last.start >= sStart && last.kind === figure.kind && last.label !== '' && isConversion(source, last.end, figure.start)) return last.label;
+  // "up 64 pence, or 6%", "fell by $2m, or 10%": the same change in other terms says the same thing.
+  if (last !== undefined && last.start >= sStart && last.label !== '' && last.end <= figure.start && /^[ \t\u00a0]*,?[ \t\u00a0]*or[ \t\u00a0]+$/.test(source.slice(last.end, figure.start))) return last.label;
   let f0 = toks.findIndex((t) => t.end > figure.start);
   if (f0 < 0) f0 = toks.length;
   let f1 = f0;
   while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < figure.end) f1++;
   const speaker = speakerBefore(toks, f0);
   if (speaker.length > 0) ctx = { ...ctx, speaker };
+  const antecedent = earlier.findLast((e) => e.end <= sStart && e.label !== '')?.label;
+  if (antecedent !== undefined) ctx = { ...ctx, antecedent };
   const words = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
   const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
@@ -239,11 +245,24 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   if (back.verb.length > 0) return [...back.verb, ...objectOrPhraseAfter(toks, afterConversion(toks, f1 + 1))];
   // "only 15% are actually recycled": the figure is the subject; what it did says what it counts.
   const own = predicateAfter(toks, toks[f1] as Token);
-  if (own.length > 0 && own.some((t) => t.pos === 'VERB')) return figure.kind === 'percent' ? [word('share'), ...own] : own;
+  if (own.length > 0 && own.some((t) => t.pos === 'VERB')) return figure.kind === 'percent' ? [...(sharedWhole(toks, f0, earlier) ?? [word('share')]), ...own] : own;
   // Nothing structured: the words of the clause before the figure, then after it.
   const before = clauseBefore(toks, f0);
   if (before.length > 0) return before;
   return objectAfter(toks, f1 + 1);
+}
+
+/** "44% of searchers use one engine, 48% use two": a bare share is of the same whole as the share before it in its sentence. */
+function sharedWhole(toks: Token[], f0: number, earlier: ReadonlyArray<LabelTarget>): Token[] | null {
+  const sStart = toks[0]?.start ?? 0;
+  const prev = earlier.findLast((e) => e.start >= sStart && e.kind === 'percent');
+  if (prev === undefined) return null;
+  let p1 = toks.findIndex((t) => t.end >= prev.end);
+  if (p1 < 0 || p1 >= f0) return null;
+  if (toks[p1 + 1]?.pos === 'SYM') p1++;
+  if (toks[p1 + 1]?.lower !== 'of') return null;
+  const np = nounPhrase(toks, p1 + 2, true);
+  return np.length > 0 ? np : null;
 }
 
 /** "more expensive", "higher", "cheaper" right after a figure: the direction it compares in, else null. */
@@ -252,6 +271,8 @@ function comparativeDirection(toks: Token[], i: number): 'rise' | 'fall' | null 
   const b = toks[i + 1];
   if (/^(?:higher|bigger|greater|dearer|costlier|larger|up)$/.test(a)) return 'rise';
   if (/^(?:lower|cheaper|smaller|fewer|down)$/.test(a)) return 'fall';
+  // "was 30% more than in 2003": more or less than a time before is a change.
+  if ((a === 'more' || a === 'less' || a === 'fewer') && b?.lower === 'than' && isTimePhrase(toks, i + 2 + (toks[i + 2]?.pos === 'ADP' ? 1 : 0))) return a === 'more' ? 'rise' : 'fall';
   if ((a === 'more' || a === 'less') && b !== undefined && b.pos === 'ADJ') {
     const up = a === 'more' ? 'rise' : 'fall';
     return /^(?:cheap|affordable|inexpensive)/.test(b.lower) ? (up === 'rise' ? 'fall' : 'rise') : up;
@@ -629,8 +650,11 @@ function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
     const gerund = (toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'NOUN') && /ing$/.test(toks[k + 1]?.lower ?? '');
     const pp = gerund ? [toks[k + 1] as Token, ...nounPhrase(toks, k + 2, true).slice(0, 2)] : nounPhrase(toks, k + 1, true);
     if (pp.length > 0) rest.push(toks[k] as Token, ...pp.slice(0, 4));
-  } else if (v.pos === 'VERB' && (toks[k]?.pos === 'DET' || isNounish(toks[k]))) {
-    rest.push(...nounPhrase(toks, k, true).slice(0, 3));
+  } else if (v.pos === 'VERB' && (toks[k]?.pos === 'DET' || isNounish(toks[k]) || (toks[k]?.pos === 'ADV' && (toks[k + 1]?.pos === 'DET' || isNounish(toks[k + 1]))))) {
+    // "use just a single search engine": an adverb before the object keeps its place.
+    const adverb = toks[k]?.pos === 'ADV' ? [toks[k++] as Token] : [];
+    const object = nounPhrase(toks, k, true).slice(0, 3);
+    if (object.length > 0) rest.push(...adverb, ...object);
   } else if (toks[k]?.lower === 'to' && toks[k + 1]?.pos === 'VERB') {
     // "schools invited to take part", "couples go to court": the infinitive completes the verb.
     rest.push(...infinitive(toks, k));
@@ -699,7 +723,7 @@ function readBack(toks: Token[], f0: number): Back {
     return b;
   }
   // "jumped 76% to $1.13bn from $639m": step over sibling figures to reach the verb.
-  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || inDate(toks[j], toks, j) || (/^(?:more|less)$/.test(toks[j]?.lower ?? '') && toks[j + 1]?.lower === 'than') || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p)$/.test(toks[j]?.lower ?? ''))) j--;
+  while (b.prep !== null && j >= 0 && (toks[j]?.pos === 'NUM' || inDate(toks[j], toks, j) || (/^(?:more|less)$/.test(toks[j]?.lower ?? '') && toks[j + 1]?.lower === 'than') || toks[j]?.text === ',' || toks[j]?.pos === 'SYM' || toks[j]?.pos === 'ADP' || toks[j]?.lower === 'to' || /^(?:bn|m|million|billion|per|cent|p|pence|cents|points)$/.test(toks[j]?.lower ?? '') || (toks[j]?.lower === 'or' && toks[j - 1]?.text === ','))) j--;
   while (toks[j]?.pos === 'ADV' || (toks[j]?.pos === 'ADP' && /^(?:up|down|back|off|out|home)$/.test(toks[j]?.lower ?? ''))) j--;
   // "was worth $20m": the copula carries it.
   if (toks[j]?.lower === 'worth' && toks[j - 1]?.pos === 'AUX') j--;
@@ -708,7 +732,7 @@ function readBack(toks: Token[], f0: number): Back {
   const possessive = v !== undefined && v.pos === 'AUX' && v.lemma === 'have' && b.prep === null && j >= f0 - 2;
   if (v === undefined || !(isVerbLike(v) || possessive || (v.pos === 'AUX' && COPULA.has(v.lemma)))) return b;
   b.possessive = possessive;
-  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && !TIME_WORD.test(t.lower) && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'PRON' && !(t.pos === 'ADJ' && t.lower !== 'worth') && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
+  b.verb = toks.slice(j, f0 - (b.prep !== null ? 1 : 0)).filter((t) => t.pos !== 'NUM' && !/^(?:pence|cents|points|or)$/.test(t.lower) && !TIME_WORD.test(t.lower) && t.pos !== 'SYM' && t.pos !== 'DET' && t.pos !== 'PRON' && !(t.pos === 'ADJ' && t.lower !== 'worth') && (t.pos !== 'ADP' || (particle && t === toks[f0 - 1])));
   if (b.verb.length === 0 || b.verb[0] !== v) b.verb = [v, ...b.verb.filter((t) => t !== v && t.pos !== 'ADV')];
   b.verb = b.verb.slice(0, 2);
   b.subject = subjectBack(toks, j - 1, b);
@@ -1101,6 +1125,8 @@ function resolve(subject: Token[], ctx: LabelContext): Token[] {
   const np = withoutLeadingTime(subject);
   const owner = ctx.speaker ?? (ctx.owner ? wordsOf(ctx.owner) : null);
   const content = np.filter((t) => !DROP_IN_LABEL.has(t.lower));
+  // "More than 674 million mobiles were sold. The figure was 30% more": the figure is the one before.
+  if (content.length === 1 && ANAPHOR.test(content[0]?.lower ?? '') && np[0]?.pos === 'DET' && ctx.antecedent !== undefined) return wordsOf(ctx.antecedent);
   if (owner === null || content.length === 0) return np;
   if (content.length === 1 && STAND_INS.has(content[0]?.lower ?? '')) return [...owner];
   if (content.length === 1 && content[0]?.pos === 'PRON') return np;
@@ -1111,6 +1137,9 @@ function resolve(subject: Token[], ctx: LabelContext): Token[] {
   }
   return np;
 }
+
+/** Nouns that only point back at a number already given: "the figure", "this total". */
+const ANAPHOR = /^(?:figure|number|total|amount|sum)$/;
 
 const SPEAKING = /^(?:say|said|says|report|reported|reports|announce|announced|announces|add|added|adds)$/;
 

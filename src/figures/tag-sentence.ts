@@ -144,6 +144,14 @@ export function retag(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = changed;
     }
+    // "…, 48% use two or three", "44% of searchers use just one": a share opening its clause (or its "of" plural) is
+    // a subject, so a bare word after it that takes an object is its verb.
+    const opensClause = (k: number): boolean => k < 0 || tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ' || tokens[k]?.pos === 'PROPN';
+    const shareSubject = (prev?.text === '%' && tokens[i - 2]?.pos === 'NUM' && opensClause(i - 3))
+      || (prev?.pos === 'NOUN' && /s$/.test(prev.lower) && tokens[i - 2]?.lower === 'of' && tokens[i - 3]?.text === '%');
+    if (t.pos === 'NOUN' && !/s$/.test(t.lower) && shareSubject && next !== undefined && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'ADV')) {
+      t.pos = 'VERB';
+    }
     if (t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.initial && next?.pos === 'PROPN' && next.start === t.end + 1) t.pos = 'PROPN';
   }
 }

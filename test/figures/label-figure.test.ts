@@ -88,6 +88,12 @@ describe('labelFigure', () => {
     ['England have lost their first three matches in this year\'s Six Nations.', 'three', 'matches lost in this year\'s Six Nations'],
     // A share that is the subject says what it did; a part of a named whole counts the whole's things.
     ['Yet, only 15% are actually recycled.', '15%', 'share actually recycled'],
+    // A share after another of the same sentence is of the same whole; a restatement in other terms says the same.
+    ['Some 44% of searchers use just a single search engine, 48% use two or three.', '48%', 'searchers use'],
+    ['Profits fell by $2m, or 10%, last year.', '10%', 'fall in Profits'],
+    ["Cairn's shares closed up 64 pence, or 6%, at 1130p on Thursday.", '1130p', "Cairn's shares closed"],
+    // "The figure" points back at the figure before it.
+    ['More than 674 million mobiles were sold last year. The figure was 30% more than in 2003.', '30%', 'rise in mobiles sold last year'],
     ['Zambia recalled nine of their foreign-based players.', 'nine', 'foreign-based players recalled by Zambia'],
     ['England have lost four out of their six games since Robinson took over.', 'four out of their six', 'games lost by England'],
     // A clause between commas does not hide the subject; both ends of "from … to …" say the same thing.
