@@ -109,7 +109,7 @@ describe('/story', () => {
     expect((await h.say(PRIVATE, '/story 1'))[0]!.text).toContain('Send /digest first');
     await seedArticle(h.store, KURSK);
     await h.say(PRIVATE, '/digest');
-    expect((await h.say(PRIVATE, '/story 5'))[0]!.text).toBe('Your last digest has stories 1–1. Try /story 1.');
+    expect((await h.say(PRIVATE, '/story 5'))[0]!.text).toBe('Your last digest has one story. Try /story 1.');
   });
 
   it('an expired button is answered, not crashed on', async () => {

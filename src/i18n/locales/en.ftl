@@ -205,9 +205,12 @@ topics-hidden-none-of = { $count ->
     [one] { $count } mentions
    *[other] { $count } mention
 } none of { $words }
-digest-more-heading = More stories · { $first }–{ $last } of { $total }
+digest-more-heading = More stories · { $numbers } of { $total }
 story-no-digest = No digest here yet. Send /digest first.
-story-range = Your last digest has stories 1–{ $count }. Try /story 1.
+story-range = { $count ->
+    [1] Your last digest has one story. Try /story 1.
+   *[other] Your last digest has stories 1–{ $count }. Try /story 1.
+}
 story-gone-digest = That story is no longer available. Send /digest for the latest.
 why-none = No figure { $query } in the last { $days ->
     [one] { $days } day

@@ -199,9 +199,12 @@ topics-hidden-none-of = { $count ->
     [one] { $count } не згадує
    *[other] { $count } не згадують
 } жодного з: { $words }
-digest-more-heading = Більше історій · { $first }–{ $last } з { $total }
+digest-more-heading = Більше історій · { $numbers } з { $total }
 story-no-digest = Тут ще не було дайджесту. Спершу надішліть /digest.
-story-range = У вашому останньому дайджесті історії 1–{ $count }. Спробуйте /story 1.
+story-range = { $count ->
+    [1] У вашому останньому дайджесті одна історія. Спробуйте /story 1.
+   *[other] У вашому останньому дайджесті історії 1–{ $count }. Спробуйте /story 1.
+}
 story-gone-digest = Ця історія вже недоступна. Надішліть /digest, щоб отримати найсвіжіші.
 why-none = Числа { $query } в історіях за останні { $days ->
     [one] { $days } день
