@@ -18,6 +18,7 @@
  *
  *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 100]
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,7 @@ import { personalizeDigest } from '../../src/app/personalize-digest.js';
 import { findDueChats, lastSlot } from '../../src/jobs/due-chats.js';
 import { handleSearch } from '../../src/bot/commands/search.js';
 import { handleFigures } from '../../src/bot/commands/figures.js';
+import { RecentDigests } from '../../src/bot/recent-digests.js';
 import { handleWhy } from '../../src/bot/commands/why.js';
 import { handleStory } from '../../src/bot/commands/story.js';
 import { handleAdmin } from '../../src/bot/commands/admin.js';
@@ -53,6 +55,10 @@ const { values: args } = parseArgs({
     feeds: { type: 'string' },
     'per-day': { type: 'string' },
     samples: { type: 'string' },
+    /** Keep the database and each step's spec afterwards: profile a step again with `--measure <spec>` (e.g. under node --cpu-prof). */
+    keep: { type: 'boolean' },
+    /** Measure one step in this process, from the spec file the bench wrote (what the bench's child processes run). */
+    measure: { type: 'string' },
   },
 });
 const TOTAL = Number(args.articles ?? 1_000_000);
@@ -342,117 +348,201 @@ interface StepResult {
   peakRss: number;
 }
 
+/** What the measuring child process is told: where the database is, the step's time and its sample inputs. */
+interface StepSpec {
+  step: number;
+  now: number;
+  sqliteFile: string | null;
+  pgUrl: string | null;
+  schema: string | null;
+  digestsDir: string;
+  chats: number[];
+  /** Every active, unpaused chat (what a deliver-now edition walks), in a file of its own: ids only. */
+  activeFile: string;
+  whyTexts: string[];
+  whyQueries: Array<{ values: number[]; digits: string }>;
+}
+
+/**
+ * The bench's own process: builds the data step by step (the corpus, the rows to insert) and runs
+ * each step's measuring in a fresh child process (`--measure`), so that the peak RSS printed is the
+ * bot's work alone — what a running bot process would hold — not the bench's data generation.
+ */
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const corpus = path.resolve(here, '../../../shared/corpus/articles/bbc.jsonl');
   const templates = templatesFrom(corpus);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bench-scale-'));
   const schema = `bench_scale_${process.pid}`;
-  let store: Store;
-  let loader: Loader;
-  if (PG_URL) {
-    store = await openPostgresStore(PG_URL, { schema });
-    loader = postgresLoader(PG_URL, schema);
-  } else {
-    store = openSqliteStore(path.join(tmp, 'kf.db'));
-    loader = sqliteLoader(path.join(tmp, 'kf.db'));
-  }
-  const api = await FakeBotApi.start({ floodLimits: false });
-  const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
+  const sqliteFile = path.join(tmp, 'kf.db');
+  // Opening the store creates the schema (migrations); the loader writes through its own connection.
+  await (PG_URL ? openPostgresStore(PG_URL, { schema }) : Promise.resolve(openSqliteStore(sqliteFile))).then((s) => s.close());
+  const loader = PG_URL ? postgresLoader(PG_URL, schema) : sqliteLoader(sqliteFile);
   const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *' });
-  const logger = createLogger({ level: 'warn' });
-  const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: path.join(tmp, 'digests') };
-  let now = T0;
-  const deps: BotDeps = { ...createBotDeps({ config, store, logger, settings }), now: () => new Date(now) };
-  const defaults = { timezone: 'UTC', digest: config.digestCron, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 };
+  const defaults = { timezone: 'UTC', digest: config.digestCron };
   const results: StepResult[] = [];
   const started = performance.now();
   const say = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   try {
     say(`bench:scale — ${PG_URL ? 'PostgreSQL' : 'SQLite'}, steps ${STEPS.join(' → ')} articles, ${FEEDS} feeds, ${SUBSCRIBERS} subscribers, ${PER_DAY} articles a day, ${SAMPLES} samples a command`);
     const { sample } = await loadAudience(loader);
-    const chats = sample.map((id) => api.addChat({ id, type: 'private', first_name: 'Reader' }) as unknown as Chat.PrivateChat);
-    const admin = api.addChat({ id: ADMIN_ID, type: 'private', first_name: 'Ops' }) as unknown as Chat.PrivateChat;
     let stored = 0;
     for (const step of STEPS) {
-      now = T0 + step * SPACING;
+      const now = T0 + step * SPACING;
       const load = await timed(() => loadArticles(loader, templates, stored, step, now));
       stored = step;
-      // Retention as the bot runs it after a fetch cycle, until caught up (bodies that aged out since the last step).
-      const retention = await timed(async () => {
-        let total = 0;
-        for (let n = -1; n !== 0; total += n) n = await store.dropArticleBodies(new Date(now - BODY_DAYS * DAY), 5_000);
-        return total;
-      });
       await loader.analyze();
-      say(`${step} articles stored (${(load.ms / 1000).toFixed(1)} s, RSS now ${rssMb()} MB); retention emptied ${retention.value} bodies in ${retention.ms.toFixed(0)} ms`);
-
       await markGiven(loader, now, defaults);
-      const ticks: number[] = [];
-      let due = 0;
-      for (let k = 0; k < 3; k++) {
-        const tick = await timed(() => findDueChats(store, new Date(now), defaults));
-        ticks.push(tick.ms);
-        due = tick.value.length;
-      }
-
-      const build = await timed(() => currentDigest({ store, logger, settings, now: new Date(now) }));
-      if (!build.value) throw new Error('no digest built: the window has no stories');
-      const digest = build.value;
-      // Every active, unpaused chat, as publishDigest walks them: preferences a batch at a time.
-      const active = (await loader.rows<{ chat_id: number | string }>(`SELECT chat_id FROM subscribers WHERE active = ${PG_URL ? 'true' : '1'} AND paused = ${PG_URL ? 'false' : '0'} ORDER BY chat_id`)).map((r) => Number(r.chat_id));
-      const personalize = await timed(async () => {
-        let stories = 0;
-        for await (const [, prefs] of eachChatPreferences(store, active)) stories += personalizeDigest(digest, prefs).stories.length;
-        return stories;
-      });
-      say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${active.length} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); RSS now ${rssMb()} MB`);
-
-      const recent = Array.from({ length: 50 }, () => templates[Math.floor(((now - T0) / SPACING - 1 - random() * PER_DAY * 6)) % templates.length]!).filter((t) => t.figures.length);
-      const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }]> = [
-        ['/search', handleSearch, () => ({ chat: pick(chats), args: pick(SEARCHES) })],
-        ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
-        ['/why <number>', handleWhy, () => ({ chat: pick(chats), args: pick(pick(recent).figures).text })],
-        ['/story N', handleStory, () => ({ chat: pick(chats), args: String(1 + Math.floor(random() * 3)) })],
-        ['/status (/admin stats)', handleAdmin, () => ({ chat: admin, args: 'stats' })],
-      ];
-      // The store's part of those commands, alone: what history could make slower.
-      const queries: Array<[string, () => Promise<unknown>]> = [
-        ['store: searchArticles (30 days, 300)', () => store.searchArticles([pick(SEARCHES)], iso(now - 30 * DAY), 300)],
-        ['store: findFigures (7 days, 50)', async () => { const f = pick(pick(recent).figures); return store.findFigures({ values: [f.value], digits: f.text.replace(/[^\d.]/g, '') }, iso(now - 7 * DAY), 50); }],
-        ['store: articlesForDigest (24 h)', () => store.articlesForDigest({ fetchedSince: new Date(now - DAY), publishedSince: new Date(now - DAY) })],
-        ['store: articleStats', () => store.articleStats()],
-        ['store: getPreferences', () => store.getPreferences(pick(chats).id)],
-      ];
-      const latencies: StepResult['commands'] = {};
-      for (const [name, run] of queries) {
-        const ms: number[] = [];
-        for (let k = 0; k < SAMPLES; k++) ms.push((await timed(run)).ms);
-        ms.sort((a, b) => a - b);
-        latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
-      }
-      for (const [name, handler, input] of commands) {
-        const ms: number[] = [];
-        for (let k = 0; k < SAMPLES; k++) {
-          const { chat, args: text } = input();
-          const command = name.split(' ')[0]!.slice(1);
-          const ctx = commandContext(telegram, chat, `/${command} ${text}`);
-          const t = await timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, deps));
-          ms.push(t.ms);
-        }
-        ms.sort((a, b) => a - b);
-        latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
-      }
-      say(`RSS now ${rssMb()} MB, peak ${peakRssMb()} MB; commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
-      results.push({ articles: step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: active.length, planner: Math.max(...ticks), due, retention: retention.value ? (retention.ms * 1000) / retention.value : 0, load: load.ms, peakRss: peakRssMb() });
+      say(`${step} articles stored (${(load.ms / 1000).toFixed(1)} s, bench process RSS now ${rssMb()} MB, peak ${peakRssMb()} MB)`);
+      // /why asks for figures of the last few days' articles.
+      const recent = Array.from({ length: 50 }, () => templates[Math.floor((now - T0) / SPACING - 1 - random() * PER_DAY * 6) % templates.length]!).filter((t) => t.figures.length);
+      const whyFigures = Array.from({ length: SAMPLES }, () => pick(pick(recent).figures));
+      const activeFile = path.join(tmp, `active-${step}.json`);
+      const active = await loader.rows<{ chat_id: number | string }>(`SELECT chat_id FROM subscribers WHERE active = ${PG_URL ? 'true' : '1'} AND paused = ${PG_URL ? 'false' : '0'} ORDER BY chat_id`);
+      fs.writeFileSync(activeFile, JSON.stringify(active.map((r) => Number(r.chat_id))));
+      const spec: StepSpec = {
+        step,
+        now,
+        sqliteFile: PG_URL ? null : sqliteFile,
+        pgUrl: PG_URL ?? null,
+        schema: PG_URL ? schema : null,
+        digestsDir: path.join(tmp, 'digests'),
+        chats: sample,
+        activeFile,
+        whyTexts: whyFigures.map((f) => f.text),
+        whyQueries: whyFigures.map((f) => ({ values: [f.value], digits: f.text.replace(/[^\d.]/g, '') })),
+      };
+      const specFile = path.join(tmp, `step-${step}.json`);
+      fs.writeFileSync(specFile, JSON.stringify(spec));
+      const result = { ...(await measureInChild(specFile)), load: load.ms };
+      results.push(result);
     }
     printTable(results, PG_URL ? 'PostgreSQL' : 'SQLite', (performance.now() - started) / 1000);
   } finally {
+    if (args.keep) say(`kept: ${PG_URL ? `schema ${schema} and ` : ''}${tmp} (step specs step-N.json)`);
+    else if (PG_URL) await loader.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await loader.close();
+    if (!args.keep) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs this file with `--measure spec` in a fresh Node process (same loader flags), and reads its result line. */
+function measureInChild(specFile: string): Promise<StepResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', specFile, '--samples', String(SAMPLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`measuring child exited with ${code}: ${out.slice(-500)}`));
+      else resolve(JSON.parse(line) as StepResult);
+    });
+  });
+}
+
+/**
+ * One step's measuring, as the bot process would do it: open the store, run retention, the
+ * planner's tick, an edition's build and personalization, then the commands; print the result
+ * as one JSON line (peak RSS is this process's own).
+ */
+async function measureStep(specFile: string): Promise<void> {
+  const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as StepSpec;
+  const started = performance.now();
+  const say = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]   ${line}\n`);
+  const store: Store = spec.pgUrl ? await openPostgresStore(spec.pgUrl, { schema: spec.schema! }) : openSqliteStore(spec.sqliteFile!);
+  const api = await FakeBotApi.start({ floodLimits: false });
+  const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
+  const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *' });
+  const logger = createLogger({ level: 'warn' });
+  const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: spec.digestsDir };
+  const now = spec.now;
+  const deps: BotDeps = { ...createBotDeps({ config, store, logger, settings }), now: () => new Date(now) };
+  const defaults = { timezone: 'UTC', digest: config.digestCron, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 };
+  try {
+    const chats = spec.chats.map((id) => api.addChat({ id, type: 'private', first_name: 'Reader' }) as unknown as Chat.PrivateChat);
+    const admin = api.addChat({ id: ADMIN_ID, type: 'private', first_name: 'Ops' }) as unknown as Chat.PrivateChat;
+    // Retention as the bot runs it after a fetch cycle, until caught up (bodies that aged out since the last step).
+    const retention = await timed(async () => {
+      let total = 0;
+      for (let n = -1; n !== 0; total += n) n = await store.dropArticleBodies(new Date(now - BODY_DAYS * DAY), 5_000);
+      return total;
+    });
+    say(`retention emptied ${retention.value} bodies in ${retention.ms.toFixed(0)} ms; peak RSS ${peakRssMb()} MB`);
+
+    // A running bot ticked a minute ago (its first tick of the day works out each schedule's slot: timed apart).
+    const firstTick = await timed(() => findDueChats(store, new Date(now - 60_000), defaults));
+    const ticks: number[] = [];
+    let due = 0;
+    for (let k = 0; k < 3; k++) {
+      const tick = await timed(() => findDueChats(store, new Date(now), defaults));
+      ticks.push(tick.ms);
+      due = tick.value.length;
+    }
+
+    const peakAfterTick = peakRssMb();
+    const build = await timed(() => currentDigest({ store, logger, settings, now: new Date(now) }));
+    if (!build.value) throw new Error('no digest built: the window has no stories');
+    const peakAfterBuild = peakRssMb();
+    const digest = build.value;
+    // Every active, unpaused chat, as publishDigest walks the ids it is given: preferences a batch at a time.
+    const personalize = await timed(async () => {
+      const active = JSON.parse(fs.readFileSync(spec.activeFile, 'utf8')) as number[];
+      let stories = 0;
+      for await (const [, prefs] of eachChatPreferences(store, active)) stories += personalizeDigest(digest, prefs).stories.length;
+      return active.length;
+    });
+    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); peak RSS after the tick ${peakAfterTick} MB, after the build ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
+
+    let why = 0;
+    const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }]> = [
+      ['/search', handleSearch, () => ({ chat: pick(chats), args: pick(SEARCHES) })],
+      ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
+      // The first /figures of a minute ranks the window's articles (shared by every ask in that minute): each sample cold.
+      ['/figures cold (first in its minute)', (ctx, input, d) => handleFigures(ctx, input, { ...d, recentDigests: new RecentDigests() }), () => ({ chat: pick(chats), args: pick(TOPICS) })],
+      ['/why <number>', handleWhy, () => ({ chat: pick(chats), args: spec.whyTexts[why++ % spec.whyTexts.length]! })],
+      ['/story N', handleStory, () => ({ chat: pick(chats), args: String(1 + Math.floor(random() * 3)) })],
+      ['/status (/admin stats)', handleAdmin, () => ({ chat: admin, args: 'stats' })],
+    ];
+    // The store's part of those commands, alone: what history could make slower.
+    let whyQuery = 0;
+    const queries: Array<[string, () => Promise<unknown>]> = [
+      ['store: searchArticles (30 days, 300)', () => store.searchArticles([pick(SEARCHES)], iso(now - 30 * DAY), 300)],
+      ['store: findFigures (7 days, 50)', () => store.findFigures(spec.whyQueries[whyQuery++ % spec.whyQueries.length]!, iso(now - 7 * DAY), 50)],
+      ['store: articlesForDigest (24 h)', () => store.articlesForDigest({ fetchedSince: new Date(now - DAY), publishedSince: new Date(now - DAY) })],
+      ['store: articleStats', () => store.articleStats()],
+      ['store: getPreferences', () => store.getPreferences(pick(chats).id)],
+    ];
+    const latencies: StepResult['commands'] = {};
+    for (const [name, run] of queries) {
+      const ms: number[] = [];
+      for (let k = 0; k < SAMPLES; k++) ms.push((await timed(run)).ms);
+      ms.sort((a, b) => a - b);
+      latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+    }
+    const firstCalls: string[] = [];
+    for (const [name, handler, input] of commands) {
+      const ms: number[] = [];
+      const command = name.split(' ')[0]!.slice(1);
+      const call = () => {
+        const { chat, args: text } = input();
+        const ctx = commandContext(telegram, chat, `/${command} ${text}`);
+        return timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, deps));
+      };
+      // One untimed call first, as a running bot has answered before: what a process does once
+      // (/story loads the sentence tagger) is not a command's latency. Printed apart.
+      firstCalls.push(`${name} ${(await call()).ms.toFixed(0)} ms`);
+      for (let k = 0; k < SAMPLES; k++) ms.push((await call()).ms);
+      ms.sort((a, b) => a - b);
+      latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+    }
+    say(`first calls (untimed): ${firstCalls.join('; ')}; first tick of the process ${firstTick.ms.toFixed(0)} ms`);
+    say(`bot process RSS now ${rssMb()} MB, peak ${peakRssMb()} MB; commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
+    const result: Omit<StepResult, 'load'> = { articles: spec.step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: personalize.value, planner: Math.max(...ticks), due, retention: retention.value ? (retention.ms * 1000) / retention.value : 0, peakRss: peakRssMb() };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
     await api.close();
     await store.close();
-    if (PG_URL) await loader.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await loader.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -467,7 +557,7 @@ function printTable(results: StepResult[], adapter: string, seconds: number): vo
   rows.push(['build + personalize', (r) => r.build + r.personalize, 'ms']);
   rows.push([`planner tick (${SUBSCRIBERS} chats)`, (r) => r.planner, 'ms']);
   rows.push(['retention, per 1,000 bodies emptied', (r) => r.retention, 'ms']);
-  rows.push(['peak RSS', (r) => r.peakRss, 'MB']);
+  rows.push(['peak RSS of the bot process', (r) => r.peakRss, 'MB']);
   const head = ['measure', ...results.map((r) => `${r.articles.toLocaleString('en')} art.`), ...results.slice(1).map((r, i) => `×${results[i]!.articles / 1000}k→${r.articles / 1000}k`)];
   const lines = rows.map(([label, get, unit]) => [
     `${label} (${unit})`,
@@ -482,4 +572,5 @@ function printTable(results: StepResult[], adapter: string, seconds: number): vo
   for (const l of lines) console.log(fmt(l));
 }
 
-await main();
+if (args.measure) await measureStep(args.measure);
+else await main();
