@@ -100,7 +100,8 @@ export async function previewDigest(deps: {
   window?: DigestWindow;
 }): Promise<Digest> {
   const now = deps.now ?? new Date();
-  const stored = await deps.store.articlesForDigest(deps.window ?? (await defaultWindow(deps.store, deps.settings, now)));
+  // A digest shows no bodies: the window is read without them.
+  const stored = await deps.store.articlesForDigest(deps.window ?? (await defaultWindow(deps.store, deps.settings, now)), { bodies: false });
   const articles = await withSeriesChanges(deps.store, stored, deps.settings.series ?? DEFAULT_SERIES_SETTINGS, deps.settings.timezone);
   return buildDigest(articles, {
     date: localDate(now, deps.settings.timezone),

@@ -24,13 +24,34 @@ export function normalizeForMatch(text: string): string {
  * @example mentions(normalizeForMatch('Kyiv and Ukraine'), 'ukraine') // true
  */
 export function mentions(normalized: string, phrase: string): boolean {
-  const needle = normalizeForMatch(phrase);
+  let needle = needles.get(phrase);
+  if (needle === undefined) {
+    needle = normalizeForMatch(phrase);
+    // A chat's few topic words are asked about once per story and chat: normalized once.
+    if (needles.size >= 10_000) needles.clear();
+    needles.set(phrase, needle);
+  }
   return needle.trim() !== '' && normalized.includes(needle);
 }
 
+/** Normalized words and phrases by what was typed (bounded). */
+const needles = new Map<string, string>();
+
+/**
+ * Match texts by story object: a window's stories are shared, unchanged, by every chat and
+ * command filtering them (a digest for 100,000 chats, /figures for each asker), so each story is
+ * normalized once rather than once per chat. Stories are never modified in place (copies are made).
+ */
+const matchTexts = new WeakMap<object, string>();
+
 /** What a topic is matched against: title, summary, and each figure's label and sentence. */
 export function storyMatchText(story: Pick<Story, 'title' | 'summary' | 'figures'>): string {
-  return normalizeForMatch([story.title, story.summary, ...story.figures.flatMap((f) => [f.label, f.sentence])].join(' \n '));
+  let text = matchTexts.get(story);
+  if (text === undefined) {
+    text = normalizeForMatch([story.title, story.summary, ...story.figures.flatMap((f) => [f.label, f.sentence])].join(' \n '));
+    matchTexts.set(story, text);
+  }
+  return text;
 }
 
 /**

@@ -90,7 +90,24 @@ function changePoint(p: SeriesPoint): ChangePoint {
  * @example const articles = await withSeriesChanges(store, await store.articlesForDigest(window), settings, 'Europe/Kyiv')
  */
 export async function withSeriesChanges(store: Store, articles: readonly Article[], settings: Pick<SeriesSettings, 'minConfidence'>, timezone: string): Promise<Article[]> {
-  const own = await store.seriesPointsOfArticles(articles.map((a) => a.id));
+  const changes = await seriesChangeTexts(store, articles.map((a) => a.id), settings, timezone);
+  if (changes.size === 0) return [...articles];
+  return articles.map((a) => ({
+    ...a,
+    figures: a.figures.map((f) => {
+      const change = changes.get(`${a.id}:${f.start}`);
+      return change === undefined ? f : { ...f, change };
+    }),
+  }));
+}
+
+/**
+ * The change text of every figure of these articles whose series moved confidently, keyed
+ * `articleId:figureStart`: what withSeriesChanges sets, for callers that apply it to stories.
+ * @example (await seriesChangeTexts(store, [12], settings, 'UTC')).get('12:40') // "was 2.8% in October"
+ */
+export async function seriesChangeTexts(store: Store, articleIds: readonly number[], settings: Pick<SeriesSettings, 'minConfidence'>, timezone: string): Promise<Map<string, string>> {
+  const own = await store.seriesPointsOfArticles(articleIds);
   const all = await store.seriesPoints([...new Set(own.map((p) => p.seriesId))]);
   const bySeries = new Map<number, ChangePoint[]>();
   const asChange = new Map<number, ChangePoint>();
@@ -106,12 +123,5 @@ export async function withSeriesChanges(store: Store, articles: readonly Article
     const change = seriesChange(bySeries.get(p.seriesId) ?? [], current, { minConfidence: settings.minConfidence, timezone });
     if (change !== null) changes.set(`${p.articleId}:${p.figure.start}`, changeText(change, p.date, timezone));
   }
-  if (changes.size === 0) return [...articles];
-  return articles.map((a) => ({
-    ...a,
-    figures: a.figures.map((f) => {
-      const change = changes.get(`${a.id}:${f.start}`);
-      return change === undefined ? f : { ...f, change };
-    }),
-  }));
+  return changes;
 }

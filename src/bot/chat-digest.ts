@@ -1,12 +1,12 @@
 /** The digest one chat asked for: its window, its feeds and topics, numbered as it will see it. */
-import type { Subscriber } from '../domain/types.js';
+import type { Story, Subscriber } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import type { DigestWindow } from '../app/make-digest.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { chatDigestView, type ChatDigestView } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
-import { DEFAULT_SERIES_SETTINGS, withSeriesChanges } from '../app/record-series.js';
+import { DEFAULT_SERIES_SETTINGS, seriesChangeTexts } from '../app/record-series.js';
 import { minuteFloor } from './recent-digests.js';
 
 /** How far back "since your last digest" may reach. */
@@ -23,19 +23,29 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
   const date = localDate(now, tz);
   // The article counts and newest fetch change with every article or figure stored or removed: a build never outlives them.
   const stats = await deps.store.articleStats();
-  const key = [window.fetchedSince?.toISOString(), window.publishedSince?.toISOString(), tz, date, stats.articles, stats.figures, stats.lastFetchedAt].join('|');
-  // Every article of the window, ranked: the same for every chat asking for this window now.
-  const all = await deps.recentDigests.get(key, now, async () => {
-    const articles = await withSeriesChanges(deps.store, await deps.store.articlesForDigest(window), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
-    return buildDigest(articles, {
-      date,
-      timezone: tz,
-      createdAt: now.toISOString(),
-      maxStories: Math.max(1, articles.length),
-      figuresPerStory: deps.settings.topFigures,
-    });
+  const key = [window.fetchedSince?.toISOString(), window.publishedSince?.toISOString(), stats.articles, stats.figures, stats.lastFetchedAt].join('|');
+  // Every article of the window, ranked and clustered once for every time zone (none of that
+  // depends on the zone; bodies are not read, a digest never shows them) ...
+  const ranked = await deps.recentDigests.get(key, now, async () => {
+    const articles = await deps.store.articlesForDigest(window, { bodies: false });
+    return buildDigest(articles, { date, timezone: tz, createdAt: now.toISOString(), maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
+  });
+  // ... then dated, and its figures' series changes worded, in the chat's zone.
+  const all = await deps.recentDigests.get(`${key}|${tz}|${date}`, now, async () => {
+    const changes = await seriesChangeTexts(deps.store, ranked.stories.map((s) => s.articleId).filter((id): id is number => id !== null), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
+    return { ...ranked, date, timezone: tz, stories: ranked.stories.map((s) => withChanges(s, changes)) };
   });
   return chatDigestView(all, await deps.store.getPreferences(chatId), deps.settings.maxStories);
+}
+
+/** The story with each figure's series change (keyed `articleId:start`, as seriesChangeTexts gives them); the same story when none. */
+function withChanges(story: Story, changes: ReadonlyMap<string, string>): Story {
+  if (changes.size === 0 || story.articleId === null) return story;
+  if (!story.figures.some((f) => changes.has(`${story.articleId}:${f.start}`))) return story;
+  return { ...story, figures: story.figures.map((f) => {
+    const change = changes.get(`${story.articleId}:${f.start}`);
+    return change === undefined ? f : { ...f, change };
+  }) };
 }
 
 /**

@@ -3,7 +3,8 @@
  *
  * /figures and /digest's "last 24 hours" rank every article of the window before a chat's own
  * filter applies; at 1,000 articles a day that build is most of a command's time, and it is the
- * same for every chat asking within the same minute (same window, time zone and articles). The
+ * same for every chat asking within the same minute (same window and articles; chat-digest.ts
+ * ranks once for every time zone and keeps a cheap dated copy per zone). The
  * window's start is rounded down to the minute by the callers, and the key holds the store's
  * article and figure counts and newest fetch time, so an article stored meanwhile is never missed;
  * a build is reused for at most a minute whatever happens.
@@ -12,8 +13,8 @@ import type { Digest } from '../domain/types.js';
 
 /** How long a build is reused. */
 export const REUSE_MS = 60_000;
-/** Builds kept at once (one per window × time zone in use). */
-const MAX_ENTRIES = 16;
+/** Builds kept at once: a window's ranking, plus its dated copy per time zone in use (copies share the stories). */
+const MAX_ENTRIES = 32;
 
 interface Entry {
   builtAt: number;

@@ -20,8 +20,10 @@ export interface ArticleStore {
   /**
    * Articles for a digest: first seen at or after `fetchedSince`, and published (when the feed
    * says) at or after `publishedSince` — so a newly added feed's back catalogue stays out.
+   * With `{ bodies: false }` each text is '' (as after retention): a digest shows titles, summaries
+   * and figures, never bodies, and a day's bodies are most of what the window would read.
    */
-  articlesForDigest(window: ArticleWindow): Promise<Article[]>;
+  articlesForDigest(window: ArticleWindow, opts?: { bodies?: boolean }): Promise<Article[]>;
   /** One article with its figures, or null. */
   getArticle(id: number): Promise<Article | null>;
   /**

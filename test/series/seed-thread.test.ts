@@ -9,6 +9,10 @@ import { renderTelegram } from '../../src/render/render-telegram.js';
 import { parseConfig } from '../../src/config.js';
 import type { Article } from '../../src/domain/types.js';
 import { asNewArticle, seedThreadArticle, threadArticles, SEED_PATH } from './series-support.js';
+import { createBotDeps } from '../../src/bot/bot-deps.js';
+import { chatDigest } from '../../src/bot/chat-digest.js';
+import { createLogger } from '../../src/support/logger.js';
+import { localDate } from '../../src/jobs/time-zone.js';
 
 // The settings production runs with when SERIES_* are not set: the seed's total must show at them.
 const settings = { ...DEFAULT_SERIES_SETTINGS, ...parseConfig({}).series };
@@ -65,6 +69,27 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
     const digest = buildDigest([withChanges!], { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: '2025-05-26T08:00:00Z' });
     // The label's wording is the figures engine's; the change after it is ours.
     expect(renderTelegram(digest).join('\n')).toMatch(/<b>303<\/b> prisoners of war brought home[^\n—]* — total 1,000 since 23 May \(\+303 since 24 May\)/);
+  });
+
+  it('reaches a chat’s /digest and /figures: the window ranked once for every zone, the change worded in the chat’s', async () => {
+    const [, , seedArticle] = await ingest(['pow-phase-1', 'pow-phase-2'], [seed]);
+    const config = parseConfig({ TIMEZONE: 'Europe/Kyiv' });
+    const digestSettings = { timezone: 'Europe/Kyiv', maxStories: 10, topFigures: config.topFigures, windowHours: 24, digestsDir: dir, series: settings };
+    const deps = { ...createBotDeps({ config, store, logger: createLogger({ level: 'silent' }), settings: digestSettings }), now: () => new Date(Date.parse(seedArticle!.fetchedAt) + 3_600_000) };
+    let reads = 0;
+    const read = store.articlesForDigest.bind(store);
+    const counted = { ...store, articlesForDigest: (...args: Parameters<typeof read>) => (reads++, read(...args)) };
+    const everything = { fetchedSince: null, publishedSince: null };
+    const kyiv = await chatDigest({ ...deps, store: counted }, 1, null, everything);
+    const f303 = kyiv.all.flatMap((s) => s.figures).find((f) => f.text === '303');
+    expect(f303?.change).toBe('total 1,000 since 23 May (+303 since 24 May)');
+    expect(kyiv.page.timezone).toBe('Europe/Kyiv');
+    // Another zone: its own date and zone, the same ranking (read once).
+    const other = await chatDigest({ ...deps, store: counted }, 2, { timezone: 'Pacific/Kiritimati' } as never, everything);
+    expect(other.page.timezone).toBe('Pacific/Kiritimati');
+    expect([kyiv.page.date, other.page.date]).toEqual([localDate(deps.now(), 'Europe/Kyiv'), localDate(deps.now(), 'Pacific/Kiritimati')]);
+    expect(other.all.map((s) => s.articleId)).toEqual(kyiv.all.map((s) => s.articleId));
+    expect(reads).toBe(1);
   });
 
   it('shows no total when a phase is missing (first and final only): a sum would be wrong', async () => {

@@ -126,6 +126,14 @@ describeEachStore('Store contract', (current) => {
       expect((await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.key)).toEqual(['new', 'seen', 'backlog', 'undated']);
     });
 
+    it('reads a digest window without bodies when asked: every other field and figure as stored, text empty', async () => {
+      const saved = await store.saveArticle(article('k1', { text: 'A long body the digest never shows.' }));
+      const whole = await store.articlesForDigest({ fetchedSince: null, publishedSince: null });
+      const light = await store.articlesForDigest({ fetchedSince: null, publishedSince: null }, { bodies: false });
+      expect(whole).toEqual([saved]);
+      expect(light).toEqual([{ ...saved, text: '' }]);
+    });
+
     it('finds search candidates by whole words through the full-text index: any case, stems, phrases; recent only, newest first', async () => {
       await store.saveArticle(article('a', { title: 'Interest rates rise', publishedAt: T(1) }));
       await store.saveArticle(article('b', { title: 'Rates hold at 5%', summary: 'The central bank', publishedAt: T(2) }));

@@ -34,6 +34,10 @@ export async function searchPage(
   const candidates = await deps.store.searchArticles(words, since, CANDIDATES);
   const hits = candidates.filter((a: Article) => {
     if (prefs.feedIds !== null && (a.feedId === null || !prefs.feedIds.includes(a.feedId))) return false;
+    // The title and summary first: normalizing the body (most of the time a search takes) only
+    // when they do not mention every word.
+    const head = normalizeForMatch(`${a.title}\n${a.summary}`);
+    if (words.every((w) => mentions(head, w))) return true;
     const text = normalizeForMatch(`${a.title}\n${a.summary}\n${a.text}`);
     return words.every((w) => mentions(text, w));
   });

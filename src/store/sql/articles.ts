@@ -9,6 +9,8 @@ import { wordsMatch } from './word-search.js';
 
 /** The article columns the domain reads (PostgreSQL's `search` tsvector stays in the database). */
 const ARTICLE_COLUMNS = ['id', 'feed_id', 'key', 'link', 'title', 'source', 'published_at', 'fetched_at', 'text', 'summary'] as const;
+/** The same without the body, for readers that never show it (toArticle gives them text ''). */
+const ARTICLE_COLUMNS_NO_BODY = ARTICLE_COLUMNS.filter((c) => c !== 'text');
 
 /**
  * The first article id first seen at or after `since`: where a recent window starts in id order
@@ -92,8 +94,8 @@ export function bodiesToDropQuery({ db, d }: Sql, before: Date, limit: number) {
  * The digest window query (exported so that tests can read its plan).
  * @example await digestWindowQuery({ db, d }, { fetchedSince, publishedSince }).execute()
  */
-export function digestWindowQuery({ db, d }: Sql, window: ArticleWindow) {
-  let q = db.selectFrom('articles').select(ARTICLE_COLUMNS).orderBy('id');
+export function digestWindowQuery({ db, d }: Sql, window: ArticleWindow, opts: { bodies?: boolean } = {}) {
+  let q = db.selectFrom('articles').select(opts.bodies === false ? ARTICLE_COLUMNS_NO_BODY : ARTICLE_COLUMNS).orderBy('id');
   if (window.fetchedSince !== null) q = q.where('fetched_at', '>=', d.time(window.fetchedSince));
   if (window.publishedSince !== null) {
     const since = d.time(window.publishedSince);
@@ -149,8 +151,8 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       });
     },
 
-    async articlesForDigest(window: ArticleWindow): Promise<Article[]> {
-      return withFigures(db, await digestWindowQuery({ db, d }, window).execute());
+    async articlesForDigest(window: ArticleWindow, opts: { bodies?: boolean } = {}): Promise<Article[]> {
+      return withFigures(db, await digestWindowQuery({ db, d }, window, opts).execute());
     },
 
     async getArticle(id: number): Promise<Article | null> {
@@ -246,7 +248,7 @@ function toArticle(r: Record<string, unknown>, figures: Figure[]): Article {
     source: String(r.source),
     publishedAt: toIsoOrNull(r.published_at),
     fetchedAt: toIso(r.fetched_at),
-    text: String(r.text),
+    text: r.text === undefined ? '' : String(r.text),
     summary: String(r.summary),
     figures,
   };
