@@ -80,7 +80,7 @@ const slotMemo = new Map<string, { at: number; slot: Date | null }>();
  * is one or two.
  */
 function rememberedLastSlot(schedule: string, tz: string, now: Date, lookbackMs: number): Date | null {
-  if (HH_MM.test(schedule)) return lastSlot(schedule, tz, now, lookbackMs);
+  if (HH_MM.test(schedule)) return rememberedDailySlot(schedule, tz, now);
   const key = `${schedule}\u0000${tz}\u0000${lookbackMs}`;
   const t = now.getTime();
   const memo = slotMemo.get(key);
@@ -96,6 +96,27 @@ function rememberedLastSlot(schedule: string, tz: string, now: Date, lookbackMs:
   if (slotMemo.size > 10_000) slotMemo.clear();
   slotMemo.set(key, { at: t, slot });
   return slot;
+}
+
+/** A daily time's slots on a local date and the day before it, by schedule, zone and date. */
+const dailyMemo = new Map<string, { today: Date; yesterday: Date }>();
+
+/**
+ * lastSlot of a daily "HH:MM", remembering the local date's two candidate instants: placing a
+ * wall-clock time in a zone costs several time-zone conversions, and a tick asks for hundreds of
+ * schedules whose slots change only when their local date does.
+ */
+function rememberedDailySlot(schedule: string, tz: string, now: Date): Date {
+  const today = localDate(now, tz);
+  const key = `${schedule}\u0000${tz}\u0000${today}`;
+  let memo = dailyMemo.get(key);
+  if (!memo) {
+    const [h, m] = schedule.split(':').map(Number) as [number, number];
+    memo = { today: zonedTime(today, h, m, tz), yesterday: zonedTime(addDays(today, -1), h, m, tz) };
+    if (dailyMemo.size > 10_000) dailyMemo.clear();
+    dailyMemo.set(key, memo);
+  }
+  return memo.today <= now ? memo.today : memo.yesterday;
 }
 
 /**

@@ -18,10 +18,17 @@ export function isValidTimeZone(tz: string): boolean {
  * @example localDate(new Date('2026-11-24T23:30:00Z'), 'Europe/Kyiv') // '2026-11-25'
  */
 export function localDate(at: Date, tz: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let f = dateFormatters.get(tz);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(tz, f);
+  }
+  return f.format(at);
 }
 
+// Cached per zone (a few hundred zones exist): the planner asks for hundreds of schedules a tick.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Wall-clock fields of `at` in `tz` (formatters are cached: building one costs far more than using it). */

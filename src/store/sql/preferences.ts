@@ -1,7 +1,7 @@
 /** PreferenceStore in SQL (both dialects): chat_feed_choice, chat_feeds (opted in or out), user_feeds, chat_topics. */
 import { sql, type Kysely } from 'kysely';
 import type { ChatPreferences, FeedChoice, PreferenceStore } from '../preference-store.js';
-import { receivedFeedIds } from '../../domain/feed-choice.js';
+import { EVERY_FEED, receivedFeedIds } from '../../domain/feed-choice.js';
 import type { Tables } from './schema.js';
 import type { Sql } from './dialect.js';
 
@@ -13,8 +13,12 @@ const CHATS_PER_QUERY = 500;
  * @example const preferences = sqlPreferenceStore({ db, d: SQLITE })
  */
 export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
-  /** Public and private feed ids, with the feed-list fingerprint they were read at. */
-  let feedList: { fingerprint: string; publicIds: number[]; privateIds: number[] } | null = null;
+  /**
+   * Public and private feed ids, with the feed-list fingerprint they were read at, and what a chat
+   * that chose nothing receives: one frozen list shared by all such chats (a digest for 100,000
+   * chats would otherwise build 100,000 copies of the same list).
+   */
+  let feedList: { fingerprint: string; publicIds: number[]; privateIds: number[]; everyFeed: number[] } | null = null;
 
   /**
    * One round trip for a batch of chats (a digest personalizes for every chat): their topics,
@@ -46,8 +50,12 @@ export function sqlPreferenceStore({ db }: Sql): PreferenceStore {
         out.set(chatId, { feedIds: null, include, exclude });
         continue;
       }
-      if (feedList?.fingerprint !== fingerprint) feedList = { fingerprint, ...(await publicAndPrivateFeedIds(db)) };
-      out.set(chatId, { feedIds: receivedFeedIds(choice, feedList), include, exclude });
+      if (feedList?.fingerprint !== fingerprint) {
+        const lists = await publicAndPrivateFeedIds(db);
+        feedList = { fingerprint, ...lists, everyFeed: Object.freeze(receivedFeedIds(EVERY_FEED, lists)) as number[] };
+      }
+      const choseNothing = choice.mode === 'all' && choice.optIns.length === 0 && choice.optOuts.length === 0;
+      out.set(chatId, { feedIds: choseNothing ? feedList.everyFeed : receivedFeedIds(choice, feedList), include, exclude });
     }
     return out;
   }
