@@ -12,6 +12,8 @@ const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?,?${SP}+$`, 'u');
 const MONTH_AFTER = new RegExp(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const DAY_SPAN_AFTER = new RegExp(`${SP}?[-–]${SP}?\\d{1,2}(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
+/** "22 and 23 June", "14, 20 and 27 April", "24 to 26 December": the first days of a list of days. */
+const DAY_LIST_AFTER = new RegExp(`(?:(?:st|nd|rd|th)?,${SP}*\\d{1,2})*(?:st|nd|rd|th)?,?${SP}+(?:and|or|to)${SP}+\\d{1,2}(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?${MONTH}\\b\\.?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const DAY_TAIL = new RegExp(`(?:st|nd|rd|th)?(?:,?${SP}+\\d{4}(?!\\d))?`, 'y');
 const TIME = new RegExp(
   `\\d{1,2}(?:[:.]\\d{2})?${SP}?(?:[ap]\\.m\\.|[ap]m\\b|AM\\b|PM\\b)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:${SP}?(?:AM|PM|GMT|BST|UTC|CET|EST|ET|PT)\\b)?|\\d{4}${SP}?(?:GMT|BST|UTC|hrs|hours${SP}GMT)\\b`,
@@ -26,16 +28,19 @@ const LIST_MARK = /[.)][ \t]/y;
 /** Words that number the thing they name: "No. 10", "page 4", "section 404", "chapter 11", "series 3". */
 const NUMBER_SIGN = new RegExp(`(?:\\bNo\\.?|#|\\b[Nn]umber|\\bv|\\bversion|\\bpage|\\bp\\.|\\bpp\\.|\\b[Ss]ection|\\b[Cc]hapter|\\b[Cc]lause|\\b[Pp]aragraph|\\b[Aa]rticle|\\b[Ee]pisode|\\b[Ss]eries|\\b[Ss]eason|\\b[Aa]mendment)${SP}*$`);
 const RATE_BASE_BEFORE = new RegExp(`\\b(?:per|for${SP}+every)${SP}+$`, 'i');
-const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.)${SP}+$`, 'i');
+/** Before a four-digit number under 1900 written without a comma (news writes counts as "1,500"): "in 1834", "the 1701 Act", "back to 1670". */
+const OLD_YEAR_CUE = new RegExp(`\\b(?:in|since|from|until|by|of|circa|c\\.|the|back${SP}+to)${SP}+$`, 'i');
 const RUN = /[\p{L}\p{N}._:/'’-]*/uy;
 const SENTENCE_OPENERS = new Set(['the', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'and', 'but', 'with', 'from', 'than', 'about', 'over', 'some', 'or', 'all', 'only', 'just', 'around', 'nearly', 'almost', 'another', 'up', 'down', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'were', 'was', 'is', 'are', 'had', 'has', 'have', 'now', 'still', 'also', 'last', 'first', 'next', 'top', 'after', 'before', 'since', 'until', 'under', 'between', 'among', 'while', 'as', 'if', 'when']);
 const APPOSITION_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}'’-]+,[ \t\u00a0]*$/u;
 const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i\\p{Lu}[\\p{L}]*)${SP}$`, 'u');
 
 /** Athletics and swimming distances that name an event ("the 100m final", "men's 3,000m"), not a length. */
-const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
+const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000]);
+/** Road and cross-country events in kilometres ("Irish record holder at 3km, 5km and 10km"). */
+const EVENT_KM = new Set([3, 5, 10]);
 const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?)[ \t\u00a0]+$/i;
-const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|steeplechase|runner|star|specialist|winner|sprint|season|best|time|\))/i;
+const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|steeplechase|runner|star|specialist|winner|sprint|season|best|time|victory|win|ranking|rankings|\))/i;
 /** A sentence about a race: there a track distance ("ran 5,000m", "at 800m and 1500m") names the event. */
 const SPORT_CUE = /\b(?:athlet\w*|olympics?|sprint\w*|hurdl\w*|relay|medal\w*|champion\w*|races?|raced|racing|ran|runs?|runners?|swim\w*|laps?|heats?|finals?|indoors?|outdoors?|steeplechase|track|personal best|season's best|world record)\b/i;
 /** "100% certain", "zero tolerance": figures of speech. */
@@ -49,7 +54,7 @@ const MATCH_TIME_AFTER = /^[ \t\u00a0]+(?:left|remaining|to[ \t\u00a0]+go|into|f
 /** "his 69 years", "aged 65": someone's age. */
 const AGE_BEFORE = /(?:\b(?:his|her|their)[ \t\u00a0]+|\baged[ \t\u00a0]+)$/i;
 /** "aged 65", "aged between 18 and 24", "at the age of 67", "at age 16": a count right after these is an age. */
-const AGED_BEFORE = /\b(?:aged(?:[ \t\u00a0]+(?:between|over|under|from))?|age(?:[ \t\u00a0]+of)?)[ \t\u00a0]+$/i;
+const AGED_BEFORE = /\b(?:aged(?:[ \t\u00a0]+(?:between|over|under|from))?|ages?(?:[ \t\u00a0]+of)?)[ \t\u00a0]+$/i;
 const AGE_SPAN_REST = /^(?:[ \t\u00a0]*[-–][ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)\d{1,3}(?![\d]|[.,]\d)/;
 /** "10 to 28-year-olds", "the 18-24 age group": the first side of a span of ages is an age too. */
 const AGE_SPAN_AFTER = /^(?:[ \t\u00a0]*[-–][ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)\d{1,3}(?:[- \t\u00a0]years?[- \t\u00a0]olds?\b|[ \t\u00a0]+age[ \t\u00a0]+(?:group|bracket|range)\b)/i;
@@ -62,6 +67,8 @@ const PERIOD_AFTER = /^[ \t\u00a0]+(?:ending|ended|to|of|since|until|through|bef
 const PERIOD_WORD_BEFORE = /\bthe[ \t\u00a0]+(?:first|last|previous|past|next|coming|same|latest|following|final|opening|preceding|prior|initial)[ \t\u00a0]+$/i;
 /** "the 2300 slot": a clock time. */
 const SLOT_AFTER = /^[ \t\u00a0]+(?:slot|bulletin|GMT|BST|hours|hrs)\b/;
+/** "due at 1330", "until 0900": a 24-hour clock time after a word of when. */
+const CLOCK_BEFORE = /\b(?:at|until|till|before|from)[ \t\u00a0]+$/i;
 /** The rest of a score after its first side: "-19" of "21-19". */
 const SCORE_AFTER = /^[-–]\d{1,2}(?!\d)/;
 /** "one half of pop duo Wham!": a member, not a fraction. */
@@ -89,8 +96,10 @@ function sentenceAround(text: string, pos: number): string {
 function notByUsage(text: string, a: Amount, before: string): Skip | null {
   const after = text.slice(a.end, a.end + 40);
   // "100m" reads as metres or, before a noun, as millions ("100m personal best"): either way the event's name.
-  const metres = a.kind === 'measure' && a.unit === 'm' ? a.value : a.kind === 'count' && a.exponent === 6 && /\dm$/.test(text.slice(a.start, a.end)) ? a.value / 1e6 : 0;
-  if (EVENT_DISTANCES.has(metres) && (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || SPORT_CUE.test(sentenceAround(text, a.start)))) {
+  const metres = a.kind === 'measure' && a.unit === 'm' ? a.value : a.kind === 'measure' && a.unit === 'km' && EVENT_KM.has(a.value) ? a.value * 1000 : a.kind === 'count' && a.exponent === 6 && /\dm$/.test(text.slice(a.start, a.end)) ? a.value / 1e6 : 0;
+  // Kilometres name an event only by the words of a race ("a queue of 5km" is a length).
+  const km = a.kind === 'measure' && a.unit === 'km';
+  if (EVENT_DISTANCES.has(metres) && ((!km && EVENT_BEFORE.test(before)) || EVENT_AFTER.test(after) || SPORT_CUE.test(sentenceAround(text, a.start)))) {
     return { end: a.end, reason: 'name' };
   }
   if (a.age) return { end: a.end, reason: 'age' };
@@ -113,7 +122,9 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
     return { end: a.end, reason: 'when' };
   }
   if (/^[ \t\u00a0]+ago\b/i.test(after) && (a.kind === 'duration' || a.kind === 'count')) return { end: a.end, reason: 'when' };
-  if (a.plainInt !== null && a.plainInt.length === 4 && a.value % 100 < 60 && a.value < 2400 && SLOT_AFTER.test(after)) return { end: a.end, reason: 'time' };
+  if (a.plainInt !== null && a.plainInt.length === 4 && a.value % 100 < 60 && a.value < 2400 && a.end === a.coreEnd && (SLOT_AFTER.test(after) || (CLOCK_BEFORE.test(before) && !/^[ \t\u00a0]*[\p{L}%]/u.test(after) && (a.value < 1900 || a.value > 2099)))) {
+    return { end: a.end, reason: 'time' };
+  }
   return null;
 }
 
@@ -168,6 +179,8 @@ export function notFigure(text: string, a: Amount): Skip | null {
     // "10-20 February": a span of days.
     const span = sticky(DAY_SPAN_AFTER, text, a.coreEnd);
     if (span > 0) return { end: span, reason: 'date' };
+    const list = sticky(DAY_LIST_AFTER, text, a.coreEnd);
+    if (list > 0) return { end: list, reason: 'date' };
   }
   if (a.plainInt !== null && a.plainInt.length === 4 && (a.kind === 'count' || a.kind === 'other')) {
     if (a.value >= 1900 && a.value <= 2099) return { end: skipRun(text, a.coreEnd), reason: 'year' };

@@ -221,9 +221,21 @@ describe('findFigures: not figures', () => {
     ['think twice', 'I did not have to think twice about it.'],
     ['half in a compound', 'They led by half-time with a half-step to spare.'],
     ['a rugby three-quarter', 'Dragons three-quarter Hal Luscombe takes the wing.'],
+    ['a list of days', 'Shows will be held on 14, 20 and 27 April, and the sale on 22 and 23 June.'],
+    ['a span of days with "to"', 'The show runs from 6 to 9 January in Las Vegas.'],
+    ['a span of ages after "the ages of"', 'It covers children between the ages of 10 and 17.'],
+    ['an old year after "the" or "back to"', 'The 1728 composition was found; records date back to 1834.'],
+    ['a 24-hour clock time', 'The coach is due at the stadium at 1330.'],
+    ['road events in a race', 'Carroll, Irish record holder at 3km, 5km and 10km, will race.'],
+    ['a track distance before "victory"', 'He scored an impressive 3,000m victory over Webb.'],
   ];
   it.each(cases)('%s', (_name, input) => {
     expect(findFigures(input).map((f) => f.text)).toEqual([]);
+  });
+
+  it('keeps lengths in kilometres and counts "at" a level', () => {
+    expect(findFigures('The tunnel is 10km long and a queue of 5km formed.').map((f) => f.text)).toEqual(['10km', '5km']);
+    expect(findFigures('Shares closed at 1,330 points.').map((f) => f.text)).toEqual(['1,330 points']);
   });
 
   it('still finds real figures next to dates and years', () => {
