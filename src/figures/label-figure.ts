@@ -95,6 +95,14 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   const moneyLike = figure.kind === 'money' || figure.kind === 'percent' || (figure.kind === 'range' && figure.unit !== undefined && figure.unit !== null && figure.unit !== '' && !/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/.test(figure.unit));
   const after = toks[f1 + 1];
   // "62% of those questioned said they …", "18% said they would not …": the respondents and what they said.
+  // "Hereford 1-1 Doncaster": a score between two names is that match's score.
+  if (/^\d+-\d+$/.test(figure.text) && toks[f0 - 1]?.pos === 'PROPN' && toks[f1 + 1]?.pos === 'PROPN') {
+    let a = f0 - 1;
+    while (a > 0 && toks[a - 1]?.pos === 'PROPN' && toks.length - a < 12) a--;
+    let b = f1 + 1;
+    while (toks[b + 1]?.pos === 'PROPN') b++;
+    return [word('score'), ...toks.slice(a, f0), word('v'), ...toks.slice(f1 + 1, b + 1)];
+  }
   const survey = surveyLabel(toks, f1, figure);
   if (survey.length > 0) return survey;
   // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of.
@@ -110,6 +118,13 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     return wordsOf(prev.label);
   }
   const back = readBack(toks, f0);
+  // "cut its growth forecast to 3%", "reduces Barca's lead to four points": the verb's object is what moved.
+  const moved = back.verb.length === 0 && quantified(toks, f1 + 1, figure).length === 0 ? objectBeforePrep(toks, f0) : null;
+  if (moved !== null) {
+    const dir = direction([moved.verb]);
+    if (moved.prep === 'by' && dir !== null) return [word(dir), word('in'), ...resolve(moved.object, ctx)];
+    if (moved.prep === 'to') return [...resolve(moved.object, ctx), ...(isPastForm(moved.verb) ? [moved.verb] : [])];
+  }
   // "drives US oil down 6%", "pushed shares up 5%": the thing moved sits before the particle.
   if (moneyLike && (back.prep === 'up' || back.prep === 'down')) {
     const moved = nounBack(toks, f0 - 2);
@@ -250,6 +265,18 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   const before = clauseBefore(toks, f0);
   if (before.length > 0) return before;
   return objectAfter(toks, f1 + 1);
+}
+
+/** The object of a verb right before the figure's "to" or "by" ("cut its forecast to 3%"), else null. */
+function objectBeforePrep(toks: Token[], f0: number): { verb: Token; object: Token[]; prep: string } | null {
+  const prep = toks[f0 - 1];
+  if (prep === undefined || !/^(?:to|by)$/.test(prep.lower)) return null;
+  const object = nounBack(toks, f0 - 2);
+  if (object.length === 0 || object.every((t) => t.pos === 'PRON' || TIME_WORD.test(t.lower))) return null;
+  let k = toks.indexOf(object[0] as Token) - 1;
+  while (k >= 0 && (toks[k]?.pos === 'DET' || /^(?:its|their|his|her|our)$/.test(toks[k]?.lower ?? ''))) k--;
+  const verb = toks[k];
+  return verb !== undefined && verb.pos === 'VERB' ? { verb, object, prep: prep.lower } : null;
 }
 
 /** "44% of searchers use one engine, 48% use two": a bare share is of the same whole as the share before it in its sentence. */

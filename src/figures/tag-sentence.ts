@@ -144,6 +144,11 @@ export function retag(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = changed;
     }
+    // "Barca's lead": what follows a possessive is owned, a noun whatever the model guessed.
+    if (t.pos === 'VERB' && prev?.pos === 'PART' && /^['’]s$/.test(prev.text) && (tokens[i - 2]?.pos === 'PROPN' || tokens[i - 2]?.pos === 'NOUN') && !/ing$/.test(t.lower)) {
+      t.pos = 'NOUN';
+      t.lemma = t.lower;
+    }
     // "…, 48% use two or three", "44% of searchers use just one": a share opening its clause (or its "of" plural) is
     // a subject, so a bare word after it that takes an object is its verb.
     const opensClause = (k: number): boolean => k < 0 || tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ' || tokens[k]?.pos === 'PROPN';

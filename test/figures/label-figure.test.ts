@@ -92,6 +92,10 @@ describe('labelFigure', () => {
     ['Some 44% of searchers use just a single search engine, 48% use two or three.', '48%', 'searchers use'],
     ['Profits fell by $2m, or 10%, last year.', '10%', 'fall in Profits'],
     ["Cairn's shares closed up 64 pence, or 6%, at 1130p on Thursday.", '1130p', "Cairn's shares closed"],
+    // A score between two names is that match's; a verb's object before "to" or "by" is what moved.
+    ['Hereford 1-1 Doncaster', '1-1', 'score Hereford v Doncaster'],
+    ["The defeat reduces Barca's lead to four points.", 'four points', "Barca's lead"],
+    ['The firm raised prices by 5%.', '5%', 'rise in prices'],
     // "The figure" points back at the figure before it.
     ['More than 674 million mobiles were sold last year. The figure was 30% more than in 2003.', '30%', 'rise in mobiles sold last year'],
     ['Zambia recalled nine of their foreign-based players.', 'nine', 'foreign-based players recalled by Zambia'],
