@@ -61,6 +61,16 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     expect((await h.store.getPreferences(PRIVATE.id)).feedIds).toBeNull();
   });
 
+  it('dates feed health in the chat\'s time zone', async () => {
+    h = await startHarness();
+    const feed = (await h.store.addFeed('https://late.test/rss')).feed;
+    await h.store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', '2026-12-03T22:30:00.000Z');
+    await h.say(PRIVATE, '/start');
+    expect((await h.say(PRIVATE, '/sources'))[0]!.text).toMatch(/⚠ fetch: 503 Service Unavailable \(since 3 Dec/);
+    await h.say(PRIVATE, '/timezone UTC+3');
+    expect((await h.say(PRIVATE, '/sources'))[0]!.text).toMatch(/⚠ fetch: 503 Service Unavailable \(since 4 Dec/);
+  });
+
   it('feeds keep their number when an operator removes another: /unsubscribe N drops the feed /sources showed as N', async () => {
     h = await startHarness();
     const [a, b, c] = [

@@ -9,6 +9,7 @@ import { htmlLine, packBlocks } from '../html.js';
 import { replyHtml, replyText } from '../reply.js';
 import { hostOf } from '../../net/host-of.js';
 import { chatTr } from '../chat-language.js';
+import { chatTimezone } from '../chat-schedule.js';
 import type { Translator } from '../../i18n/translator.js';
 
 /**
@@ -32,14 +33,16 @@ export function feedHealth(feed: Feed, timezone: string, tr: Translator): string
  */
 export async function handleSources(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const tr = chatTr(ctx);
-  const [feeds, choice] = await Promise.all([chatFeeds(deps, input.chat.id), deps.store.getFeedChoice(input.chat.id)]);
+  const [feeds, choice, sub] = await Promise.all([chatFeeds(deps, input.chat.id), deps.store.getFeedChoice(input.chat.id), deps.store.getSubscriber(input.chat.id)]);
+  // Dates as the chat's clock reads them, like every other date it is shown.
+  const tz = chatTimezone(deps, sub);
   if (feeds.length === 0) return replyText(ctx, tr.t('feeds-none'));
   const gets = feeds.filter((f) => f.chosen).length;
   const later = choice.mode === 'only' ? tr.t('sources-only-these') : tr.t('sources-later-too');
   const heading = [htmlLine([{ text: tr.t('sources-title'), style: 'b' }, ` · ${tr.t('sources-gets', { chosen: gets, total: feeds.length })} · ${later}`])];
   const blocks = feeds.map(({ number, feed, chosen }) => [
     htmlLine([`${number}. ${chosen ? '✓' : '✗'} `, { text: feed.title || hostOf(feed.url), style: 'b' }], 300),
-    htmlLine([{ text: `${clipUrl(feed.url)} · ${feedHealth(feed, deps.settings.timezone, tr)}`, style: 'i' }], 400),
+    htmlLine([{ text: `${clipUrl(feed.url)} · ${feedHealth(feed, tz, tr)}`, style: 'i' }], 400),
   ]);
   const footer = [htmlLine([tr.t('sources-footer')])];
   await replyHtml(ctx, packBlocks([heading, ...blocks, footer]));
