@@ -112,7 +112,18 @@ describe('devGoldScore', () => {
       { id: 'b', key: [] },
       { id: 'missing', key: [{ value: 1, text: '1', label: 'x' }] },
     ]);
-    expect(score).toMatchObject({ articles: 2, keys: 2, found: 1, labelled: 1, falseShown: 0 });
+    expect(score).toMatchObject({ articles: 2, keys: 2, found: 1, candidates: 1, labelled: 1, falseShown: 0 });
     expect(score.shown).toBeGreaterThanOrEqual(2);
+  });
+  it('counts a gold figure ranked below the top 5 among the candidates, not among the found', () => {
+    // One text of ten quantities scored twice, each time with five of them as gold: whatever the ranking, the top 5
+    // hold exactly five gold values across the two, and all ten are candidates.
+    const text = 'Acme sold 11 cars, 12 vans, 13 bikes, 14 boats, 15 kites, 16 sleds, 17 rafts, 18 carts, 19 tents and 20 hats.';
+    const key = (values: number[]) => values.map((value) => ({ value, text: String(value), label: 'sales' }));
+    const score = devGoldScore([{ id: 'a', title: 'Acme sales', text }, { id: 'b', title: 'Acme sales', text }], [
+      { id: 'a', key: key([11, 12, 13, 14, 15]) },
+      { id: 'b', key: key([16, 17, 18, 19, 20]) },
+    ]);
+    expect(score).toMatchObject({ keys: 10, found: 5, candidates: 10 });
   });
 });
