@@ -28,10 +28,25 @@ export async function handlePlainText(ctx: Context, msg: Message.TextMessage, de
     await replyHtml(ctx, [escapeHtml(t('offer-subscribe', { url }))], { inline_keyboard: [[{ text: t('button-subscribe'), callback_data: SUBSCRIBE_OFFER }]] });
     return;
   }
-  if (hinted.has(msg.chat.id)) return;
-  hinted.add(msg.chat.id);
+  if (!firstTime(hinted, msg.chat.id)) return;
   deps.logger.debug({ chat: msg.chat.id }, 'plain text: hint given');
   await replyText(ctx, t('plain-text-hint'));
+}
+
+/** How many chats the hint remembers; past that the longest-ago hinted may get it once more (memory stays bounded). */
+const HINTED_MAX = 100_000;
+
+/**
+ * True the first time `chatId` is seen (and remembers it), false after; keeps at most `max` ids,
+ * forgetting the oldest.
+ * @example firstTime(seen, 42) // true, then false
+ */
+export function firstTime(seen: Set<number>, chatId: number, max = HINTED_MAX): boolean {
+  if (seen.has(chatId)) return false;
+  seen.add(chatId);
+  // a Set iterates in insertion order: the first is the oldest
+  if (seen.size > max) seen.delete(seen.values().next().value!);
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseDigestTime } from '../../src/bot/commands/time.js';
 import { editTopics } from '../../src/bot/commands/topics.js';
 import { htmlLine, packBlocks } from '../../src/bot/html.js';
 import { parseCommand } from '../../src/bot/command-input.js';
+import { firstTime } from '../../src/bot/plain-text.js';
 
 describe('parseFigureQuery', () => {
   it.each([
@@ -116,5 +117,14 @@ describe('parseCommand', () => {
     expect(parseCommand('/Why@KFBot 1,000', e(10), 'kfbot')).toEqual({ name: 'why', args: '1,000' });
     expect(parseCommand('/why@Other 1', e(10), 'kfbot')).toBeNull();
     expect(parseCommand('hello', undefined, 'kfbot')).toBeNull();
+  });
+});
+
+describe('firstTime', () => {
+  it('is true once per chat, and forgets the oldest past its bound', () => {
+    const seen = new Set<number>();
+    expect([1, 2, 1, 3].map((id) => firstTime(seen, id, 2))).toEqual([true, true, false, true]);
+    expect([...seen]).toEqual([2, 3]);
+    expect(firstTime(seen, 1, 2)).toBe(true);
   });
 });
