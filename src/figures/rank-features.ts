@@ -28,7 +28,7 @@ export const FEATURE_NAMES = [
   'inTitle', 'lead', 'early', 'middle', 'position', 'repeats', 'approx', 'baseline', 'restated',
   'pence', 'singleTime', 'spelled', 'small', 'logValue', 'titleOverlap', 'quoted', 'bracketed',
   'labelWords', 'largestOfUnit', 'mentionsInSentence', 'order', 'firstOfKind', 'labelInTitle',
-  'times', 'share', 'changed', 'labelTopic', 'centrality', 'emphasis',
+  'times', 'share', 'changed', 'labelTopic', 'centrality', 'emphasis', 'countLog', 'leadMoney',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -125,9 +125,13 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
     labelTopic: topicality(labelWords, ctx.wordCounts),
     centrality: Math.max(...members.map((m) => share([...ctx.topicWords ?? []], new Set(contentWords(m.sentence).map(fold))))),
+    countLog: 0, leadMoney: 0,
     emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };
   f[best.kind] = 1;
+  // Kind-specific effects: a count's size says more than money's (every sum is large), and money matters most early.
+  f.countLog = best.kind === 'count' ? f.logValue : 0;
+  f.leadMoney = best.kind === 'money' ? f.lead + f.early : 0;
   return f;
 }
 

@@ -36,6 +36,14 @@ describe('figure features', () => {
     expect(f('5 million')?.centrality).toBeGreaterThan(f('3')?.centrality ?? 1);
     expect(f('5 million')?.labelTopic).toBeGreaterThan(f('3')?.labelTopic ?? 1);
   });
+  it('gives counts their size and early money its own weight', () => {
+    const t = 'Acme made $5m and hired 4,000 staff.\n\nIt said so.\n\nLater it said more.\n\nAnd more.\n\nAnd more still.\n\nAnd then $2m went on 30 vans.';
+    const gs = figureGroups(findFigures(t), { title: '', text: t });
+    const f = (s: string) => gs.find((g) => g.members.some((m) => m.text === s))?.features;
+    expect(f('4,000')?.countLog).toBeGreaterThan(f('30')?.countLog ?? 1);
+    expect(f('$5m')).toMatchObject({ countLog: 0, leadMoney: 1 });
+    expect(f('$2m')).toMatchObject({ leadMoney: 0 });
+  });
 });
 
 describe('ranker fit', () => {
