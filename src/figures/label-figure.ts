@@ -10,6 +10,8 @@ import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 
 const MAX_WORDS = 8;
+/** How far back (in characters, about two sentences) the headline's owner must be named to own a figure. */
+const NEARBY_CHARS = 300;
 
 /** Verbs and nouns of change, by lemma: the direction a percentage or an amount moved. */
 const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
@@ -48,6 +50,8 @@ export interface LabelContext {
   speaker?: Token[];
   /** The label of the last figure before the sentence: what "the figure" or "the total" refers back to. */
   antecedent?: string;
+  /** The figure's sentence and about two sentences before it, where the headline's owner must be named to own it. */
+  nearby?: string;
 }
 
 /** True when only " (" (or "; " inside brackets) separates two amounts: "$1.13bn (£600m)", "($74.6bn; £39.1bn)". */
@@ -82,6 +86,7 @@ export function labelFigure(
   if (speaker.length > 0) ctx = { ...ctx, speaker };
   const antecedent = earlier.findLast((e) => e.end <= sStart && e.label !== '')?.label;
   if (antecedent !== undefined) ctx = { ...ctx, antecedent };
+  ctx = { ...ctx, nearby: source.slice(Math.max(0, sStart - NEARBY_CHARS), toks[toks.length - 1]?.end ?? figure.end) };
   const words = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
   const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
@@ -995,6 +1000,9 @@ function agent(subject: Token[], ctx: LabelContext): Token[] {
 function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Token[] {
   const owner = ctx.owner ?? '';
   if (owner === '') return words;
+  // The headline's name owns a figure only where the text around it still speaks of it: a story about Campbell's
+  // career quotes other runners' times, and "PC photo printers" names no owner of a mouse adapter's price.
+  if (ctx.nearby !== undefined && !ctx.nearby.includes(owner)) return words;
   const lowerOwner = owner.toLowerCase();
   // A sentence's first word is tagged a name for its capital alone ("Net profit"): it names no owner.
   // "country's economic growth" already says whose.

@@ -145,6 +145,14 @@ describe('labelFigure', () => {
     expect(labelOf(sentence, figure)).toBe(expected);
   });
 
+  it('names the headline owner only where the text around the figure still speaks of it', () => {
+    const filler = 'The season has been long and the weather has been poor at most of the meetings this year. '.repeat(4);
+    const near = 'Qantas profit soars\n\nThe results show that Qantas had a good year. Net profit rose 20% to $500m.';
+    const far = `Qantas profit soars\n\nThe results show that Qantas had a good year. ${filler}Rival airlines saw net profit rise 20%.`;
+    expect(findFigures(near).find((f) => f.text === '20%')?.label).toMatch(/Qantas/);
+    expect(findFigures(far).find((f) => f.text === '20%')?.label).not.toMatch(/Qantas/);
+  });
+
   it.each([
     ['never takes a neighbouring number or its unit', 'Campbell set his 100m personal best of 10.04secs.', '10.04secs', /\bm\b|100/],
     ['never leaves a hole where the number was', 'Everyone under 18 from January must register.', 'under 18', /everyone from/i],
