@@ -30,9 +30,11 @@ export interface ArticleStore {
    * Candidates for a word search, newest first: articles first seen since `sinceIso` whose title,
    * summary or text mention every word or phrase, through the database's full-text index (any
    * case, word stems: "rate" finds "rates"; the caller checks whole words). A word without
-   * letters or digits matches nothing.
+   * letters or digits matches nothing. With `{ figures: false }` each article's figures are left
+   * empty (the caller reads them for the few it shows: hundreds of candidates' figures cost as
+   * much as the search).
    */
-  searchArticles(words: readonly string[], sinceIso: string, limit: number): Promise<Article[]>;
+  searchArticles(words: readonly string[], sinceIso: string, limit: number, opts?: { figures?: boolean }): Promise<Article[]>;
   /**
    * Figures of articles first seen since `sinceIso` whose value (or range top) is one of `values`,
    * or whose text, without separators, contains `digits`; newest article first.

@@ -153,6 +153,9 @@ describeEachStore('Store contract', (current) => {
       expect(await keys(['"rates" OR NEAR(x'])).toEqual([]); // query syntax is only words
       expect(await keys(['rates'], 1)).toEqual(['b']);
       expect((await store.searchArticles(['rates'], since, 10))[0]!.figures).toHaveLength(1);
+      // Without figures (the caller reads them for the page it shows): the same articles, figures empty.
+      const light = await store.searchArticles(['rates'], since, 10, { figures: false });
+      expect(light).toEqual((await store.searchArticles(['rates'], since, 10)).map((a) => ({ ...a, figures: [] })));
     });
 
     it('keeps the search index in step with edits and deletions', async () => {

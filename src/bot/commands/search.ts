@@ -31,7 +31,8 @@ export async function searchPage(
   const words = splitPhrases(query).map((w) => w.text);
   const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
   const prefs = await deps.store.getPreferences(chatId);
-  const candidates = await deps.store.searchArticles(words, since, CANDIDATES);
+  // Figures are read below for the page's few articles only.
+  const candidates = await deps.store.searchArticles(words, since, CANDIDATES, { figures: false });
   const hits = candidates.filter((a: Article) => {
     if (prefs.feedIds !== null && (a.feedId === null || !prefs.feedIds.includes(a.feedId))) return false;
     // The title and summary first: normalizing the body (most of the time a search takes) only
@@ -45,7 +46,8 @@ export async function searchPage(
   const pages = Math.ceil(hits.length / PAGE_SIZE);
   const p = Math.min(Math.max(0, page), pages - 1);
   const tz = chatTimezone(deps, await deps.store.getSubscriber(chatId));
-  const shown = hits.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).map((a, i) => ({ article: a, number: p * PAGE_SIZE + i + 1 }));
+  const onPage = await Promise.all(hits.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).map(async (a) => (await deps.store.getArticle(a.id)) ?? a));
+  const shown = onPage.map((a, i) => ({ article: a, number: p * PAGE_SIZE + i + 1 }));
   const heading = [
     htmlLine([{ text: tr.t('search-heading', { query }), style: 'b' }], 200),
     htmlLine([`${tr.t('stories-count', { count: hits.length })} · ${tr.t('search-page', { page: p + 1, pages })}`]),

@@ -160,9 +160,11 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       return row ? (await withFigures(db, [row]))[0]! : null;
     },
 
-    async searchArticles(words: readonly string[], sinceIso: string, limit: number): Promise<Article[]> {
+    async searchArticles(words: readonly string[], sinceIso: string, limit: number, opts: { figures?: boolean } = {}): Promise<Article[]> {
       const q = searchQuery({ db, d }, words, sinceIso, limit);
-      return q ? withFigures(db, await q.execute()) : [];
+      if (!q) return [];
+      const rows = await q.execute();
+      return opts.figures === false ? rows.map((r) => toArticle(r, [])) : withFigures(db, rows);
     },
 
     async findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number) {
