@@ -20,6 +20,8 @@ export interface FeatureContext {
   wordCounts?: ReadonlyMap<string, number>;
   /** The article's most frequent content words (folded), its topic. */
   topicWords?: ReadonlySet<string>;
+  /** Content words of each sentence already read (several quantities share a sentence; ranking runs per article). */
+  sentenceWords?: Map<string, string[]>;
 }
 
 /** Feature names in a fixed order; the weights file holds one weight per name plus a bias. */
@@ -35,6 +37,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'says', 'said', 'with', 'by', 'from', 'as', 'its', 'it', 'that', 'this', 'be', 'has', 'have', 'had', 'will', 'after', 'over', 'new']);
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
+const ASCII_WORD = /[a-z][a-z'’-]*/g;
 
 /**
  * Content words of a headline or sentence, lower case, without stop words.
@@ -89,7 +92,15 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
   const best = members.find((m) => m.approx === null) ?? first;
   const value = Math.abs(best.value);
   // The headline's own line overlaps itself fully: only body sentences say how close a figure is to the headline.
-  const overlap = Math.max(0, ...members.filter((m) => !isHeadline(m.sentence, ctx.titleWords)).map((m) => titleOverlap(m.sentence, ctx.titleWords)));
+  const wordsOf = (sentence: string): string[] => {
+    let w = ctx.sentenceWords?.get(sentence);
+    if (w === undefined) {
+      w = contentWords(sentence);
+      ctx.sentenceWords?.set(sentence, w);
+    }
+    return w;
+  };
+  const overlap = Math.max(0, ...members.filter((m) => !isHeadline(wordsOf(m.sentence), ctx.titleWords)).map((m) => titleOverlap(wordsOf(m.sentence), ctx.titleWords)));
   const before = ctx.text.slice(Math.max(0, first.start - 12), first.start);
   const sameUnit = ctx.all.filter((o) => o.kind === best.kind && o.unit === best.unit);
   const sentenceMentions = ctx.all.filter((o) => o.sentence === first.sentence).length;
@@ -124,7 +135,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
     labelTopic: topicality(labelWords, ctx.wordCounts),
-    centrality: Math.max(...members.map((m) => share([...ctx.topicWords ?? []], new Set(contentWords(m.sentence).map(fold))))),
+    centrality: Math.max(...members.map((m) => share([...ctx.topicWords ?? []], new Set(wordsOf(m.sentence).map(fold))))),
     countLog: 0, leadMoney: 0,
     emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };
@@ -136,15 +147,14 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
 }
 
 /** The headline repeated as the text's first line: the same content words, no more. */
-function isHeadline(sentence: string, titleWords: ReadonlySet<string>): boolean {
-  const words = contentWords(sentence);
+function isHeadline(words: readonly string[], titleWords: ReadonlySet<string>): boolean {
   return titleWords.size > 0 && words.length === titleWords.size && words.every((w) => titleWords.has(w));
 }
 
-/** Share of the headline's content words found in the sentence (0 to 1). */
-function titleOverlap(sentence: string, titleWords: ReadonlySet<string>): number {
+/** Share of the headline's content words found among a sentence's words (0 to 1). */
+function titleOverlap(sentenceWords: readonly string[], titleWords: ReadonlySet<string>): number {
   if (titleWords.size === 0) return 0;
-  const words = new Set(contentWords(sentence));
+  const words = new Set(sentenceWords);
   let n = 0;
   for (const w of titleWords) if (words.has(w)) n++;
   return n / titleWords.size;
@@ -176,13 +186,15 @@ function topicality(words: readonly string[], counts: ReadonlyMap<string, number
  * What the features need to know about the article besides its figures: how often each word occurs, and its topic.
  * @example articleWords("Qantas profits rose. Qantas said profit grew. Qantas shares fell.").topicWords.has("qantas") // true
  */
-export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords'> {
+export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords' | 'sentenceWords'> {
   const wordCounts = new Map<string, number>();
-  for (const w of contentWords(text)) {
+  // ASCII words are enough to count what an article repeats, and much cheaper to match over a whole text than \p{L}.
+  for (const w of text.toLowerCase().match(ASCII_WORD) ?? []) {
+    if (w.length <= 2 || STOP.has(w)) continue;
     const k = fold(w);
     wordCounts.set(k, (wordCounts.get(k) ?? 0) + 1);
   }
   // The eight most frequent words said at least three times: what the story keeps coming back to.
   const topicWords = new Set([...wordCounts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w));
-  return { wordCounts, topicWords };
+  return { wordCounts, topicWords, sentenceWords: new Map() };
 }
