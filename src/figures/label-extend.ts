@@ -217,7 +217,11 @@ export function scoredChunks(label: string, toks: readonly Token[], f0: number, 
     // "according to analysts" says who told, "as London" gives an example: neither says what is counted.
     const head = c.tokens[c.tokens.length - 1];
     const name = c.kind === 'np' && c.last < f0 && !ctx.labelHasName && head?.pos === 'PROPN' && head.initial !== true;
-    const pp = c.kind === 'pp' && !/^(?:as|like|than|including)$/.test(c.tokens[0]?.lower ?? '') && toks[c.first - 1]?.lower !== 'according';
+    // A bare common noun ("after firm", "for responses", "at beginning") leans on words left behind; a name or a
+    // modified noun ("in Sydney", "under new rules") reads alone.
+    const object = c.tokens.slice(1).filter((t) => t.pos !== 'DET');
+    const standsAlone = object.some((t) => t.pos === 'PROPN') || object.length >= 2;
+    const pp = c.kind === 'pp' && standsAlone && !/^(?:as|like|than|including)$/.test(c.tokens[0]?.lower ?? '') && toks[c.first - 1]?.lower !== 'according';
     // When a figure holds is the date rules' business (label-figure.ts withTime): a time phrase here would only repeat
     // or misplace it ("everyone under 18 from January").
     const nouns = c.tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');

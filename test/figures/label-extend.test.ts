@@ -38,6 +38,9 @@ describe('completeLabel', () => {
   it.each([
     // A prepositional phrase goes after the label; a time phrase never (the date rules place times).
     ['Negotiators freed 240 detainees on Monday in Geneva.', '240', 'detainees freed', 'detainees freed in Geneva'],
+    // A bare common noun leans on words left behind ("after talks"); a name or a modified noun reads alone.
+    ['Negotiators freed 240 detainees after talks in Geneva.', '240', 'detainees freed', 'detainees freed in Geneva'],
+    ['Negotiators freed 240 detainees after long talks.', '240', 'detainees freed', 'detainees freed after long talks'],
     // A name heading its phrase goes first when the label names nobody; "according to" says who told, not what.
     ['According to analysts, Tony Blair met 40 families in Leeds.', '40', 'families', 'Tony Blair families in Leeds'],
     ['Tony Blair met 40 families of victims.', '40', 'Blair families', 'Blair families'],

@@ -128,7 +128,7 @@ describe('labelFigure', () => {
     ['The pound rose to a record $1.95 versus the dollar.', '$1.95', 'pound rose to record versus dollar'],
     ['The cost of security and other needs has been estimated at $40,000.', '$40,000', 'cost of security and other needs estimated'],
     // A time that "saw" something is when; "N times" says how often who did what.
-    ['Last year saw 300 shops closed across the country.', '300', 'shops closed last year across country'],
+    ['Last year saw 300 shops closed across the country.', '300', 'shops closed last year'],
     ['The band has played 40 times in London this year.', '40', 'times band has played in London this year'],
     // A second verb phrase shares the first one's subject, copula included; modality makes it expected.
     ['The market was worth $20m in 2004, but is set to be worth $90m by 2009.', '$90m', 'expected market by 2009'],
