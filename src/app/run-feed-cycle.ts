@@ -149,7 +149,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
   // Each outcome releases its claim; the rest are given back at the end.
   const nextFeed = deps.force
     ? fromList(all)
-    : claimInBatches(() => deps.store.claimDueFeeds(owner, { now: now().toISOString(), leaseMs: FEED_CLAIM_MS, limit: concurrency }), (feed) => feed.id);
+    : claimInBatches(() => deps.store.claimDueFeeds(owner, { now: now(), leaseMs: FEED_CLAIM_MS, limit: concurrency }), (feed) => feed.id);
   report.feeds = all.length;
   const { metrics } = deps;
   // Budgets: a feed whose pages dribble costs at most feedBudgetMs (then it is recorded as failed,
@@ -195,7 +195,7 @@ export async function runFeedCycle(deps: FeedCycleDeps): Promise<FeedCycleReport
       const retryAfter = err instanceof FetchError ? err.context.retryAfter : null;
       const next = nextCheckAfterError(at, feed.errorCount + 1, retryAfter, ctx.bounds);
       // A store that cannot write (disk full) must not end the cycle from inside its error handling.
-      await deps.store.recordFeedError(feed.id, message, at.toISOString(), next.toISOString()).catch((storeErr: unknown) =>
+      await deps.store.recordFeedError(feed.id, message, at, next).catch((storeErr: unknown) =>
         deps.logger.error({ feed: feed.url, err: (storeErr as Error).message }, 'feed error not recorded'),
       );
       deps.logger.warn({ feed: feed.url, err: message, errors: feed.errorCount + 1, nextCheckAt: next.toISOString() }, 'feed failed');
@@ -243,7 +243,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): P
   if (source.notModified) {
     const at = ctx.now();
     const next = nextCheckAfterSuccess(at, source.headers, null, ctx.bounds);
-    await deps.store.recordFeedSuccess(feed.id, { title: null, at: at.toISOString(), nextCheckAt: next.toISOString() });
+    await deps.store.recordFeedSuccess(feed.id, { title: null, at, nextCheckAt: next });
     deps.logger.debug({ feed: feed.url }, 'feed not modified');
     return 'not_modified';
   }
@@ -257,7 +257,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): P
       ? at.getTime() - (deps.backlogHours ?? 24) * 3_600_000
       : null;
   const history = backlogCutoff === null ? [] : fresh.filter(({ item }) => !item.publishedAt || item.publishedAt.getTime() < backlogCutoff);
-  if (history.length) await deps.store.markItemsSeen(feed.id, history.map((h) => h.key), at.toISOString());
+  if (history.length) await deps.store.markItemsSeen(feed.id, history.map((h) => h.key), at);
   let stored = 0;
   let figures = 0;
   const current = fresh.filter((entry) => !history.includes(entry));
@@ -272,7 +272,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): P
       const error = (err as Error).message;
       ctx.report.skipped.push({ url: feed.url, item: item.link ?? item.title, error });
       deps.logger.warn({ feed: feed.url, item: item.link ?? item.title, err: error }, 'item skipped');
-      await deps.store.markItemsSeen(feed.id, [key], at.toISOString()).catch(() => undefined);
+      await deps.store.markItemsSeen(feed.id, [key], at).catch(() => undefined);
       return;
     }
     if (saved !== null) {
@@ -280,10 +280,10 @@ async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): P
       figures += saved;
     }
   });
-  const next = remote ? nextCheckAfterSuccess(at, source.headers, parsed.ttlMinutes, ctx.bounds).toISOString() : undefined;
+  const next = remote ? nextCheckAfterSuccess(at, source.headers, parsed.ttlMinutes, ctx.bounds) : undefined;
   await deps.store.recordFeedSuccess(feed.id, {
     title: parsed.title,
-    at: at.toISOString(),
+    at,
     etag: source.etag,
     lastModified: source.lastModified,
     nextCheckAt: next,

@@ -129,7 +129,7 @@ async function dispatch(ctx: Context, deps: BotDeps, shown: ShownMessages, data:
   if (broadcast) {
     if (!isBotAdmin(deps, fromId)) return t('operators-only-button');
     const decision = broadcast[1] === 'y' ? 'sent' : 'cancelled';
-    const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now().toISOString());
+    const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now());
     if (!pending) return 'Already done.'; // English: operators only
     if (decision === 'cancelled') {
       await edit('Broadcast cancelled.'); // English: operators only

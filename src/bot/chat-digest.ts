@@ -23,7 +23,7 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
   const date = localDate(now, tz);
   // The article counts and newest fetch change with every article or figure stored or removed: a build never outlives them.
   const stats = await deps.store.articleStats();
-  const key = [window.fetchedSince?.toISOString(), window.publishedSince?.toISOString(), stats.articles, stats.figures, stats.lastFetchedAt].join('|');
+  const key = [window.fetchedSince?.toISOString(), window.publishedSince?.toISOString(), stats.articles, stats.figures, stats.lastFetchedAt?.toISOString()].join('|');
   // Every article of the window, ranked and clustered once for every time zone (none of that
   // depends on the zone; bodies are not read, a digest never shows them) ...
   const ranked = await deps.recentDigests.get(key, now, async () => {

@@ -53,7 +53,7 @@ export const deliverCommand: CliCommand = {
           `${queued.empty ? `, ${queued.empty} with nothing matching their topics` : ''}` +
           `${queued.queued === 0 ? ' (chats that already have this edition do not get it again)' : ''}.\n`,
       );
-      const bots = await store.liveWorkers(new Date(Date.now() - LIVE_MS).toISOString(), 'bot');
+      const bots = await store.liveWorkers(new Date(Date.now() - LIVE_MS), 'bot');
       if (bots.length > 0) {
         process.stdout.write(`The running bot (pid ${bots.map((b) => b.pid).join(', ')}) sends it now.\n`);
         return 0;

@@ -114,7 +114,7 @@ export class OutboxWorker {
   async start(): Promise<void> {
     const space = pidSpace();
     const beat = async () => {
-      await this.deps.store.heartbeat({ owner: this.owner, kind: this.deps.kind ?? 'bot', pid: process.pid, pidSpace: space }, new Date().toISOString());
+      await this.deps.store.heartbeat({ owner: this.owner, kind: this.deps.kind ?? 'bot', pid: process.pid, pidSpace: space }, new Date());
       if (space !== null) await this.forgetDead(space);
     };
     await beat();
@@ -126,7 +126,7 @@ export class OutboxWorker {
 
   /** Forget the senders in `space` whose process no longer runs (their leases become free). */
   private async forgetDead(space: string): Promise<void> {
-    const workers = await this.deps.store.liveWorkers(new Date(0).toISOString());
+    const workers = await this.deps.store.liveWorkers(new Date(0));
     for (const w of workers) {
       if (w.owner === this.owner || w.pidSpace !== space || w.pid === process.pid || !processGone(w.pid)) continue;
       await this.deps.store.removeWorker(w.owner);
@@ -157,10 +157,10 @@ export class OutboxWorker {
       if (this.tasks.size < target && (this.tasks.size <= target / 2 || now - this.lastClaim >= 200)) {
         this.lastClaim = now;
         const rows = await this.deps.store.claimDeliveries(this.owner, {
-          now: new Date(now).toISOString(),
+          now: new Date(now),
           limit: target - this.tasks.size,
           leaseMs: this.deps.leaseMs ?? 30_000,
-          staleBefore: new Date(now - (this.deps.staleMs ?? 5_000)).toISOString(),
+          staleBefore: new Date(now - (this.deps.staleMs ?? 5_000)),
         });
         claimed = rows.length;
         // (a row of ours already in flight can come back only if our heartbeat stalled; never twice)
@@ -284,7 +284,7 @@ export class OutboxWorker {
     const { store, logger } = this.deps;
     const now = Date.now();
     // Fence: if our lease was taken over meanwhile, someone else sends this row.
-    if (!(await store.startSending(row.id, this.owner, new Date(now + (this.deps.leaseMs ?? 30_000)).toISOString(), new Date(now).toISOString()))) {
+    if (!(await store.startSending(row.id, this.owner, new Date(now + (this.deps.leaseMs ?? 30_000)), new Date(now)))) {
       logger.warn({ delivery: row.id }, 'outbox: lease lost before sending; skipped');
       return;
     }
@@ -305,7 +305,7 @@ export class OutboxWorker {
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;
     }
-    await store.completeDelivery(row.id, this.owner, messageId, new Date().toISOString());
+    await store.completeDelivery(row.id, this.owner, messageId, new Date());
     this.report.sent++;
     this.deps.metrics?.messagesSent.inc();
   }
@@ -355,7 +355,7 @@ export class OutboxWorker {
         const until = Date.now() + (err.details.retryAfterSec ?? 1) * 1000;
         limiter.reportRetryAfter(row.chatId, err.details.retryAfterSec ?? 1);
         // A 429 is Telegram pacing us, not a failed attempt of this message.
-        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(until).toISOString(), final: false, countAttempt: false });
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(until), final: false, countAttempt: false });
         this.report.rateLimited++;
         this.report.retried++;
         logger.warn({ chat: row.chatId, retryAfter: err.details.retryAfterSec, rate: limiter.ratePerSecond }, 'rate limited by Telegram');
@@ -378,7 +378,7 @@ export class OutboxWorker {
       case 'transient': {
         const final = row.attempts + 1 >= (this.deps.maxAttempts ?? 8);
         const backoffMs = Math.min(1000 * 2 ** row.attempts, this.deps.maxBackoffMs ?? 5 * 60_000) * (0.8 + Math.random() * 0.4);
-        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(Date.now() + backoffMs).toISOString(), final, countAttempt: true });
+        await store.failDelivery(row.id, owner, { error: err.message, notBefore: new Date(Date.now() + backoffMs), final, countAttempt: true });
         final ? this.report.failed++ : this.report.retried++;
         logger.warn({ chat: row.chatId, attempt: row.attempts + 1, err: err.message }, final ? 'delivery gave up' : 'delivery will retry');
         return;

@@ -38,14 +38,14 @@ export interface PublishResult {
  * `candidates` are every ranked story of the edition's window (the edition itself is cut to the
  * story limit); each chat's view is filtered from them, then cut to `maxStories`. A chat that
  * turned the picture card on gets the edition's card (in `language`) as a first part, before the text.
- * @example await publishDigest(store, digest, { givenAt: new Date().toISOString(), candidates, maxStories: 10 })
+ * @example await publishDigest(store, digest, { givenAt: new Date(), candidates, maxStories: 10 })
  */
 export async function publishDigest(
   store: Store,
   digest: StoredDigest,
   opts: {
     chatIds?: number[];
-    givenAt?: string | null;
+    givenAt?: Date | null;
     candidates?: Digest | null;
     maxStories?: number;
     /** Each chat's language as stored (read from the store when absent). */
@@ -106,7 +106,7 @@ export async function publishDigest(
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
   // What each chat was shown, so /story N, the story buttons and "more" refer to it.
-  const at = opts.givenAt ?? digest.createdAt;
+  const at = opts.givenAt ?? new Date(digest.createdAt);
   for (const { page, chats } of views.values()) {
     if (page.stories.length === 0) continue;
     for (const { chatId, all } of chats) await store.saveChatView(chatId, { at, stories: all.map((s) => editionVersion(s, digest)) });

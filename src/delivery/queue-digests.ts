@@ -52,7 +52,7 @@ export async function queueDueDigests(deps: {
   const candidates = await candidateStories(deps.store, settings, now);
   const result = await publishDigest(deps.store, digest, {
     chatIds: due.map((d) => d.chatId),
-    givenAt: now.toISOString(),
+    givenAt: now,
     candidates,
     maxStories: settings.maxStories,
     languages: new Map(due.map((d) => [d.chatId, d.language])),
@@ -76,7 +76,7 @@ export async function queueDigestNow(deps: { store: Store; logger: Logger; setti
   const candidates = await candidateStories(deps.store, deps.settings, now);
   const result = await publishDigest(deps.store, digest, {
     ...(chatIds ? { chatIds } : {}),
-    givenAt: now.toISOString(),
+    givenAt: now,
     candidates,
     maxStories: deps.settings.maxStories,
     ...(deps.settings.language ? { language: deps.settings.language } : {}),

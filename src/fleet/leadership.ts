@@ -63,7 +63,7 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
   const attempt = async () => {
     const at = now();
     try {
-      const held = await opts.leases.acquireLease(opts.name, opts.holder, { now: at.toISOString(), ttlMs });
+      const held = await opts.leases.acquireLease(opts.name, opts.holder, { now: at, ttlMs });
       if (stopped) return;
       if (held) renewedAt = at.getTime();
       change(held);

@@ -82,5 +82,5 @@ export async function setDefaultSchedule(store: SettingsStore, change: ScheduleC
     const value = change[field];
     if (value !== undefined) values[KEYS[field]] = value === null ? null : value.trim();
   }
-  await store.putSettings(values, now.toISOString());
+  await store.putSettings(values, now);
 }

@@ -27,19 +27,19 @@ export interface ArticleStore {
   /** One article with its figures, or null. */
   getArticle(id: number): Promise<Article | null>;
   /**
-   * Candidates for a word search, newest first: articles first seen since `sinceIso` whose title,
+   * Candidates for a word search, newest first: articles first seen since `since` whose title,
    * summary or text mention every word or phrase, through the database's full-text index (any
    * case, word stems: "rate" finds "rates"; the caller checks whole words). A word without
    * letters or digits matches nothing. With `{ figures: false }` each article's figures are left
    * empty (the caller reads them for the few it shows: hundreds of candidates' figures cost as
    * much as the search).
    */
-  searchArticles(words: readonly string[], sinceIso: string, limit: number, opts?: { figures?: boolean }): Promise<Article[]>;
+  searchArticles(words: readonly string[], since: Date, limit: number, opts?: { figures?: boolean }): Promise<Article[]>;
   /**
-   * Figures of articles first seen since `sinceIso` whose value (or range top) is one of `values`,
+   * Figures of articles first seen since `since` whose value (or range top) is one of `values`,
    * or whose text, without separators, contains `digits`; newest article first.
    */
-  findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number): Promise<Array<{ figure: Figure; article: FigureSource }>>;
+  findFigures(query: { values: readonly number[]; digits: string }, since: Date, limit: number): Promise<Array<{ figure: Figure; article: FigureSource }>>;
   /**
    * Retention: empty the text of up to `limit` articles first seen before `before` (oldest first),
    * keeping title, summary, link and every figure with its sentence (series, /why, /story).
@@ -47,5 +47,5 @@ export interface ArticleStore {
    */
   dropArticleBodies(before: Date, limit: number): Promise<number>;
   /** Counts for operators. */
-  articleStats(): Promise<{ articles: number; figures: number; lastFetchedAt: string | null }>;
+  articleStats(): Promise<{ articles: number; figures: number; lastFetchedAt: Date | null }>;
 }

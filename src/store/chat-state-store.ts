@@ -3,7 +3,7 @@ import type { Story } from '../domain/types.js';
 
 /** The stories a chat was last shown (numbered as it saw them). */
 export interface ChatView {
-  at: string;
+  at: Date;
   stories: Story[];
 }
 
@@ -20,10 +20,10 @@ export interface ChatStateStore {
   /** What the chat was last shown, or null. */
   getChatView(chatId: number): Promise<ChatView | null>;
   /** Keep a search so its page buttons can refer to it by id. */
-  saveSearch(chatId: number, query: string, at: string): Promise<number>;
+  saveSearch(chatId: number, query: string, at: Date): Promise<number>;
   /** The query of a saved search of this chat, or null. */
   getSearch(chatId: number, id: number): Promise<string | null>;
-  createBroadcast(adminId: number, text: string, at: string): Promise<number>;
+  createBroadcast(adminId: number, text: string, at: Date): Promise<number>;
   /** Move a pending broadcast to 'sent' or 'cancelled'; returns it when it was still pending (so it goes out once). */
-  decideBroadcast(id: number, decision: 'sent' | 'cancelled', at: string): Promise<PendingBroadcast | null>;
+  decideBroadcast(id: number, decision: 'sent' | 'cancelled', at: Date): Promise<PendingBroadcast | null>;
 }

@@ -12,11 +12,11 @@ export interface Delivery {
   part: number;
   state: 'pending' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
-  /** ISO time before which this delivery must not be tried again (rate limits, backoff). */
-  notBefore: string | null;
+  /** Before this time the delivery must not be tried again (rate limits, backoff). */
+  notBefore: Date | null;
   lastError: string | null;
   messageId: number | null;
-  sentAt: string | null;
+  sentAt: Date | null;
 }
 
 /** A delivery claimed by a sender, with the message it sends. */
@@ -35,20 +35,19 @@ export interface DeliveryWorker {
   /** 'bot' for the running bot, 'cli' for `keyfigures deliver`. */
   kind: string;
   pid: number;
-  heartbeatAt: string;
+  heartbeatAt: Date;
   /** The process table `pid` belongs to (see src/delivery/pid-space.ts); null when unknown. */
   pidSpace: string | null;
 }
 
 /** Options of {@link DeliveryStore.claimDeliveries}. */
 export interface ClaimOptions {
-  /** ISO now. */
-  now: string;
+  now: Date;
   limit: number;
   /** How long the lease lasts (it is renewed right before each send). */
   leaseMs: number;
-  /** Leases of workers whose last heartbeat is older than this ISO time are free. */
-  staleBefore: string;
+  /** Leases of workers whose last heartbeat is older than this are free. */
+  staleBefore: Date;
 }
 
 /** Deliveries: queue, lease out what is due, record outcomes. */
@@ -63,27 +62,27 @@ export interface DeliveryStore {
    * (`parts: null`: nothing to send, e.g. no story matches their topics), and `givenAt` (unless
    * null) becomes every listed chat's last digest. Returns rows added.
    */
-  enqueueEdition(digestId: number, groups: ReadonlyArray<{ parts: string[] | null; chatIds: number[] }>, givenAt: string | null): Promise<number>;
+  enqueueEdition(digestId: number, groups: ReadonlyArray<{ parts: string[] | null; chatIds: number[] }>, givenAt: Date | null): Promise<number>;
   /**
    * Lease due rows to `owner`: pending, past not_before, not leased by a live worker, and the
    * lowest pending part of their chat (a chat's messages go out one after another, in order).
    */
   claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]>;
   /** Fence before the HTTP call: renew the lease and mark the send started. False when the lease was lost. */
-  startSending(id: number, owner: string, leaseUntil: string, now: string): Promise<boolean>;
+  startSending(id: number, owner: string, leaseUntil: Date, now: Date): Promise<boolean>;
   /** Record that Telegram accepted the message; releases the lease. */
-  completeDelivery(id: number, owner: string, messageId: number, at: string): Promise<void>;
+  completeDelivery(id: number, owner: string, messageId: number, at: Date): Promise<void>;
   /**
    * Record a failed send and release the lease: retry after `notBefore` (pending), or give up
    * (`final`). `countAttempt: false` for Telegram pacing us (429), which is not the message's fault.
    */
-  failDelivery(id: number, owner: string, opts: { error: string; notBefore: string | null; final: boolean; countAttempt: boolean }): Promise<void>;
+  failDelivery(id: number, owner: string, opts: { error: string; notBefore: Date | null; final: boolean; countAttempt: boolean }): Promise<void>;
   /** Give back leases without an attempt (shutdown, or a row not sent); all of the owner's when `ids` is omitted. */
   releaseLeases(owner: string, ids?: number[]): Promise<number>;
   /** Register or refresh a running sender (`pidSpace`: where its pid can be checked; default unknown). */
-  heartbeat(worker: { owner: string; kind: string; pid: number; pidSpace?: string | null }, at: string): Promise<void>;
+  heartbeat(worker: { owner: string; kind: string; pid: number; pidSpace?: string | null }, at: Date): Promise<void>;
   /** Forget a sender that stopped cleanly, or died: its leases are free at once. */
   removeWorker(owner: string): Promise<void>;
   /** Senders that heartbeated at or after `since`, optionally of one kind. */
-  liveWorkers(since: string, kind?: string): Promise<DeliveryWorker[]>;
+  liveWorkers(since: Date, kind?: string): Promise<DeliveryWorker[]>;
 }

@@ -22,5 +22,5 @@ export interface DigestStore {
   latestDigest(): Promise<StoredDigest | null>;
   getDigest(id: number): Promise<StoredDigest | null>;
   /** Every edition's id and date, oldest first (for rebuilding the archive). */
-  listDigests(): Promise<Array<{ id: number; date: string; createdAt: string }>>;
+  listDigests(): Promise<Array<{ id: number; date: string; createdAt: Date }>>;
 }

@@ -5,5 +5,5 @@ export interface SettingsStore {
   /** Every stored setting. */
   getSettings(): Promise<Record<string, string>>;
   /** Set (string) or clear (null) settings, all in one transaction. */
-  putSettings(values: Record<string, string | null>, at: string): Promise<void>;
+  putSettings(values: Record<string, string | null>, at: Date): Promise<void>;
 }

@@ -28,7 +28,7 @@ export interface StoredSchedule {
 
 /** Subscribers: subscribe, deactivate (kept, re-activated by /start), migrate. */
 export interface SubscriberStore {
-  subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult>;
+  subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: Date): Promise<SubscribeResult>;
   /** Mark a chat inactive (it stays known; /start re-activates it). True when it was active. */
   deactivate(chatId: number, reason: string): Promise<boolean>;
   getSubscriber(chatId: number): Promise<Subscriber | null>;
@@ -51,8 +51,8 @@ export interface SubscriberStore {
   setLanguage(chatId: number, language: string | null): Promise<boolean>;
   /** Pause or resume the chat's digests. True when the chat exists. */
   setPaused(chatId: number, paused: boolean): Promise<boolean>;
-  /** Remember that the chat was given a digest at `at` (ISO). */
-  markDigestGiven(chatId: number, at: string): Promise<void>;
+  /** Remember that the chat was given a digest at `at`. */
+  markDigestGiven(chatId: number, at: Date): Promise<void>;
   /** Every known chat, active or not, oldest first. */
   listSubscribers(): Promise<Subscriber[]>;
 }

@@ -114,7 +114,7 @@ async function inProcess(): Promise<void> {
     await addSubscribers({ kind: 'sqlite', path: path.join(dir, 'kf.db') }, at);
     for (const id of chats) api.addChat({ id, type: 'private', first_name: 'B' });
     const digest = await store.saveDigest({ date: '2026-11-24', createdAt: at, timezone: 'UTC', stories: [] }, parts);
-    await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], at);
+    await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], new Date(at));
 
     const worker = new OutboxWorker({
       store,

@@ -511,8 +511,8 @@ async function measureStep(specFile: string): Promise<void> {
     // The store's part of those commands, alone: what history could make slower.
     let whyQuery = 0;
     const queries: Array<[string, () => Promise<unknown>]> = [
-      ['store: searchArticles (30 days, 300)', () => store.searchArticles([pick(SEARCHES)], iso(now - 30 * DAY), 300)],
-      ['store: findFigures (7 days, 50)', () => store.findFigures(spec.whyQueries[whyQuery++ % spec.whyQueries.length]!, iso(now - 7 * DAY), 50)],
+      ['store: searchArticles (30 days, 300)', () => store.searchArticles([pick(SEARCHES)], new Date(now - 30 * DAY), 300)],
+      ['store: findFigures (7 days, 50)', () => store.findFigures(spec.whyQueries[whyQuery++ % spec.whyQueries.length]!, new Date(now - 7 * DAY), 50)],
       ['store: articlesForDigest (24 h)', () => store.articlesForDigest({ fetchedSince: new Date(now - DAY), publishedSince: new Date(now - DAY) })],
       ['store: articleStats', () => store.articleStats()],
       ['store: getPreferences', () => store.getPreferences(pick(chats).id)],

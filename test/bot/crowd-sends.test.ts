@@ -41,7 +41,7 @@ describe('a crowd at once, under flood limits', () => {
     const chats = Array.from({ length: 120 }, (_, i) => 30_000 + i);
     for (const chatId of chats) {
       h.api.addChat({ id: chatId, type: 'private', first_name: `R${chatId}` });
-      await h.store.subscribe({ chatId, chatType: 'private', title: null }, new Date().toISOString());
+      await h.store.subscribe({ chatId, chatType: 'private', title: null }, new Date());
     }
     await h.say(ADMIN_CHAT, '/start');
     const [confirm] = await h.say(ADMIN_CHAT, '/admin broadcast Maintenance tonight');

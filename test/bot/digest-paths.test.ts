@@ -82,7 +82,7 @@ describe('one digest rule for /digest and the schedule', () => {
   it('a group given an edition is not sent it again when the same edition is queued a second time', async () => {
     const group = -8301;
     h.api.addChat({ id: group, type: 'group', title: 'Desk' });
-    await h.store.subscribe({ chatId: group, chatType: 'group', title: 'Desk' }, new Date().toISOString());
+    await h.store.subscribe({ chatId: group, chatType: 'group', title: 'Desk' }, new Date());
     const first = await scheduled(group);
     expect(first.queued).toBeGreaterThan(0);
     const sent = h.api.sent(group).length;

@@ -118,7 +118,7 @@ describe('/digest_here', () => {
   it('a deleted topic: the group is told in General, the digest follows it there, every part, nothing lost', async () => {
     h = await startHarness();
     const topic = h.api.createTopic(FORUM, 'Daily numbers');
-    await h.store.subscribe({ chatId: FORUM.id, chatType: 'supergroup', title: FORUM.title }, new Date().toISOString());
+    await h.store.subscribe({ chatId: FORUM.id, chatType: 'supergroup', title: FORUM.title }, new Date());
     await h.store.setDigestTopic(FORUM.id, topic);
     const parts = ['<b>Part one</b>', 'Part two', 'Part three'];
     const digest = await h.store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);

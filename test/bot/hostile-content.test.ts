@@ -16,8 +16,8 @@ const HOSTILE = [
 beforeAll(async () => {
   h = await startHarness();
   const feed = (await h.store.addFeed('https://evil.test/<feed>&"x"')).feed;
-  await h.store.recordFeedSuccess(feed.id, { title: '<b>Evil & Co</b> <script>', at: new Date().toISOString() });
-  await h.store.recordFeedError(feed.id, 'fetch: 500 <html>oops</html> & "bad"', new Date().toISOString());
+  await h.store.recordFeedSuccess(feed.id, { title: '<b>Evil & Co</b> <script>', at: new Date() });
+  await h.store.recordFeedError(feed.id, 'fetch: 500 <html>oops</html> & "bad"', new Date());
   for (const [i, a] of HOSTILE.entries()) {
     await seedArticle(h.store, {
       ...a,

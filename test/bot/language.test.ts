@@ -149,8 +149,8 @@ describe('the chat language', () => {
     const EN = { id: 7301, type: 'private' as const, first_name: 'Eve' };
     await h.say(EN, '/start');
     for (const chatId of [PRIVATE.id, EN.id]) {
-      await h.store.markDigestGiven(chatId, new Date(Date.now() - 86_400_000).toISOString());
-      await h.store.saveChatView(chatId, { at: new Date(0).toISOString(), stories: [] });
+      await h.store.markDigestGiven(chatId, new Date(Date.now() - 86_400_000));
+      await h.store.saveChatView(chatId, { at: new Date(0), stories: [] });
     }
     const before = { uk: h.api.sent(PRIVATE.id).length, en: h.api.sent(EN.id).length };
     await scheduledDigest(PRIVATE.id);

@@ -85,7 +85,7 @@ describe('picture card before the scheduled digest', () => {
     const topic = h.api.createTopic(FORUM, 'Numbers');
     for (const chat of [PRIVATE, OTHER, TEXT_ONLY, FORUM]) {
       h.api.addChat(chat);
-      await h.store.subscribe({ chatId: chat.id, chatType: chat.type, title: null }, new Date().toISOString());
+      await h.store.subscribe({ chatId: chat.id, chatType: chat.type, title: null }, new Date());
     }
     for (const chat of [PRIVATE, OTHER, FORUM]) await h.store.setPictureCard(chat.id, true);
     await h.store.setDigestTopic(FORUM.id, topic);
@@ -119,7 +119,7 @@ describe('picture card before the scheduled digest', () => {
   it('the photo takes a send slot like any message: the text follows it a chat interval later, with no 429', async () => {
     h = await startHarness({ floodLimits: {} });
     h.api.addChat(PRIVATE);
-    await h.store.subscribe({ chatId: PRIVATE.id, chatType: 'private', title: null }, new Date().toISOString());
+    await h.store.subscribe({ chatId: PRIVATE.id, chatType: 'private', title: null }, new Date());
     await h.store.setPictureCard(PRIVATE.id, true);
     await seedArticle(h.store, KURSK);
     await queueDigestNow({ store: h.store, logger, settings: h.deps.settings });

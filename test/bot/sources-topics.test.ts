@@ -38,7 +38,7 @@ describe('/sources, /subscribe, /unsubscribe', () => {
     h = await startHarness();
     const world = (await h.store.addFeed('https://world.test/rss')).feed;
     const biz = (await h.store.addFeed('https://biz.test/rss')).feed;
-    await h.store.recordFeedError(biz.id, 'fetch: 403 Forbidden', new Date().toISOString());
+    await h.store.recordFeedError(biz.id, 'fetch: 403 Forbidden', new Date());
     await seedArticle(h.store, { ...KURSK, feedId: world.id });
     await seedArticle(h.store, { ...BRIDGE, feedId: biz.id });
     await h.say(PRIVATE, '/start');
@@ -64,7 +64,7 @@ describe('/sources, /subscribe, /unsubscribe', () => {
   it('dates feed health in the chat\'s time zone', async () => {
     h = await startHarness();
     const feed = (await h.store.addFeed('https://late.test/rss')).feed;
-    await h.store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', '2026-12-03T22:30:00.000Z');
+    await h.store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', new Date('2026-12-03T22:30:00.000Z'));
     await h.say(PRIVATE, '/start');
     expect((await h.say(PRIVATE, '/sources'))[0]!.text).toMatch(/⚠ fetch: 503 Service Unavailable \(since 3 Dec/);
     await h.say(PRIVATE, '/timezone UTC+3');

@@ -25,11 +25,11 @@ beforeAll(async () => {
   const ok = (await store.addFeed('https://ok.example/rss')).feed;
   const bad = (await store.addFeed('https://bad.example/rss')).feed;
   await store.addFeed('https://new.example/rss');
-  await store.recordFeedSuccess(ok.id, { title: 'OK News', at: '2026-11-24T07:00:00Z' });
-  await store.recordFeedError(bad.id, 'fetch: 503 Service Unavailable', '2026-11-24T07:00:00Z');
-  await store.subscribe({ chatId: 1, chatType: 'private', title: 'ann' }, '2026-11-20T00:00:00Z');
-  await store.subscribe({ chatId: 2, chatType: 'private', title: 'bob' }, '2026-11-21T00:00:00Z');
-  await store.subscribe({ chatId: -3, chatType: 'group', title: 'Newsroom' }, '2026-11-22T00:00:00Z');
+  await store.recordFeedSuccess(ok.id, { title: 'OK News', at: new Date('2026-11-24T07:00:00Z') });
+  await store.recordFeedError(bad.id, 'fetch: 503 Service Unavailable', new Date('2026-11-24T07:00:00Z'));
+  await store.subscribe({ chatId: 1, chatType: 'private', title: 'ann' }, new Date('2026-11-20T00:00:00Z'));
+  await store.subscribe({ chatId: 2, chatType: 'private', title: 'bob' }, new Date('2026-11-21T00:00:00Z'));
+  await store.subscribe({ chatId: -3, chatType: 'group', title: 'Newsroom' }, new Date('2026-11-22T00:00:00Z'));
   await store.setPaused(2, true);
   await store.deactivate(-3, 'Forbidden: bot was kicked from the group chat');
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: '2026-11-24T06:00:00Z', timezone: 'Europe/Kyiv', stories: [] }, ['p']);

@@ -37,7 +37,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-ro-'));
   const store = openSqliteStore(path.join(dir, 'kf.db'));
   await store.addFeed('https://a.example/rss');
-  await store.subscribe({ chatId: 1, chatType: 'private', title: 'ann' }, '2026-11-20T00:00:00.000Z');
+  await store.subscribe({ chatId: 1, chatType: 'private', title: 'ann' }, new Date('2026-11-20T00:00:00.000Z'));
   await store.close();
   fs.chmodSync(path.join(dir, 'kf.db'), 0o444);
   fs.chmodSync(dir, 0o555);
@@ -80,7 +80,7 @@ describe('keyfigures status on a damaged file', { timeout: 240_000 }, () => {
       const file = path.join(work, 'kf.db');
       const store = openSqliteStore(file);
       const { feed } = await store.addFeed('https://a.example/rss');
-      await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), '2026-11-24T00:00:00.000Z');
+      await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), new Date('2026-11-24T00:00:00.000Z'));
       await store.close();
       await damageSqliteFile(file);
       const r = runAs(false, file, 'status');

@@ -15,10 +15,11 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const T = (s: number) => new Date(Date.UTC(2026, 10, 24, 8, 0, s)).toISOString();
-const claimOpts = (now: number, staleBefore = now - 5) => ({ now: T(now), limit: 10, leaseMs: 30_000, staleBefore: T(staleBefore) });
+const D = (s: number) => new Date(T(s));
+const claimOpts = (now: number, staleBefore = now - 5) => ({ now: D(now), limit: 10, leaseMs: 30_000, staleBefore: D(staleBefore) });
 
 async function queued(chats: number[], parts = ['a', 'b']) {
-  for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
+  for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, parts);
   await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return digest;
@@ -27,41 +28,41 @@ async function queued(chats: number[], parts = ['a', 'b']) {
 describe('outbox leases', () => {
   it('a live worker\'s rows are not claimable by another; a chat\'s next part waits for the previous', async () => {
     await queued([1, 2]);
-    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
-    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(10));
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(10));
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, D(10));
     const a = await store.claimDeliveries('A', claimOpts(10));
     expect(a.map((r) => [r.chatId, r.part, r.html])).toEqual([[1, 0, 'a'], [2, 0, 'a']]);
     expect(await store.claimDeliveries('B', claimOpts(11))).toEqual([]);
-    await store.startSending(a[0]!.id, 'A', T(40), T(11));
-    await store.completeDelivery(a[0]!.id, 'A', 77, T(11));
+    await store.startSending(a[0]!.id, 'A', D(40), D(11));
+    await store.completeDelivery(a[0]!.id, 'A', 77, D(11));
     expect((await store.claimDeliveries('B', claimOpts(12))).map((r) => [r.chatId, r.part])).toEqual([[1, 1]]);
   });
 
   it('a worker that stopped heartbeating loses its leases; a row cut off mid-send comes back marked uncertain', async () => {
     await queued([1]);
-    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(10));
     const [row] = await store.claimDeliveries('A', claimOpts(10));
-    expect(await store.startSending(row!.id, 'A', T(40), T(10))).toBe(true);
+    expect(await store.startSending(row!.id, 'A', D(40), D(10))).toBe(true);
     // A is killed: no more heartbeats. Within 5 s its lease still holds; after that it is free.
-    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(16));
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, D(16));
     expect(await store.claimDeliveries('B', claimOpts(14, 9))).toEqual([]);
     const [again] = await store.claimDeliveries('B', claimOpts(16, 11));
     expect(again).toMatchObject({ id: row!.id, uncertain: true });
     // A's fence now fails: it can never send the row B owns.
-    expect(await store.startSending(row!.id, 'A', T(50), T(17))).toBe(false);
-    expect(await store.liveWorkers(T(11))).toEqual([expect.objectContaining({ owner: 'B', kind: 'bot', pid: 2 })]);
+    expect(await store.startSending(row!.id, 'A', D(50), D(17))).toBe(false);
+    expect(await store.liveWorkers(D(11))).toEqual([expect.objectContaining({ owner: 'B', kind: 'bot', pid: 2 })]);
   });
 
   it('releasing leases makes rows claimable at once; a 429 defers without counting an attempt', async () => {
     await queued([1, 2]);
-    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+    await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(10));
     const rows = await store.claimDeliveries('A', claimOpts(10));
-    await store.failDelivery(rows[0]!.id, 'A', { error: 'Too Many Requests: retry after 5', notBefore: T(15), final: false, countAttempt: false });
+    await store.failDelivery(rows[0]!.id, 'A', { error: 'Too Many Requests: retry after 5', notBefore: D(15), final: false, countAttempt: false });
     expect(await store.releaseLeases('A')).toBe(1);
-    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(11));
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, D(11));
     const b = await store.claimDeliveries('B', claimOpts(11));
     expect(b.map((r) => r.chatId)).toEqual([2]);
-    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, T(15));
+    await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, D(15));
     const later = await store.claimDeliveries('B', claimOpts(15));
     expect(later).toEqual([expect.objectContaining({ chatId: 1, attempts: 0, uncertain: false })]);
   });
@@ -74,15 +75,15 @@ const story = (n: number, feedId: number): Story => ({
 
 describe('publishDigest', () => {
   it('renders once per distinct view, queues each chat once, and records the digest as given', async () => {
-    for (const chatId of [1, 2, 3, 4]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
+    for (const chatId of [1, 2, 3, 4]) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
     const feedA = await store.addFeed('https://a.example/feed');
     const feedB = await store.addFeed('https://b.example/feed');
     await store.setFeedChoice(3, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
     await store.setFeedChoice(4, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
     const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
-    const result = await publishDigest(store, digest, { givenAt: T(5) });
+    const result = await publishDigest(store, digest, { givenAt: D(5) });
     expect(result).toMatchObject({ chats: 4, renditions: 2, empty: 0 });
-    const again = await publishDigest(store, digest, { givenAt: T(6) });
+    const again = await publishDigest(store, digest, { givenAt: D(6) });
     expect(again.queued).toBe(0);
     const rows = await store.claimDeliveries('A', { ...claimOpts(10), limit: 100 });
     expect(new Set(rows.map((r) => r.html)).size).toBe(2);
@@ -102,8 +103,8 @@ describe('queueDueDigests', () => {
   it('queues the current digest for due chats only, once, and not without stories', async () => {
     const logger = createLogger({ level: 'silent' });
     const settings = { timezone: 'UTC', maxStories: 10, topFigures: 5, windowHours: 24, digestsDir: `/tmp/kf-digests-${process.pid}` };
-    await store.subscribe({ chatId: 1, chatType: 'private', title: null }, '2026-11-23T00:00:00Z');
-    await store.subscribe({ chatId: 2, chatType: 'private', title: null }, '2026-11-23T00:00:00Z');
+    await store.subscribe({ chatId: 1, chatType: 'private', title: null }, new Date('2026-11-23T00:00:00Z'));
+    await store.subscribe({ chatId: 2, chatType: 'private', title: null }, new Date('2026-11-23T00:00:00Z'));
     await store.setSchedule(2, { digestTime: '20:00' });
     const schedule = { digest: '08:00', timezone: 'UTC' };
     const now = new Date('2026-11-24T08:00:30Z');

@@ -43,7 +43,7 @@ async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: stri
     const id = i % 10 === 9 ? -(2000 + i) : 1000 + i;
     if (id < 0) fake.addChat({ id, type: 'group', title: `Group ${i}` });
     else fake.addChat({ id, type: 'private', first_name: `User ${i}` });
-    await store.subscribe({ chatId: id, chatType: id < 0 ? 'group' : 'private', title: null }, new Date().toISOString());
+    await store.subscribe({ chatId: id, chatType: id < 0 ? 'group' : 'private', title: null }, new Date());
     chats.push(id);
   }
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);

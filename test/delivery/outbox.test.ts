@@ -32,7 +32,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 async function queue(parts: string[], chats: number[]) {
-  for (const chatId of chats) await store.subscribe({ chatId, chatType: chatId < 0 ? 'group' : 'private', title: null }, new Date().toISOString());
+  for (const chatId of chats) await store.subscribe({ chatId, chatType: chatId < 0 ? 'group' : 'private', title: null }, new Date());
   const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
   await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return digest;
@@ -64,7 +64,7 @@ describe('drainOutbox', () => {
     const sender = new ScriptedSender({ 1: [new SendError('rate_limited', 'Too Many Requests: retry after 30', { retryAfterSec: 30, code: 429 })] });
     const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
     expect(report).toMatchObject({ sent: 0, retried: 1 });
-    const claim = (inMs: number) => store.claimDeliveries('probe', { now: new Date(Date.now() + inMs).toISOString(), limit: 5, leaseMs: 1000, staleBefore: new Date(Date.now() + inMs).toISOString() });
+    const claim = (inMs: number) => store.claimDeliveries('probe', { now: new Date(Date.now() + inMs), limit: 5, leaseMs: 1000, staleBefore: new Date(Date.now() + inMs) });
     expect(await claim(28_000)).toEqual([]);
     const [row] = await claim(31_000);
     expect(row).toMatchObject({ state: 'pending', lastError: 'Too Many Requests: retry after 30' });
@@ -94,24 +94,24 @@ describe('a sender that died on this machine', () => {
   const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
   const now = () => new Date().toISOString();
   const lease = (owner: string, limit: number) =>
-    store.claimDeliveries(owner, { now: now(), limit, leaseMs: 60_000, staleBefore: new Date(Date.now() - 5_000).toISOString() });
+    store.claimDeliveries(owner, { now: new Date(now()), limit, leaseMs: 60_000, staleBefore: new Date(Date.now() - 5_000) });
 
   it.skipIf(pidSpace() === null)('is forgotten when another sender starts: its leased rows go out at once, not after its heartbeat lapses', async () => {
     await queue(['one'], [1, 2, 3, 4]);
     // Killed mid-send: chats 1 and 2 leased, the send to 1 started.
-    await store.heartbeat({ owner: 'killed', kind: 'bot', pid: deadPid(), pidSpace: pidSpace() }, now());
+    await store.heartbeat({ owner: 'killed', kind: 'bot', pid: deadPid(), pidSpace: pidSpace() }, new Date(now()));
     const [cutOff] = await lease('killed', 2);
-    await store.startSending(cutOff!.id, 'killed', new Date(Date.now() + 60_000).toISOString(), now());
+    await store.startSending(cutOff!.id, 'killed', new Date(Date.now() + 60_000), new Date(now()));
     // Alive: a sender whose process runs here (our parent), and one on another machine whose pid means nothing here.
-    await store.heartbeat({ owner: 'parent', kind: 'bot', pid: process.ppid, pidSpace: pidSpace() }, now());
+    await store.heartbeat({ owner: 'parent', kind: 'bot', pid: process.ppid, pidSpace: pidSpace() }, new Date(now()));
     await lease('parent', 1);
-    await store.heartbeat({ owner: 'elsewhere', kind: 'bot', pid: deadPid(), pidSpace: 'another-boot:pid:[1]' }, now());
+    await store.heartbeat({ owner: 'elsewhere', kind: 'bot', pid: deadPid(), pidSpace: 'another-boot:pid:[1]' }, new Date(now()));
     await lease('elsewhere', 1);
 
     const sender = new ScriptedSender();
     const report = await drainOutbox({ store, sender, logger, limiter: fastLimits() });
     expect(sender.sent.map((s) => s.chatId)).toEqual([1, 2]);
     expect(report).toMatchObject({ sent: 2, uncertain: 1 });
-    expect((await store.liveWorkers(new Date(0).toISOString())).map((w) => w.owner).sort()).toEqual(['elsewhere', 'parent']);
+    expect((await store.liveWorkers(new Date(0))).map((w) => w.owner).sort()).toEqual(['elsewhere', 'parent']);
   });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
   for (const id of CHATS) {
     api.addChat({ id, type: 'private', first_name: `U${id}` });
-    await store.subscribe({ chatId: id, chatType: 'private', title: null }, anHourAgo);
+    await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(anHourAgo));
   }
   await store.saveDigest({ date: '2026-11-24', createdAt: anHourAgo, timezone: 'UTC', stories: [] }, ['<b>Edition one</b>']);
   await store.close();

@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-ontime-'));
   const store = openSqliteStore(path.join(dir, 'kf.db'));
   api.addChat({ id: CHAT, type: 'private', first_name: 'Reader' });
-  await store.subscribe({ chatId: CHAT, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000).toISOString());
+  await store.subscribe({ chatId: CHAT, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000));
   await store.addFeed(`${pages.url}/feed.xml`);
   await store.saveArticle(portStrikeArticle());
   await store.close();

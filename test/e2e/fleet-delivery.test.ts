@@ -40,7 +40,7 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
     try {
       for (const id of chats) {
         api.addChat({ id, type: 'private', first_name: `U${id}` });
-        await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000).toISOString());
+        await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000));
       }
       await store.saveDigest(
         { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000).toISOString(), timezone: 'UTC', stories: [] },

@@ -175,7 +175,7 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
     try {
       for (const [i, id] of chats.entries()) {
         api.addChat({ id, type: 'private', first_name: `U${id}` });
-        await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000).toISOString());
+        await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000));
         // three views of one edition: both stories (the edition's two parts), only the port story, only the rail story
         if (i % 3 === 1) await store.setTopics(id, { include: ['port'], exclude: [] });
         if (i % 3 === 2) await store.setTopics(id, { include: [], exclude: ['port'] });

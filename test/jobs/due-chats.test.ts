@@ -107,7 +107,7 @@ describe('findDueChats (the database reads only the due chats)', () => {
       const zones = [null, 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata'];
       const times = [null, '06:45', '08:00', '13:30'];
       for (let i = 0; i < 48; i++) {
-        await store.subscribe({ chatId: 100 + i, chatType: 'private', title: null }, new Date(Date.UTC(2026, 10, 23, i % 3 === 0 ? 23 : 0, i)).toISOString());
+        await store.subscribe({ chatId: 100 + i, chatType: 'private', title: null }, new Date(Date.UTC(2026, 10, 23, i % 3 === 0 ? 23 : 0, i)));
         await store.setSchedule(100 + i, { timezone: zones[i % 4]!, digestTime: times[Math.floor(i / 4) % 4]! });
         if (i % 11 === 0) await store.setPaused(100 + i, true);
         if (i % 13 === 0) await store.deactivate(100 + i, 'blocked');
@@ -121,7 +121,7 @@ describe('findDueChats (the database reads only the due chats)', () => {
         expect(actual.map((c) => [c.chatId, c.slot.toISOString()])).toEqual(expected.map((c) => [c.chatId, c.slot.toISOString()]));
         found += actual.length;
         // Most due chats are given their digest; every third stays due until a later tick.
-        for (const c of actual) if (c.chatId % 3 !== 0 || t % 2 === 0) await store.markDigestGiven(c.chatId, now.toISOString());
+        for (const c of actual) if (c.chatId % 3 !== 0 || t % 2 === 0) await store.markDigestGiven(c.chatId, now);
       }
       expect(found).toBeGreaterThan(20);
     } finally {

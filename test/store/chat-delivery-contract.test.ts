@@ -27,13 +27,13 @@ describeEachStore('Chat delivery options', (current) => {
 
   it('a claimed outbox row carries the chat\'s topic as it is at claim time, and the options follow a migrated group', async () => {
     const { store } = current();
-    await store.subscribe({ chatId: -100, chatType: 'group', title: 'G' }, AT);
-    await store.subscribe({ chatId: FORUM, chatType: 'supergroup', title: 'F' }, AT);
+    await store.subscribe({ chatId: -100, chatType: 'group', title: 'G' }, new Date(AT));
+    await store.subscribe({ chatId: FORUM, chatType: 'supergroup', title: 'F' }, new Date(AT));
     await store.setDigestTopic(FORUM, 12);
     const digest = await store.saveDigest({ date: '2026-11-24', createdAt: AT, timezone: 'UTC', stories: [] }, ['one', 'two']);
     await store.enqueueEdition(digest.id, [{ parts: ['one', 'two'], chatIds: [FORUM, -100] }], null);
-    const claim = () => store.claimDeliveries('w', { now: AT, limit: 10, leaseMs: 30_000, staleBefore: '2000-01-01T00:00:00.000Z' });
-    await store.heartbeat({ owner: 'w', kind: 'test', pid: 1 }, AT);
+    const claim = () => store.claimDeliveries('w', { now: new Date(AT), limit: 10, leaseMs: 30_000, staleBefore: new Date('2000-01-01T00:00:00.000Z') });
+    await store.heartbeat({ owner: 'w', kind: 'test', pid: 1 }, new Date(AT));
     const first = await claim();
     expect(first.map((r) => [r.chatId, r.part, r.threadId])).toEqual([[FORUM, 0, 12], [-100, 0, null]]);
     await store.releaseLeases('w');

@@ -60,7 +60,7 @@ for (const adapter of ADAPTERS) {
     const fullScans = (plan: string) => plan.split('\n').filter((l) => /Seq Scan|^SCAN (?!articles_fts)/.test(l.trim()));
 
     it('searches words through the full-text index, only its recent rows', async () => {
-      const plan = await database.plan(searchQuery(database.builder, ['Zeppelin'], '2026-10-01T00:00:00.000Z', 300)!.compile());
+      const plan = await database.plan(searchQuery(database.builder, ['Zeppelin'], new Date('2026-10-01T00:00:00.000Z'), 300)!.compile());
       expect(fullScans(plan)).toEqual([]);
       if (adapter.name === 'sqlite') {
         // FTS5 with MATCH and a rowid bound (">"), then each hit by primary key.
@@ -68,12 +68,12 @@ for (const adapter of ADAPTERS) {
         expect(plan).toContain('SEARCH articles USING INTEGER PRIMARY KEY');
       }
       // When the window is no help (a young database: all of it is recent), the words are.
-      const young = await database.plan(searchQuery(database.builder, ['Zeppelin'], '2025-01-01T00:00:00.000Z', 300)!.compile());
+      const young = await database.plan(searchQuery(database.builder, ['Zeppelin'], new Date('2025-01-01T00:00:00.000Z'), 300)!.compile());
       expect(young).toContain(adapter.name === 'sqlite' ? 'articles_fts VIRTUAL TABLE' : 'Bitmap Index Scan on articles_search');
     });
 
     it('reads /why figures from a window of recent ids, never all figures', async () => {
-      const since = '2026-10-21T00:00:00.000Z';
+      const since = new Date('2026-10-21T00:00:00.000Z');
       // The window's first id comes from the time index, not from walking ids from the oldest.
       const start = await database.plan(windowStartQuery(database.builder, since).compile());
       expect(fullScans(start)).toEqual([]);

@@ -86,7 +86,7 @@ describe('SQLite adapter: databases of earlier releases', () => {
     expect(await store.getSubscriber(-1001234567890)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Kyiv', lastDigestAt: '2026-11-24T05:30:00.000Z' });
     expect(await store.getPreferences(-1001234567890)).toEqual({ feedIds: [], include: ['ukraine'], exclude: [] });
     expect(await store.getSettings()).toEqual({ fetch_cron: '*/15 * * * *' });
-    const claimed = await store.claimDeliveries('w', { now: '2026-11-24T08:01:00.000Z', limit: 5, leaseMs: 30_000, staleBefore: '2026-11-24T08:00:00.000Z' });
+    const claimed = await store.claimDeliveries('w', { now: new Date('2026-11-24T08:01:00.000Z'), limit: 5, leaseMs: 30_000, staleBefore: new Date('2026-11-24T08:00:00.000Z') });
     expect(claimed.map((c) => [c.chatId, c.html])).toEqual([[-1001234567890, '<b>r0</b>']]);
     // New rows continue after the old ids.
     expect((await store.addFeed('https://b.example/rss')).feed.id).toBe(4);
@@ -152,7 +152,7 @@ describe('SQLite adapter: integrity check', () => {
   it('reports a damaged page (PRAGMA quick_check) instead of "ok"', async () => {
     const store = openStore();
     const { feed } = await store.addFeed('https://a.example/rss');
-    await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), '2026-11-24T00:00:00.000Z');
+    await store.markItemsSeen(feed.id, Array.from({ length: 400 }, (_, i) => `key-${i}-${'x'.repeat(200)}`), new Date('2026-11-24T00:00:00.000Z'));
     expect(await store.checkIntegrity()).toEqual([]);
     await store.close();
     await damageSqliteFile(file);

@@ -131,8 +131,8 @@ async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
 }
 
 /** "24 Nov, 08:00 (UTC+3), 5 min ago": local time in the default zone, and how long ago. */
-function whenLocal(iso: string, deps: BotDeps): string {
-  const at = new Date(iso);
+function whenLocal(when: Date | string, deps: BotDeps): string {
+  const at = new Date(when);
   const tz = deps.schedule().timezone;
   return `${describeLocal(at, tz, 'en')}, ${ago(deps.now().getTime() - at.getTime())}`;
 }
@@ -159,7 +159,7 @@ async function adminBroadcast(ctx: Context, input: CommandInput, deps: BotDeps, 
   if (text === '') return replyText(ctx, 'Usage: /admin broadcast <text>');
   if (text.length > MAX_BROADCAST) return replyText(ctx, `A broadcast is at most ${MAX_BROADCAST} characters (this one has ${text.length}).`);
   const { active } = await deps.store.subscriberCounts();
-  const id = await deps.store.createBroadcast(input.fromId ?? 0, text, deps.now().toISOString());
+  const id = await deps.store.createBroadcast(input.fromId ?? 0, text, deps.now());
   const preview = packBlocks([
     [htmlLine([{ text: `Send this to ${active} chat${active === 1 ? '' : 's'}?`, style: 'b' }])],
     [htmlLine([text.slice(0, 600)])],

@@ -29,7 +29,7 @@ export async function searchPage(
   tr: Translator,
 ): Promise<{ html: string; page: number; keyboard: ReturnType<typeof searchButtons> } | null> {
   const words = splitPhrases(query).map((w) => w.text);
-  const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
+  const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000);
   const prefs = await deps.store.getPreferences(chatId);
   // Figures are read below for the page's few articles only.
   const candidates = await deps.store.searchArticles(words, since, CANDIDATES, { figures: false });
@@ -75,7 +75,7 @@ export async function handleSearch(ctx: Context, input: CommandInput, deps: BotD
   const words = splitPhrases(input.args);
   if (words.length === 0 || words.length > MAX_PHRASES || words.some((w) => w.text.length > MAX_PHRASE)) return replyUsage(ctx, 'search');
   const query = words.map((w) => (w.text.includes(' ') ? `"${w.text}"` : w.text)).join(' ');
-  const searchId = await deps.store.saveSearch(input.chat.id, query, deps.now().toISOString());
+  const searchId = await deps.store.saveSearch(input.chat.id, query, deps.now());
   const tr = chatTr(ctx);
   const page = await searchPage(deps, input.chat.id, searchId, query, 0, tr);
   if (!page) return replyText(ctx, tr.t('search-none', { days: LOOKBACK_DAYS, query: query.slice(0, 80) }));

@@ -18,7 +18,7 @@ export async function handleStart(ctx: Context, input: CommandInput, deps: BotDe
   const chat = input.chat;
   if (chat.type !== 'private' && !(await deps.store.getSubscriber(chat.id))?.active && !(await requireChatAdmin(ctx, input, deps, 'start-admins-only'))) return;
   const title = 'title' in chat ? chat.title : 'username' in chat ? (chat.username ?? null) : null;
-  const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now().toISOString());
+  const { subscriber, change } = await deps.store.subscribe({ chatId: chat.id, chatType: chat.type, title: title ?? null }, deps.now());
   deps.logger.info({ chat: chat.id, change }, 'subscribe');
   // A chat's language is set when it first subscribes: the subscriber's Telegram language.
   const tr = chatTr(ctx);

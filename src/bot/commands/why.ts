@@ -24,7 +24,7 @@ const MAX_ANSWERS = 3;
 export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const query = parseFigureQuery(input.args);
   if (!query) return replyUsage(ctx, 'why');
-  const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000).toISOString();
+  const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000);
   const candidates: Array<{ figure: Figure; article: FigureSource; by: 'value' | 'text' }> = [];
   const seen = new Set<string>();
   const add = (figure: Figure, article: FigureSource) => {

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Article, Figure } from '../../domain/types.js';
 import type { ArticleStore, ArticleWindow, FigureSource, NewArticle } from '../article-store.js';
 import type { Tables } from './schema.js';
-import { type Sql, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
+import { type Sql, toDateOrNull, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
 import { likeAnywhere, LIKE_ESCAPE } from './like.js';
 import { wordsMatch } from './word-search.js';
 
@@ -24,8 +24,8 @@ export const windowStartId = (since: string | Date) => sql<number>`(SELECT MIN(i
  * The /search candidates query (exported so that tests can read its plan).
  * @example await searchQuery({ db, d }, ['rates'], since, 300)?.execute()
  */
-export function searchQuery({ db, d }: Sql, words: readonly string[], sinceIso: string, limit: number) {
-  const since = d.time(sinceIso);
+export function searchQuery({ db, d }: Sql, words: readonly string[], windowStart: Date, limit: number) {
+  const since = d.time(windowStart);
   const match = wordsMatch(d, words, 'articles', windowStartId(since));
   if (!match) return null;
   return db
@@ -42,8 +42,8 @@ export function searchQuery({ db, d }: Sql, words: readonly string[], sinceIso: 
  * The first article id of a window, as a query of its own (exported so that tests can read its plan).
  * @example const first = await windowStartQuery({ db, d }, since).executeTakeFirst()
  */
-export function windowStartQuery({ db, d }: Sql, sinceIso: string) {
-  return db.selectFrom('articles').select(sql<number | null>`MIN(id + 0)`.as('id')).where('fetched_at', '>=', d.time(sinceIso));
+export function windowStartQuery({ db, d }: Sql, windowStart: Date) {
+  return db.selectFrom('articles').select(sql<number | null>`MIN(id + 0)`.as('id')).where('fetched_at', '>=', d.time(windowStart));
 }
 
 /**
@@ -53,8 +53,8 @@ export function windowStartQuery({ db, d }: Sql, sinceIso: string) {
  * to read them all (p99 ~1 s in bench:scale). Exported so that tests can read its plan.
  * @example await figureQuery({ db, d }, { values: [971], digits: '971' }, since, 50, firstId).execute()
  */
-export function figureQuery({ db, d }: Sql, query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number, fromId: number) {
-  const since = d.time(sinceIso);
+export function figureQuery({ db, d }: Sql, query: { values: readonly number[]; digits: string }, windowStart: Date, limit: number, fromId: number) {
+  const since = d.time(windowStart);
   return db
     .selectFrom('figures as f')
     .innerJoin('articles as a', 'a.id', 'f.article_id')
@@ -160,18 +160,18 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       return row ? (await withFigures(db, [row]))[0]! : null;
     },
 
-    async searchArticles(words: readonly string[], sinceIso: string, limit: number, opts: { figures?: boolean } = {}): Promise<Article[]> {
-      const q = searchQuery({ db, d }, words, sinceIso, limit);
+    async searchArticles(words: readonly string[], since: Date, limit: number, opts: { figures?: boolean } = {}): Promise<Article[]> {
+      const q = searchQuery({ db, d }, words, since, limit);
       if (!q) return [];
       const rows = await q.execute();
       return opts.figures === false ? rows.map((r) => toArticle(r, [])) : withFigures(db, rows);
     },
 
-    async findFigures(query: { values: readonly number[]; digits: string }, sinceIso: string, limit: number) {
+    async findFigures(query: { values: readonly number[]; digits: string }, since: Date, limit: number) {
       if (query.values.length === 0 && !query.digits) return [];
-      const first = await windowStartQuery({ db, d }, sinceIso).executeTakeFirst();
+      const first = await windowStartQuery({ db, d }, since).executeTakeFirst();
       if (first?.id === null || first?.id === undefined) return [];
-      const rows = await figureQuery({ db, d }, query, sinceIso, limit, Number(first.id)).execute();
+      const rows = await figureQuery({ db, d }, query, since, limit, Number(first.id)).execute();
       return rows.map((r) => ({
         figure: toFigure(r),
         article: toFigureSource(r, Number(r.a_id)),
@@ -189,7 +189,7 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       const counts = await db.selectFrom('row_counts').select(['name', 'n']).execute();
       const last = await db.selectFrom('articles').select((e) => e.fn.max('fetched_at').as('m')).executeTakeFirst();
       const n = (name: string) => Number(counts.find((c) => c.name === name)?.n ?? 0);
-      return { articles: n('articles'), figures: n('figures'), lastFetchedAt: toIsoOrNull(last?.m) };
+      return { articles: n('articles'), figures: n('figures'), lastFetchedAt: toDateOrNull(last?.m) };
     },
   };
 }

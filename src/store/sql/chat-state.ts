@@ -1,6 +1,6 @@
 /** ChatStateStore in SQL (both dialects): chat_views, chat_searches, broadcasts. */
 import type { ChatStateStore, ChatView, PendingBroadcast } from '../chat-state-store.js';
-import { type Sql, toIso } from './dialect.js';
+import { type Sql, toDate } from './dialect.js';
 
 /** Searches kept per chat: older page buttons simply expire. */
 const SEARCHES_KEPT = 20;
@@ -21,10 +21,10 @@ export function sqlChatStateStore({ db, d }: Sql): ChatStateStore {
 
     async getChatView(chatId: number): Promise<ChatView | null> {
       const row = await db.selectFrom('chat_views').select(['at', 'stories_json']).where('chat_id', '=', chatId).executeTakeFirst();
-      return row ? { at: toIso(row.at), stories: JSON.parse(row.stories_json) } : null;
+      return row ? { at: toDate(row.at), stories: JSON.parse(row.stories_json) } : null;
     },
 
-    async saveSearch(chatId: number, query: string, at: string): Promise<number> {
+    async saveSearch(chatId: number, query: string, at: Date): Promise<number> {
       return db.transaction().execute(async (trx) => {
         const row = await trx.insertInto('chat_searches').values({ chat_id: chatId, query, at: d.time(at) }).returning('id').executeTakeFirstOrThrow();
         const keep = trx.selectFrom('chat_searches').select('id').where('chat_id', '=', chatId).orderBy('id', 'desc').limit(SEARCHES_KEPT);
@@ -43,12 +43,12 @@ export function sqlChatStateStore({ db, d }: Sql): ChatStateStore {
       return row?.query ?? null;
     },
 
-    async createBroadcast(adminId: number, text: string, at: string): Promise<number> {
+    async createBroadcast(adminId: number, text: string, at: Date): Promise<number> {
       const row = await db.insertInto('broadcasts').values({ admin_id: adminId, text, created_at: d.time(at) }).returning('id').executeTakeFirstOrThrow();
       return Number(row.id);
     },
 
-    async decideBroadcast(id: number, decision: 'sent' | 'cancelled', at: string): Promise<PendingBroadcast | null> {
+    async decideBroadcast(id: number, decision: 'sent' | 'cancelled', at: Date): Promise<PendingBroadcast | null> {
       // One conditional UPDATE: of two racing decisions, exactly one finds the broadcast pending.
       const row = await db
         .updateTable('broadcasts')

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ClaimedDelivery, ClaimOptions, Delivery, DeliveryStore, DeliveryWorker } from '../delivery-store.js';
 import type { Tables } from './schema.js';
-import { type Sql, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
+import { type Sql, toDate, toDateOrNull, strOrNull, numOrNull } from './dialect.js';
 
 type Db = Kysely<Tables>;
 
@@ -37,7 +37,7 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
 
     async claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]> {
       const now = d.time(opts.now);
-      const until = d.time(new Date(Date.parse(opts.now) + opts.leaseMs));
+      const until = d.time(new Date(opts.now.getTime() + opts.leaseMs));
       return db.transaction().execute(async (trx) => {
         const ids = await trx
           .selectFrom('deliveries as d')
@@ -86,7 +86,7 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       });
     },
 
-    async startSending(id: number, owner: string, leaseUntil: string, now: string): Promise<boolean> {
+    async startSending(id: number, owner: string, leaseUntil: Date, now: Date): Promise<boolean> {
       const result = await db
         .updateTable('deliveries')
         .set({ lease_until: d.time(leaseUntil), sending_since: d.time(now) })
@@ -97,7 +97,7 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async completeDelivery(id: number, owner: string, messageId: number, at: string): Promise<void> {
+    async completeDelivery(id: number, owner: string, messageId: number, at: Date): Promise<void> {
       await db
         .updateTable('deliveries')
         .set((eb) => ({
@@ -151,11 +151,11 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       await db.deleteFrom('delivery_workers').where('owner', '=', owner).execute();
     },
 
-    async liveWorkers(since: string, kind?: string): Promise<DeliveryWorker[]> {
+    async liveWorkers(since: Date, kind?: string): Promise<DeliveryWorker[]> {
       let q = db.selectFrom('delivery_workers').selectAll().where('heartbeat_at', '>=', d.time(since));
       if (kind !== undefined) q = q.where('kind', '=', kind);
       const rows = await q.orderBy('started_at').execute();
-      return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toIso(r.heartbeat_at), pidSpace: strOrNull(r.pid_space) }));
+      return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toDate(r.heartbeat_at), pidSpace: strOrNull(r.pid_space) }));
     },
 
     async deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>> {
@@ -179,7 +179,7 @@ async function saveRenditionIn(db: Db, digestId: number, parts: string[]): Promi
 
 /**
  * Queue `partCount` parts of a rendition for each chat that has no row of this digest yet, inside the
- * caller's transaction `trx`; `givenAt` (when set) becomes each listed chat's last digest time.
+ * caller's transaction `trx`; `givenAt` (when set, as the column stores it) becomes each listed chat's last digest time.
  */
 async function enqueueParts(
   trx: Db,
@@ -244,9 +244,9 @@ function toDelivery(r: Record<string, unknown>): Delivery {
     part: Number(r.part),
     state: r.state as Delivery['state'],
     attempts: Number(r.attempts),
-    notBefore: toIsoOrNull(r.not_before),
+    notBefore: toDateOrNull(r.not_before),
     lastError: strOrNull(r.last_error),
     messageId: numOrNull(r.message_id),
-    sentAt: toIsoOrNull(r.sent_at),
+    sentAt: toDateOrNull(r.sent_at),
   };
 }

@@ -1,7 +1,7 @@
 /** DigestStore in SQL (both dialects): each edition with its rendered Telegram parts. */
 import type { Digest } from '../../domain/types.js';
 import type { DigestStore, SavedDigest, StoredDigest } from '../digest-store.js';
-import { type Sql, toIso } from './dialect.js';
+import { type Sql, toDate, toIso } from './dialect.js';
 
 /**
  * DigestStore over a Kysely connection.
@@ -42,7 +42,7 @@ export function sqlDigestStore({ db, d }: Sql): DigestStore {
 
     async listDigests() {
       const rows = await db.selectFrom('digests').select(['id', 'date', 'created_at']).orderBy('id').execute();
-      return rows.map((r) => ({ id: Number(r.id), date: String(r.date), createdAt: toIso(r.created_at) }));
+      return rows.map((r) => ({ id: Number(r.id), date: String(r.date), createdAt: toDate(r.created_at) }));
     },
   };
 }

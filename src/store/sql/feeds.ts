@@ -34,7 +34,7 @@ export function sqlFeedStore({ db, d }: Sql): FeedStore {
 
     async claimDueFeeds(owner, { now, leaseMs, limit }) {
       const at = d.time(now);
-      const until = d.time(new Date(Date.parse(now) + leaseMs));
+      const until = d.time(new Date(now.getTime() + leaseMs));
       return db.transaction().execute(async (trx) => {
         const due = await trx
           .selectFrom('feeds')
@@ -88,7 +88,7 @@ export function sqlFeedStore({ db, d }: Sql): FeedStore {
         .execute();
     },
 
-    async recordFeedError(feedId: number, message: string, at: string, nextCheckAt?: string): Promise<void> {
+    async recordFeedError(feedId: number, message: string, at: Date, nextCheckAt?: Date): Promise<void> {
       await db
         .updateTable('feeds')
         .set((eb) => ({
@@ -117,7 +117,7 @@ export function sqlFeedStore({ db, d }: Sql): FeedStore {
       return known;
     },
 
-    async markItemsSeen(feedId: number, keys: readonly string[], at: string): Promise<void> {
+    async markItemsSeen(feedId: number, keys: readonly string[], at: Date): Promise<void> {
       if (keys.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (let i = 0; i < keys.length; i += KEY_BATCH) {

@@ -11,7 +11,7 @@ export function sqlLeaseStore({ db, d }: Sql): LeaseStore {
   return {
     async acquireLease(name, holder, { now, ttlMs }) {
       const at = d.time(now);
-      const until = d.time(new Date(Date.parse(now) + ttlMs));
+      const until = d.time(new Date(now.getTime() + ttlMs));
       // Insert, or take over only when the lease is ours already or has run out.
       const row = await db
         .insertInto('leases')

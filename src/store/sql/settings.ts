@@ -12,7 +12,7 @@ export function sqlSettingsStore({ db, d }: Sql): SettingsStore {
       const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', '<>', WRITE_PROBE_KEY).execute();
       return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
-    async putSettings(values: Record<string, string | null>, at: string): Promise<void> {
+    async putSettings(values: Record<string, string | null>, at: Date): Promise<void> {
       await db.transaction().execute(async (trx) => {
         for (const [key, value] of Object.entries(values)) {
           if (value === null) await trx.deleteFrom('settings').where('key', '=', key).execute();

@@ -62,7 +62,7 @@ export function dueChatsQuery({ db, d }: Sql, slots: ReadonlyArray<StoredSchedul
  */
 export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
   return {
-    async subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: string): Promise<SubscribeResult> {
+    async subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: Date): Promise<SubscribeResult> {
       return db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('subscribers').select('active').where('chat_id', '=', chat.chatId).executeTakeFirst();
         await trx
@@ -180,7 +180,7 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async markDigestGiven(chatId: number, at: string): Promise<void> {
+    async markDigestGiven(chatId: number, at: Date): Promise<void> {
       await db.updateTable('subscribers').set({ last_digest_at: d.time(at) }).where('chat_id', '=', chatId).execute();
     },
   };
