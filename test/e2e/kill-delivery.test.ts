@@ -111,7 +111,9 @@ const fleet: Variant = {
   name: 'PostgreSQL, a fleet of 3 bots',
   instances: 3,
   kills: Number(process.env.KF_FLEET_KILLS ?? 5),
-  subscribers: Number(process.env.KF_FLEET_SUBSCRIBERS ?? 120),
+  // Enough messages that the 5 kills land during delivery: while a killed bot restarts (2-4 s) the
+  // others keep sending, and with 120 an unloaded machine sent everything before the 5th kill.
+  subscribers: Number(process.env.KF_FLEET_SUBSCRIBERS ?? 180),
   rate: 25,
   async database(dir) {
     // A schema of its own, dropped afterwards: runs sharing the server never meet.
