@@ -3,10 +3,10 @@
  * that digest yet. Called every tick by the running bot; after downtime the latest missed slot
  * counts once (never once per missed slot), and not at all when it is older than `maxAgeMs`.
  */
-import cron from 'node-cron';
 import type { Subscriber } from '../domain/types.js';
 import type { SubscriberStore } from '../store/subscriber-store.js';
 import { addDays, localDate, zonedTime } from './time-zone.js';
+import { firstCronMatch, nextRun } from './next-run.js';
 
 /** The defaults a chat without its own schedule follows. */
 export interface ScheduleDefaults {
@@ -131,18 +131,10 @@ export function lastSlot(schedule: string, tz: string, now: Date, lookbackMs: nu
     const at = zonedTime(today, Number(hm[1]), Number(hm[2]), tz);
     return at <= now ? at : zonedTime(addDays(today, -1), Number(hm[1]), Number(hm[2]), tz);
   }
-  const task = cron.createTask(schedule, () => undefined, { timezone: tz });
-  try {
-    const withSeconds = schedule.trim().split(/\s+/).length === 6;
-    const step = withSeconds ? 1000 : 60_000;
-    const limit = now.getTime() - Math.min(lookbackMs, withSeconds ? 3_600_000 : 8 * 86_400_000);
-    for (let t = Math.floor(now.getTime() / step) * step; t >= limit; t -= step) {
-      if (task.match(new Date(t))) return new Date(t);
-    }
-    return null;
-  } finally {
-    void task.destroy();
-  }
+  const withSeconds = schedule.trim().split(/\s+/).length === 6;
+  const step = withSeconds ? 1000 : 60_000;
+  const limit = now.getTime() - Math.min(lookbackMs, withSeconds ? 3_600_000 : 8 * 86_400_000);
+  return firstCronMatch(schedule, tz, { start: Math.floor(now.getTime() / step) * step, stepMs: -step, end: limit - 1 });
 }
 
 /**
@@ -158,12 +150,6 @@ export function nextDigestAt(subscriber: Pick<Subscriber, 'timezone' | 'digestTi
     const at = zonedTime(today, Number(hm[1]), Number(hm[2]), tz);
     return at > from ? at : zonedTime(addDays(today, 1), Number(hm[1]), Number(hm[2]), tz);
   }
-  const task = cron.createTask(schedule, () => undefined, { timezone: tz });
-  try {
-    const start = Math.floor(from.getTime() / 60_000) * 60_000 + 60_000;
-    for (let t = start; t < start + 8 * 86_400_000; t += 60_000) if (task.match(new Date(t))) return new Date(t);
-    return null;
-  } finally {
-    void task.destroy();
-  }
+  // Strictly after `from`: the next whole minute on.
+  return nextRun(schedule, tz, new Date(Math.floor(from.getTime() / 60_000) * 60_000 + 60_000));
 }

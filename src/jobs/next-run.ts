@@ -6,12 +6,23 @@ import cron from 'node-cron';
  * @example nextRun('0 8 * * *', 'Europe/Kyiv', new Date('2026-11-24T12:00:00Z')) // 2026-11-25T06:00:00Z
  */
 export function nextRun(expression: string, timezone: string, from: Date = new Date()): Date | null {
+  const start = Math.ceil(from.getTime() / 60_000) * 60_000;
+  return firstCronMatch(expression, timezone, { start, stepMs: 60_000, end: start + 8 * 24 * 3_600_000 });
+}
+
+/**
+ * The first of `start`, `start + stepMs`, … (a negative step walks back in time) before `end` at
+ * which `expression` fires in `timezone`, or null: the one walk over a cron expression that every
+ * "when does it run next / when did it last run" question takes (node-cron only tells whether an
+ * instant matches).
+ * @example firstCronMatch('0 8 * * *', 'UTC', { start: Date.parse('2026-11-24T12:00Z'), stepMs: -60_000, end: Date.parse('2026-11-23T12:00Z') }) // 2026-11-24T08:00:00Z
+ */
+export function firstCronMatch(expression: string, timezone: string, walk: { start: number; stepMs: number; end: number }): Date | null {
   const task = cron.createTask(expression, () => undefined, { timezone });
   try {
-    const start = Math.ceil(from.getTime() / 60_000) * 60_000;
-    for (let t = start; t < start + 8 * 24 * 3_600_000; t += 60_000) {
-      const candidate = new Date(t);
-      if (task.match(candidate)) return candidate;
+    const before = (t: number) => (walk.stepMs > 0 ? t < walk.end : t > walk.end);
+    for (let t = walk.start; before(t); t += walk.stepMs) {
+      if (task.match(new Date(t))) return new Date(t);
     }
     return null;
   } finally {
