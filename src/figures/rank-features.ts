@@ -37,7 +37,16 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'says', 'said', 'with', 'by', 'from', 'as', 'its', 'it', 'that', 'this', 'be', 'has', 'have', 'had', 'will', 'after', 'over', 'new']);
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
-const ASCII_WORD = /[a-z][a-z'’-]*/g;
+
+/** a–z: where an ASCII word starts. */
+function isAsciiLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** a–z, an apostrophe (' or ’) or a hyphen: what an ASCII word goes on with. */
+function isWordPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 39 || c === 0x2019 || c === 45;
+}
 
 /**
  * Content words of a headline or sentence, lower case, without stop words.
@@ -188,9 +197,22 @@ function topicality(words: readonly string[], counts: ReadonlyMap<string, number
  */
 export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords' | 'sentenceWords'> {
   const wordCounts = new Map<string, number>();
-  // ASCII words are enough to count what an article repeats, and much cheaper to match over a whole text than \p{L}.
-  for (const w of text.toLowerCase().match(ASCII_WORD) ?? []) {
-    if (w.length <= 2 || STOP.has(w)) continue;
+  // ASCII words are enough to count what an article repeats; a character walk finds them without a regex or a
+  // match array over the whole text, and skips the words of one or two letters before making a string of them.
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && isWordPart(lower.charCodeAt(i))) i++;
+    if (i - start <= 2) continue;
+    const w = lower.slice(start, i);
+    if (STOP.has(w)) continue;
     const k = fold(w);
     wordCounts.set(k, (wordCounts.get(k) ?? 0) + 1);
   }

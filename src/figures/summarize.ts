@@ -85,8 +85,10 @@ function headlineAt(text: string, pos: number): string | null {
 }
 
 function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): string {
-  const candidates = sentences.filter((s, i) => isProse(s.text, title) && !isCredit(sentences[i + 1]?.text ?? ''));
-  const lead = candidates[0] ?? sentences.find((s) => normalize(s.text) !== normalize(title)) ?? sentences[0];
+  // The headline is normalized once per article, not once per sentence it is compared with.
+  const normalTitle = normalize(title);
+  const candidates = sentences.filter((s, i) => isProse(s.text, normalTitle) && !isCredit(sentences[i + 1]?.text ?? ''));
+  const lead = candidates[0] ?? sentences.find((s) => normalize(s.text) !== normalTitle) ?? sentences[0];
   if (lead === undefined) return cut(title);
   if (lead.text.length > MAX_SUMMARY) return cut(lead.text);
   const central = mostCentral(candidates, lead, title, figures);
@@ -95,9 +97,9 @@ function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): str
   return `${first.text} ${second.text}`;
 }
 
-/** A sentence of running prose: not the repeated headline, a byline or a photo caption. */
-function isProse(s: string, title: string): boolean {
-  if (normalize(s) === normalize(title) || BYLINE.test(s) || CAPTION.test(s)) return false;
+/** A sentence of running prose: not the repeated headline (`normalTitle`, normalized), a byline or a photo caption. */
+function isProse(s: string, normalTitle: string): boolean {
+  if (normalize(s) === normalTitle || BYLINE.test(s) || CAPTION.test(s)) return false;
   const words = s.match(WORD)?.length ?? 0;
   return words >= 6 && (/[.!?"”’')]$/.test(s) || words >= 12);
 }
@@ -116,9 +118,10 @@ function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figu
     if (s === lead) continue;
     let score = 0;
     for (const w of new Set(contentWords(s.text))) if (titleWords.has(w)) score += 1;
-    figures.forEach((f, rank) => {
+    for (let rank = 0; rank < figures.length; rank++) {
+      const f = figures[rank] as Figure;
       if (f.start >= s.start && f.end <= s.end) score += 3 / (rank + 1);
-    });
+    }
     if (score > bestScore) {
       best = s;
       bestScore = score;

@@ -151,14 +151,24 @@ export function retag(tokens: Token[]): void {
     }
     // "…, 48% use two or three", "44% of searchers use just one": a share opening its clause (or its "of" plural) is
     // a subject, so a bare word after it that takes an object is its verb.
-    const opensClause = (k: number): boolean => k < 0 || tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ' || tokens[k]?.pos === 'PROPN';
-    const shareSubject = (prev?.text === '%' && tokens[i - 2]?.pos === 'NUM' && opensClause(i - 3))
-      || (prev?.pos === 'NOUN' && /s$/.test(prev.lower) && tokens[i - 2]?.lower === 'of' && tokens[i - 3]?.text === '%');
-    if (t.pos === 'NOUN' && !/s$/.test(t.lower) && shareSubject && next !== undefined && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'ADV')) {
+    // (The share test runs only for a noun not in -s: it is the costliest check and most tokens fail the cheap ones.)
+    if (t.pos === 'NOUN' && !/s$/.test(t.lower) && shareSubject(tokens, i) && next !== undefined && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'ADV')) {
       t.pos = 'VERB';
     }
     if (t.pos === 'NUM' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.initial && next?.pos === 'PROPN' && next.start === t.end + 1) t.pos = 'PROPN';
   }
+}
+
+/** A share opens the clause before token `i`: "…, 48% use", "44% of searchers use". */
+function shareSubject(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return (prev?.text === '%' && tokens[i - 2]?.pos === 'NUM' && opensClause(tokens, i - 3))
+    || (prev?.pos === 'NOUN' && /s$/.test(prev.lower) && tokens[i - 2]?.lower === 'of' && tokens[i - 3]?.text === '%');
+}
+
+/** Token `k` starts a clause: before the sentence, punctuation, a conjunction or a name. */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  return k < 0 || tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ' || tokens[k]?.pos === 'PROPN';
 }
 
 /** Past forms of change verbs the light model sometimes tags as nouns, with their lemma. */
