@@ -4,6 +4,14 @@
  * in the same run, on one core. The peer is fed sentence by sentence (whole articles take it
  * minutes) and only on a sample; we run the same sample, then the whole corpus.
  *
+ * Both sides are warmed the same way before their timed pass: one untimed pass each over a warm-up set
+ * as large as the sample, made of other articles (the ones halfway between two sample articles). A
+ * warm-up of a few articles left the JIT compiling inside our timed sample (100 articles timed at
+ * 125/s while the whole corpus ran at 308/s), so the ratio compares steady states, not warm-up. The
+ * warm-up texts differ from the timed ones because the tagger keeps every unknown word it has read
+ * in its lexicon: a second pass over the same texts is faster than news the bot has not seen.
+ * Goals (issue 12): ours ≥ 1,000 articles/s on one core and ≥ 40× the peer on the same sample.
+ *
  * Usage: npm run bench:figures -- [corpus.jsonl] [--sample 100]
  */
 import { Culture, NumberWithUnitRecognizer } from '@microsoft/recognizers-text-number-with-unit';
@@ -13,15 +21,19 @@ import { readCorpus, type CorpusArticle } from '../../src/eval/eval-figures.js';
 import { splitSentences } from '../../src/figures/sentences.js';
 import { summarizeArticle } from '../../src/figures/summarize.js';
 
-/** Articles per second of `fn` over `articles`, after one warm-up pass over a few of them. */
-function rate(articles: readonly CorpusArticle[], fn: (a: CorpusArticle) => number): { perSecond: number; seconds: number; found: number } {
-  for (const a of articles.slice(0, 5)) fn(a);
+/** Articles per second of `fn` over `articles`, timed after one untimed warm-up pass over `warmUp`. */
+function rate(articles: readonly CorpusArticle[], fn: (a: CorpusArticle) => number, warmUp: readonly CorpusArticle[]): { perSecond: number; seconds: number; found: number } {
+  for (const a of warmUp) fn(a);
   let found = 0;
   const t0 = performance.now();
   for (const a of articles) found += fn(a);
   const seconds = (performance.now() - t0) / 1000;
   return { perSecond: articles.length / seconds, seconds, found };
 }
+
+/** Issue 12's goals for the summarize step. */
+const RATE_GOAL = 1000;
+const RATIO_GOAL = 40;
 
 function main(argv: string[]): void {
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,27 +45,30 @@ function main(argv: string[]): void {
   // An even spread over the corpus, so every category is in the sample.
   const step = Math.max(1, Math.floor(corpus.length / sampleSize));
   const sample = corpus.filter((_, k) => k % step === 0).slice(0, sampleSize);
+  const warmUp = corpus.filter((_, k) => k % step === Math.floor(step / 2)).slice(0, sampleSize);
 
   const recognizer = new NumberWithUnitRecognizer(Culture.English);
   const models = [
     recognizer.getCurrencyModel(), recognizer.getDimensionModel(), recognizer.getTemperatureModel(), recognizer.getAgeModel(),
   ];
   // Sentences are split beforehand and outside the timer: the peer gets only recognition to do.
-  const sentencesOf = new Map(sample.map((a) => [a.id, [a.title, ...splitSentences(a.text).map((s) => s.text)]]));
+  const sentencesOf = new Map([...sample, ...warmUp].map((a) => [a.id, [a.title, ...splitSentences(a.text).map((s) => s.text)]]));
   const peer = rate(sample, (a) => {
     let n = 0;
     for (const s of sentencesOf.get(a.id) ?? []) for (const m of models) n += m.parse(s).length;
     return n;
-  });
-  const oursSample = rate(sample, (a) => summarizeArticle(a).figures.length);
-  const oursAll = rate(corpus, (a) => summarizeArticle(a).figures.length);
+  }, warmUp);
+  const oursSample = rate(sample, (a) => summarizeArticle(a).figures.length, warmUp);
+  // Already warm; the whole corpus includes the sample and the warm-up set (a tenth of it) read before.
+  const oursAll = rate(corpus, (a) => summarizeArticle(a).figures.length, []);
 
   const f = (n: number) => n.toFixed(0).padStart(6);
   console.log(`corpus: ${path} (${corpus.length} articles); sample: ${sample.length} articles, every ${step}th`);
   console.log(`peer  @microsoft/recognizers-text-number-with-unit (currency+dimension+temperature+age models, sentence by sentence), sample: ${f(peer.perSecond)} articles/s (${peer.seconds.toFixed(2)} s, ${peer.found} results)`);
   console.log(`ours  summarizeArticle (split, find, label, rank, summary), sample:                                                 ${f(oursSample.perSecond)} articles/s (${oursSample.seconds.toFixed(2)} s, ${oursSample.found} key figures)`);
   console.log(`ours  summarizeArticle, whole corpus:                                                                             ${f(oursAll.perSecond)} articles/s (${oursAll.seconds.toFixed(2)} s)`);
-  console.log(`ratio on the same sample: ${(oursSample.perSecond / peer.perSecond).toFixed(1)}x (goal ≥ 5x); whole corpus ${oursAll.perSecond >= 1000 ? 'meets' : 'misses'} the 1,000 articles/s goal`);
+  const ratio = oursSample.perSecond / peer.perSecond;
+  console.log(`ratio on the same sample, both warmed: ${ratio.toFixed(1)}x (${ratio >= RATIO_GOAL ? 'meets' : 'misses'} the goal ≥ ${RATIO_GOAL}x); whole corpus ${oursAll.perSecond >= RATE_GOAL ? 'meets' : 'misses'} the ${RATE_GOAL.toLocaleString('en')} articles/s goal`);
 }
 
 main(process.argv.slice(2));
