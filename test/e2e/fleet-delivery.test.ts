@@ -18,7 +18,10 @@ const SUBSCRIBERS = Number(process.env.KF_FLEET_SUBSCRIBERS ?? 150);
 const RATE = 20;
 const INSTANCES = 3;
 
-describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : PG_SKIP, { timeout: 120_000 }, () => {
+/** How long sending may take: three times the time at the configured rate (a loaded machine) and 30 s more, at least 60 s. */
+const SEND_WITHIN_MS = Math.max(60_000, (SUBSCRIBERS / RATE) * 1000 * 3 + 30_000);
+
+describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : PG_SKIP, { timeout: SEND_WITHIN_MS + 60_000 }, () => {
   let api: FakeBotApi;
   let dir: string;
   let env: NodeJS.ProcessEnv;
@@ -64,7 +67,7 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
 
     const delivered = await runCli(['deliver', '--now'], env, dir);
     expect(delivered.status, delivered.stderr).toBe(0);
-    await api.waitFor(() => chats.every((id) => api.sent(id).length >= 1), 60_000).catch(() => undefined);
+    await api.waitFor(() => chats.every((id) => api.sent(id).length >= 1), SEND_WITHIN_MS).catch(() => undefined);
 
     const missing = chats.filter((id) => api.sent(id).length === 0);
     const twice = chats.filter((id) => api.sent(id).length > 1);
