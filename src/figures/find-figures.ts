@@ -118,7 +118,17 @@ function capitalisedMidSentence(body: string, name: string): boolean {
   return false;
 }
 
-interface Mention {
+/**
+ * The quantity mentions of `text` without sentences or labels: what `findFigures` finds (same offsets, values,
+ * kinds, units, qualifiers), for callers that only compare quantities, such as ranking against the headline.
+ * @example findMentions("Profits jump 76%")[0] // { start: 13, end: 16, value: 76, kind: "percent", unit: "%", approx: null }
+ */
+export function findMentions(text: string): Mention[] {
+  return scan(text);
+}
+
+/** One quantity mention: offsets into its text, value (and upper end of a range or ratio), kind, unit, qualifier. */
+export interface Mention {
   start: number;
   end: number;
   value: number;

@@ -5,7 +5,7 @@
  * twice ("almost 1,000" in the headline, "971" in the body) is one figure; the precise form wins.
  */
 import type { Figure } from '../domain/types.js';
-import { findFigures } from './find-figures.js';
+import { findMentions } from './find-figures.js';
 import { isConversion } from './label-figure.js';
 import { articleWords, contentWords, FEATURE_NAMES, groupFeatures, type FeatureName } from './rank-features.js';
 import weights from './ranker-weights.json' with { type: 'json' };
@@ -59,7 +59,8 @@ export function scoreOf(features: Record<FeatureName, number>, model: RankerWeig
  */
 export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[] {
   const starts = (ctx.sentences ?? splitSentences(ctx.text)).map((s) => s.start);
-  const titleFigures = ctx.title.trim() === '' ? [] : findFigures(ctx.title);
+  // The headline's quantities are only compared with the text's: no tagging or labels needed for them.
+  const titleFigures = ctx.title.trim() === '' ? [] : findMentions(ctx.title);
   const groups: Figure[][] = [];
   for (const [i, f] of figures.entries()) {
     const prev = figures[i - 1];
@@ -76,6 +77,9 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
     return { members, features: groupFeatures(members, inTitle, fctx) };
   });
 }
+
+/** What two mentions must share to be one quantity. */
+type Quantity = Pick<Figure, 'kind' | 'unit' | 'value' | 'valueMax' | 'approx'>;
 
 /** The precise mention wins over an approximate or round one ("971" over "almost 1,000", "5.037 million" over "five million"). */
 function representative(members: Figure[]): Figure {
@@ -104,7 +108,7 @@ function restates(a: Figure, b: Figure): boolean {
  * Two mentions of the same quantity: same kind and unit, and equal values, or within 10% when one is approximate.
  * @example sameQuantity(fig("almost 1,000"), fig("971")) // true
  */
-export function sameQuantity(a: Figure, b: Figure): boolean {
+export function sameQuantity(a: Quantity, b: Quantity): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit || (a.valueMax ?? null) !== (b.valueMax ?? null)) return false;
   if (a.value === b.value) return true;
   if (a.approx === null && b.approx === null) return false;

@@ -99,7 +99,7 @@ function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): str
 
 /** A sentence of running prose: not the repeated headline (`normalTitle`, normalized), a byline or a photo caption. */
 function isProse(s: string, normalTitle: string): boolean {
-  if (normalize(s) === normalTitle || BYLINE.test(s) || CAPTION.test(s)) return false;
+  if (normalizesTo(s, normalTitle) || BYLINE.test(s) || CAPTION.test(s)) return false;
   const words = s.match(WORD)?.length ?? 0;
   return words >= 6 && (/[.!?"”’')]$/.test(s) || words >= 12);
 }
@@ -132,6 +132,36 @@ function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figu
 
 function contentWords(s: string): string[] {
   return (s.toLowerCase().match(WORD) ?? []).filter((w) => !STOP.has(w));
+}
+
+/**
+ * `normalize(s) === normal`, decided at the first character that differs: most sentences differ from the
+ * headline at once, so walking ASCII text saves building a lower-cased copy of every sentence. Text with
+ * any non-ASCII character takes the exact path (its case mapping is not one character to one).
+ * @example normalizesTo("  Profits  JUMP ", "profits jump") // true
+ */
+export function normalizesTo(s: string, normal: string): boolean {
+  let j = 0;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 128) return normalize(s) === normal;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      if (normal.charCodeAt(j) !== 32) return false;
+      j++;
+      space = false;
+    }
+    started = true;
+    if (c >= 65 && c <= 90) c += 32;
+    if (normal.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === normal.length;
 }
 
 function normalize(s: string): string {

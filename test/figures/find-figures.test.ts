@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/types.js';
-import { findFigures } from '../../src/figures/find-figures.js';
+import { findFigures, findMentions, type Mention } from '../../src/figures/find-figures.js';
 
 type Expected = Partial<Pick<Figure, 'text' | 'value' | 'valueMax' | 'kind' | 'unit' | 'approx'>>;
 
@@ -322,3 +322,13 @@ describe.skipIf(!existsSync(CORPUS))('findFigures on corpus text (../shared/corp
   });
 });
 if (!existsSync(CORPUS)) console.warn('find-figures.test: ../shared/corpus is absent, corpus fidelity skipped');
+
+describe('findMentions', () => {
+  it('finds what findFigures finds, offsets, values and qualifiers alike, without labels', () => {
+    const text = 'Profits jumped almost 76% to $1.13bn (£600m), from $639m; between 20 and 30 staff, one in five shops, 3-1.';
+    const keep = (f: Mention) => ({ start: f.start, end: f.end, value: f.value, valueMax: f.valueMax, kind: f.kind, unit: f.unit, approx: f.approx });
+    const mentions = findMentions(text);
+    expect(mentions.length).toBeGreaterThan(4);
+    expect(mentions.map(keep)).toEqual(findFigures(text).map(keep));
+  });
+});

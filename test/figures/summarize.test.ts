@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeArticle } from '../../src/figures/summarize.js';
+import fc from 'fast-check';
+import { normalizesTo, summarizeArticle } from '../../src/figures/summarize.js';
 
 // A synthetic story in the shape of a wire report: headline repeated as the first line, a byline
 // with date, time and reading time, an approximate headline figure restated precisely in the body.
@@ -85,5 +86,21 @@ describe('summarizeArticle: summary rules', () => {
 
   it('copes with an empty article', () => {
     expect(summarizeArticle({ title: 'Nothing', text: '' })).toEqual({ title: 'Nothing', summary: 'Nothing', text: '', figures: [] });
+  });
+});
+
+describe('normalizesTo', () => {
+  // The reference: lower case, whitespace runs as one space, trimmed (what comparing with the headline means).
+  const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const text = fc.string({ unit: fc.constantFrom('a', 'B', 'c', ' ', '\t', '\n', 'é', 'İ', '\u00a0', '.'), maxLength: 12 });
+
+  it('agrees with normalizing both sides and comparing, ASCII or not', () => {
+    fc.assert(fc.property(text, text, (s, t) => normalizesTo(s, normal(t)) === (normal(s) === normal(t)) && normalizesTo(s, normal(s))), { numRuns: 500 });
+  });
+
+  it('treats case and spacing as equal, other words as different', () => {
+    expect(normalizesTo('  Profits\t JUMP ', 'profits jump')).toBe(true);
+    expect(normalizesTo('Profits jumped', 'profits jump')).toBe(false);
+    expect(normalizesTo('Profits jump', 'profits  jump')).toBe(false);
   });
 });
