@@ -94,7 +94,9 @@ for (const adapter of ADAPTERS) {
     it("plans a tick from the due chats' index: the schedules in use, then a seek per schedule", async () => {
       const schedules = await database.plan(schedulesQuery(database.builder).compile());
       expect(fullScans(schedules)).toEqual([]);
-      expect(schedules).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX subscribers_due \(active=\? AND paused=\?\)/ : /Index Only Scan using subscribers_due/);
+      // PostgreSQL picks an index-only, plain or bitmap scan of the same index by its statistics of the
+    // moment (a bitmap scan was seen on a loaded machine): each is led by the index; none scans the table.
+    expect(schedules).toMatch(adapter.name === 'sqlite' ? /COVERING INDEX subscribers_due \(active=\? AND paused=\?\)/ : /(Index Only Scan using|Index Scan using|Bitmap Index Scan on) subscribers_due/);
       const slot = new Date('2026-10-28T05:10:00.000Z');
       const plan = await database.plan(
         dueChatsQuery(database.builder, [
