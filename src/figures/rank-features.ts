@@ -115,6 +115,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
   const sentenceMentions = ctx.all.filter((o) => o.sentence === first.sentence).length;
   const earlier = ctx.all.filter((o) => o.start < first.start);
   const labelWords = contentWords(best.label);
+  const topicWords = [...ctx.topicWords ?? []];
   const f: Record<FeatureName, number> = {
     money: 0, percent: 0, ratio: 0, count: 0, range: 0, measure: 0, other: 0, duration: 0,
     inTitle: inTitle ? 1 : 0,
@@ -134,7 +135,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     titleOverlap: overlap,
     quoted: /["“”]/.test(first.sentence) ? 1 : 0,
     bracketed: /\([^()]*$/.test(ctx.text.slice(Math.max(0, first.start - 40), first.start)) ? 1 : 0,
-    labelWords: Math.min(8, contentWords(best.label).length) / 8,
+    labelWords: Math.min(8, labelWords.length) / 8,
     largestOfUnit: sameUnit.length > 1 && sameUnit.every((o) => Math.abs(o.value) <= value) ? 1 : 0,
     mentionsInSentence: Math.min(5, sentenceMentions) / 5,
     order: Math.min(10, earlier.length) / 10,
@@ -144,7 +145,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
     labelTopic: topicality(labelWords, ctx.wordCounts),
-    centrality: Math.max(...members.map((m) => share([...ctx.topicWords ?? []], new Set(wordsOf(m.sentence).map(fold))))),
+    centrality: Math.max(...members.map((m) => share(topicWords, new Set(wordsOf(m.sentence).map(fold))))),
     countLog: 0, leadMoney: 0,
     emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };

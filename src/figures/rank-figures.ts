@@ -100,8 +100,9 @@ function isRound(f: Figure): boolean {
  */
 function restates(a: Figure, b: Figure): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit || (a.kind !== 'count' && a.kind !== 'money')) return false;
-  if (Math.min(a.value, b.value) < 1000 || isRound(a) === isRound(b)) return false;
-  return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.05;
+  // Closeness first: it is arithmetic, while isRound builds strings, and every pair of mentions is asked.
+  if (Math.min(a.value, b.value) < 1000 || !(Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.05)) return false;
+  return isRound(a) !== isRound(b);
 }
 
 /**
