@@ -36,14 +36,28 @@ export interface FigureGroup {
 }
 
 /**
- * Score figures and return the top K, best first, one per quantity.
+ * Score figures and return the top K, one per quantity: best first, except that the headline's quantities lead.
  * @example rankFigures(findFigures(text), { title: "Ukraine captured almost 1,000 soldiers", text })[0].text // "971"
  */
 export function rankFigures(figures: Figure[], ctx: RankContext, model: RankerWeights = weights as RankerWeights): Figure[] {
   const topK = ctx.topK ?? 5;
-  const ranked = figureGroups(figures, ctx).map((g) => ({ ...representative(g.members), score: Math.round(scoreOf(g.features, model) * 1000) / 1000 }));
+  const groups = figureGroups(figures, ctx);
+  const ranked = groups.map((g) => ({ ...representative(g.members), score: Math.round(scoreOf(g.features, model) * 1000) / 1000 }));
+  const inTitle = new Set(ranked.filter((_, i) => groups[i]!.features.inTitle === 1));
   ranked.sort((a, b) => b.score - a.score || a.start - b.start);
-  return ranked.slice(0, topK);
+  return headlineFirst(ranked.slice(0, topK), inTitle);
+}
+
+/**
+ * The model chooses which quantities are shown; among them the headline's own number leads (a reader
+ * looks first for the number the story is about). Its score is raised just above the best shown, so
+ * every later sort by score (digests, /story) keeps that order; which figures are shown is unchanged.
+ */
+function headlineFirst(shown: Figure[], inTitle: ReadonlySet<Figure>): Figure[] {
+  const lead = shown.filter((f) => inTitle.has(f));
+  if (lead.length === 0 || inTitle.has(shown[0]!)) return shown;
+  const top = shown[0]!.score ?? 0;
+  return [...lead.map((f, i) => ({ ...f, score: Math.round((top + 0.001 * (lead.length - i)) * 1000) / 1000 })), ...shown.filter((f) => !inTitle.has(f))];
 }
 
 /** The linear score of a feature vector (the model's log-odds that the quantity is key). */

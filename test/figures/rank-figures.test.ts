@@ -82,3 +82,29 @@ describe('sameQuantity', () => {
     expect(got).toBe(expected);
   });
 });
+
+describe('the headline leads', () => {
+  // A model that ranks by size alone, so the headline's 76% would come after the $6.4bn.
+  const bySize = { bias: 0, weights: { logValue: 1 } };
+  const title = 'Northwind profit jumps 76% on record output';
+  const text = 'Northwind said quarterly profit jumped 76%, helped by record output. Revenue reached $6.4bn. The company will spend $2.5bn on turbines.';
+
+  it("puts the headline's quantity first among those shown, without changing which are shown", () => {
+    const withTitle = rankFigures(findFigures(text), { title, text }, bySize);
+    const withoutTitle = rankFigures(findFigures(text), { title: '', text }, bySize);
+    expect(withoutTitle[0]!.text).not.toBe('76%');
+    expect(withTitle[0]!.text).toBe('76%');
+    expect(withTitle.map((f) => f.text).sort()).toEqual(withoutTitle.map((f) => f.text).sort());
+  });
+
+  it('keeps that order for anyone who sorts by score later (digests, /story)', () => {
+    const shown = rankFigures(findFigures(text), { title, text }, bySize);
+    const scores = shown.map((f) => f.score ?? 0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("does not pull a headline quantity the model left out into the shown ones", () => {
+    const shown = rankFigures(findFigures(text), { title, text, topK: 2 }, bySize).map((f) => f.text);
+    expect(shown).not.toContain('76%');
+  });
+});
