@@ -193,7 +193,8 @@ export interface DevGoldScore {
 
 const LABEL_STOP = new Set('the a an of in on at to for by with and or from as is was were be been has have had its their this that than more less about over under'.split(' '));
 const labelWords = (s: string): string[] => (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !LABEL_STOP.has(w) && w.length > 2);
-const closeValue = (a: number | undefined, b: number): boolean => a !== undefined && (a === b || (Number.isFinite(a) && Math.abs(a - b) <= Math.abs(b) * 0.005));
+/** A figure's value is a gold value when within 0.5%, as the scorer matches them. */
+export const closeValue = (a: number | undefined, b: number): boolean => a !== undefined && (a === b || (Number.isFinite(a) && Math.abs(a - b) <= Math.abs(b) * 0.005));
 
 /**
  * True when our label (with its unit) holds at least half the content words of the hand-written one.

@@ -7,9 +7,10 @@
  *
  * Usage: npm run train:labels -- [--gold ../shared/gold/figures-dev.jsonl] [--folds 5] [--dry]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHUNK_FEATURES, completeLabel, contentWords, scoredChunks, useLabelWeights, type LabelWeights } from '../figures/label-extend.js';
+import { closeValue, labelAgrees, readCorpus, readDevGold } from './eval-figures.js';
 import { splitSentences } from '../figures/sentences.js';
 import { summarizeArticle } from '../figures/summarize.js';
 import { tagSentence, type Token } from '../figures/tag-sentence.js';
@@ -27,35 +28,25 @@ export interface LabelCase {
   gold: string;
 }
 
-const close = (a: number, b: number): boolean => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= Math.abs(b) * 0.005);
-
 /** The agreement rule of the scorer: at least half the gold label's content words are in ours (with the unit). */
 export function agrees(ours: string, unit: string | null, gold: string): boolean {
-  const g = contentWords(gold);
-  const o = new Set(contentWords(`${ours} ${unit ?? ''}`));
-  return g.length > 0 && g.filter((w) => o.has(w)).length * 2 >= g.length;
+  return labelAgrees({ label: ours, unit }, gold);
 }
 
 /** Gold figures found in the top 5 of their article, with the structural label (completion off). */
 export function labelCases(goldFile: string, corpusFile: string): LabelCase[] {
-  const corpus = new Map<string, { title: string; text: string }>();
-  for (const l of readFileSync(corpusFile, 'utf8').split('\n')) if (l.trim()) {
-    const a = JSON.parse(l) as { id: string; title: string; text: string };
-    corpus.set(String(a.id), a);
-  }
+  const corpus = new Map(readCorpus(corpusFile).map((a) => [String(a.id), a]));
   const before = useLabelWeights(null);
   const cases: LabelCase[] = [];
   try {
-    for (const l of readFileSync(goldFile, 'utf8').split('\n')) {
-      if (!l.trim()) continue;
-      const g = JSON.parse(l) as { id: string; key: Array<{ value: number; label: string }> };
+    for (const g of readDevGold(goldFile)) {
       const a = corpus.get(String(g.id));
       if (a === undefined || goldPart(String(g.id)) !== 'tune') continue;
       const text = `${a.title}\n\n${a.text}`;
       const top = summarizeArticle({ title: a.title, text }).figures.slice(0, 5);
       const sentences = splitSentences(text);
       for (const k of g.key.slice(0, 5)) {
-        const f = top.find((x) => close(x.value, k.value) || (x.valueMax !== undefined && close(x.valueMax, k.value)));
+        const f = top.find((x) => closeValue(x.value, k.value) || closeValue(x.valueMax, k.value));
         const s = f && sentences.find((x) => x.start <= f.start && f.end <= x.end);
         if (f === undefined || s === undefined) continue;
         const toks = tagSentence(s.text, s.start).tokens;

@@ -15,6 +15,7 @@ import { FEATURE_NAMES, type FeatureName } from '../figures/rank-features.js';
 import { figureGroups, scoreOf, type RankerWeights } from '../figures/rank-figures.js';
 import { splitSentences } from '../figures/sentences.js';
 import { chromeEnd } from '../figures/summarize.js';
+import { closeValue } from './eval-figures.js';
 import { goldPart } from './gold-split.js';
 
 /** One article ready for training: its quantities' feature vectors, which are key, and the gold values. */
@@ -42,8 +43,6 @@ const PRIOR: Partial<Record<FeatureName, number>> = { inTitle: 1, repeats: 0.3, 
  */
 const PRIOR_STRENGTH: Partial<Record<FeatureName, number>> = { inTitle: 10 };
 
-const close = (a: number, b: number): boolean => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= Math.abs(b) * 0.005);
-
 /** The quantities of one article as summarize sees them (title = first line of "title\n\ntext"). */
 function quantities(title: string, body: string): Array<{ members: Figure[]; x: number[] }> {
   const { title: t, text } = articleFromDocument(`${title}\n\n${body}`);
@@ -69,7 +68,7 @@ export function trainingArticles(goldFile: string, fixtureFile: string | null, c
     if (a === undefined || goldPart(String(g.id)) !== 'tune') continue;
     const gold = g.key.slice(0, 5).map((k) => k.value);
     const qs = quantities(a.title, a.text);
-    const y = qs.map((q) => q.members.some((m) => gold.some((v) => close(m.value, v) || (m.valueMax !== undefined && close(m.valueMax, v)))));
+    const y = qs.map((q) => q.members.some((m) => gold.some((v) => closeValue(m.value, v) || closeValue(m.valueMax, v))));
     tune.push({ id: g.id, x: qs.map((q) => q.x), y, values: qs.map((q) => [q.members[0]?.value ?? NaN, q.members[0]?.valueMax]), gold });
   }
   const fixture: TrainingArticle[] = [];
@@ -150,7 +149,7 @@ export function recallAt5(articles: readonly TrainingArticle[], model: RankerWei
     const top = order.slice(0, 5).map((o) => a.values[o.j] as [number, number | undefined]);
     for (const v of a.gold) {
       n++;
-      if (top.some(([lo, hi]) => close(lo, v) || (hi !== undefined && close(hi, v)))) hit++;
+      if (top.some(([lo, hi]) => closeValue(lo, v) || closeValue(hi, v))) hit++;
     }
   }
   return n === 0 ? 0 : hit / n;
