@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSummary, Figure, FigureKind } from '../domain/types.js';
+// The scorer's word rule, kept once: label completion counts new words the same way.
+import { contentWords } from '../figures/label-extend.js';
 import { articleFigures, summarizeArticle } from '../figures/summarize.js';
 import { goldPart } from './gold-split.js';
 
@@ -191,8 +193,6 @@ export interface DevGoldScore {
   falseShown: number;
 }
 
-const LABEL_STOP = new Set('the a an of in on at to for by with and or from as is was were be been has have had its their this that than more less about over under'.split(' '));
-const labelWords = (s: string): string[] => (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !LABEL_STOP.has(w) && w.length > 2);
 /** A figure's value is a gold value when within 0.5%, as the scorer matches them. */
 export const closeValue = (a: number | undefined, b: number): boolean => a !== undefined && (a === b || (Number.isFinite(a) && Math.abs(a - b) <= Math.abs(b) * 0.005));
 
@@ -201,8 +201,8 @@ export const closeValue = (a: number | undefined, b: number): boolean => a !== u
  * @example labelAgrees({ label: "rise in Time Warner quarterly profit", unit: "%" }, "rise in Time Warner's profit") // true
  */
 export function labelAgrees(ours: Pick<Figure, 'label' | 'unit'>, gold: string): boolean {
-  const want = labelWords(gold);
-  const have = new Set(labelWords(`${ours.label} ${ours.unit ?? ''}`));
+  const want = contentWords(gold);
+  const have = new Set(contentWords(`${ours.label} ${ours.unit ?? ''}`));
   return want.length > 0 && want.filter((w) => have.has(w)).length * 2 >= want.length;
 }
 
