@@ -80,7 +80,7 @@ const slotMemo = new Map<string, { at: number; slot: Date | null }>();
  * is one or two.
  */
 function rememberedLastSlot(schedule: string, tz: string, now: Date, lookbackMs: number): Date | null {
-  if (HH_MM.test(schedule)) return rememberedDailySlot(schedule, tz, now);
+  if (HH_MM.test(schedule)) return lastSlot(schedule, tz, now, lookbackMs);
   const key = `${schedule}\u0000${tz}\u0000${lookbackMs}`;
   const t = now.getTime();
   const memo = slotMemo.get(key);
@@ -102,16 +102,15 @@ function rememberedLastSlot(schedule: string, tz: string, now: Date, lookbackMs:
 const dailyMemo = new Map<string, { today: Date; yesterday: Date }>();
 
 /**
- * lastSlot of a daily "HH:MM", remembering the local date's two candidate instants: placing a
- * wall-clock time in a zone costs several time-zone conversions, and a tick asks for hundreds of
+ * The last slot of a daily `hour`:`minute`, remembering the local date's two candidate instants: placing
+ * a wall-clock time in a zone costs several time-zone conversions, and a tick asks for hundreds of
  * schedules whose slots change only when their local date does.
  */
-function rememberedDailySlot(schedule: string, tz: string, now: Date): Date {
+function dailySlot(h: number, m: number, tz: string, now: Date): Date {
   const today = localDate(now, tz);
-  const key = `${schedule}\u0000${tz}\u0000${today}`;
+  const key = `${h}:${m}\u0000${tz}\u0000${today}`;
   let memo = dailyMemo.get(key);
   if (!memo) {
-    const [h, m] = schedule.split(':').map(Number) as [number, number];
     memo = { today: zonedTime(today, h, m, tz), yesterday: zonedTime(addDays(today, -1), h, m, tz) };
     if (dailyMemo.size > 10_000) dailyMemo.clear();
     dailyMemo.set(key, memo);
@@ -126,11 +125,7 @@ function rememberedDailySlot(schedule: string, tz: string, now: Date): Date {
  */
 export function lastSlot(schedule: string, tz: string, now: Date, lookbackMs: number): Date | null {
   const hm = HH_MM.exec(schedule);
-  if (hm) {
-    const today = localDate(now, tz);
-    const at = zonedTime(today, Number(hm[1]), Number(hm[2]), tz);
-    return at <= now ? at : zonedTime(addDays(today, -1), Number(hm[1]), Number(hm[2]), tz);
-  }
+  if (hm) return dailySlot(Number(hm[1]), Number(hm[2]), tz, now);
   const withSeconds = schedule.trim().split(/\s+/).length === 6;
   const step = withSeconds ? 1000 : 60_000;
   const limit = now.getTime() - Math.min(lookbackMs, withSeconds ? 3_600_000 : 8 * 86_400_000);
