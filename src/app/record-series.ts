@@ -92,13 +92,19 @@ function changePoint(p: SeriesPoint): ChangePoint {
 export async function withSeriesChanges(store: Store, articles: readonly Article[], settings: Pick<SeriesSettings, 'minConfidence'>, timezone: string): Promise<Article[]> {
   const changes = await seriesChangeTexts(store, articles.map((a) => a.id), settings, timezone);
   if (changes.size === 0) return [...articles];
-  return articles.map((a) => ({
-    ...a,
-    figures: a.figures.map((f) => {
-      const change = changes.get(`${a.id}:${f.start}`);
-      return change === undefined ? f : { ...f, change };
-    }),
-  }));
+  return articles.map((a) => ({ ...a, figures: figuresWithChanges(a.id, a.figures, changes) }));
+}
+
+/**
+ * An article's figures with the change texts of `changes` (keyed `articleId:figureStart`, as
+ * seriesChangeTexts gives them) set on those that have one; the same array when none has.
+ */
+export function figuresWithChanges<F extends { start: number }>(articleId: number, figures: F[], changes: ReadonlyMap<string, string>): F[] {
+  if (!figures.some((f) => changes.has(`${articleId}:${f.start}`))) return figures;
+  return figures.map((f) => {
+    const change = changes.get(`${articleId}:${f.start}`);
+    return change === undefined ? f : { ...f, change };
+  });
 }
 
 /**

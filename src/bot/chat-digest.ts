@@ -6,7 +6,7 @@ import { buildDigest } from '../digest/build-digest.js';
 import { chatDigestView, type ChatDigestView } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
-import { DEFAULT_SERIES_SETTINGS, seriesChangeTexts } from '../app/record-series.js';
+import { DEFAULT_SERIES_SETTINGS, figuresWithChanges, seriesChangeTexts } from '../app/record-series.js';
 import { minuteFloor } from './recent-digests.js';
 
 /** How far back "since your last digest" may reach. */
@@ -41,11 +41,8 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
 /** The story with each figure's series change (keyed `articleId:start`, as seriesChangeTexts gives them); the same story when none. */
 function withChanges(story: Story, changes: ReadonlyMap<string, string>): Story {
   if (changes.size === 0 || story.articleId === null) return story;
-  if (!story.figures.some((f) => changes.has(`${story.articleId}:${f.start}`))) return story;
-  return { ...story, figures: story.figures.map((f) => {
-    const change = changes.get(`${story.articleId}:${f.start}`);
-    return change === undefined ? f : { ...f, change };
-  }) };
+  const figures = figuresWithChanges(story.articleId, story.figures, changes);
+  return figures === story.figures ? story : { ...story, figures };
 }
 
 /**
