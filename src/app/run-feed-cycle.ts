@@ -367,7 +367,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 /** How many of `feeds` are due at `at` (never checked, or their next check has come). */
 function dueAt(feeds: readonly Feed[], at: Date): number {
-  return feeds.filter((f) => f.nextCheckAt === null || Date.parse(f.nextCheckAt) <= at.getTime()).length;
+  return feeds.filter((f) => f.nextCheckAt === null || f.nextCheckAt <= at).length;
 }
 
 /** Run `count` workers, each calling `step` until it returns false. */

@@ -108,11 +108,11 @@ export function describeFeed(f: Feed, now: Date): string {
     : f.lastSuccessAt
       ? `ok ${short(f.lastSuccessAt)}`
       : 'new';
-  const next = !f.nextCheckAt || f.nextCheckAt <= now.toISOString() ? 'due now' : `next ${short(f.nextCheckAt)}`;
+  const next = !f.nextCheckAt || f.nextCheckAt <= now ? 'due now' : `next ${short(f.nextCheckAt)}`;
   const line = [f.id, status, next, f.url, f.title ?? ''].join('\t');
   return f.lastError ? `${line}\n    last error: ${f.lastError}\n` : `${line}\n`;
 }
 
-function short(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '?';
+function short(at: Date | null): string {
+  return at ? `${at.toISOString().slice(0, 16).replace('T', ' ')}Z` : '?';
 }

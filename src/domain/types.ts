@@ -74,19 +74,19 @@ export interface Feed {
   id: number;
   url: string;
   title: string | null;
-  addedAt: string;
-  lastFetchedAt: string | null;
+  addedAt: Date;
+  lastFetchedAt: Date | null;
   lastError: string | null;
   errorCount: number;
   /** Validators from the last 200, sent back as If-None-Match / If-Modified-Since. */
   etag: string | null;
   lastModified: string | null;
-  /** When the feed is due again (ISO); null means now. */
-  nextCheckAt: string | null;
-  /** Last fetch that worked (200 or 304), ISO; null until the first. */
-  lastSuccessAt: string | null;
-  /** When `lastError` happened, ISO. */
-  lastErrorAt: string | null;
+  /** When the feed is due again; null means now. */
+  nextCheckAt: Date | null;
+  /** Last fetch that worked (200 or 304); null until the first. */
+  lastSuccessAt: Date | null;
+  /** When `lastError` happened. */
+  lastErrorAt: Date | null;
   /** The site's home page, from the feed (OPML htmlUrl). */
   siteUrl: string | null;
 }

@@ -48,9 +48,9 @@ export function formatDigestDate(date: string, locale: Locale = DEFAULT_LOCALE):
  * An unknown timezone falls back to UTC rather than failing a whole digest.
  * @example formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv') // '26 May 2025'
  */
-export function formatDate(iso: string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE, opts: { year?: boolean } = {}): string | null {
-  if (!iso) return null;
-  const d = new Date(iso);
+export function formatDate(at: Date | string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE, opts: { year?: boolean } = {}): string | null {
+  if (!at) return null;
+  const d = new Date(at);
   if (Number.isNaN(d.getTime())) return null;
   const year = opts.year ?? true;
   return formatDay(d, timezone, locale, year) ?? formatDay(d, 'UTC', locale, year);

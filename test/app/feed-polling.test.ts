@@ -67,7 +67,7 @@ describe('conditional GET and next check', () => {
     const first = await cycle();
     expect(first).toMatchObject({ due: 1, parsed: 1, notModified: 0, newArticles: 1 });
     const stored = await feedNamed(`${server.url}${p}`);
-    expect(stored).toMatchObject({ etag: '"v1"', lastModified: 'Mon, 23 Nov 2026 07:00:00 GMT', lastSuccessAt: T0.toISOString(), nextCheckAt: minutesLater(15).toISOString() });
+    expect(stored).toMatchObject({ etag: '"v1"', lastModified: 'Mon, 23 Nov 2026 07:00:00 GMT', lastSuccessAt: T0, nextCheckAt: minutesLater(15) });
 
     clock = minutesLater(16);
     const second = await cycle();
@@ -76,7 +76,7 @@ describe('conditional GET and next check', () => {
     expect(seen.at(-1)!.headers['if-none-match']).toBe('"v1"');
     expect(seen.at(-1)!.headers['if-modified-since']).toBe('Mon, 23 Nov 2026 07:00:00 GMT');
     const after = await feedNamed(`${server.url}${p}`);
-    expect(after).toMatchObject({ etag: '"v1"', lastSuccessAt: clock.toISOString(), nextCheckAt: minutesLater(15).toISOString(), errorCount: 0 });
+    expect(after).toMatchObject({ etag: '"v1"', lastSuccessAt: clock, nextCheckAt: minutesLater(15), errorCount: 0 });
   });
 
   it('does not fetch a feed that is not due (unless forced)', async () => {
@@ -100,7 +100,7 @@ describe('conditional GET and next check', () => {
     server.route(p, spec);
     await store.addFeed(`${server.url}${p}`);
     await cycle();
-    expect((await feedNamed(`${server.url}${p}`)).nextCheckAt).toBe(minutesLater(minutes).toISOString());
+    expect((await feedNamed(`${server.url}${p}`)).nextCheckAt).toEqual(minutesLater(minutes));
   });
 });
 
@@ -117,20 +117,20 @@ describe('errors back off per feed', () => {
       const f = await feedNamed(url);
       expect(f.errorCount).toBe(i + 1);
       expect(f.lastError).toContain('503');
-      waits.push((Date.parse(f.nextCheckAt!) - clock.getTime()) / 60_000);
+      waits.push((f.nextCheckAt!.getTime() - clock.getTime()) / 60_000);
       expect(await cycle()).toMatchObject({ due: 0 }); // not due in between
-      clock = new Date(Date.parse(f.nextCheckAt!));
+      clock = f.nextCheckAt!;
     }
     expect(waits).toEqual([15, 30, 60, 120]);
 
     server.route(p, { status: 429, body: 'slow down', headers: { 'retry-after': '36000' } });
     await cycle();
-    expect(Date.parse((await feedNamed(url)).nextCheckAt!) - clock.getTime()).toBe(600 * 60_000);
-    clock = new Date(Date.parse((await feedNamed(url)).nextCheckAt!));
+    expect((await feedNamed(url)).nextCheckAt!.getTime() - clock.getTime()).toBe(600 * 60_000);
+    clock = (await feedNamed(url)).nextCheckAt!;
 
     server.route(p, { body: rss([{ guid: 'urn:back', title: 'Back' }]) });
     expect(await cycle()).toMatchObject({ failed: [], parsed: 1 });
-    expect(await feedNamed(url)).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, nextCheckAt: minutesLater(15).toISOString() });
+    expect(await feedNamed(url)).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, nextCheckAt: minutesLater(15) });
   });
 
   it('a broken feed, an empty body and an HTML page each fail alone; the good feed is processed', async () => {

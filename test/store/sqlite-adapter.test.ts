@@ -81,7 +81,7 @@ describe('SQLite adapter: databases of earlier releases', () => {
     db.close();
     const store = openStore();
     expect(userVersion()).toBe(MIGRATIONS.length);
-    expect(await store.listFeeds()).toEqual([expect.objectContaining({ id: 3, url: 'https://a.example/rss', etag: '"e1"', nextCheckAt: '2026-11-24T07:30:00.000Z' })]);
+    expect(await store.listFeeds()).toEqual([expect.objectContaining({ id: 3, url: 'https://a.example/rss', etag: '"e1"', nextCheckAt: new Date('2026-11-24T07:30:00.000Z') })]);
     expect(await store.getArticle(10)).toMatchObject({ key: 'k1', figures: [expect.objectContaining({ text: '971', value: 971, score: 3.5 })] });
     expect(await store.getSubscriber(-1001234567890)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Kyiv', lastDigestAt: '2026-11-24T05:30:00.000Z' });
     expect(await store.getPreferences(-1001234567890)).toEqual({ feedIds: [], include: ['ukraine'], exclude: [] });
@@ -102,7 +102,7 @@ describe('SQLite adapter: databases of earlier releases', () => {
     const store = openStore();
     expect(userVersion()).toBe(MIGRATIONS.length);
     // Migration 2 derived the last success from the last fetch of a feed without errors.
-    expect((await store.listFeeds())[0]).toMatchObject({ lastSuccessAt: '2026-01-02T00:00:00.000Z', nextCheckAt: null });
+    expect((await store.listFeeds())[0]).toMatchObject({ lastSuccessAt: new Date('2026-01-02T00:00:00.000Z'), nextCheckAt: null });
     expect(await store.getSubscriber(42)).toMatchObject({ active: true, paused: false, digestTime: null });
   });
 

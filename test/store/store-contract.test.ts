@@ -56,9 +56,9 @@ describeEachStore('Store contract', (current) => {
       const { feed } = await store.addFeed('https://a.example/rss');
       await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', D(0), D(30));
       await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', D(30));
-      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 2, lastError: 'fetch: 503 Service Unavailable', lastErrorAt: T(30), nextCheckAt: null });
+      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 2, lastError: 'fetch: 503 Service Unavailable', lastErrorAt: D(30), nextCheckAt: null });
       await store.recordFeedSuccess(feed.id, { title: 'A News', at: D(40), etag: '"v1"', lastModified: 'Tue, 24 Nov 2026 08:00:00 GMT', nextCheckAt: D(50) });
-      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, title: 'A News', etag: '"v1"', lastSuccessAt: T(40), lastFetchedAt: T(40), nextCheckAt: T(50) });
+      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, title: 'A News', etag: '"v1"', lastSuccessAt: D(40), lastFetchedAt: D(40), nextCheckAt: D(50) });
       await store.recordFeedSuccess(feed.id, { title: null, at: D(50) });
       expect((await store.listFeeds())[0]).toMatchObject({ title: 'A News', etag: '"v1"', lastModified: 'Tue, 24 Nov 2026 08:00:00 GMT' });
       await store.recordFeedSuccess(feed.id, { title: null, at: D(55), etag: null, lastModified: null });

@@ -19,7 +19,7 @@ import type { Translator } from '../../i18n/translator.js';
  */
 export function feedHealth(feed: Feed, timezone: string, tr: Translator): string {
   if (feed.lastError) {
-    const since = formatDate((feed as Feed & { lastErrorAt?: string | null }).lastErrorAt ?? feed.lastFetchedAt, timezone, tr.locale);
+    const since = formatDate(feed.lastErrorAt ?? feed.lastFetchedAt, timezone, tr.locale);
     const extra = [since ? tr.t('feed-failing-since', { date: since }) : '', feed.errorCount > 1 ? tr.t('feed-failures', { count: feed.errorCount }) : ''].filter(Boolean).join(', ');
     return `⚠ ${feed.lastError}${extra ? ` (${extra})` : ''}`;
   }

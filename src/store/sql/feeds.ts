@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Feed } from '../../domain/types.js';
 import type { FeedStore, FeedSuccess } from '../feed-store.js';
-import { type Sql, toIso, toIsoOrNull, strOrNull } from './dialect.js';
+import { type Sql, toDate, toDateOrNull, strOrNull } from './dialect.js';
 
 /** Bound parameters per IN list: SQLite allows 32766, PostgreSQL 65535; stay far below both. */
 const KEY_BATCH = 500;
@@ -135,15 +135,15 @@ export function toFeed(r: Record<string, unknown>): Feed {
     id: Number(r.id),
     url: String(r.url),
     title: strOrNull(r.title),
-    addedAt: toIso(r.added_at),
-    lastFetchedAt: toIsoOrNull(r.last_fetched_at),
+    addedAt: toDate(r.added_at),
+    lastFetchedAt: toDateOrNull(r.last_fetched_at),
     lastError: strOrNull(r.last_error),
     errorCount: Number(r.error_count),
     etag: strOrNull(r.etag),
     lastModified: strOrNull(r.last_modified),
-    nextCheckAt: toIsoOrNull(r.next_check_at),
-    lastSuccessAt: toIsoOrNull(r.last_success_at),
-    lastErrorAt: toIsoOrNull(r.last_error_at),
+    nextCheckAt: toDateOrNull(r.next_check_at),
+    lastSuccessAt: toDateOrNull(r.last_success_at),
+    lastErrorAt: toDateOrNull(r.last_error_at),
     siteUrl: strOrNull(r.site_url),
   };
 }
