@@ -8,36 +8,35 @@
 import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
+import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
+import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
 
-const MAX_WORDS = 8;
 /** How far back (in characters, about two sentences) the headline's owner must be named to own a figure. */
 const NEARBY_CHARS = 300;
 
 /** Verbs and nouns of change, by lemma: the direction a percentage or an amount moved. */
 const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
+
 const FALL = new Set(['fall', 'drop', 'decline', 'slump', 'plunge', 'slide', 'cut', 'shrink', 'dip', 'tumble', 'sink', 'down', 'decrease', 'ease', 'reduce', 'lose', 'shed', 'plummet', 'slip', 'contract', 'crash', 'dive', 'lower', 'loss', 'reduction', 'fell', 'weaken', 'retreat', 'halve']);
+
 /** Nouns of change after a percentage, by their verb's lemma in RISE or FALL: "increase" → rise, "reduction" → fall. */
 const CHANGE_NOUN = /^(increase|rise|jump|gain|growth|hike|climb|fall|drop|decline|cut|reduction|decrease|slump|dip|loss)(?:s)?$/;
+
 const COPULA = new Set(['be', 'become', 'remain', 'stand', 'total', 'reach', 'hit', 'top', 'exceed', 'amount', 'come', 'equal', 'represent', 'account', 'make', 'number']);
+
 /** Verbs that link a subject to the figure without an action: "is", "represents", "totals". */
 const LINKING = /^(?:be|become|remain|represent|equal|total|amount|number|constitute|mean)$/;
-const MODALS = new Set(['could', 'may', 'might', 'would', 'will', 'should', 'must', 'can', 'shall']);
+
 const EXPECT = new Set(['expect', 'forecast', 'predict', 'project', 'estimate', 'set', 'due', 'likely', 'plan', 'aim', 'hope', 'want', 'seek', 'threaten', 'propose']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
-/** Words after a figure that say when, not what: "3.3% next year", "$639m year-earlier". */
-const WHEN_WORDS = new Set(['next', 'last', 'this', 'annually', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'year-earlier', 'year-on-year', 'now', 'apiece', 'each', 'overall', 'respectively', 'ago', 'previously', 'before', 'a']);
-/** Prepositions whose phrase completes a short noun ("exchange with Russia", "bid for Gerrard"). */
-const PP_KEEPERS = new Set(['than', 'versus', 'vs', 'with', 'for', 'against', 'from', 'into', 'on', 'over', 'between', 'towards', 'in', 'at', 'of', 'to', 'by', 'under', 'per']);
+
 /** Pronouns and stand-ins that name nobody on their own: "it", "the firm". */
 const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
-const DROP_IN_LABEL = new Set(['the', 'a', 'an']);
-/** Adverbs that change what a predicate says ("already made", "wrongly jailed", "regularly use"). */
-const KEPT_ADVERB = /^(?:already|still|never|only|\p{L}+ly)$/u;
+
 /** Survey wording for the people asked: "62% of those questioned". */
 const RESPONDENTS = /^(?:questioned|asked|surveyed|polled|interviewed|respondents|sampled)$/;
+
 /** Verbs of saying whose clause is what a share of respondents did or think. */
 const SAYING = new Set(['say', 'said', 'says', 'think', 'believe', 'admit', 'report', 'claim', 'feel', 'agree', 'expect', 'want', 'prefer', 'plan']);
-const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|days|hour|hours|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|week|weeks|month|months|year|years|quarter|decade|period|time|season|\d{4})$/;
 
 /** The parts of a figure a label needs. */
 export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'> & { unit?: string | null };
@@ -531,73 +530,13 @@ function afterConversion(toks: Token[], i: number): number {
   return toks[k]?.text === ')' && toks.slice(i + 1, k).some((t) => t.pos === 'NUM') ? k + 1 : i;
 }
 
-/** A past tense or participle: "jumped", "sold", "brought"; never "buys" or "rises" (their lemma differs too). */
-function isPastForm(t: Token): boolean {
-  return /ed$/.test(t.lower) || (t.lemma !== t.lower && !/s$/.test(t.lower) && !/ing$/.test(t.lower));
-}
-
-/** A verb, or a past form the light model took for a noun ("crews rescued 587": rescued/NOUN). */
-function isVerbLike(t: Token): boolean {
-  return t.pos === 'VERB' || (t.pos === 'NOUN' && /[^e]ed$/.test(t.lower) && t.lower.length > 4);
-}
-
 function isShare(figure: LabelTarget): boolean {
   return /\b(?:half|third|quarter|fifth|tenth|in|out of)\b/i.test(figure.text);
-}
-
-/** Synthetic tokens, one per word, so word counts stay true. */
-function wordsOf(text: string): Token[] {
-  return text.split(' ').filter((w) => w !== '').map(word);
-}
-
-function word(text: string): Token {
-  return { text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'X', start: -1, end: -1 };
-}
-
-function isNounish(t: Token | undefined): boolean {
-  return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && !t.numberPiece;
 }
 
 /** A unit word right after a percentage or amount that carries no meaning of its own ("76% higher"). */
 function isUnitNoun(q: Token[]): boolean {
   return q.length === 1 && /^(?:higher|lower|more|less|up|down|rise|increase|fall|drop|jump|gain|growth|decline|cut)$/.test(q[0]?.lower ?? '');
-}
-
-/** Noun phrase starting at i: modifiers and nouns, possessives, compounds with hyphens; `skipDet` steps over "the". */
-function nounPhrase(toks: Token[], i: number, skipDet: boolean): Token[] {
-  const out: Token[] = [];
-  let j = i;
-  if (skipDet) while (toks[j] !== undefined && (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those')) j++;
-  // "this year's Six Nations", "last season's final": the determiner says which year, so it stays.
-  if (j > i && /^(?:this|last|next)$/.test(toks[j - 1]?.lower ?? '') && TIME_WORD.test(toks[j]?.lower ?? '') && /^['’]s?$/.test(toks[j + 1]?.text ?? '')) out.push(toks[j - 1] as Token);
-  for (; j < toks.length && out.length < 5; j++) {
-    const t = toks[j] as Token;
-    if (t.pos === 'NUM' || (t.pos === 'PUNCT' && !(t.text === '-' && isGlued(toks, j)))) break;
-    // "Work and Pensions", "Trade and Industry": "and" between capitalised words inside a name.
-    if (t.pos === 'CCONJ' && /^(?:and|&)$/.test(t.lower) && out[out.length - 1]?.pos === 'PROPN' && toks[j + 1]?.pos === 'PROPN') {
-      out.push(t);
-      continue;
-    }
-    if (isNounish(t) || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, j))) {
-      out.push(t);
-      continue;
-    }
-    // "registered users", "listed companies": a participle before a noun is an adjective.
-    if (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && isNounish(toks[j + 1]) && toks[j + 1]?.pos !== 'ADJ') {
-      out.push(t);
-      continue;
-    }
-    break;
-  }
-  while (out.length > 0 && out[out.length - 1]?.text === '-') out.pop();
-  // "an hour's" with its head out of reach is an owner with nothing owned: drop it rather than dangle.
-  if (out.length > 1 && /^['’]s?$/.test(out[out.length - 1]?.text ?? '') && out[out.length - 1]?.pos === 'PART') out.length = Math.max(0, out.length - 2);
-  return out;
-}
-
-function isGlued(toks: Token[], j: number): boolean {
-  const t = toks[j];
-  return t !== undefined && toks[j - 1]?.end === t.start && toks[j + 1]?.start === t.end;
 }
 
 /** The noun the figure counts, right after it: "971 Russian soldiers", "$900m loan", "exchange with Russia", "prisoners of war". */
@@ -633,81 +572,6 @@ function quantified(toks: Token[], i: number, figure: LabelTarget): Token[] {
     if (pp.length > 0 && np.length + pp.length <= 6) return [...np, prep, ...pp];
   }
   return np;
-}
-
-function isTimePhrase(toks: Token[], i: number): boolean {
-  for (let j = i; j < Math.min(toks.length, i + 4); j++) {
-    const t = toks[j] as Token;
-    if (TIME_WORD.test(t.lower)) {
-      // "the quarter-finals" is a round, "this year's Six Nations" an event: a time word inside a bigger noun is no time.
-      const next = toks[j + 1];
-      const event = next?.pos === 'PART' && /^['’]s?$/.test(next.text) && /^(?:this|last|next|the)$/.test(toks[j - 1]?.lower ?? '') && isNounish(toks[j + 2]) && toks[j + 2]?.lower !== 'worth';
-      return !(next !== undefined && ((next.text === '-' && isGlued(toks, j + 1)) || event));
-    }
-    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
-  }
-  return false;
-}
-
-/** "were captured", "died in the Hatfield crash", "were unaware": what the counted things did or were, after them. */
-function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
-  let j = toks.indexOf(lastOfNp) + 1;
-  const out: Token[] = [];
-  // "who had defended Mariupol": a relative clause names them too.
-  if (toks[j]?.lower === 'who' || toks[j]?.lower === 'that') {
-    out.push(toks[j] as Token);
-    j++;
-  }
-  const neg: Token[] = [];
-  const aux: Token[] = [];
-  while (j < toks.length && (toks[j]?.pos === 'AUX' || toks[j]?.pos === 'PART' || toks[j]?.pos === 'ADV')) {
-    const t = toks[j] as Token;
-    if (NEGATION.has(t.lower) || t.lemma === 'not') neg.push(t);
-    // "jobs are to go": the infinitive's "to" says the event is still ahead.
-    else if (MODALS.has(t.lower) || out.length > 0 || (t.pos === 'ADV' && KEPT_ADVERB.test(t.lower)) || (t.lower === 'to' && j > toks.indexOf(lastOfNp) + 1)) aux.push(t);
-    j++;
-  }
-  // "three million Britons have some sort of condition": "have" before its object is the verb itself.
-  if (toks[j - 1]?.pos === 'AUX' && toks[j - 1]?.lemma === 'have' && (toks[j]?.pos === 'DET' || isNounish(toks[j]))) {
-    return [...out, ...neg, toks[j - 1] as Token, ...nounPhrase(toks, j, true).slice(0, 4)];
-  }
-  const v = toks[j];
-  if (v === undefined || !(v.pos === 'VERB' || (v.pos === 'ADJ' && j > toks.indexOf(lastOfNp) + 1))) return [];
-  const rest = [v];
-  // "brought home", "moved abroad", "died in the Hatfield crash"
-  let k = j + 1;
-  if (/^(?:home|back|up|down|out|off|away|abroad|ashore|together|overseas|free|open)$/.test(toks[k]?.lower ?? '') && toks[k + 1]?.pos !== 'DET' && !isNounish(toks[k + 1])) rest.push(toks[k++] as Token);
-  if ((toks[k]?.pos === 'ADP' || toks[k]?.pos === 'SCONJ') && PP_KEEPERS.has(toks[k]?.lower ?? '') && !isTimePhrase(toks, k + 1)) {
-    // "arrested for throwing coins": a gerund and its object.
-    const gerund = (toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'NOUN') && /ing$/.test(toks[k + 1]?.lower ?? '');
-    const pp = gerund ? [toks[k + 1] as Token, ...nounPhrase(toks, k + 2, true).slice(0, 2)] : nounPhrase(toks, k + 1, true);
-    if (pp.length > 0) rest.push(toks[k] as Token, ...pp.slice(0, 4));
-  } else if (v.pos === 'VERB' && (toks[k]?.pos === 'DET' || isNounish(toks[k]) || (toks[k]?.pos === 'ADV' && (toks[k + 1]?.pos === 'DET' || isNounish(toks[k + 1]))))) {
-    // "use just a single search engine": an adverb before the object keeps its place.
-    const adverb = toks[k]?.pos === 'ADV' ? [toks[k++] as Token] : [];
-    const object = nounPhrase(toks, k, true).slice(0, 3);
-    if (object.length > 0) rest.push(...adverb, ...object);
-  } else if (toks[k]?.lower === 'to' && toks[k + 1]?.pos === 'VERB') {
-    // "schools invited to take part", "couples go to court": the infinitive completes the verb.
-    rest.push(...infinitive(toks, k));
-  }
-  return [...out, ...aux, ...neg, ...rest];
-}
-
-/** "to take part", "to resolve access disputes": an infinitive at k ("to") with its object or particle, at most four words. */
-function infinitive(toks: Token[], k: number): Token[] {
-  const v = toks[k + 1] as Token;
-  const out = [toks[k] as Token, v];
-  const next = toks[k + 2];
-  if (next !== undefined && (next.pos === 'DET' || isNounish(next))) out.push(...nounPhrase(toks, k + 2, true).slice(0, 2));
-  else if ((next?.pos === 'ADP' || next?.pos === 'ADV') && /^(?:up|down|out|off|back|part|place|over)$/.test(next.lower)) out.push(next);
-  return out;
-}
-
-/** A predicate that is no finite verb of its own: a participle ("flouting the rules") or an infinitive ("to free up money"). */
-function nonFiniteAt(toks: Token[], i: number): boolean {
-  const first = toks[i];
-  return first !== undefined && ((first.pos === 'VERB' && /ing$/.test(first.lower)) || (first.lower === 'to' && toks[i + 1]?.pos === 'VERB'));
 }
 
 interface Back {
@@ -932,54 +796,6 @@ function clauseInitialSubject(toks: Token[], j: number): Token[] {
   return [...np, prep, ...namesOf(pp)];
 }
 
-/** "US media giant TimeWarner" → "TimeWarner": in an owner's phrase the name says it all. */
-function namesOf(np: Token[]): Token[] {
-  const names = np.filter((t) => t.pos === 'PROPN' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)));
-  const last = names[names.length - 1];
-  return names.length > 0 && names.length < np.length && last?.pos === 'PROPN' && np[np.length - 1] === last ? names : np;
-}
-
-/** The noun phrase ending at index j (determiners dropped later), at most six words. */
-function nounBack(toks: Token[], j: number): Token[] {
-  const out: Token[] = [];
-  for (let i = j; i >= 0 && out.length < 6; i--) {
-    const t = toks[i] as Token;
-    if (isNounish(t) || t.pos === 'DET' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.text === '-' && isGlued(toks, i)) || (t.pos === 'NUM' && /^\d{4}$/.test(t.text) && isNounish(toks[i + 1]))) {
-      if (t.pos === 'DET' && !/^(?:its|their|his|her|our|this|these|that)$/.test(t.lower)) {
-        out.unshift(t);
-        break;
-      }
-      out.unshift(t);
-      continue;
-    }
-    if (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && out.length > 0 && isNounish(toks[i + 1]) && (toks[i - 1]?.pos === 'DET' || toks[i - 1]?.pos === 'ADJ')) {
-      out.unshift(t);
-      continue;
-    }
-    // "its index": the possessive says whose, to be resolved to a name.
-    if (t.pos === 'PRON' && out.length > 0 && /^(?:its|their)$/.test(t.lower)) out.unshift(t);
-    break;
-  }
-  while (out.length > 0 && out[0]?.pos === 'ADJ' && out.length === 1) out.shift();
-  return withoutLeadingTime(out);
-}
-
-/** "rise of 5% in sales": the of-less phrase after the figure that says what changed. */
-function inPhrase(toks: Token[], i: number): Token[] {
-  if (toks[i]?.lower !== 'in' || isTimePhrase(toks, i + 1)) return [];
-  return nounPhrase(toks, i + 1, true);
-}
-
-/** The object right after the figure's verb phrase ("$4bn for the unit" → "unit"), for labels that lack a subject. */
-function objectAfter(toks: Token[], i: number): Token[] {
-  let j = i;
-  if (toks[j]?.pos === 'ADP' && !/^(?:in|on|at|by|during|since|after|before|until)$/.test(toks[j]?.lower ?? '')) j++;
-  else if (toks[j]?.pos !== 'DET' && !isNounish(toks[j])) return [];
-  if (isTimePhrase(toks, j)) return [];
-  const np = nounPhrase(toks, j, true);
-  return np.length > 0 && (toks[j - 1]?.pos === 'ADP' && j > i) ? [toks[i] as Token, ...np] : np;
-}
-
 /** A share's noun plus what those things did: "searchers were unaware" → "searchers unaware". */
 function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
   const pred = predicateAfter(toks, np[np.length - 1] as Token);
@@ -1016,143 +832,11 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   return [...words.slice(0, at), ...wordsOf(owner), ...words.slice(at)];
 }
 
-/** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
-function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
-  if (words.length === 0 || countWords(words) >= MAX_WORDS - 1) return words;
-  const toks = tagged.tokens;
-  const used = new Set(words);
-  for (const e of tagged.entities) {
-    if (e.type !== 'DATE' || e.first <= f1 || e.first > f1 + 8) continue;
-    // Only what sits between the figure and the date is the figure's own phrase: no verb, comma or other number.
-    const between = toks.slice(Math.max(f1, lastUsed(words, toks)) + 1, e.first);
-    // "7% cheaper than last year": the date is the comparison's, not the figure's.
-    if (between.some((t) => t.lower === 'than' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
-    const date = toks.slice(e.first, e.last + 1);
-    if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
-    // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
-    if (!date.some((t) => /\d/.test(t.text) || t.pos === 'NUM' || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
-    // "in its current financial year": the owner's pronoun between preposition and date says nothing new.
-    const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
-    const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
-    if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
-    const timed = [...words, ...lead, ...date];
-    return countWords(timed) <= MAX_WORDS ? timed : words;
-  }
-  return withTimeBefore(words, tagged, f1, used);
-}
-
-/**
- * "Last year profits rose 5%", "Sales in 2004 rose 5%": a year or a "last/this/next" period earlier in the figure's
- * own clause (no comma, conjunction or other number between) places it too.
- */
-function withTimeBefore(words: Token[], tagged: TaggedSentence, f1: number, used: Set<Token>): Token[] {
-  const toks = tagged.tokens;
-  let f0 = f1;
-  while (f0 > 0 && toks[f0 - 1]?.pos === 'NUM') f0--;
-  for (let n = tagged.entities.length - 1; n >= 0; n--) {
-    const e = tagged.entities[n] as (typeof tagged.entities)[number];
-    if (e.type !== 'DATE' || e.last >= f0 - 1) continue;
-    const between = toks.slice(e.last + 1, f0);
-    if (between.some((t) => t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.lower === 'than' || (t.pos === 'NUM' && /\d/.test(t.text)))) return words;
-    const date = toks.slice(e.first, e.last + 1);
-    if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
-    const prep = toks[e.first - 1];
-    const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|during|since)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
-    const strong = date.some((t) => /^(?:19|20)\d\d$/.test(t.text)) || /^(?:last|this|next)$/.test(date[0]?.lower ?? '');
-    if (!strong || (lead.length === 0 && !/^(?:last|this|next)$/.test(date[0]?.lower ?? ''))) return words;
-    const timed = [...words, ...lead, ...date];
-    return countWords(timed) <= MAX_WORDS ? timed : words;
-  }
-  return words;
-}
-
-/** Prepositions that open a sentence with where or when its figures hold: "At the Department for Work and Pensions, …". */
-const FRONTED = /^(?:in|at|during|against|across|within|among|throughout|for|over)$/;
-
-/**
- * A phrase that opens the sentence says where or when for every figure in it ("In the past year more than 2,600
- * orders were issued", "Against the yen the dollar was trading at $103.05"): appended when the label has room.
- */
-function withFrontedPhrase(words: Token[], tagged: TaggedSentence, f0: number): Token[] {
-  const toks = tagged.tokens;
-  // The sentence's opening, else the opening of the figure's own clause ("They say that in the past year …").
-  let p = f0 - 1;
-  while (p > 0 && !(toks[p - 1]?.text === ',' || toks[p - 1]?.lower === 'that' || toks[p - 1]?.pos === 'SCONJ')) p--;
-  if (!(toks[p]?.pos === 'ADP' && FRONTED.test(toks[p]?.lower ?? ''))) p = 0;
-  const prep = toks[p];
-  if (words.length === 0 || prep === undefined || prep.pos !== 'ADP' || !FRONTED.test(prep.lower) || f0 < p + 2) return words;
-  const date = tagged.entities.find((e) => e.type === 'DATE' && e.first >= p + 1 && e.first <= p + 2);
-  let obj: Token[];
-  let phraseEnd: number;
-  if (date !== undefined) {
-    phraseEnd = date.last;
-    // "During the first six months of the fiscal year": the period itself, without what it is a part of.
-    obj = toks.slice(date.first, date.last + 1);
-    const of = obj.findIndex((t, i) => i > 0 && t.lower === 'of');
-    if (of > 0) obj = obj.slice(0, of);
-    if (words.some((t) => tagged.entities.some((e) => e.type === 'DATE' && t.start >= 0 && toks.indexOf(t) >= e.first && toks.indexOf(t) <= e.last))) return words;
-  } else {
-    // "for" and "over" open a time, not a place: "For the full year", "Over the past decade".
-    if (/^(?:for|over)$/.test(prep.lower)) return words;
-    obj = nounPhrase(toks, p + 1, true);
-    const end = toks.indexOf(obj[obj.length - 1] as Token);
-    // "At the Department for Work and Pensions": a name's own of- or for-phrase belongs to it.
-    if (obj.length > 0 && /^(?:of|for)$/.test(toks[end + 1]?.lower ?? '') && obj.every((t) => t.pos === 'PROPN')) {
-      const pp = nounPhrase(toks, end + 2, true);
-      if (pp.length > 0 && pp.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ')) obj = [...obj, toks[end + 1] as Token, ...pp];
-    }
-    phraseEnd = toks.indexOf(obj[obj.length - 1] as Token);
-  }
-  if (obj.length === 0 || phraseEnd >= f0 - 1 || obj.some((t) => words.includes(t))) return words;
-  // "At Jessops it costs £2.50 and at Snappy Snaps £9.99": a later conjunct has its own place.
-  const between = toks.slice(phraseEnd + 1, f0);
-  const conj = between.findIndex((t) => t.pos === 'CCONJ');
-  if (conj > 0 && between.slice(0, conj).some((t) => t.pos === 'NUM')) return words;
-  // Only a phrase that stands alone before its clause: a comma or the clause's subject follows it, not more of a phrase.
-  const after = toks[phraseEnd + 1];
-  if (after === undefined || !(after.text === ',' || after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'PRON' || after.pos === 'ADV')) return words;
-  const placed = [...words, prep, ...obj];
-  return countWords(placed) <= MAX_WORDS ? placed : words;
-}
-
-/** "$41.32 a barrel", "£400m a year": the unit of a rate right after the figure, as "per barrel". */
-function withRate(words: Token[], toks: Token[], f1: number): Token[] {
-  const a = toks[f1 + 1];
-  const unit = toks[f1 + 2];
-  if (a === undefined || unit === undefined || !/^(?:a|an|per)$/.test(a.lower) || unit.pos !== 'NOUN' || words.includes(unit)) return words;
-  if (isNounish(toks[f1 + 3]) || countWords(words) >= MAX_WORDS - 1) return words;
-  return [...words, word('per'), unit];
-}
-
-/** Index of the label's last word in the sentence (-1 when none comes from it). */
-function lastUsed(words: Token[], toks: Token[]): number {
-  let last = -1;
-  for (const t of words) if (t.start >= 0) last = Math.max(last, toks.indexOf(t));
-  return last;
-}
-
-function insideBrackets(toks: Token[], from: number, k: number): boolean {
-  let depth = 0;
-  for (let i = from; i < k; i++) {
-    if (toks[i]?.text === '(') depth++;
-    else if (toks[i]?.text === ')') depth--;
-  }
-  return depth > 0;
-}
-
 /** "TimeWarner posted a profit" → "TimeWarner profit": the head noun with its owner. */
 function withOwnerOf(head: Token[], back: Back, ctx: LabelContext): Token[] {
   if (back.subject.length === 0) return head;
   const owner = resolve(back.subject, ctx);
   return [...owner, ...head.filter((t) => !owner.includes(t))];
-}
-
-/** "Last year profits rose": the time before a noun is when, not what (withTime places it). */
-function withoutLeadingTime(np: Token[]): Token[] {
-  let k = 0;
-  while (np[k]?.pos === 'DET') k++;
-  if (np.length > k + 2 && /^(?:last|this|next)$/.test(np[k]?.lower ?? '') && TIME_WORD.test(np[k + 1]?.lower ?? '') && np[k + 2]?.pos !== 'PART') return np.slice(k + 2);
-  return np;
 }
 
 /** Replace a pronoun or stand-in subject ("it", "the firm") by the sentence's speaker or the article's owner when there is one. */
@@ -1219,50 +903,4 @@ function clauseBefore(toks: Token[], f0: number): Token[] {
     out.unshift(t);
   }
   return out;
-}
-
-/** Words as a reader counts them: tokens glued to the one before ("Warner's", "half-year") are one word. */
-function countWords(tokens: Token[]): number {
-  let n = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (DROP_IN_LABEL.has(t.lower) || (t.pos === 'PUNCT' && t.text !== '-')) continue;
-    if (!(i > 0 && t.start >= 0 && tokens[i - 1]?.end === t.start)) n++;
-  }
-  return n;
-}
-
-/** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words, never cut inside a phrase. */
-function render(tokens: Token[]): string {
-  // An unresolved "its" or "their" names nobody: "index" reads better than "its index".
-  let kept = tokens.filter((t) => (!DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' && !(t.pos === 'PRON' && /^(?:its|their)$/.test(t.lower))) || t.text === '-');
-  if (countWords(kept) > MAX_WORDS) {
-    let cut = kept.length;
-    while (cut > 0 && countWords(kept.slice(0, cut)) > MAX_WORDS) cut--;
-    // Stop before the last preposition within the limit rather than halfway through its phrase ("captured by Ukrainian").
-    const lastPrep = kept.slice(0, cut).findLastIndex((t, i) => i > 1 && (t.pos === 'ADP' || t.pos === 'CCONJ'));
-    kept = kept.slice(0, lastPrep > 1 && cut < kept.length ? lastPrep : cut);
-  }
-  for (;;) {
-    const end = kept[kept.length - 1];
-    if (end === undefined) break;
-    // "for an hour's" cut before what is owned: the owner goes with its "'s".
-    if (end.pos === 'PART' && /^['’]s?$/.test(end.text) && kept.length > 2) kept.splice(-2, 2);
-    else if (/^(?:ADP|CCONJ|SCONJ|DET|AUX|PART)$/.test(end.pos) || /^(?:such|including|like)$/.test(end.lower)) kept.pop();
-    else break;
-  }
-  while (kept.length > 0 && (/^(?:ADP|CCONJ|SCONJ|PART)$/.test(kept[0]?.pos ?? '') || kept[0]?.text === '-')) kept.shift();
-  let out = '';
-  let n = 0;
-  for (let i = 0; i < kept.length; i++) {
-    const t = kept[i] as Token;
-    const prev = kept[i - 1];
-    const glued = prev !== undefined && prev.end === t.start && t.start >= 0;
-    if (!glued) {
-      if (n === MAX_WORDS) break;
-      n++;
-    }
-    out += (out === '' || glued ? '' : ' ') + (t.initial === true && t.pos !== 'PROPN' ? t.lower : t.text);
-  }
-  return out.replace(/-$/, '').trim();
 }
