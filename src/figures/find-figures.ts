@@ -8,7 +8,7 @@ import { labelFigure, type LabelContext } from './label-figure.js';
 import { MULTIPLIER_WORDS } from './multipliers.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
 import { ORDINAL_WORDS } from './ordinals.js';
-import { notFigure, opensSentence } from './not-figures.js';
+import { notFigure, numberBefore, opensSentence, type NumberBefore } from './not-figures.js';
 import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -64,6 +64,7 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
   let si = 0;
   let tagged: TaggedSentence | null = null;
   let taggedIndex = -1;
+  const bareNumbers = new Map<Figure, NumberBefore>();
   for (const [ri, r] of raw.entries()) {
     while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= r.start) si++;
     const s: Sentence = sentences[si] ?? { text, start: 0, end: text.length };
@@ -83,8 +84,25 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
     if (r.valueMax !== undefined) figure.valueMax = r.valueMax;
     figure.label = labelFigure(tagged, figure, figures, text, ctx);
     figures.push(figure);
+    if (figure.kind === 'count' && /^\d+$/.test(figure.text)) bareNumbers.set(figure, numberBefore(tagged.tokens, figure.end));
   }
-  return figures;
+  return bareNumbers.size === 0 ? figures : withoutNames(figures, bareNumbers);
+}
+
+/**
+ * Drop numbers that are names: "50 Cent said", "its 787 Dreamliner plane", and every other mention of the same
+ * number that the article writes before the same word ("Rapper 50 Cent scores chart first") or with nothing
+ * counted after it ("the 787 will fly"). A name is found where the syntax is plain and recognised everywhere.
+ */
+function withoutNames(figures: Figure[], bare: ReadonlyMap<Figure, NumberBefore>): Figure[] {
+  const names = new Map<string, string | null>();
+  for (const [f, b] of bare) if (b.name) names.set(f.text, b.capital);
+  if (names.size === 0) return figures;
+  return figures.filter((f) => {
+    const b = bare.get(f);
+    if (b === undefined || !names.has(f.text)) return true;
+    return !(b.name || b.bare || (b.capital !== null && b.capital === names.get(f.text)));
+  });
 }
 
 /** Where the clause of a sentence's last candidate ends: the words after it never label a figure. */

@@ -4,6 +4,7 @@
  * the amount, so the scanner stays a single pass.
  */
 import type { Amount } from './read-amount.js';
+import type { Token } from './tag-sentence.js';
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const SP = '[ \\t\\u00a0\\u202f]';
@@ -247,4 +248,57 @@ export function opensSentence(text: string, pos: number): boolean {
   let i = pos - 1;
   while (i >= 0 && /[ \t\u00a0"“‘'(]/.test(text[i] ?? '')) i--;
   return i < 0 || /[.!?\n:;—–-]/.test(text[i] ?? '');
+}
+
+/** What the words right after a bare number make of it. */
+export interface NumberBefore {
+  /** The capitalised word right after the number ("Cent" of "50 Cent"), or null. */
+  capital: string | null;
+  /** The number heads a proper name: "50 Cent said", "its 787 Dreamliner plane", "10 Downing Street". */
+  name: boolean;
+  /** A verb or nothing follows, so the number counts nothing here: "the 787 will fly", "sold the 50". */
+  bare: boolean;
+}
+
+/** "Oscars", "MPs", "A300s", "bands": a plural (a name in the plural is a counted group, "120 Gurkhas"). */
+const PLURAL = /^[\p{L}\p{N}]+[^s'’]s$/u;
+/** Tags inside a noun phrase after a number: "12 Euro zone countries", "24 UK top 250 companies". */
+const PHRASE_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+
+/** A capitalised word that may be part of a name ("Serie A", "Downing Street", whatever the light model tags them): not the sentence's first word, not "I". */
+function isCapital(t: Token | undefined): boolean {
+  return t !== undefined && /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'PUNCT' && t.initial !== true;
+}
+
+/**
+ * Read the words after a bare number (digits only, no unit) among a tagged sentence's tokens. When capitalised
+ * words follow, the noun phrase they open decides: a plural head or a second number makes the number a count
+ * ("120 Gurkhas", "11 Grammy awards", "300 Department of Health posts", "100 Muslim, 100 Evangelical Christian and
+ * 50 Jewish schools"); otherwise the number belongs to a name ("50 Cent's", "787 Dreamliner plane", "6 Music for").
+ * @example numberBefore(tagSentence("Rapper 50 Cent said so.").tokens, 9) // { capital: "Cent", name: true, bare: false }
+ */
+export function numberBefore(tokens: readonly Token[], end: number): NumberBefore {
+  const i = tokens.findIndex((t) => t.end > end);
+  const first = tokens[i];
+  // Glued to the next word or inside a token ("777-200LR"): not a number standing alone.
+  if (first === undefined || first.start <= end) return { capital: null, name: false, bare: false };
+  if (!isCapital(first)) return { capital: null, name: false, bare: first.pos === 'VERB' || first.pos === 'AUX' };
+  let head = first;
+  let numbers = 0;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    const next = tokens[j + 1];
+    if (t.lower === "'s" || t.lower === '’s') return { capital: first.text, name: true, bare: false };
+    // "freight-carrying jets": a hyphenated word is one modifier, whatever its tags.
+    if (t.text === '-' && next !== undefined && next.start === t.end && t.start === (tokens[j - 1] as Token).end) {
+      j++;
+      continue;
+    }
+    const joins = (t.pos === 'CCONJ' && next !== undefined && PHRASE_TAGS.has(next.pos)) || (t.lower === 'of' && isCapital(next)) || (t.text === ',' && next?.pos === 'NUM');
+    if (joins) continue;
+    if (!PHRASE_TAGS.has(t.pos) && !isCapital(t)) break;
+    if (t.pos === 'NUM') numbers++;
+    else head = t;
+  }
+  return { capital: first.text, name: numbers === 0 && !PLURAL.test(head.text), bare: false };
 }

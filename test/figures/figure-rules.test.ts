@@ -21,6 +21,28 @@ describe('findFigures: rules added for the gold set', () => {
   });
 });
 
+describe('findFigures: a number that heads a name is not a figure', () => {
+  it.each([
+    ['a name after the number', 'US rapper 50 Cent topped the poll with 3 million votes.', ['3 million']],
+    ['a possessive name', 'Police confronted 50 Cent\'s entourage of 12 men.', ['12']],
+    ['a model before a singular noun', 'Its much-anticipated 787 Dreamliner plane will seat 250 people.', ['250']],
+    ['a company that acts', 'Its US offspring 19 Management runs the careers of 40 acts.', ['40']],
+    ['the same name, then the bare number', 'Its 787 Dreamliner plane flies soon. Orders for the 787 reached 52 this year.', ['52']],
+    ['the same name in a headline that reads like a count', 'Rapper 50 Cent scores chart first\n\nRapper 50 Cent has three singles in the top ten.', ['three']],
+  ])('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+  it.each([
+    ['a plural name counts a group', 'Some 120 Gurkhas marched and 2 Oscars were won.', ['Some 120', '2']],
+    ['a name before a plural noun', 'They won 11 Grammy awards and 40 Labour MPs rebelled.', ['11', '40']],
+    ['a longer noun phrase ends in a plural', 'The 12 Euro zone countries and 300 Department of Health posts.', ['12', '300']],
+    ['a list of counts', 'It included about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools.', ['about 100', '100', '50']],
+    ['a hyphenated modifier before the plural', 'It ordered 10 Airbus A380 freight-carrying jets and 20 Serie A players.', ['10', '20']],
+  ])('%s stays a figure', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+});
+
 describe('labels', () => {
   const label = (s: string, t: string) => findFigures(s).find((f) => f.text === t)?.label;
   it.each([
