@@ -175,8 +175,8 @@ export function useLabelWeights(w: LabelWeights | null): LabelWeights | null {
 }
 
 const MAX_WORDS = 8;
-/** Synthetic words a structural label opens with ("rise in", "expected fall in"): completions go after them. */
-const OPENER = /^(?:(?:expected|possible|no) )?(?:rise|fall|share|cost) (?:in|of) /;
+/** Synthetic words a structural label opens with ("rise in", "expected fall in", "length of", "time after"): completions go after them. */
+const OPENER = /^(?:(?:expected|possible|no) )?(?:(?:rise|fall|share|cost|length) (?:in|of)|time (?:after|before|since|until)) /;
 
 /**
  * The label with the clause's likely missing phrases added in sentence order, at most eight words.
@@ -198,9 +198,11 @@ export function completeLabel(label: string, toks: readonly Token[], f0: number,
   }
   if (chosen.length === 0) return label;
   const text = (c: Chunk): string => joined(c.tokens.filter((t) => t.pos !== 'DET'));
-  const before = chosen.filter((c) => c.kind === 'np').sort((x, y) => x.first - y.first).map(text);
-  const after = chosen.filter((c) => c.kind === 'pp').sort((x, y) => x.first - y.first).map(text);
   const open = OPENER.exec(label)?.[0] ?? '';
+  // A time from an event ("time after disappearance") has no owner: a name before it did something else.
+  const owned = !/^time /.test(open);
+  const before = owned ? chosen.filter((c) => c.kind === 'np').sort((x, y) => x.first - y.first).map(text) : [];
+  const after = chosen.filter((c) => c.kind === 'pp').sort((x, y) => x.first - y.first).map(text);
   return [open.trim(), ...before, label.slice(open.length), ...after].filter((x) => x !== '').join(' ');
 }
 

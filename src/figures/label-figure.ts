@@ -9,6 +9,7 @@ import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
+import { namesAThing } from './labels/label-quality.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
 
 /** How far back (in characters, about two sentences) the headline's owner must be named to own a figure. */
@@ -86,12 +87,40 @@ export function labelFigure(
   const antecedent = earlier.findLast((e) => e.end <= sStart && e.label !== '')?.label;
   if (antecedent !== undefined) ctx = { ...ctx, antecedent };
   ctx = { ...ctx, nearby: source.slice(Math.max(0, sStart - NEARBY_CHARS), toks[toks.length - 1]?.end ?? figure.end) };
-  const words = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
+  const structural = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
+  const words = namesAThing(structural) ? structural : (repairs(structural, toks, f0, f1, ctx).find(namesAThing) ?? structural);
   const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
   if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
   return render(near) || figure.text;
+}
+
+/**
+ * Other readings of a label that names no thing ("earmarked", "will play", "bouncing back"), best first: what the
+ * figure is used for ("earmarked to reduce taxes"), the verb's object after the figure ("will play games"), the
+ * subject of the figure's clause ("dollar bouncing back"). The caller keeps the first that names a thing.
+ */
+function repairs(words: Token[], toks: Token[], f0: number, f1: number, ctx: LabelContext): Token[][] {
+  const out: Token[][] = [];
+  const fits = (c: Token[]): void => { if (countWords(c) <= MAX_WORDS) out.push(c); };
+  const after = afterConversion(toks, f1 + 1);
+  // "£4 billion that will be used to reduce taxes": a relative clause on the figure says what it is for.
+  if (/^(?:that|which)$/.test(toks[after]?.lower ?? '')) {
+    const pred = predicateAfter(toks, toks[after - 1] as Token);
+    const to = pred.findIndex((t) => t.lower === 'to' && t.pos === 'PART');
+    const purpose = to >= 0 ? pred.slice(to) : pred.filter((t) => t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADP');
+    if (purpose.length > 1) fits([...words, ...purpose]);
+  }
+  const object = objectOrPhraseAfter(toks, after);
+  if (object.length > 0) fits([...words, ...object]);
+  // The subject of the clause the figure is in: from the verb group before it.
+  let v = f0 - 1;
+  while (v > 0 && !(toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') && toks[v]?.pos !== 'PUNCT') v--;
+  while (v > 0 && (toks[v - 1]?.pos === 'VERB' || toks[v - 1]?.pos === 'AUX' || toks[v - 1]?.pos === 'PART' || toks[v - 1]?.pos === 'ADV')) v--;
+  const subject = v > 0 && (toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') ? resolve(clauseSubject(toks, v), ctx).filter((t) => t.pos !== 'PRON') : [];
+  if (subject.length > 0 && !subject.some((t) => words.includes(t))) fits([...subject, ...words]);
+  return out;
 }
 
 function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext, source: string): Token[] {
@@ -107,6 +136,9 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     while (toks[b + 1]?.pos === 'PROPN') b++;
     return [word('score'), ...toks.slice(a, f0), word('v'), ...toks.slice(f1 + 1, b + 1)];
   }
+  // "five years after the disappearance", "six weeks since the launch": the time from an event.
+  const since = figure.kind === 'duration' ? timeFrom(toks, f1) : [];
+  if (since.length > 0) return since;
   const survey = surveyLabel(toks, f1, figure);
   if (survey.length > 0) return survey;
   // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of.
@@ -170,6 +202,9 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     const did = resolve(clauseWords(toks, f0), ctx).filter((t) => t.pos !== 'PRON');
     if (did.length > 0) return [...q.slice(0, 1), ...did, ...q.slice(1)];
   }
+  // "a six-month contract", "the 93 minute film", "a 40-year career": a duration before a noun is that thing's length.
+  const durationOf = figure.kind === 'duration' ? lengthOf(q, toks, f0) : [];
+  if (durationOf.length > 0) return durationOf;
   if (q.length > 0) {
     // "Hearts's 2-1 defeat", "Ford's $470m loss": the possessive before the figure says whose.
     const poss = toks[f0 - 1];
@@ -269,6 +304,33 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   const before = clauseBefore(toks, f0);
   if (before.length > 0) return before;
   return objectAfter(toks, f1 + 1);
+}
+
+/**
+ * The length of the thing a duration modifies, with its owner: "Hoddle's six-month contract" → "length of Hoddle's contract";
+ * empty when the noun does not follow the figure directly (a duration of an action, "banned for two years").
+ */
+function lengthOf(q: Token[], toks: Token[], f0: number): Token[] {
+  const head = q[0];
+  if (head === undefined || head.start < 0 || TIME_WORD.test(head.lower)) return [];
+  // Only a noun right after the figure (and its glued "-year" / "-month") is modified by it.
+  const last = toks.findIndex((t) => t === head) - 1;
+  const glued = toks[last]?.pos === 'NOUN' || toks[last]?.pos === 'NUM' || (toks[last - 1]?.text === '-' && isGlued(toks, last - 1));
+  if (!glued) return [];
+  const poss = toks[f0 - 1];
+  const owner = poss !== undefined && poss.pos === 'PART' && /^['’]s?$/.test(poss.text) ? nounBack(toks, f0 - 2) : [];
+  return [word('length'), word('of'), ...owner, ...q];
+}
+
+/** "five years after the disappearance" → "time after disappearance": a duration measured from or to an event, else empty. */
+function timeFrom(toks: Token[], f1: number): Token[] {
+  const prep = toks[f1 + 1];
+  if (prep === undefined || !/^(?:after|before|since|until)$/.test(prep.lower) || isTimePhrase(toks, f1 + 2)) return [];
+  const event = nounPhrase(toks, f1 + 2, true);
+  // A clause after the preposition ("after reports a man was seen") names its event by its subject only: too little.
+  const next = toks[f1 + 2 + event.length + (toks[f1 + 2]?.pos === 'DET' ? 1 : 0)];
+  if (event.length === 0 || next?.pos === 'VERB' || next?.pos === 'AUX' || next?.pos === 'DET') return [];
+  return [word('time'), prep, ...event];
 }
 
 /** The object of a verb right before the figure's "to" or "by" ("cut its forecast to 3%"), else null. */
@@ -828,7 +890,9 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   // "rise in net profit" → "rise in Qantas net profit"
   // "expected sales", "possible fall in profits": the hedge stays first.
   const hedged = words[0]?.start === -1 && /^(?:expected|possible|no)$/.test(words[0]?.lower ?? '') ? 1 : 0;
-  const at = hedged + (words.length > hedged + 2 && words[hedged + 1]?.lower === 'in' && (words[hedged]?.lower === 'rise' || words[hedged]?.lower === 'fall') ? 2 : 0);
+  // "rise in", "length of": the owner goes after a synthetic opener, before the thing owned.
+  const opener = words.length > hedged + 2 && words[hedged]?.start === -1 && words[hedged + 1]?.start === -1 && /^(?:in|of)$/.test(words[hedged + 1]?.lower ?? '');
+  const at = hedged + (opener ? 2 : 0);
   return [...words.slice(0, at), ...wordsOf(owner), ...words.slice(at)];
 }
 

@@ -140,6 +140,13 @@ describe('labelFigure', () => {
     ['Exports in 2004 rose 7% to $9bn.', '7%', 'rise in Exports in 2004'],
     ['The plant, Nordwerk, was sold in May 2003 for $60m.', '$60m', 'Nordwerk plant sold in May 2003'],
     ['Profits rose in the third quarter by 5%.', '5%', 'rise in Profits'],
+    // A duration before a noun is that thing's length; a duration before "after" runs from an event.
+    ['The ex-England coach has been given a six-month contract.', 'six-month', 'length of contract'],
+    ['The 93 minute film will see Michael discussing his early days.', '93 minute', 'length of film'],
+    ["Edwards' sister makes an emotional TV appeal five years after the disappearance.", 'five years', 'time after disappearance'],
+    // A label that names no thing takes what the figure is for, or the subject of its clause.
+    ['He has earmarked £4 billion that will be used to reduce taxes.', '£4 billion', 'earmarked to reduce taxes'],
+    ['The dollar slid to a record $1.3666, before bouncing back to $1.3636.', '$1.3636', 'dollar bouncing back'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
