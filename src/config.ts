@@ -107,6 +107,8 @@ const schema = z.object({
     .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v!), { message: 'must be true or false' })
     .transform((v) => /^(true|1|yes)$/i.test(v!)),
   SEND_RATE_PER_SECOND: positiveInt(25, 1000),
+  // Past 8 a kill -9 could repeat that many digest messages, for a gain only a very slow link needs.
+  SEND_IN_FLIGHT: positiveInt(1, 8),
   MISSED_DIGEST_MAX_AGE_HOURS: positiveInt(12, 24 * 7),
   SCHEDULE_CHECK_SECONDS: positiveInt(30, 3600),
   HTTP_PORT: port(),
@@ -193,6 +195,12 @@ export interface Config {
   /** Let users (bot /subscribe) add feeds on loopback/private/link-local addresses (SSRF guard off). */
   allowPrivateFeeds: boolean;
   sendRatePerSecond: number;
+  /**
+   * Digest messages one process keeps on the wire at once (SEND_IN_FLIGHT): also the most a kill -9
+   * of it can repeat. 1 caps a process at one send per round trip (~16/s at 60 ms); more trades
+   * possible duplicates per crash for throughput on a slow link.
+   */
+  sendInFlight: number;
   /** A digest slot missed (e.g. during downtime) is delivered late only within this many hours. */
   missedDigestMaxAgeHours: number;
   /** Article bodies older than this many days are emptied (figures and sentences stay); null keeps them all. */
@@ -252,6 +260,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    sendInFlight: e.SEND_IN_FLIGHT,
     missedDigestMaxAgeHours: e.MISSED_DIGEST_MAX_AGE_HOURS,
     retentionDays: e.RETENTION_DAYS,
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,

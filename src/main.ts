@@ -82,7 +82,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   // The outbox keeps its durable retry bookkeeping (each 429 and error recorded on the row), so it
   // sends with a plain client, taking its slots from the same pacer as the bot's replies.
   const sender = new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot }));
-  const worker = new OutboxWorker({ store, sender, logger, limiter: pacer, kind: 'bot', language: config.language, cards: botDeps.cards, ...(metrics ? { metrics } : {}) });
+  const worker = new OutboxWorker({ store, sender, logger, limiter: pacer, maxInFlight: config.sendInFlight, kind: 'bot', language: config.language, cards: botDeps.cards, ...(metrics ? { metrics } : {}) });
   await worker.start();
   const sending = worker.run().catch((err) => logger.error({ err: (err as Error).message }, 'outbox worker failed'));
 

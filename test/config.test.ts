@@ -25,6 +25,8 @@ describe('parseConfig', () => {
     expect(c.digestCron).toBe('0 8 * * *');
     expect(c.adminIds).toEqual([]);
     expect(c.topFigures).toBe(5);
+    // one digest message on the wire per process: a kill -9 repeats at most one
+    expect(c.sendInFlight).toBe(1);
   });
 
   it('chooses the database from DATABASE_URL: postgres:// is PostgreSQL, a path is SQLite, other schemes are refused without echoing the URL', () => {
@@ -56,6 +58,7 @@ describe('parseConfig', () => {
     expect(c.seedFeeds).toHaveLength(2);
     expect(c.digestCron).toBe('30 7 * * 1-5');
     expect(parseConfig({ DIGEST_CRON: '07:30' }).digestCron).toBe('07:30');
+    expect(parseConfig({ SEND_IN_FLIGHT: '3' }).sendInFlight).toBe(3);
   });
 
   it.each([
@@ -72,6 +75,8 @@ describe('parseConfig', () => {
     ['SCHEDULE_CHECK_SECONDS', '99999999', /SCHEDULE_CHECK_SECONDS must be a whole number from 1 to 3,600/],
     ['ADMIN_IDS', '12345678901234567890', /ADMIN_IDS must be comma-separated numeric Telegram user ids, each at most 9007199254740991/],
     ['FEED_BUDGET_SECONDS', '0', /FEED_BUDGET_SECONDS must be a whole number from 1 to 3,600/],
+    ['SEND_IN_FLIGHT', '0', /SEND_IN_FLIGHT must be a whole number from 1 to 8/],
+    ['SEND_IN_FLIGHT', '9', /SEND_IN_FLIGHT must be a whole number from 1 to 8/],
     ['TELEGRAM_API_ROOT', 'ftp://x', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     ['HTTP_PORT', '70000', /HTTP_PORT must be a port number 1-65535/],
     ['WEBHOOK_SECRET', 'has spaces!', /WEBHOOK_SECRET must be 1-256 characters A-Z/],

@@ -69,6 +69,7 @@ export const deliverCommand: CliCommand = {
         sender: new TelegrafSender(new Telegram(token, { apiRoot: config.telegram.apiRoot })),
         logger,
         limiter: chooseSendPacer(config, store, logger),
+        maxInFlight: config.sendInFlight,
         kind: 'cli',
         language: config.language,
       });

@@ -2,10 +2,11 @@
  * The outbox worker: leases due (digest, chat, part) rows from the store and sends them within
  * flood limits, one message per chat at a time, in part order. Each outcome is committed right
  * after its send, so a crash (kill -9) loses nothing and can repeat only the messages whose HTTP
- * call was in flight: at most MAX_IN_FLIGHT (2) per worker, whatever the rate or latency, because
- * a send goes on the wire only while fewer than that are (test/e2e/kill-delivery.test.ts measures
- * it at every kill). Two keep a ~100 ms round trip from capping us below Telegram's ~30 msg/s
- * while bounding what a crash repeats. A second sender (the bot and
+ * call was in flight: at most `maxInFlight` per worker (default 1), whatever the rate or latency,
+ * because a send goes on the wire only while fewer than that are (test/e2e/kill-delivery.test.ts
+ * measures it at every kill). One send at a time caps a worker at one message per round trip
+ * (~16/s at 60 ms); a fleet adds its workers' rounds up, and an operator on a slow link may allow
+ * more (SEND_IN_FLIGHT) at the price of as many possible duplicates per crash. A second sender (the bot and
  * `keyfigures deliver`, or two bots) on the same database never sends the same part: rows are
  * leased, the lease is re-checked right before each send, and a sender that stops heartbeating
  * loses its leases within `staleMs` (at once when it ran on this machine and its process is gone).
@@ -23,10 +24,11 @@ import { translator } from '../i18n/translator.js';
 import type { Metrics } from '../ops/metrics.js';
 
 /**
- * Sends on the wire at once per worker, and so the most messages one kill -9 can repeat: a row
- * is marked "sending" right before its HTTP call and its outcome committed right after.
+ * Sends on the wire at once per worker unless told otherwise, and so the most messages one kill -9
+ * can repeat: a row is marked "sending" right before its HTTP call and its outcome committed right
+ * after. Issue 14 asks for at most one duplicate per kill.
  */
-export const MAX_IN_FLIGHT = 2;
+export const DEFAULT_IN_FLIGHT = 1;
 
 /** What the worker needs. */
 export interface OutboxDeps {
@@ -51,7 +53,7 @@ export interface OutboxDeps {
   pollMs?: number;
   /** Seconds of sending to lease ahead. Default 1.5. */
   lookaheadSec?: number;
-  /** Sends on the wire at once (the most a crash repeats). Default MAX_IN_FLIGHT; never more. */
+  /** Sends on the wire at once, and so the most a crash repeats (SEND_IN_FLIGHT). Default DEFAULT_IN_FLIGHT. */
   maxInFlight?: number;
   /** Cap of the transient-error backoff. Default 5 min. */
   maxBackoffMs?: number;
@@ -93,7 +95,7 @@ export class OutboxWorker {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private running: Promise<DrainReport> | null = null;
   private lastClaim = 0;
-  /** Sends between startSending and their committed outcome. */
+  /** Places on the wire taken: from booking a slot to the send's committed outcome. */
   private onWire = 0;
   private readonly wireWaiters = new Set<() => void>();
   /** The report at the end of the previous burst of work, to log each burst's counts once. */
@@ -236,12 +238,15 @@ export class OutboxWorker {
     // A card is rendered (once per edition and language) before taking a slot, not while holding one.
     const card = parseCardPart(html);
     if (card) await this.cards.card(row.digestId, card.locale).catch(() => null);
-    if (!(await this.waitForSlot(row.chatId, signal))) {
+    if (!(await this.takeWire(signal))) {
       await store.releaseLeases(this.owner, [row.id]);
       return;
     }
-    this.onWire++;
     try {
+      if (!(await this.deps.limiter.acquire(row.chatId, signal))) {
+        await store.releaseLeases(this.owner, [row.id]);
+        return;
+      }
       await this.send(row, html);
     } finally {
       this.onWire--;
@@ -250,17 +255,19 @@ export class OutboxWorker {
   }
 
   /**
-   * Wait until the flood limits let a message to `chatId` go and fewer than the in-flight bound are
-   * on the wire. A slot that passed while the wire was full is not used late (sends would bunch
-   * up past the limits): a new one is booked. False when aborted.
+   * Take one of the worker's places on the wire, waiting while all are taken; false when aborted.
+   * The place is taken before the flood-limit slot, not after: a slot booked while the wire is
+   * full would pass unused and be lost to the whole fleet (with one send at a time and a 60 ms
+   * round trip, every other slot was). The price: a message whose chat must wait (a group's next
+   * part, ~3 s after the last) holds its place meanwhile; a chat's next part is claimed only once the
+   * previous one is sent, behind ~1.5 s of other chats' work, so for private chats the wait has
+   * mostly passed by then.
    */
-  private async waitForSlot(chatId: number, signal: AbortSignal): Promise<boolean> {
-    const bound = Math.min(this.deps.maxInFlight ?? MAX_IN_FLIGHT, MAX_IN_FLIGHT);
-    for (;;) {
-      if (!(await this.deps.limiter.acquire(chatId, signal))) return false;
-      if (this.onWire < bound) return true;
-      if (!(await this.wireFreed(signal))) return false;
-    }
+  private async takeWire(signal: AbortSignal): Promise<boolean> {
+    const bound = this.deps.maxInFlight ?? DEFAULT_IN_FLIGHT;
+    while (this.onWire >= bound) if (!(await this.wireFreed(signal))) return false;
+    this.onWire++;
+    return true;
   }
 
   /** Resolves true when a send on the wire finishes, false when `signal` aborts. */

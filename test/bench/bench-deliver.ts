@@ -15,6 +15,9 @@
  * SQLite each process paces itself alone); each run gets its own schema, dropped afterwards.
  *
  *   npm run bench:deliver -- --instances 3 --database-url postgres://postgres@127.0.0.1:5432/test [--subscribers 1000] [--latency 60]
+ *
+ * `--in-flight N` sets SEND_IN_FLIGHT (default 1: one send on the wire per process, so a crash
+ * repeats at most one message) to see what more sends in flight buy on a slow link.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     instances: { type: 'string' },
     'database-url': { type: 'string' },
     latency: { type: 'string' },
+    'in-flight': { type: 'string' },
   },
 });
 const fleetMode = values.instances !== undefined || values['database-url'] !== undefined;
@@ -50,6 +54,7 @@ const partCount = Number(values.parts ?? 1);
 const instances = Number(values.instances ?? 1);
 const databaseUrl = values['database-url'];
 const latencyMs = Number(values.latency ?? (fleetMode ? 60 : 0));
+const inFlight = Number(values['in-flight'] ?? 1);
 
 const parts = Array.from({ length: partCount }, (_, i) => `<b>KeyFigures</b> · 24 Nov 2026 — part ${i + 1}\n${'• 240 detainees freed\n'.repeat(40)}`);
 const chats = Array.from({ length: n }, (_, i) => 100_000 + i);
@@ -64,6 +69,7 @@ function measure(api: FakeBotApi, wallMs: number) {
     messages: sent.length,
     expected: n * partCount,
     configuredRate: rate,
+    sendsInFlight: inFlight,
     achievedPerSecond: Number(achieved.toFixed(2)),
     shareOfLimit: `${((achieved / rate) * 100).toFixed(1)}%`,
     received429: api.rejected().filter((r) => r.error_code === 429).length,
@@ -121,6 +127,7 @@ async function inProcess(): Promise<void> {
       sender: new TelegrafSender(new Telegram(api.token, { apiRoot: api.apiRoot })),
       logger: createLogger({ level: 'warn' }),
       limiter: new FloodLimiter({ globalPerSecond: rate, privateIntervalMs: 1000, groupPerMinute: 20 }),
+      maxInFlight: inFlight,
       kind: 'bench',
     });
     process.stderr.write(`bench:deliver — ${n} subscribers × ${partCount} part(s) at ${rate} msg/s (fake API enforces 30/s): ~${Math.ceil((n * partCount) / rate)} s\n`);
@@ -154,6 +161,7 @@ async function fleetRun(count: number): Promise<ReturnType<typeof measure> & { i
     DIGEST_CRON: '0 0 1 1 *',
     FETCH_CRON: '0 0 1 1 *',
     SEND_RATE_PER_SECOND: String(rate),
+    SEND_IN_FLIGHT: String(inFlight),
     LOG_LEVEL: 'warn',
   });
   const bots: BotProcess[] = [];

@@ -89,6 +89,38 @@ describe('drainOutbox', () => {
   });
 });
 
+describe('sends on the wire', () => {
+  /** A sender whose calls take a while, counting how many overlap. */
+  class SlowSender extends ScriptedSender {
+    onWire = 0;
+    mostOnWire = 0;
+    override async sendHtml(chatId: number, html: string): Promise<number> {
+      this.mostOnWire = Math.max(this.mostOnWire, ++this.onWire);
+      try {
+        await new Promise((r) => setTimeout(r, 5));
+        return await super.sendHtml(chatId, html);
+      } finally {
+        this.onWire--;
+      }
+    }
+  }
+  const chats = Array.from({ length: 20 }, (_, i) => i + 1);
+
+  it('are one at a time by default, so a kill -9 can repeat at most one message', async () => {
+    await queue(['one'], chats);
+    const sender = new SlowSender();
+    expect(await drainOutbox({ store, sender, logger, limiter: fastLimits() })).toMatchObject({ sent: 20 });
+    expect(sender.mostOnWire).toBe(1);
+  });
+
+  it('are as many as maxInFlight (SEND_IN_FLIGHT) allows', async () => {
+    await queue(['one'], chats);
+    const sender = new SlowSender();
+    expect(await drainOutbox({ store, sender, logger, limiter: fastLimits(), maxInFlight: 3 })).toMatchObject({ sent: 20 });
+    expect(sender.mostOnWire).toBe(3);
+  });
+});
+
 describe('a sender that died on this machine', () => {
   // A pid that ran and is gone: a process that has exited (and been waited for).
   const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
