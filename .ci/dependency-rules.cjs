@@ -10,10 +10,10 @@ module.exports = {
   forbidden: [
     {
       name: 'pure-stage-imports-adapter',
-      comment: 'A pure stage imports an adapter (store, net, bot, delivery, cli, app, ops, jobs, fleet, llm): pass the data in instead.',
+      comment: 'A pure stage imports an adapter (store, net, bot, delivery, cli, app, ops, jobs, fleet, llm, service): pass the data in instead.',
       severity: 'error',
       from: { path: PURE },
-      to: { path: '^src/(store|net|bot|delivery|cli|app|ops|jobs|fleet|llm)/' },
+      to: { path: '^src/(store|net|bot|delivery|cli|app|ops|jobs|fleet|llm|service)/' },
     },
     {
       name: 'pure-stage-imports-io-package',
