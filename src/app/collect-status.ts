@@ -42,7 +42,7 @@ export async function collectStatus(store: Store, config: Config, now = new Date
       inactive: subscribers.filter((s) => !s.active).length,
     },
     digests: {
-      last: last ? { date: last.date, createdAt: last.createdAt, stories: last.stories.length } : null,
+      last: last ? { date: last.date, createdAt: last.createdAt.toISOString(), stories: last.stories.length } : null,
       next: next ? next.toISOString() : null,
     },
     outbox: await store.deliveryCounts(),

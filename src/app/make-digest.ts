@@ -84,7 +84,7 @@ export const WHOLE_HISTORY: DigestWindow = { fetchedSince: null, publishedSince:
 async function defaultWindow(store: Store, settings: DigestSettings, now: Date): Promise<DigestWindow> {
   const windowStart = new Date(now.getTime() - settings.windowHours * 3_600_000);
   const last = await store.latestDigest();
-  const lastAt = last ? new Date(last.createdAt) : null;
+  const lastAt = last?.createdAt ?? null;
   const fetchedSince = lastAt && lastAt > windowStart ? lastAt : windowStart;
   return { fetchedSince, publishedSince: windowStart };
 }
@@ -106,7 +106,7 @@ export async function previewDigest(deps: {
   return buildDigest(articles, {
     date: localDate(now, deps.settings.timezone),
     timezone: deps.settings.timezone,
-    createdAt: now.toISOString(),
+    createdAt: now,
     maxStories: deps.settings.maxStories,
     figuresPerStory: deps.settings.topFigures,
   });

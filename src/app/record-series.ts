@@ -27,8 +27,8 @@ export const DEFAULT_SERIES_SETTINGS: SeriesSettings = { minConfidence: DEFAULT_
 const MAX_CANDIDATE_ARTICLES = 5000;
 
 function dateOf(article: Pick<Article, 'publishedAt' | 'fetchedAt'>): Date {
-  const d = new Date(article.publishedAt ?? article.fetchedAt);
-  return Number.isNaN(d.getTime()) ? new Date(article.fetchedAt) : d;
+  const d = article.publishedAt ?? article.fetchedAt;
+  return Number.isNaN(d.getTime()) ? article.fetchedAt : d;
 }
 
 /**

@@ -265,7 +265,7 @@ async function ingestFeed(feed: Feed, ctx: CycleContext, signal: AbortSignal): P
   await mapLimit(current, 4, async ({ item, key }) => {
     let saved: number | null;
     try {
-      saved = await storeItem(item, key, feed, sourceName, ctx, at.toISOString(), signal);
+      saved = await storeItem(item, key, feed, sourceName, ctx, at, signal);
     } catch (err) {
       // One bad item never fails its feed: it is skipped, remembered as seen (not retried every
       // cycle) and recorded; the feed's other items are stored.
@@ -325,7 +325,7 @@ function guardFor(feed: Feed, ctx: CycleContext): PublicOnly | undefined {
 }
 
 /** Summarize one item and save it; returns its figure count, or null when it was a duplicate. */
-async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: string, signal: AbortSignal) {
+async function storeItem(item: FeedItem, key: string, feed: Feed, source: string, ctx: CycleContext, at: Date, signal: AbortSignal) {
   const { deps } = ctx;
   const text = await itemText(item, {
     fetchPages: deps.fullText && isUrl(feed.url),
@@ -347,7 +347,7 @@ async function storeItem(item: FeedItem, key: string, feed: Feed, source: string
     link: item.link,
     title: item.title,
     source,
-    publishedAt: item.publishedAt ? item.publishedAt.toISOString() : null,
+    publishedAt: item.publishedAt,
     fetchedAt: at,
     text: summary.text,
     summary: summary.summary,

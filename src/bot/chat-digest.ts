@@ -28,7 +28,7 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
   // depends on the zone; bodies are not read, a digest never shows them) ...
   const ranked = await deps.recentDigests.get(key, now, async () => {
     const articles = await deps.store.articlesForDigest(window, { bodies: false });
-    return buildDigest(articles, { date, timezone: tz, createdAt: now.toISOString(), maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
+    return buildDigest(articles, { date, timezone: tz, createdAt: now, maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
   });
   // ... then dated, and its figures' series changes worded, in the chat's zone.
   const all = await deps.recentDigests.get(`${key}|${tz}|${date}`, now, async () => {
@@ -54,7 +54,7 @@ export function digestWindows(deps: BotDeps, subscriber: Subscriber | null): { s
   // To the minute: chats asking within one minute share the build (see recent-digests.ts).
   const dayAgo = minuteFloor(new Date(now - deps.settings.windowHours * 3_600_000));
   const floor = new Date(now - MAX_LOOKBACK_MS);
-  const last = subscriber?.lastDigestAt ? new Date(subscriber.lastDigestAt) : null;
+  const last = subscriber?.lastDigestAt ?? null;
   const since = last ? (last < floor ? floor : last) : dayAgo;
   return {
     since: { fetchedSince: since, publishedSince: since < dayAgo ? since : dayAgo },

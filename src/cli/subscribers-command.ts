@@ -34,7 +34,7 @@ export const subscribersCommand: CliCommand = {
                 !s.active ? `inactive: ${s.deactivatedReason ?? ''}` : s.paused ? 'paused' : 'active',
                 s.digestTime ?? 'default',
                 s.timezone ?? 'default',
-                s.subscribedAt.slice(0, 10),
+                s.subscribedAt.toISOString().slice(0, 10),
                 s.title,
               ]),
             ),

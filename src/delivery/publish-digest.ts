@@ -106,7 +106,7 @@ export async function publishDigest(
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
   // What each chat was shown, so /story N, the story buttons and "more" refer to it.
-  const at = opts.givenAt ?? new Date(digest.createdAt);
+  const at = opts.givenAt ?? digest.createdAt;
   for (const { page, chats } of views.values()) {
     if (page.stories.length === 0) continue;
     for (const { chatId, all } of chats) await store.saveChatView(chatId, { at, stories: all.map((s) => editionVersion(s, digest)) });

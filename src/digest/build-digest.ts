@@ -10,8 +10,8 @@ export interface BuildDigestOptions {
   /** Edition date in the digest timezone, YYYY-MM-DD. */
   date: string;
   timezone: string;
-  /** ISO timestamp; passed in so the function stays pure. */
-  createdAt: string;
+  /** Passed in so the function stays pure. */
+  createdAt: Date;
   /** At most this many stories (default 10). */
   maxStories?: number;
   /** At most this many figures per story (default 5). */
@@ -73,7 +73,7 @@ function weight(article: Article, figuresPerStory: number): number {
 }
 
 function time(article: Article): number {
-  const t = Date.parse(article.publishedAt ?? article.fetchedAt);
+  const t = (article.publishedAt ?? article.fetchedAt).getTime();
   return Number.isNaN(t) ? -Infinity : t;
 }
 
@@ -88,7 +88,7 @@ function positiveInt(value: number | undefined, fallback: number, name: string):
  * title or link) and the same story from other feeds (see cluster-stories) collapsed into the
  * better-ranked one, which lists every source and any figure they disagree on; numbered 1..N. Articles without figures
  * appear only when no article has any, since a thin digest beats none.
- * @example buildDigest(articles, { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: new Date().toISOString() })
+ * @example buildDigest(articles, { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: new Date() })
  */
 export function buildDigest(articles: readonly Article[], opts: BuildDigestOptions): Digest {
   const maxStories = positiveInt(opts.maxStories, 10, 'maxStories');

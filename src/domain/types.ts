@@ -101,8 +101,9 @@ export interface Article {
   title: string;
   /** Feed title (or host) shown as the source. */
   source: string;
-  publishedAt: string | null;
-  fetchedAt: string;
+  publishedAt: Date | null;
+  /** When KeyFigures first saw the article. */
+  fetchedAt: Date;
   text: string;
   summary: string;
   figures: Figure[];
@@ -117,7 +118,7 @@ export interface Story {
   title: string;
   link: string | null;
   source: string;
-  publishedAt: string | null;
+  publishedAt: Date | null;
   summary: string;
   figures: Figure[];
   /** Every source that reported this story, the lead first; set only when more than one source did. */
@@ -145,8 +146,8 @@ export interface Digest {
   id?: number;
   /** Edition date in the digest timezone, YYYY-MM-DD. */
   date: string;
-  /** ISO timestamp of creation. */
-  createdAt: string;
+  /** When the edition was built. */
+  createdAt: Date;
   timezone: string;
   stories: Story[];
 }
@@ -158,7 +159,7 @@ export interface Subscriber {
   chatType: string;
   title: string | null;
   active: boolean;
-  subscribedAt: string;
+  subscribedAt: Date;
   /** Why the chat was deactivated (e.g. "blocked by the user"), else null. */
   deactivatedReason: string | null;
   /** The chat's own IANA time zone; null means the configured default. */
@@ -167,8 +168,8 @@ export interface Subscriber {
   digestTime: string | null;
   /** Paused with /pause: kept active, receives nothing until /resume. */
   paused: boolean;
-  /** When this chat last received (was queued) a digest; ISO, or null. */
-  lastDigestAt: string | null;
+  /** When this chat last received (was queued) a digest, or null. */
+  lastDigestAt: Date | null;
   /** The chat's language ("en", "uk"); null until the chat first talks to the bot after subscribing. */
   language: string | null;
 }

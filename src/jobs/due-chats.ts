@@ -50,7 +50,7 @@ export function dueChats(subscribers: readonly Subscriber[], now: Date, defaults
     if (!slots.has(key)) slots.set(key, lastSlot(schedule, tz, now, defaults.maxAgeMs));
     const slot = slots.get(key);
     if (!slot || now.getTime() - slot.getTime() > defaults.maxAgeMs) continue;
-    const given = Math.max(Date.parse(s.lastDigestAt ?? '') || 0, Date.parse(s.subscribedAt) || 0);
+    const given = Math.max(s.lastDigestAt?.getTime() || 0, s.subscribedAt.getTime() || 0);
     if (slot.getTime() > given) due.push({ chatId: s.chatId, slot });
   }
   return due;

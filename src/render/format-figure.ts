@@ -44,16 +44,14 @@ export function formatDigestDate(date: string, locale: Locale = DEFAULT_LOCALE):
 }
 
 /**
- * An ISO timestamp as a calendar day in `timezone` ("26 May 2025"); null when absent or unparseable.
+ * A time as a calendar day in `timezone` ("26 May 2025"); null when absent or an invalid Date.
  * An unknown timezone falls back to UTC rather than failing a whole digest.
- * @example formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv') // '26 May 2025'
+ * @example formatDate(new Date('2025-05-25T22:30:00Z'), 'Europe/Kyiv') // '26 May 2025'
  */
-export function formatDate(at: Date | string | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE, opts: { year?: boolean } = {}): string | null {
-  if (!at) return null;
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return null;
+export function formatDate(at: Date | null, timezone = 'UTC', locale: Locale = DEFAULT_LOCALE, opts: { year?: boolean } = {}): string | null {
+  if (!at || Number.isNaN(at.getTime())) return null;
   const year = opts.year ?? true;
-  return formatDay(d, timezone, locale, year) ?? formatDay(d, 'UTC', locale, year);
+  return formatDay(at, timezone, locale, year) ?? formatDay(at, 'UTC', locale, year);
 }
 
 /** The calendar day of `d` in `timezone`, per locale with Intl (without the year when `year` is false); null for an unknown time zone. */

@@ -67,7 +67,7 @@ export function renderMarkdown(digest: Digest, opts: { locale?: string } = {}): 
     '---',
     `date: ${JSON.stringify(digest.date)}`,
     `timezone: ${JSON.stringify(digest.timezone)}`,
-    `created: ${JSON.stringify(digest.createdAt)}`,
+    `created: ${JSON.stringify(digest.createdAt.toISOString())}`,
     `stories: ${digest.stories.length}`,
     `figures: ${countFigures(digest.stories)}`,
     '---',
@@ -99,10 +99,10 @@ export function digestToJson(digest: Digest): string {
     ...(digest.id !== undefined ? { id: digest.id } : {}),
     date: digest.date,
     timezone: digest.timezone,
-    createdAt: digest.createdAt,
+    createdAt: digest.createdAt.toISOString(),
     stories: digest.stories.map((s) => ({
       number: s.number, articleId: s.articleId, title: s.title, link: s.link, source: s.source,
-      publishedAt: s.publishedAt, summary: s.summary, figures: s.figures.map(figureJson),
+      publishedAt: s.publishedAt?.toISOString() ?? null, summary: s.summary, figures: s.figures.map(figureJson),
       ...(s.sources !== undefined ? { sources: s.sources } : {}), ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
     })),
   };

@@ -7,7 +7,7 @@ const story = (n: number, title: string, feedId: number, extra: Partial<Story> =
   number: n, articleId: n, feedId, title, link: null, source: 'S', publishedAt: null, summary: '', figures: [], ...extra,
 });
 const digest: Digest = {
-  date: '2026-11-24', createdAt: '', timezone: 'UTC',
+  date: '2026-11-24', createdAt: new Date(''), timezone: 'UTC',
   stories: [
     story(1, 'Ukraine captured 971 soldiers', 1),
     story(2, 'Football: Dynamo win 3-0', 2),

@@ -119,7 +119,7 @@ async function inProcess(): Promise<void> {
     const at = new Date().toISOString();
     await addSubscribers({ kind: 'sqlite', path: path.join(dir, 'kf.db') }, at);
     for (const id of chats) api.addChat({ id, type: 'private', first_name: 'B' });
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: at, timezone: 'UTC', stories: [] }, parts);
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories: [] }, parts);
     await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], new Date(at));
 
     const worker = new OutboxWorker({
@@ -171,7 +171,7 @@ async function fleetRun(count: number): Promise<ReturnType<typeof measure> & { i
     try {
       await addSubscribers(location, at);
       // No article in the window: deliver --now sends the latest saved edition.
-      await store.saveDigest({ date: '2026-11-24', createdAt: at, timezone: 'UTC', stories: [] }, parts);
+      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories: [] }, parts);
     } finally {
       await store.close();
     }

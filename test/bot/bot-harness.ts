@@ -96,7 +96,7 @@ export async function startHarness(
 }
 
 /** Minutes ago as ISO. */
-export const minutesAgo = (m: number): string => new Date(Date.now() - m * 60_000).toISOString();
+export const minutesAgo = (m: number): Date => new Date(Date.now() - m * 60_000);
 
 /**
  * Store an article summarized by the real figure engine.

@@ -121,7 +121,7 @@ describe('/digest_here', () => {
     await h.store.subscribe({ chatId: FORUM.id, chatType: 'supergroup', title: FORUM.title }, new Date());
     await h.store.setDigestTopic(FORUM.id, topic);
     const parts = ['<b>Part one</b>', 'Part two', 'Part three'];
-    const digest = await h.store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
+    const digest = await h.store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, parts);
     await h.store.enqueueEdition(digest.id, [{ parts, chatIds: [FORUM.id] }], null);
     h.api.deleteTopic(FORUM.id, topic);
 

@@ -29,7 +29,7 @@ function run(...args: string[]) {
 
 function story(number: number, title: string, text: string): Story {
   const s = summarizeArticle({ title, text }, { topK: 3 });
-  return { number, articleId: number, title, link: `https://news.example/${number}`, source: 'Example News', publishedAt: '2026-11-22T06:00:00Z', summary: s.summary, figures: s.figures };
+  return { number, articleId: number, title, link: `https://news.example/${number}`, source: 'Example News', publishedAt: new Date('2026-11-22T06:00:00Z'), summary: s.summary, figures: s.figures };
 }
 
 const BRIDGE = story(1, 'Bridge reopens after $48m repairs', 'The bridge reopened after repairs costing $48m. About 1,350 lorries a day used it.');
@@ -41,9 +41,9 @@ beforeAll(async () => {
   digests = path.join(dir, 'digests');
   const store = openSqliteStore(path.join(dir, 'kf.db'));
   const editions: Digest[] = [
-    { date: '2026-11-22', createdAt: '2026-11-22T06:00:00Z', timezone: 'Europe/Kyiv', stories: [BRIDGE] },
-    { date: '2026-11-22', createdAt: '2026-11-22T18:00:00Z', timezone: 'Europe/Kyiv', stories: [BRIDGE, TALKS] },
-    { date: '2026-11-23', createdAt: '2026-11-23T06:00:00Z', timezone: 'Europe/Kyiv', stories: [RATES] },
+    { date: '2026-11-22', createdAt: new Date('2026-11-22T06:00:00Z'), timezone: 'Europe/Kyiv', stories: [BRIDGE] },
+    { date: '2026-11-22', createdAt: new Date('2026-11-22T18:00:00Z'), timezone: 'Europe/Kyiv', stories: [BRIDGE, TALKS] },
+    { date: '2026-11-23', createdAt: new Date('2026-11-23T06:00:00Z'), timezone: 'Europe/Kyiv', stories: [RATES] },
   ];
   // As the bot does: save the edition, archive the draft.
   for (const d of editions) {
@@ -82,7 +82,7 @@ describe('keyfigures archive', { timeout: 30_000 }, () => {
     expect(lines[2]).toMatch(/^2026-11-22\s+2\s+\d+\s+2026-11-22\.md$/);
     const json = JSON.parse(run('archive', 'list', '--json').out);
     expect(json.map((e: { date: string; stories: number }) => [e.date, e.stories])).toEqual([['2026-11-23', 1], ['2026-11-22', 2]]);
-    expect(json[1]).toMatchObject({ created: '2026-11-22T18:00:00Z', file: '2026-11-22.md' });
+    expect(json[1]).toMatchObject({ created: '2026-11-22T18:00:00.000Z', file: '2026-11-22.md' });
   });
 
   it('rebuild regenerates every file and index.md from the database, identical to the originals, with progress', () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await store.subscribe({ chatId: -3, chatType: 'group', title: 'Newsroom' }, new Date('2026-11-22T00:00:00Z'));
   await store.setPaused(2, true);
   await store.deactivate(-3, 'Forbidden: bot was kicked from the group chat');
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: '2026-11-24T06:00:00Z', timezone: 'Europe/Kyiv', stories: [] }, ['p']);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date('2026-11-24T06:00:00Z'), timezone: 'Europe/Kyiv', stories: [] }, ['p']);
   await store.enqueueEdition(digest.id, [{ parts: ['p'], chatIds: [1, 2] }], null);
   await store.close();
 }, 30_000);

@@ -20,7 +20,7 @@ const claimOpts = (now: number, staleBefore = now - 5) => ({ now: D(now), limit:
 
 async function queued(chats: number[], parts = ['a', 'b']) {
   for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, parts);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [] }, parts);
   await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return digest;
 }
@@ -80,7 +80,7 @@ describe('publishDigest', () => {
     const feedB = await store.addFeed('https://b.example/feed');
     await store.setFeedChoice(3, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
     await store.setFeedChoice(4, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
     const result = await publishDigest(store, digest, { givenAt: D(5) });
     expect(result).toMatchObject({ chats: 4, renditions: 2, empty: 0 });
     const again = await publishDigest(store, digest, { givenAt: D(6) });
@@ -95,7 +95,7 @@ describe('publishDigest', () => {
     expect(html.get(3)).toContain('Story 2');
     expect(html.get(3)).not.toContain('Story 1');
     expect(html.get(4)).toBe(html.get(3));
-    expect((await store.getSubscriber(2))!.lastDigestAt).toBe(T(6));
+    expect((await store.getSubscriber(2))!.lastDigestAt).toEqual(D(6));
   });
 });
 
@@ -114,8 +114,8 @@ describe('queueDueDigests', () => {
 
     const feed = await store.addFeed('https://a.example/feed');
     await store.saveArticle({
-      feedId: feed.feed.id, key: 'k1', link: 'https://a.example/1', title: 'Port strike ends', source: 'Wire', publishedAt: '2026-11-24T07:00:00Z',
-      fetchedAt: '2026-11-24T07:05:00Z', text: 'About 3,400 workers walked out.', summary: 'About 3,400 workers walked out.',
+      feedId: feed.feed.id, key: 'k1', link: 'https://a.example/1', title: 'Port strike ends', source: 'Wire', publishedAt: new Date('2026-11-24T07:00:00Z'),
+      fetchedAt: new Date('2026-11-24T07:05:00Z'), text: 'About 3,400 workers walked out.', summary: 'About 3,400 workers walked out.',
       figures: [{ text: '3,400', value: 3400, kind: 'count', unit: null, label: 'workers', sentence: 'About 3,400 workers walked out.', start: 6, end: 11, approx: 'About' }],
     });
     const first = await queueDueDigests({ store, logger, settings, schedule, maxAgeMs: 12 * 3_600_000, now: new Date('2026-11-24T08:01:00Z') });

@@ -46,7 +46,7 @@ async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: stri
     await store.subscribe({ chatId: id, chatType: id < 0 ? 'group' : 'private', title: null }, new Date());
     chats.push(id);
   }
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, parts);
   await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return { chats, digest };
 }

@@ -33,7 +33,7 @@ afterEach(() => store.close());
 
 async function queue(parts: string[], chats: number[]) {
   for (const chatId of chats) await store.subscribe({ chatId, chatType: chatId < 0 ? 'group' : 'private', title: null }, new Date());
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, parts);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, parts);
   await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
   return digest;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Figure } from '../../src/domain/types.js';
 import { buildDigest, storyLinkKey, normalizeTitle, storyFromArticle } from '../../src/digest/build-digest.js';
 
-const OPTS = { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: '2026-11-24T06:00:00.000Z' };
+const OPTS = { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: new Date('2026-11-24T06:00:00.000Z') };
 
 function figure(text: string, score?: number): Figure {
   return {
@@ -16,7 +16,7 @@ function article(title: string, figures: Figure[], extra: Partial<Article> = {})
   const id = nextId++;
   return {
     id, feedId: 1, key: `k${id}`, link: `https://news.test/${id}`, title, source: 'News Test',
-    publishedAt: '2026-11-23T10:00:00Z', fetchedAt: '2026-11-23T11:00:00Z', text: '', summary: `Summary ${id}.`, figures, ...extra,
+    publishedAt: new Date('2026-11-23T10:00:00Z'), fetchedAt: new Date('2026-11-23T11:00:00Z'), text: '', summary: `Summary ${id}.`, figures, ...extra,
   };
 }
 
@@ -37,20 +37,20 @@ describe('buildDigest ranking', () => {
     {
       name: 'newer first on equal weight',
       articles: () => [
-        article('old', [figure('1')], { publishedAt: '2026-11-20T00:00:00Z' }),
-        article('new', [figure('1')], { publishedAt: '2026-11-23T00:00:00Z' }),
-        article('undated uses fetch time', [figure('1')], { publishedAt: null, fetchedAt: '2026-11-22T00:00:00Z' }),
+        article('old', [figure('1')], { publishedAt: new Date('2026-11-20T00:00:00Z') }),
+        article('new', [figure('1')], { publishedAt: new Date('2026-11-23T00:00:00Z') }),
+        article('undated uses fetch time', [figure('1')], { publishedAt: null, fetchedAt: new Date('2026-11-22T00:00:00Z') }),
       ],
       expected: ['new', 'undated uses fetch time', 'old'],
     },
     {
       name: 'figure-less articles dropped when others have figures',
-      articles: () => [article('empty', [], { publishedAt: '2026-11-24T00:00:00Z' }), article('full', [figure('1')])],
+      articles: () => [article('empty', [], { publishedAt: new Date('2026-11-24T00:00:00Z') }), article('full', [figure('1')])],
       expected: ['full'],
     },
     {
       name: 'figure-less articles kept, newest first, when nothing has figures',
-      articles: () => [article('older', [], { publishedAt: '2026-11-20T00:00:00Z' }), article('newer', [], { publishedAt: '2026-11-21T00:00:00Z' })],
+      articles: () => [article('older', [], { publishedAt: new Date('2026-11-20T00:00:00Z') }), article('newer', [], { publishedAt: new Date('2026-11-21T00:00:00Z') })],
       expected: ['newer', 'older'],
     },
     {
@@ -90,7 +90,7 @@ describe('buildDigest duplicates', () => {
 
 describe('buildDigest shape', () => {
   it('numbers stories 1..N, caps stories and figures, copies article fields', () => {
-    const articles = Array.from({ length: 15 }, (_, i) => article(`Story ${i}`, Array.from({ length: 8 }, (_, j) => figure(String(j + 1), j)), { publishedAt: `2026-11-${String(10 + i)}T00:00:00Z` }));
+    const articles = Array.from({ length: 15 }, (_, i) => article(`Story ${i}`, Array.from({ length: 8 }, (_, j) => figure(String(j + 1), j)), { publishedAt: new Date(`2026-11-${String(10 + i)}T00:00:00Z`) }));
     const digest = buildDigest(articles, { ...OPTS, maxStories: 12, figuresPerStory: 3 });
     expect(digest).toMatchObject({ date: OPTS.date, timezone: OPTS.timezone, createdAt: OPTS.createdAt });
     expect(digest.stories.map((s) => s.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));

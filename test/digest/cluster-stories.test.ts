@@ -7,7 +7,7 @@ import { renderTelegram } from '../../src/render/render-telegram.js';
 import { renderText } from '../../src/render/render-text.js';
 import { summarizeArticle } from '../../src/figures/summarize.js';
 
-const OPTS = { date: '2026-11-24', timezone: 'UTC', createdAt: '2026-11-24T06:00:00.000Z' };
+const OPTS = { date: '2026-11-24', timezone: 'UTC', createdAt: new Date('2026-11-24T06:00:00.000Z') };
 let nextId = 1;
 
 /** A synthetic article from one feed, summarized by the real pipeline. */
@@ -16,7 +16,7 @@ function article(source: string, title: string, text: string): Article {
   const s = summarizeArticle({ title, text });
   return {
     id, feedId: id, key: `k${id}`, link: `https://${source.toLowerCase().replace(/\W+/g, '')}.test/${id}`, title, source,
-    publishedAt: '2026-11-23T10:00:00Z', fetchedAt: '2026-11-23T11:00:00Z', text, summary: s.summary, figures: s.figures,
+    publishedAt: new Date('2026-11-23T10:00:00Z'), fetchedAt: new Date('2026-11-23T11:00:00Z'), text, summary: s.summary, figures: s.figures,
   };
 }
 
@@ -72,7 +72,7 @@ describe('clusterStories at scale', () => {
     const draw = (k: number) => Array.from({ length: k }, () => vocabulary[Math.floor(vocabulary.length * random() ** 2)]).join(' ');
     return Array.from({ length: n }, (_, i) => ({
       id: i + 1, feedId: 1, key: `c${i}`, link: null, title: draw(3 + Math.floor(random() * 4)), source: `S${i % 7}`,
-      publishedAt: null, fetchedAt: '2026-11-23T11:00:00Z', text: '', summary: draw(Math.floor(random() * 8)),
+      publishedAt: null, fetchedAt: new Date('2026-11-23T11:00:00Z'), text: '', summary: draw(Math.floor(random() * 8)),
       figures: random() < 0.5 ? [{ text: '300', value: 100 * (1 + Math.floor(random() * 3)), kind: 'count', unit: null, label: 'people', sentence: '', start: 0, end: 3, approx: null }] : [],
     }));
   }

@@ -29,7 +29,7 @@ beforeAll(async () => {
     SCHEDULE_CHECK_SECONDS: '1',
   });
   const store = openSqliteStore(env.DATABASE_PATH!);
-  const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const anHourAgo = new Date(Date.now() - 3_600_000);
   for (const id of CHATS) {
     api.addChat({ id, type: 'private', first_name: `U${id}` });
     await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(anHourAgo));
@@ -79,7 +79,7 @@ describe('keyfigures schedule and deliver', { timeout: 60_000 }, () => {
 
       // a new edition, then deliver --now for one chat: the bot (live heartbeat) sends it
       const store = openSqliteStore(env.DATABASE_PATH!);
-      await store.saveDigest({ date: '2026-11-24', createdAt: new Date().toISOString(), timezone: 'UTC', stories: [] }, ['<b>Edition two</b>']);
+      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, ['<b>Edition two</b>']);
       const now = await cli('deliver', '--now', '--chat', String(CHATS[0]));
       expect(now.status, now.stderr).toBe(0);
       expect(now.stdout).toMatch(/The running bot \(pid \d+\) sends it now/);

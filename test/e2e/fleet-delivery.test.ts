@@ -46,7 +46,7 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
         await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(Date.now() - 3_600_000));
       }
       await store.saveDigest(
-        { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000).toISOString(), timezone: 'UTC', stories: [] },
+        { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000), timezone: 'UTC', stories: [] },
         ['<b>KeyFigures</b> · the fleet edition'],
       );
     } finally {

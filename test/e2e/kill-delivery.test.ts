@@ -136,7 +136,7 @@ const fleet: Variant = {
 
 const story = (number: number, title: string): Story => ({
   number, articleId: number, feedId: null, title, link: `https://news.example/${number}`, source: 'Wire',
-  publishedAt: new Date().toISOString(), summary: title, figures: [],
+  publishedAt: new Date(), summary: title, figures: [],
 });
 
 const exited = (child: ChildProcess) =>
@@ -186,7 +186,7 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
       }
       // No article in the window: deliver --now sends the latest saved edition.
       await store.saveDigest(
-        { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000).toISOString(), timezone: 'UTC', stories: [story(1, 'Port strike ends'), story(2, 'Rail line reopens')] },
+        { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000), timezone: 'UTC', stories: [story(1, 'Port strike ends'), story(2, 'Rail line reopens')] },
         PARTS,
       );
     } finally {

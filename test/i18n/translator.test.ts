@@ -55,8 +55,8 @@ describe('Intl formatting per language', () => {
     expect(formatDigestDate('2026-11-24', 'en')).toBe('24 Nov 2026');
     expect(formatDigestDate('2026-11-24', 'uk')).toBe('24 листопада 2026 р.');
     expect(formatDigestDate('2026-02-30', 'uk')).toBe('2026-02-30');
-    expect(formatDate('2025-05-25T22:30:00Z', 'Europe/Kyiv', 'uk')).toBe('26 травня 2025 р.');
-    expect(formatDate('2025-05-25T22:30:00Z', 'UTC', 'uk')).toBe('25 травня 2025 р.');
+    expect(formatDate(new Date('2025-05-25T22:30:00Z'), 'Europe/Kyiv', 'uk')).toBe('26 травня 2025 р.');
+    expect(formatDate(new Date('2025-05-25T22:30:00Z'), 'UTC', 'uk')).toBe('25 травня 2025 р.');
   });
 
   it('adds no invisible bidi marks around arguments', () => {

@@ -9,7 +9,7 @@ const defaults = { timezone: 'UTC', digest: '08:00', maxAgeMs: 12 * H };
 
 function chat(over: Partial<Subscriber> & { chatId: number }): Subscriber {
   return {
-    chatType: 'private', title: null, active: true, subscribedAt: '2026-01-01T00:00:00.000Z', deactivatedReason: null,
+    chatType: 'private', title: null, active: true, subscribedAt: new Date('2026-01-01T00:00:00.000Z'), deactivatedReason: null,
     timezone: null, digestTime: null, paused: false, lastDigestAt: null, language: null, ...over,
   };
 }
@@ -44,25 +44,25 @@ describe('dueChats', () => {
   });
 
   it('does not repeat a digest already given for the slot', () => {
-    const given = { ...kyiv, lastDigestAt: '2026-11-24T06:00:30Z' };
+    const given = { ...kyiv, lastDigestAt: new Date('2026-11-24T06:00:30Z') };
     expect(due([given], '2026-11-24T12:00:00Z')).toEqual([]);
     expect(due([given], '2026-11-25T06:00:00Z')).toEqual([[1, '2026-11-25T06:00:00.000Z']]);
   });
 
   it('follows the chat across a daylight-saving change (Kyiv, 29 Mar 2026)', () => {
-    const before = { ...kyiv, lastDigestAt: '2026-03-28T06:00:10Z' }; // 08:00 EET on the 28th
+    const before = { ...kyiv, lastDigestAt: new Date('2026-03-28T06:00:10Z') }; // 08:00 EET on the 28th
     expect(due([before], '2026-03-29T04:59:00Z')).toEqual([]); // 07:59 EEST
     expect(due([before], '2026-03-29T05:00:00Z')).toEqual([[1, '2026-03-29T05:00:00.000Z']]); // 08:00 EEST
   });
 
   it('follows the chat across a daylight-saving change (New York, 1 Nov 2026)', () => {
-    const before = { ...ny, lastDigestAt: '2026-10-31T12:00:10Z' }; // 08:00 EDT
+    const before = { ...ny, lastDigestAt: new Date('2026-10-31T12:00:10Z') }; // 08:00 EDT
     expect(due([before], '2026-11-01T12:30:00Z')).toEqual([]); // 07:30 EST
     expect(due([before], '2026-11-01T13:00:00Z')).toEqual([[2, '2026-11-01T13:00:00.000Z']]); // 08:00 EST
   });
 
   it('after downtime delivers the latest missed slot once, and none older than the limit', () => {
-    const down = { ...kyiv, lastDigestAt: '2026-11-20T06:00:05Z' }; // four slots missed
+    const down = { ...kyiv, lastDigestAt: new Date('2026-11-20T06:00:05Z') }; // four slots missed
     expect(due([down], '2026-11-24T09:00:00Z')).toEqual([[1, '2026-11-24T06:00:00.000Z']]);
     expect(due([down], '2026-11-24T19:00:00Z')).toEqual([]); // 13 h late > 12 h limit
     expect(due([down], '2026-11-24T19:00:00Z', { ...defaults, maxAgeMs: 24 * H })).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('dueChats', () => {
     const subs = [
       chat({ chatId: 4, paused: true }),
       chat({ chatId: 5, active: false }),
-      chat({ chatId: 6, subscribedAt: '2026-11-24T09:00:00Z' }),
+      chat({ chatId: 6, subscribedAt: new Date('2026-11-24T09:00:00Z') }),
       chat({ chatId: 7 }),
     ];
     expect(due(subs, '2026-11-24T10:00:00Z').map(([id]) => id)).toEqual([7]);

@@ -60,8 +60,8 @@ beforeEach(async () => {
   logs = [];
   seen.length = 0;
   const s = summarizeArticle({ title: 'Acme posts first loss in three years', text: TEXT });
-  const article = await store.saveArticle({ feedId: null, key: 'acme', link: 'https://news.example/acme', title: 'Acme posts first loss in three years', source: 'Demo Business Wire', publishedAt: '2025-03-03T08:00:00Z', fetchedAt: '2025-03-03T08:00:00Z', text: s.text, summary: s.summary, figures: s.figures });
-  digest = buildDigest([article!], { date: '2025-03-03', timezone: 'UTC', createdAt: '2025-03-03T09:00:00Z' });
+  const article = await store.saveArticle({ feedId: null, key: 'acme', link: 'https://news.example/acme', title: 'Acme posts first loss in three years', source: 'Demo Business Wire', publishedAt: new Date('2025-03-03T08:00:00Z'), fetchedAt: new Date('2025-03-03T08:00:00Z'), text: s.text, summary: s.summary, figures: s.figures });
+  digest = buildDigest([article!], { date: '2025-03-03', timezone: 'UTC', createdAt: new Date('2025-03-03T09:00:00Z') });
 });
 afterEach(async () => store.close());
 

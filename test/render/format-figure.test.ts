@@ -37,7 +37,7 @@ describe('dates', () => {
     ['garbage', 'UTC', null],
     [null, 'UTC', null],
   ])('formatDate(%j, %j) → %j', (iso, tz, expected) => {
-    expect(formatDate(iso, tz)).toBe(expected);
+    expect(formatDate(iso === null ? null : new Date(iso), tz)).toBe(expected);
   });
 
   it('formats edition dates without timezone arithmetic', () => {
@@ -46,7 +46,7 @@ describe('dates', () => {
   });
 
   it('joins source and date', () => {
-    expect(sourceLine({ source: ' Kyiv\nIndependent ', publishedAt: '2025-05-26T08:00:00Z' })).toBe('Kyiv Independent · 26 May 2025');
+    expect(sourceLine({ source: ' Kyiv\nIndependent ', publishedAt: new Date('2025-05-26T08:00:00Z') })).toBe('Kyiv Independent · 26 May 2025');
     expect(sourceLine({ source: '', publishedAt: null })).toBe('Unknown source');
   });
 });

@@ -16,7 +16,7 @@ const business: Story = {
   title: 'Acme_Corp [Q3] revenue *jumps* 12% to $4.5bn/$5bn <guidance>',
   link: 'https://biz.example/acme_(q3)',
   source: 'Biz `Daily`',
-  publishedAt: '2025-05-26T07:00:00Z',
+  publishedAt: new Date('2025-05-26T07:00:00Z'),
   summary: '# Not a heading: Acme grew revenue 12% to $4.5bn.',
   figures: [
     fig('$4.5bn', { value: 4.5e9, unit: 'USD', label: 'revenue', score: 0.9 }),
@@ -28,7 +28,7 @@ const durations: Story = {
   number: 2, articleId: null, title: 'Talks resume after three years', link: 'javascript:alert(1)', source: 'Wire', publishedAt: null,
   summary: '', figures: [{ text: 'three years', value: 3, kind: 'duration', unit: 'years', label: 'since the last talks', sentence: 'It is the first round in three years.', start: 24, end: 35, approx: null }],
 };
-const digest: Digest = { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: '2025-05-26T05:00:00.000Z', stories: [business, durations] };
+const digest: Digest = { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: new Date('2025-05-26T05:00:00.000Z'), stories: [business, durations] };
 
 describe('renderMarkdown', () => {
   const md = renderMarkdown(digest);
@@ -79,10 +79,11 @@ describe('escapeMarkdown', () => {
 });
 
 describe('digestToJson', () => {
-  it('is pretty JSON with every figure field and round-trips the digest', () => {
+  it('is pretty JSON with every figure field and round-trips the digest, times as ISO text', () => {
     const json = digestToJson(digest);
     expect(json).toContain('\n  "date": "2025-05-26",');
-    expect(JSON.parse(json)).toEqual(digest);
+    const isoTimes = { ...digest, createdAt: digest.createdAt.toISOString(), stories: digest.stories.map((s) => ({ ...s, publishedAt: s.publishedAt?.toISOString() ?? null })) };
+    expect(JSON.parse(json)).toEqual(isoTimes);
     const figure = (JSON.parse(json) as Digest).stories[0]!.figures[2]!;
     expect(Object.keys(figure)).toEqual(['text', 'value', 'valueMax', 'kind', 'unit', 'label', 'sentence', 'start', 'end', 'approx']);
   });

@@ -27,7 +27,7 @@ const kursk: Story = {
   title: 'Ukraine captured almost 1,000 Russian soldiers during Kursk offensive',
   link: 'https://news.example/ukraine-kursk-prisoners?ref=rss&lang=en',
   source: 'Example Independent',
-  publishedAt: '2025-05-26T07:15:00Z',
+  publishedAt: new Date('2025-05-26T07:15:00Z'),
   summary: 'Ukraine says it captured 971 Russian soldiers in Kursk Oblast; 303 came home in the last phase of a 1,000-for-1,000 exchange.',
   figures: [
     fig(KURSK_TEXT, '971', 'count', 971, 'Russian soldiers captured in Kursk Oblast'),
@@ -45,7 +45,7 @@ const business: Story = {
   title: 'Acme & Sons revenue rises 12% as <Widget> unit loses "about" £300m',
   link: 'https://biz.example/acme?x=1&y="2"',
   source: 'Biz <Daily>',
-  publishedAt: '2025-05-26T18:00:00Z',
+  publishedAt: new Date('2025-05-26T18:00:00Z'),
   summary: 'Acme & Sons grew revenue 12% to $4.5bn despite losses at <Widget>.',
   figures: [
     fig(BIZ_TEXT, '$4.5bn', 'money', 4.5e9, 'revenue', { unit: 'USD' }),
@@ -55,7 +55,7 @@ const business: Story = {
   ],
 };
 
-const digestOf = (stories: Story[]): Digest => ({ date: '2025-05-26', createdAt: '2025-05-26T20:00:00.000Z', timezone: 'Europe/Kyiv', stories });
+const digestOf = (stories: Story[]): Digest => ({ date: '2025-05-26', createdAt: new Date('2025-05-26T20:00:00.000Z'), timezone: 'Europe/Kyiv', stories });
 
 // ---- a small checker: only Telegram's tags, balanced, and no raw `<`, `>` or bare `&` ----
 

@@ -4,7 +4,7 @@ import type { Digest } from '../../src/domain/types.js';
 
 const digest: Digest = {
   date: '2026-11-24',
-  createdAt: '2026-11-24T08:00:00Z',
+  createdAt: new Date('2026-11-24T08:00:00Z'),
   timezone: 'UTC',
   stories: [
     {
@@ -13,7 +13,7 @@ const digest: Digest = {
       title: 'Port strike ends <after> 12 days',
       link: 'https://news.example/port',
       source: 'Example News',
-      publishedAt: '2026-11-23T10:00:00Z',
+      publishedAt: new Date('2026-11-23T10:00:00Z'),
       summary: 'Dock workers ended a 12-day strike.',
       figures: [
         { text: '9%', value: 9, kind: 'percent', unit: '%', label: 'pay rise', sentence: 'They won a 9% pay rise.', start: 10, end: 12, approx: null },

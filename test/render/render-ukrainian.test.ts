@@ -14,7 +14,7 @@ const story: Story = {
   title: 'Україна повернула додому 303 військовополонених',
   link: 'https://news.example/obmin',
   source: 'Суспільне',
-  publishedAt: '2025-05-25T22:30:00Z',
+  publishedAt: new Date('2025-05-25T22:30:00Z'),
   summary: '',
   figures: [
     { text: '303', value: 303, kind: 'count', unit: null, label: 'військовополонених повернули', sentence: 'Додому повернули 303 військовополонених.', start: 17, end: 20, approx: null },
@@ -23,7 +23,7 @@ const story: Story = {
   sources: [{ source: 'Суспільне', link: null, articleId: 7 }, { source: 'Reuters', link: null, articleId: 8 }],
   conflicts: [{ label: 'полонених', values: [{ text: '303', source: 'Суспільне', articleId: 7 }, { text: '300', source: 'Reuters', articleId: 8 }] }],
 };
-const digest: Digest = { date: '2025-05-26', createdAt: '2025-05-26T05:00:00Z', timezone: 'Europe/Kyiv', stories: [story] };
+const digest: Digest = { date: '2025-05-26', createdAt: new Date('2025-05-26T05:00:00Z'), timezone: 'Europe/Kyiv', stories: [story] };
 
 describe('Ukrainian digest furniture', () => {
   it('Telegram: heading, counts, source and date, several sources, conflicts, link', () => {

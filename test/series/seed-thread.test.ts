@@ -66,7 +66,7 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
     expect(series[2]!.figure.sentence).toMatch(/brought home 303 prisoners of war in the final phase/);
 
     // The digest line carries it.
-    const digest = buildDigest([withChanges!], { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: '2025-05-26T08:00:00Z' });
+    const digest = buildDigest([withChanges!], { date: '2025-05-26', timezone: 'Europe/Kyiv', createdAt: new Date('2025-05-26T08:00:00Z') });
     // The label's wording is the figures engine's; the change after it is ours.
     expect(renderTelegram(digest).join('\n')).toMatch(/<b>303<\/b> prisoners of war brought home[^\n—]* — total 1,000 since 23 May \(\+303 since 24 May\)/);
   });
@@ -75,7 +75,7 @@ describe.skipIf(seed === null)('the seed story with the exchange’s earlier pha
     const [, , seedArticle] = await ingest(['pow-phase-1', 'pow-phase-2'], [seed]);
     const config = parseConfig({ TIMEZONE: 'Europe/Kyiv' });
     const digestSettings = { timezone: 'Europe/Kyiv', maxStories: 10, topFigures: config.topFigures, windowHours: 24, digestsDir: dir, series: settings };
-    const deps = { ...createBotDeps({ config, store, logger: createLogger({ level: 'silent' }), settings: digestSettings }), now: () => new Date(Date.parse(seedArticle!.fetchedAt) + 3_600_000) };
+    const deps = { ...createBotDeps({ config, store, logger: createLogger({ level: 'silent' }), settings: digestSettings }), now: () => new Date(seedArticle!.fetchedAt.getTime() + 3_600_000) };
     let reads = 0;
     const read = store.articlesForDigest.bind(store);
     const counted = { ...store, articlesForDigest: (...args: Parameters<typeof read>) => (reads++, read(...args)) };

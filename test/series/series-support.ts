@@ -26,7 +26,7 @@ export function threadArticles(): Map<string, ThreadArticle> {
 /** A synthetic article ready for store.saveArticle, summarized like the fetch cycle does. */
 export function asNewArticle(a: { id: string; source: string; publishedAt: string; title: string; text: string }): NewArticle {
   const s = summarizeArticle({ title: a.title, text: a.text }, { topK: 5 });
-  return { feedId: null, key: a.id, link: `https://news.example/${a.id}`, title: a.title, source: a.source, publishedAt: a.publishedAt, fetchedAt: a.publishedAt, text: s.text, summary: s.summary, figures: s.figures };
+  return { feedId: null, key: a.id, link: `https://news.example/${a.id}`, title: a.title, source: a.source, publishedAt: new Date(a.publishedAt), fetchedAt: new Date(a.publishedAt), text: s.text, summary: s.summary, figures: s.figures };
 }
 
 /** The seed as a thread article published on 26 May 2025, or null when ../shared is absent. */

@@ -30,7 +30,7 @@ describeEachStore('Chat delivery options', (current) => {
     await store.subscribe({ chatId: -100, chatType: 'group', title: 'G' }, new Date(AT));
     await store.subscribe({ chatId: FORUM, chatType: 'supergroup', title: 'F' }, new Date(AT));
     await store.setDigestTopic(FORUM, 12);
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: AT, timezone: 'UTC', stories: [] }, ['one', 'two']);
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(AT), timezone: 'UTC', stories: [] }, ['one', 'two']);
     await store.enqueueEdition(digest.id, [{ parts: ['one', 'two'], chatIds: [FORUM, -100] }], null);
     const claim = () => store.claimDeliveries('w', { now: new Date(AT), limit: 10, leaseMs: 30_000, staleBefore: new Date('2000-01-01T00:00:00.000Z') });
     await store.heartbeat({ owner: 'w', kind: 'test', pid: 1 }, new Date(AT));

@@ -83,7 +83,7 @@ describe('SQLite adapter: databases of earlier releases', () => {
     expect(userVersion()).toBe(MIGRATIONS.length);
     expect(await store.listFeeds()).toEqual([expect.objectContaining({ id: 3, url: 'https://a.example/rss', etag: '"e1"', nextCheckAt: new Date('2026-11-24T07:30:00.000Z') })]);
     expect(await store.getArticle(10)).toMatchObject({ key: 'k1', figures: [expect.objectContaining({ text: '971', value: 971, score: 3.5 })] });
-    expect(await store.getSubscriber(-1001234567890)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Kyiv', lastDigestAt: '2026-11-24T05:30:00.000Z' });
+    expect(await store.getSubscriber(-1001234567890)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Kyiv', lastDigestAt: new Date('2026-11-24T05:30:00.000Z') });
     expect(await store.getPreferences(-1001234567890)).toEqual({ feedIds: [], include: ['ukraine'], exclude: [] });
     expect(await store.getSettings()).toEqual({ fetch_cron: '*/15 * * * *' });
     const claimed = await store.claimDeliveries('w', { now: new Date('2026-11-24T08:01:00.000Z'), limit: 5, leaseMs: 30_000, staleBefore: new Date('2026-11-24T08:00:00.000Z') });

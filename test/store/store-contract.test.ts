@@ -16,8 +16,8 @@ function article(key: string, over: Partial<NewArticle> = {}): NewArticle {
     link: `https://news.example/${key}`,
     title: `Story ${key}`,
     source: 'Example News',
-    publishedAt: '2026-11-24T06:00:00.000Z',
-    fetchedAt: '2026-11-24T07:00:00.000Z',
+    publishedAt: new Date('2026-11-24T06:00:00.000Z'),
+    fetchedAt: new Date('2026-11-24T07:00:00.000Z'),
     text: 'Officials counted 971 ballots.',
     summary: 'Officials counted 971 ballots.',
     figures: [
@@ -27,9 +27,7 @@ function article(key: string, over: Partial<NewArticle> = {}): NewArticle {
   };
 }
 
-const T = (minute: number) => new Date(Date.UTC(2026, 10, 24, 8, minute)).toISOString();
-/** The same moment as a Date: what the port takes (T's ISO text is what stored records show). */
-const D = (minute: number) => new Date(T(minute));
+const T = (minute: number) => new Date(Date.UTC(2026, 10, 24, 8, minute));
 
 describeEachStore('Store contract', (current) => {
   let database: TestDatabase;
@@ -54,14 +52,14 @@ describeEachStore('Store contract', (current) => {
 
     it('records errors, clears them on success, keeps validators on a 304 and replaces them on a 200', async () => {
       const { feed } = await store.addFeed('https://a.example/rss');
-      await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', D(0), D(30));
-      await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', D(30));
-      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 2, lastError: 'fetch: 503 Service Unavailable', lastErrorAt: D(30), nextCheckAt: null });
-      await store.recordFeedSuccess(feed.id, { title: 'A News', at: D(40), etag: '"v1"', lastModified: 'Tue, 24 Nov 2026 08:00:00 GMT', nextCheckAt: D(50) });
-      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, title: 'A News', etag: '"v1"', lastSuccessAt: D(40), lastFetchedAt: D(40), nextCheckAt: D(50) });
-      await store.recordFeedSuccess(feed.id, { title: null, at: D(50) });
+      await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', T(0), T(30));
+      await store.recordFeedError(feed.id, 'fetch: 503 Service Unavailable', T(30));
+      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 2, lastError: 'fetch: 503 Service Unavailable', lastErrorAt: T(30), nextCheckAt: null });
+      await store.recordFeedSuccess(feed.id, { title: 'A News', at: T(40), etag: '"v1"', lastModified: 'Tue, 24 Nov 2026 08:00:00 GMT', nextCheckAt: T(50) });
+      expect((await store.listFeeds())[0]).toMatchObject({ errorCount: 0, lastError: null, lastErrorAt: null, title: 'A News', etag: '"v1"', lastSuccessAt: T(40), lastFetchedAt: T(40), nextCheckAt: T(50) });
+      await store.recordFeedSuccess(feed.id, { title: null, at: T(50) });
       expect((await store.listFeeds())[0]).toMatchObject({ title: 'A News', etag: '"v1"', lastModified: 'Tue, 24 Nov 2026 08:00:00 GMT' });
-      await store.recordFeedSuccess(feed.id, { title: null, at: D(55), etag: null, lastModified: null });
+      await store.recordFeedSuccess(feed.id, { title: null, at: T(55), etag: null, lastModified: null });
       expect((await store.listFeeds())[0]).toMatchObject({ etag: null, lastModified: null });
     });
 
@@ -69,12 +67,12 @@ describeEachStore('Store contract', (current) => {
       const a = (await store.addFeed('https://a.example/rss')).feed;
       const b = (await store.addFeed('https://b.example/rss')).feed;
       const c = (await store.addFeed('https://c.example/rss')).feed;
-      await store.recordFeedSuccess(a.id, { title: null, at: D(0), nextCheckAt: D(20) });
-      await store.recordFeedSuccess(b.id, { title: null, at: D(0), nextCheckAt: D(10) });
-      expect((await store.claimDueFeeds('x', { now: D(15), leaseMs: 60_000, limit: 1 })).map((f) => f.id)).toEqual([c.id]);
-      expect((await store.claimDueFeeds('y', { now: D(15), leaseMs: 3_600_000 })).map((f) => f.id)).toEqual([b.id]);
+      await store.recordFeedSuccess(a.id, { title: null, at: T(0), nextCheckAt: T(20) });
+      await store.recordFeedSuccess(b.id, { title: null, at: T(0), nextCheckAt: T(10) });
+      expect((await store.claimDueFeeds('x', { now: T(15), leaseMs: 60_000, limit: 1 })).map((f) => f.id)).toEqual([c.id]);
+      expect((await store.claimDueFeeds('y', { now: T(15), leaseMs: 3_600_000 })).map((f) => f.id)).toEqual([b.id]);
       expect(await store.releaseFeedClaims('x')).toBe(1);
-      expect((await store.claimDueFeeds('z', { now: D(20), leaseMs: 60_000 })).map((f) => f.id)).toEqual([c.id, a.id]);
+      expect((await store.claimDueFeeds('z', { now: T(20), leaseMs: 60_000 })).map((f) => f.id)).toEqual([c.id, a.id]);
     });
 
     it("adds a subscriber's feed and marks it theirs in one transaction: a failure in between leaves no operator feed (issue 15)", async () => {
@@ -97,8 +95,8 @@ describeEachStore('Store contract', (current) => {
     it('knows item keys stored as articles or marked seen', async () => {
       const { feed } = await store.addFeed('https://a.example/rss');
       await store.saveArticle(article('stored'));
-      await store.markItemsSeen(feed.id, ['seen', 'seen', 'other'], D(0));
-      await store.markItemsSeen(feed.id, ['seen'], D(1));
+      await store.markItemsSeen(feed.id, ['seen', 'seen', 'other'], T(0));
+      await store.markItemsSeen(feed.id, ['seen'], T(1));
       const many = Array.from({ length: 1200 }, (_, i) => `k${i}`);
       expect(await store.knownItemKeys(['stored', 'seen', 'new', ...many])).toEqual(new Set(['stored', 'seen']));
       expect(await store.knownItemKeys(['stored', 'seen'], { storedOnly: true })).toEqual(new Set(['stored']));
@@ -119,10 +117,10 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('selects digest articles by first-seen and publication time', async () => {
-      await store.saveArticle(article('new', { fetchedAt: '2026-11-24T07:00:00.000Z', publishedAt: '2026-11-24T06:00:00.000Z' }));
-      await store.saveArticle(article('seen', { fetchedAt: '2026-11-23T07:00:00.000Z', publishedAt: '2026-11-23T06:00:00.000Z' }));
-      await store.saveArticle(article('backlog', { fetchedAt: '2026-11-24T07:00:00.000Z', publishedAt: '2025-01-01T00:00:00.000Z' }));
-      await store.saveArticle(article('undated', { fetchedAt: '2026-11-24T07:00:00.000Z', publishedAt: null }));
+      await store.saveArticle(article('new', { fetchedAt: new Date('2026-11-24T07:00:00.000Z'), publishedAt: new Date('2026-11-24T06:00:00.000Z') }));
+      await store.saveArticle(article('seen', { fetchedAt: new Date('2026-11-23T07:00:00.000Z'), publishedAt: new Date('2026-11-23T06:00:00.000Z') }));
+      await store.saveArticle(article('backlog', { fetchedAt: new Date('2026-11-24T07:00:00.000Z'), publishedAt: new Date('2025-01-01T00:00:00.000Z') }));
+      await store.saveArticle(article('undated', { fetchedAt: new Date('2026-11-24T07:00:00.000Z'), publishedAt: null }));
       const picked = await store.articlesForDigest({ fetchedSince: new Date('2026-11-24T00:00:00.000Z'), publishedSince: new Date('2026-11-23T08:00:00.000Z') });
       expect(picked.map((a) => a.key).sort()).toEqual(['new', 'undated']);
       expect((await store.articlesForDigest({ fetchedSince: null, publishedSince: null })).map((a) => a.key)).toEqual(['new', 'seen', 'backlog', 'undated']);
@@ -139,7 +137,7 @@ describeEachStore('Store contract', (current) => {
     it('finds search candidates by whole words through the full-text index: any case, stems, phrases; recent only, newest first', async () => {
       await store.saveArticle(article('a', { title: 'Interest rates rise', publishedAt: T(1) }));
       await store.saveArticle(article('b', { title: 'Rates hold at 5%', summary: 'The central bank', publishedAt: T(2) }));
-      await store.saveArticle(article('c', { title: 'Old rates story', fetchedAt: '2026-10-01T00:00:00.000Z', publishedAt: '2026-10-01T00:00:00.000Z' }));
+      await store.saveArticle(article('c', { title: 'Old rates story', fetchedAt: new Date('2026-10-01T00:00:00.000Z'), publishedAt: new Date('2026-10-01T00:00:00.000Z') }));
       await store.saveArticle(article('d', { title: 'Growth 50_50 split', publishedAt: T(3) }));
       const since = '2026-11-20T00:00:00.000Z';
       const keys = async (words: string[], limit = 10) => (await store.searchArticles(words, new Date(since), limit)).map((a) => a.key);
@@ -174,11 +172,11 @@ describeEachStore('Store contract', (current) => {
     it('finds figures by value (or range top) and by digits, newest article first', async () => {
       const a = await store.saveArticle(article('a', { figures: [{ text: '1,000', value: 1000, kind: 'count', unit: null, label: 'x', sentence: 's', start: 0, end: 5, approx: null }] }));
       const b = await store.saveArticle(article('b', { figures: [{ text: '900-1,000', value: 900, valueMax: 1000, kind: 'range', unit: null, label: 'y', sentence: 's', start: 0, end: 9, approx: null }, { text: '$4.5bn', value: 4.5e9, kind: 'money', unit: 'USD', label: 'z', sentence: 's', start: 0, end: 6, approx: null }] }));
-      await store.saveArticle(article('old', { fetchedAt: '2026-01-01T00:00:00.000Z' }));
+      await store.saveArticle(article('old', { fetchedAt: new Date('2026-01-01T00:00:00.000Z') }));
       const since = '2026-11-01T00:00:00.000Z';
       const byValue = await store.findFigures({ values: [1000], digits: '' }, new Date(since), 10);
       expect(byValue.map((h) => [h.article.id, h.figure.text])).toEqual([[b!.id, '900-1,000'], [a!.id, '1,000']]);
-      expect(byValue[0]!.article).toMatchObject({ id: b!.id, title: 'Story b', source: 'Example News', fetchedAt: '2026-11-24T07:00:00.000Z' });
+      expect(byValue[0]!.article).toMatchObject({ id: b!.id, title: 'Story b', source: 'Example News', fetchedAt: new Date('2026-11-24T07:00:00.000Z') });
       expect((await store.findFigures({ values: [4.5e9], digits: '' }, new Date(since), 10)).map((h) => h.figure.text)).toEqual(['$4.5bn']);
       expect((await store.findFigures({ values: [], digits: '1000' }, new Date(since), 10)).map((h) => h.figure.text)).toEqual(['900-1,000', '1,000']);
       expect((await store.findFigures({ values: [971], digits: '' }, new Date(since), 10))).toEqual([]);
@@ -187,9 +185,9 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('retention empties old bodies, oldest first, and keeps titles, figures and their sentences', async () => {
-      const old = await store.saveArticle(article('old', { title: 'Harbour bridge opens', text: 'The zeppelin hangar counted 971 ballots.', fetchedAt: '2026-09-01T00:00:00.000Z' }));
-      await store.saveArticle(article('older', { text: 'Older body.', fetchedAt: '2026-08-01T00:00:00.000Z' }));
-      const fresh = await store.saveArticle(article('fresh', { text: 'Fresh zeppelin body.', fetchedAt: '2026-11-24T07:00:00.000Z' }));
+      const old = await store.saveArticle(article('old', { title: 'Harbour bridge opens', text: 'The zeppelin hangar counted 971 ballots.', fetchedAt: new Date('2026-09-01T00:00:00.000Z') }));
+      await store.saveArticle(article('older', { text: 'Older body.', fetchedAt: new Date('2026-08-01T00:00:00.000Z') }));
+      const fresh = await store.saveArticle(article('fresh', { text: 'Fresh zeppelin body.', fetchedAt: new Date('2026-11-24T07:00:00.000Z') }));
       const before = new Date('2026-10-25T00:00:00.000Z');
       expect(await store.dropArticleBodies(before, 1)).toBe(1); // the oldest first
       expect(await store.dropArticleBodies(before, 10)).toBe(1);
@@ -208,7 +206,7 @@ describeEachStore('Store contract', (current) => {
     it('counts articles and figures for operators', async () => {
       expect(await store.articleStats()).toEqual({ articles: 0, figures: 0, lastFetchedAt: null });
       await store.saveArticle(article('a'));
-      await store.saveArticle(article('b', { fetchedAt: '2026-11-24T09:00:00.000Z' }));
+      await store.saveArticle(article('b', { fetchedAt: new Date('2026-11-24T09:00:00.000Z') }));
       expect(await store.articleStats()).toEqual({ articles: 2, figures: 2, lastFetchedAt: new Date('2026-11-24T09:00:00.000Z') });
       // Counted as rows come and go, whoever deletes them.
       await database.exec("DELETE FROM figures WHERE article_id IN (SELECT id FROM articles WHERE key = 'b'); DELETE FROM articles WHERE key = 'b'");
@@ -219,12 +217,15 @@ describeEachStore('Store contract', (current) => {
   describe('digests', () => {
     it('saves editions and lists them oldest first; the latest is the newest', async () => {
       expect(await store.latestDigest()).toBeNull();
-      const stories = [{ number: 1, articleId: 1, title: 'T', link: null, source: 'S', publishedAt: null, summary: 'x', figures: [] }];
+      const stories = [
+        { number: 1, articleId: 1, title: 'T', link: null, source: 'S', publishedAt: T(-60), summary: 'x', figures: [] },
+        { number: 2, articleId: null, title: 'U', link: null, source: 'S', publishedAt: null, summary: 'y', figures: [] },
+      ];
       const one = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories }, ['p0', 'p1']);
       const two = await store.saveDigest({ date: '2026-11-25', createdAt: T(5), timezone: 'Europe/Kyiv', stories: [] }, ['q0']);
       expect(await store.getDigest(one.id)).toEqual({ id: one.id, date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories, parts: ['p0', 'p1'] });
       expect((await store.latestDigest())!.id).toBe(two.id);
-      expect(await store.listDigests()).toEqual([{ id: one.id, date: '2026-11-24', createdAt: D(0) }, { id: two.id, date: '2026-11-25', createdAt: D(5) }]);
+      expect(await store.listDigests()).toEqual([{ id: one.id, date: '2026-11-24', createdAt: T(0) }, { id: two.id, date: '2026-11-25', createdAt: T(5) }]);
       expect(await store.getDigest(999_999)).toBeNull();
     });
   });
@@ -232,32 +233,32 @@ describeEachStore('Store contract', (current) => {
   describe('subscribers', () => {
     it('subscribes, deactivates and re-activates a chat', async () => {
       const chat = { chatId: 42, chatType: 'private', title: 'ann' };
-      const first = await store.subscribe(chat, D(0));
+      const first = await store.subscribe(chat, T(0));
       expect(first).toMatchObject({ change: 'new', subscriber: { chatId: 42, active: true, subscribedAt: T(0), paused: false } });
-      expect((await store.subscribe(chat, D(1))).change).toBe('unchanged');
+      expect((await store.subscribe(chat, T(1))).change).toBe('unchanged');
       expect(await store.deactivate(42, 'bot was blocked by the user')).toBe(true);
       expect(await store.deactivate(42, 'again')).toBe(false);
       expect(await store.getSubscriber(42)).toMatchObject({ active: false, deactivatedReason: 'bot was blocked by the user' });
       expect(await store.activeSubscribers()).toEqual([]);
-      expect((await store.subscribe({ ...chat, title: 'Ann' }, D(2))).change).toBe('reactivated');
+      expect((await store.subscribe({ ...chat, title: 'Ann' }, T(2))).change).toBe('reactivated');
       expect(await store.getSubscriber(42)).toMatchObject({ active: true, deactivatedReason: null, title: 'Ann', subscribedAt: T(0) });
       expect((await store.activeSubscribers()).map((s) => s.chatId)).toEqual([42]);
     });
 
     it('lists every chat, oldest first, with chat ids beyond 32 bits', async () => {
-      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'big' }, D(1));
-      await store.subscribe({ chatId: 7, chatType: 'private', title: null }, D(0));
+      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'big' }, T(1));
+      await store.subscribe({ chatId: 7, chatType: 'private', title: null }, T(0));
       await store.deactivate(7, 'stopped');
       expect((await store.listSubscribers()).map((s) => s.chatId)).toEqual([7, SUPERGROUP]);
       expect((await store.activeSubscribers()).map((s) => s.chatId)).toEqual([SUPERGROUP]);
     });
 
     it("keeps a chat's own digest time, time zone and pause, and restores defaults with null", async () => {
-      await store.subscribe({ chatId: 9, chatType: 'private', title: null }, D(0));
+      await store.subscribe({ chatId: 9, chatType: 'private', title: null }, T(0));
       expect(await store.getSubscriber(9)).toMatchObject({ timezone: null, digestTime: null, paused: false, lastDigestAt: null });
       expect(await store.setSchedule(9, { digestTime: '07:30', timezone: 'Europe/Kyiv' })).toBe(true);
       expect(await store.setPaused(9, true)).toBe(true);
-      await store.markDigestGiven(9, D(30));
+      await store.markDigestGiven(9, T(30));
       expect(await store.getSubscriber(9)).toMatchObject({ timezone: 'Europe/Kyiv', digestTime: '07:30', paused: true, lastDigestAt: T(30) });
       await store.setSchedule(9, { timezone: null });
       expect(await store.getSubscriber(9)).toMatchObject({ timezone: null, digestTime: '07:30' });
@@ -268,10 +269,10 @@ describeEachStore('Store contract', (current) => {
     });
 
     it("keeps a chat's language; null until set; it follows a migrated group", async () => {
-      await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, D(0));
+      await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, T(0));
       expect(await store.getSubscriber(-101)).toMatchObject({ language: null });
       expect(await store.setLanguage(-101, 'uk')).toBe(true);
-      expect((await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, D(1))).subscriber.language).toBe('uk');
+      expect((await store.subscribe({ chatId: -101, chatType: 'group', title: 'g' }, T(1))).subscriber.language).toBe('uk');
       await store.migrateChat(-101, SUPERGROUP);
       expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ language: 'uk' });
       expect(await store.setLanguage(SUPERGROUP, null)).toBe(true);
@@ -280,7 +281,7 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('follows a group migrated to a supergroup: outbox, choices, topics and private feeds move', async () => {
-      await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, D(0));
+      await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, T(0));
       const { feed } = await store.addFeed('https://a.example/rss', { addedByChat: -100 });
       await store.setFeedChoice(-100, { mode: 'only', optIns: [feed.id], optOuts: [] });
       await store.setTopics(-100, { include: ['ukraine'], exclude: ['football'] });
@@ -289,14 +290,14 @@ describeEachStore('Store contract', (current) => {
       await store.migrateChat(-100, SUPERGROUP);
       expect(await store.getSubscriber(-100)).toBeNull();
       expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ chatType: 'supergroup', active: true });
-      expect((await store.claimDeliveries('w', { now: D(10), limit: 10, leaseMs: 1000, staleBefore: D(10) })).map((d) => d.chatId)).toEqual([SUPERGROUP]);
+      expect((await store.claimDeliveries('w', { now: T(10), limit: 10, leaseMs: 1000, staleBefore: T(10) })).map((d) => d.chatId)).toEqual([SUPERGROUP]);
       expect(await store.getPreferences(SUPERGROUP)).toEqual({ feedIds: [feed.id], include: ['ukraine'], exclude: ['football'] });
       expect(await store.getPreferences(-100)).toEqual({ feedIds: [], include: [], exclude: [] });
     });
 
     it('merges into a supergroup that is already known: its own rows win, the old chat is gone', async () => {
-      await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, D(0));
-      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, D(1));
+      await store.subscribe({ chatId: -100, chatType: 'group', title: 'g' }, T(0));
+      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, T(1));
       await store.setTopics(-100, { include: ['old'], exclude: [] });
       await store.setTopics(SUPERGROUP, { include: ['new'], exclude: [] });
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
@@ -310,10 +311,10 @@ describeEachStore('Store contract', (current) => {
 
   describe('subscribers at scale: counted and planned in the database', () => {
     it('counts active, paused, group and own-time chats without listing them', async () => {
-      await store.subscribe({ chatId: 1, chatType: 'private', title: null }, D(0));
-      await store.subscribe({ chatId: 2, chatType: 'private', title: null }, D(0));
-      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, D(0));
-      await store.subscribe({ chatId: 4, chatType: 'private', title: null }, D(0));
+      await store.subscribe({ chatId: 1, chatType: 'private', title: null }, T(0));
+      await store.subscribe({ chatId: 2, chatType: 'private', title: null }, T(0));
+      await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, T(0));
+      await store.subscribe({ chatId: 4, chatType: 'private', title: null }, T(0));
       await store.setPaused(2, true);
       await store.setSchedule(SUPERGROUP, { digestTime: '07:30' });
       await store.setSchedule(4, { digestTime: '06:00' });
@@ -322,8 +323,8 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('lists the schedules in use and finds the chats due for their slots, by chat id', async () => {
-      const slot = D(30);
-      const chats: Array<[number, { timezone?: string | null; digestTime?: string | null }, string | null, string]> = [
+      const slot = T(30);
+      const chats: Array<[number, { timezone?: string | null; digestTime?: string | null }, Date | null, Date]> = [
         // chat, schedule, last given, subscribed
         [10, {}, null, T(0)], // default schedule, never given: due
         [11, {}, T(29), T(0)], // given before the slot: due
@@ -334,17 +335,17 @@ describeEachStore('Store contract', (current) => {
         [16, { digestTime: '10:30' }, null, T(0)], // a schedule with no slot asked: not due
       ];
       for (const [chatId, schedule, given, at] of chats) {
-        await store.subscribe({ chatId, chatType: 'private', title: null }, new Date(at));
+        await store.subscribe({ chatId, chatType: 'private', title: null }, at);
         await store.setSchedule(chatId, schedule);
-        if (given) await store.markDigestGiven(chatId, new Date(given));
+        if (given) await store.markDigestGiven(chatId, given);
       }
-      await store.subscribe({ chatId: 17, chatType: 'private', title: null }, D(0));
+      await store.subscribe({ chatId: 17, chatType: 'private', title: null }, T(0));
       await store.setPaused(17, true);
-      await store.subscribe({ chatId: 18, chatType: 'private', title: null }, D(0));
+      await store.subscribe({ chatId: 18, chatType: 'private', title: null }, T(0));
       await store.deactivate(18, 'blocked');
       const key = (s: { timezone: string | null; digestTime: string | null }) => `${s.timezone}/${s.digestTime}`;
       expect((await store.schedulesInUse()).map(key).sort()).toEqual(['Europe/Kyiv/10:30', 'Europe/Kyiv/null', 'null/10:30', 'null/null']);
-      const later = D(45);
+      const later = T(45);
       const due = await store.chatsDue([
         { timezone: null, digestTime: null, slot },
         { timezone: 'Europe/Kyiv', digestTime: null, slot: later },
@@ -365,11 +366,11 @@ describeEachStore('Store contract', (current) => {
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
       expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(4);
       expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(0);
-      const claim = (minute: number) => store.claimDeliveries('w', { now: D(minute), limit: 10, leaseMs: 1000, staleBefore: D(minute) });
+      const claim = (minute: number) => store.claimDeliveries('w', { now: T(minute), limit: 10, leaseMs: 1000, staleBefore: T(minute) });
       const due = await claim(1);
       expect(due.map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 0, 'p0'], [2, 0, 'p0']]);
-      await store.completeDelivery(due[0]!.id, 'w', 100, D(2));
-      await store.failDelivery(due[1]!.id, 'w', { error: 'Too Many Requests: retry after 5', notBefore: D(7), final: false, countAttempt: false });
+      await store.completeDelivery(due[0]!.id, 'w', 100, T(2));
+      await store.failDelivery(due[1]!.id, 'w', { error: 'Too Many Requests: retry after 5', notBefore: T(7), final: false, countAttempt: false });
       expect((await claim(3)).map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 1, 'p1']]);
       expect((await claim(8)).map((d) => [d.chatId, d.part, d.lastError])).toEqual([[1, 1, null], [2, 0, 'Too Many Requests: retry after 5']]);
       expect(await store.cancelPending(2, 'blocked')).toBe(2);
@@ -378,35 +379,35 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('queues each group of parts only for chats without this digest, recording when they were given it', async () => {
-      for (const chatId of [1, 2, 3]) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
+      for (const chatId of [1, 2, 3]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['full']);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['a0', 'a1'], chatIds: [1, 2] }], D(5))).toBe(4);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['b0'], chatIds: [2, 3] }, { parts: ['a0', 'a1'], chatIds: [] }], D(6))).toBe(1);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['a0', 'a1'], chatIds: [1, 2] }], T(5))).toBe(4);
+      expect(await store.enqueueEdition(digest.id, [{ parts: ['b0'], chatIds: [2, 3] }, { parts: ['a0', 'a1'], chatIds: [] }], T(6))).toBe(1);
       expect(await store.enqueueEdition(digest.id, [{ parts: null, chatIds: [1] }], null)).toBe(0);
-      expect((await store.getSubscriber(1))!.lastDigestAt).toBe(T(5));
-      expect((await store.getSubscriber(2))!.lastDigestAt).toBe(T(6));
-      const claimed = await store.claimDeliveries('w', { now: D(10), limit: 10, leaseMs: 30_000, staleBefore: D(9) });
+      expect((await store.getSubscriber(1))!.lastDigestAt).toEqual(T(5));
+      expect((await store.getSubscriber(2))!.lastDigestAt).toEqual(T(6));
+      const claimed = await store.claimDeliveries('w', { now: T(10), limit: 10, leaseMs: 30_000, staleBefore: T(9) });
       expect(claimed.map((c) => [c.chatId, c.part, c.html])).toEqual([[1, 0, 'a0'], [2, 0, 'a0'], [3, 0, 'b0']]);
     });
 
     it('leases due rows to one sender, fences the send, records outcomes and frees a dead sender\'s leases', async () => {
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
       await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2, 3] }], null);
-      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(10));
-      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2 }, D(10));
-      const opts = { now: D(10), limit: 2, leaseMs: 60_000, staleBefore: D(9) };
+      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
+      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2 }, T(10));
+      const opts = { now: T(10), limit: 2, leaseMs: 60_000, staleBefore: T(9) };
       const a = await store.claimDeliveries('A', opts);
       expect(a.map((r) => [r.chatId, r.part, r.html, r.uncertain])).toEqual([[1, 0, 'p0', false], [2, 0, 'p0', false]]);
       const b = await store.claimDeliveries('B', { ...opts, limit: 10 });
       expect(b.map((r) => [r.chatId, r.part])).toEqual([[3, 0]]);
-      expect(await store.startSending(a[0]!.id, 'B', D(11), D(10))).toBe(false);
-      expect(await store.startSending(a[0]!.id, 'A', D(11), D(10))).toBe(true);
-      await store.completeDelivery(a[0]!.id, 'A', 555, D(10));
-      await store.failDelivery(a[1]!.id, 'A', { error: 'Too Many Requests: retry after 3', notBefore: D(13), final: false, countAttempt: false });
-      expect(await store.startSending(b[0]!.id, 'B', D(11), D(10))).toBe(true);
+      expect(await store.startSending(a[0]!.id, 'B', T(11), T(10))).toBe(false);
+      expect(await store.startSending(a[0]!.id, 'A', T(11), T(10))).toBe(true);
+      await store.completeDelivery(a[0]!.id, 'A', 555, T(10));
+      await store.failDelivery(a[1]!.id, 'A', { error: 'Too Many Requests: retry after 3', notBefore: T(13), final: false, countAttempt: false });
+      expect(await store.startSending(b[0]!.id, 'B', T(11), T(10))).toBe(true);
       // B dies mid-send: its heartbeat goes stale, its row is free and flagged uncertain.
-      const later = { now: D(20), limit: 10, leaseMs: 60_000, staleBefore: D(15) };
-      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(20));
+      const later = { now: T(20), limit: 10, leaseMs: 60_000, staleBefore: T(15) };
+      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(20));
       const again = await store.claimDeliveries('A', later);
       expect(again.map((r) => [r.chatId, r.part, r.uncertain, r.attempts])).toEqual([[1, 1, false, 0], [2, 0, false, 0], [3, 0, true, 0]]);
       expect(await store.releaseLeases('A', [again[0]!.id])).toBe(1);
@@ -419,14 +420,14 @@ describeEachStore('Store contract', (current) => {
     });
 
     it('tracks live senders by heartbeat and forgets a stopped one', async () => {
-      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(0));
-      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2, pidSpace: 'boot-1:pid:[4026531836]' }, D(1));
-      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(5));
-      expect(await store.liveWorkers(D(4))).toEqual([{ owner: 'A', kind: 'bot', pid: 1, heartbeatAt: D(5), pidSpace: null }]);
-      expect(await store.liveWorkers(D(0), 'cli')).toEqual([{ owner: 'B', kind: 'cli', pid: 2, heartbeatAt: D(1), pidSpace: 'boot-1:pid:[4026531836]' }]);
-      expect((await store.liveWorkers(D(0), 'cli')).map((w) => w.owner)).toEqual(['B']);
+      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(0));
+      await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2, pidSpace: 'boot-1:pid:[4026531836]' }, T(1));
+      await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(5));
+      expect(await store.liveWorkers(T(4))).toEqual([{ owner: 'A', kind: 'bot', pid: 1, heartbeatAt: T(5), pidSpace: null }]);
+      expect(await store.liveWorkers(T(0), 'cli')).toEqual([{ owner: 'B', kind: 'cli', pid: 2, heartbeatAt: T(1), pidSpace: 'boot-1:pid:[4026531836]' }]);
+      expect((await store.liveWorkers(T(0), 'cli')).map((w) => w.owner)).toEqual(['B']);
       await store.removeWorker('A');
-      expect(await store.liveWorkers(D(0))).toEqual([expect.objectContaining({ owner: 'B' })]);
+      expect(await store.liveWorkers(T(0))).toEqual([expect.objectContaining({ owner: 'B' })]);
     });
   });
 
@@ -500,23 +501,23 @@ describeEachStore('Store contract', (current) => {
     it("keeps a chat's last view, its last 20 searches, and decides a broadcast once", async () => {
       expect(await store.getChatView(5)).toBeNull();
       const stories = [{ number: 1, articleId: 3, title: 'T', link: null, source: 'S', publishedAt: null, summary: 'x', figures: [] }];
-      await store.saveChatView(5, { at: D(0), stories });
-      await store.saveChatView(5, { at: D(1), stories });
-      expect(await store.getChatView(5)).toEqual({ at: D(1), stories });
+      await store.saveChatView(5, { at: T(0), stories });
+      await store.saveChatView(5, { at: T(1), stories });
+      expect(await store.getChatView(5)).toEqual({ at: T(1), stories });
       const ids: number[] = [];
-      for (let i = 0; i < 22; i++) ids.push(await store.saveSearch(5, `q${i}`, D(i)));
+      for (let i = 0; i < 22; i++) ids.push(await store.saveSearch(5, `q${i}`, T(i)));
       expect(await store.getSearch(5, ids[0]!)).toBeNull();
       expect(await store.getSearch(5, ids[2]!)).toBe('q2');
       expect(await store.getSearch(6, ids[21]!)).toBeNull();
-      const id = await store.createBroadcast(77, 'Hello all', D(0));
-      const [first, second] = await Promise.all([store.decideBroadcast(id, 'sent', D(1)), store.decideBroadcast(id, 'cancelled', D(1))]);
+      const id = await store.createBroadcast(77, 'Hello all', T(0));
+      const [first, second] = await Promise.all([store.decideBroadcast(id, 'sent', T(1)), store.decideBroadcast(id, 'cancelled', T(1))]);
       expect([first, second].filter(Boolean)).toEqual([{ id, adminId: 77, text: 'Hello all' }]);
     });
 
     it('sets and clears settings in one go', async () => {
       expect(await store.getSettings()).toEqual({});
-      await store.putSettings({ fetch_cron: '*/15 * * * *', timezone: 'UTC' }, D(0));
-      await store.putSettings({ timezone: null, digest_cron: '07:00' }, D(1));
+      await store.putSettings({ fetch_cron: '*/15 * * * *', timezone: 'UTC' }, T(0));
+      await store.putSettings({ timezone: null, digest_cron: '07:00' }, T(1));
       expect(await store.getSettings()).toEqual({ fetch_cron: '*/15 * * * *', digest_cron: '07:00' });
     });
 

@@ -72,7 +72,7 @@ export function serveSampleNews(server: FixtureServer): string {
 
 /** One stored article published now, with its figure: what a scheduled or `--now` digest sends. */
 export function portStrikeArticle(): NewArticle {
-  const now = new Date().toISOString();
+  const now = new Date();
   return {
     feedId: null, key: 'k-port', link: 'https://news.example/port', title: 'Port strike ends after 12 days', source: 'Wire',
     publishedAt: now, fetchedAt: now,

@@ -131,8 +131,7 @@ async function adminStats(ctx: Context, deps: BotDeps): Promise<void> {
 }
 
 /** "24 Nov, 08:00 (UTC+3), 5 min ago": local time in the default zone, and how long ago. */
-function whenLocal(when: Date | string, deps: BotDeps): string {
-  const at = new Date(when);
+function whenLocal(at: Date, deps: BotDeps): string {
   const tz = deps.schedule().timezone;
   return `${describeLocal(at, tz, 'en')}, ${ago(deps.now().getTime() - at.getTime())}`;
 }

@@ -59,7 +59,7 @@ export async function showDigestPage(ctx: Context, deps: BotDeps, chatId: number
   const last = first + stories.length - 1;
   // "3 of 3", not "3–3 of 3", for a last page of one story.
   const heading = tr.t('digest-more-heading', { numbers: first === last ? String(first) : `${first}–${last}`, total: view.stories.length });
-  const digest = { date: localDate(view.at, tz), timezone: tz, createdAt: view.at.toISOString(), stories };
+  const digest = { date: localDate(view.at, tz), timezone: tz, createdAt: view.at, stories };
   const more = view.stories.length > page * size ? page + 1 : null;
   await replyHtml(ctx, renderTelegram(digest, { heading, locale: tr.locale }), digestButtons(stories, more, tr));
   return true;

@@ -63,9 +63,9 @@ async function replyChart(ctx: Context, deps: BotDeps, data: TrendChartData): Pr
 
 /** What the chart of a series shows, in the reader's language and time zone. Dates drop the year when all share one. */
 export function trendChartData(points: readonly SeriesPoint[], tz: string, tr: Translator): TrendChartData {
-  const iso = (p: SeriesPoint) => p.article.publishedAt ?? p.date.toISOString();
-  const years = new Set(points.map((p) => formatDate(iso(p), tz, 'en')?.slice(-4)));
-  const day = (p: SeriesPoint, year: boolean) => formatDate(iso(p), tz, tr.locale, { year }) ?? '';
+  const at = (p: SeriesPoint) => p.article.publishedAt ?? p.date;
+  const years = new Set(points.map((p) => formatDate(at(p), tz, 'en')?.slice(-4)));
+  const day = (p: SeriesPoint, year: boolean) => formatDate(at(p), tz, tr.locale, { year }) ?? '';
   const first = points[0];
   const last = points[points.length - 1];
   return {
@@ -89,7 +89,7 @@ function seriesBlocks(points: readonly SeriesPoint[], tz: string, tr: Translator
     htmlLine([{ text: sparkline(points.map((p) => p.figure.value)), style: 'code' }, ` ${points.map((p) => figureDisplayText(p.figure)).join(' → ')}`]),
   ];
   const rows = points.map((p) => {
-    const date = formatDate(p.article.publishedAt ?? p.date.toISOString(), tz, tr.locale) ?? '';
+    const date = formatDate(p.article.publishedAt ?? p.date, tz, tr.locale) ?? '';
     return [
       htmlLine([{ text: figureDisplayText(p.figure), style: 'b' }, ` · ${date}`]),
       htmlLine([{ text: `“${p.figure.sentence}”`, style: 'i' }]),

@@ -16,6 +16,9 @@ import { chatTr } from '../chat-language.js';
 const LOOKBACK_DAYS = 7;
 const MAX_ANSWERS = 3;
 
+/** What an answer shows of a figure's article: a story of the chat's digest has no first-seen time, and none is shown. */
+type ShownSource = Omit<FigureSource, 'fetchedAt'>;
+
 /**
  * Answer with up to three matching figures: same value (and kind, when the query names one) before
  * same digits, and within each those of the chat's last digest first; each says how it matched.
@@ -25,9 +28,9 @@ export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps
   const query = parseFigureQuery(input.args);
   if (!query) return replyUsage(ctx, 'why');
   const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000);
-  const candidates: Array<{ figure: Figure; article: FigureSource; by: 'value' | 'text' }> = [];
+  const candidates: Array<{ figure: Figure; article: ShownSource; by: 'value' | 'text' }> = [];
   const seen = new Set<string>();
-  const add = (figure: Figure, article: FigureSource) => {
+  const add = (figure: Figure, article: ShownSource) => {
     const key = `${article.id}:${figure.start}:${figure.text}`;
     const by = figureMatch(figure, query);
     if (by === null || seen.has(key)) return;
@@ -36,7 +39,7 @@ export async function handleWhy(ctx: Context, input: CommandInput, deps: BotDeps
   };
   for (const story of await lastDigestStories(deps, input.chat.id)) {
     for (const figure of story.figures) {
-      add(figure, { id: story.articleId ?? -story.number, feedId: story.feedId ?? null, title: story.title, link: story.link, source: story.source, publishedAt: story.publishedAt, fetchedAt: '' });
+      add(figure, { id: story.articleId ?? -story.number, feedId: story.feedId ?? null, title: story.title, link: story.link, source: story.source, publishedAt: story.publishedAt });
     }
   }
   const prefs = await deps.store.getPreferences(input.chat.id);

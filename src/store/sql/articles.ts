@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Article, Figure } from '../../domain/types.js';
 import type { ArticleStore, ArticleWindow, FigureSource, NewArticle } from '../article-store.js';
 import type { Tables } from './schema.js';
-import { type Sql, toDateOrNull, toIso, toIsoOrNull, strOrNull, numOrNull } from './dialect.js';
+import { type Sql, toDate, toDateOrNull, strOrNull, numOrNull } from './dialect.js';
 import { likeAnywhere, LIKE_ESCAPE } from './like.js';
 import { wordsMatch } from './word-search.js';
 
@@ -218,8 +218,8 @@ export function toFigureSource(r: Record<string, unknown>, id: number): FigureSo
     title: String(r.a_title),
     link: strOrNull(r.a_link),
     source: String(r.a_source),
-    publishedAt: toIsoOrNull(r.a_published_at),
-    fetchedAt: toIso(r.a_fetched_at),
+    publishedAt: toDateOrNull(r.a_published_at),
+    fetchedAt: toDate(r.a_fetched_at),
   };
 }
 
@@ -248,8 +248,8 @@ function toArticle(r: Record<string, unknown>, figures: Figure[]): Article {
     link: strOrNull(r.link),
     title: String(r.title),
     source: String(r.source),
-    publishedAt: toIsoOrNull(r.published_at),
-    fetchedAt: toIso(r.fetched_at),
+    publishedAt: toDateOrNull(r.published_at),
+    fetchedAt: toDate(r.fetched_at),
     text: r.text === undefined ? '' : String(r.text),
     summary: String(r.summary),
     figures,

@@ -1,6 +1,7 @@
 /** ChatStateStore in SQL (both dialects): chat_views, chat_searches, broadcasts. */
 import type { ChatStateStore, ChatView, PendingBroadcast } from '../chat-state-store.js';
 import { type Sql, toDate } from './dialect.js';
+import { storiesFromJson } from './stories-json.js';
 
 /** Searches kept per chat: older page buttons simply expire. */
 const SEARCHES_KEPT = 20;
@@ -21,7 +22,7 @@ export function sqlChatStateStore({ db, d }: Sql): ChatStateStore {
 
     async getChatView(chatId: number): Promise<ChatView | null> {
       const row = await db.selectFrom('chat_views').select(['at', 'stories_json']).where('chat_id', '=', chatId).executeTakeFirst();
-      return row ? { at: toDate(row.at), stories: JSON.parse(row.stories_json) } : null;
+      return row ? { at: toDate(row.at), stories: storiesFromJson(row.stories_json) } : null;
     },
 
     async saveSearch(chatId: number, query: string, at: Date): Promise<number> {

@@ -9,7 +9,7 @@ import type { Tables } from './schema.js';
 export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
   /** A time as the column stores it: ISO text in SQLite, a Date (timestamptz) in PostgreSQL. */
-  time(at: Date | string): string | Date;
+  time(at: Date): string | Date;
   /** A flag as the column stores it: 0/1 in SQLite, boolean in PostgreSQL. */
   flag(on: boolean): number | boolean;
   /** PostgreSQL locks claimed rows (`FOR UPDATE SKIP LOCKED`); SQLite's write lock covers the whole claim. */
@@ -19,7 +19,7 @@ export interface SqlDialect {
 /** SQLite: ISO-8601 UTC text (sorts like time) and 0/1. */
 export const SQLITE: SqlDialect = {
   name: 'sqlite',
-  time: (at) => (typeof at === 'string' ? at : at.toISOString()),
+  time: (at) => at.toISOString(),
   flag: (on) => (on ? 1 : 0),
   rowLocks: false,
 };
@@ -42,12 +42,6 @@ export interface Sql {
 export function toDate(v: unknown): Date {
   return v instanceof Date ? v : new Date(String(v));
 }
-
-/** A stored time as ISO text (timestamptz Dates converted). */
-export const toIso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-
-/** A stored time as ISO text, or null. */
-export const toIsoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : toIso(v));
 
 /** A stored time as a Date, or null. */
 export function toDateOrNull(v: unknown): Date | null {

@@ -1,7 +1,8 @@
 /** DigestStore in SQL (both dialects): each edition with its rendered Telegram parts. */
 import type { Digest } from '../../domain/types.js';
 import type { DigestStore, SavedDigest, StoredDigest } from '../digest-store.js';
-import { type Sql, toDate, toIso } from './dialect.js';
+import { type Sql, toDate } from './dialect.js';
+import { storiesFromJson } from './stories-json.js';
 
 /**
  * DigestStore over a Kysely connection.
@@ -51,9 +52,9 @@ function toDigest(r: Record<string, unknown>): StoredDigest {
   return {
     id: Number(r.id),
     date: String(r.date),
-    createdAt: toIso(r.created_at),
+    createdAt: toDate(r.created_at),
     timezone: String(r.timezone),
-    stories: JSON.parse(String(r.stories_json)),
+    stories: storiesFromJson(String(r.stories_json)),
     parts: JSON.parse(String(r.parts_json)),
   };
 }

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Subscriber } from '../../domain/types.js';
 import type { StoredSchedule, SubscriberCounts, SubscriberStore, SubscribeResult } from '../subscriber-store.js';
-import { type Sql, toBool, toIso, toIsoOrNull, strOrNull } from './dialect.js';
+import { type Sql, toBool, toDate, toDateOrNull, strOrNull } from './dialect.js';
 
 /** Per-chat tables whose rows follow a group that became a supergroup (when the new chat has its own, they win as a whole). */
 const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches', 'chat_delivery'] as const;
@@ -193,12 +193,12 @@ export function toSubscriber(r: Record<string, unknown>): Subscriber {
     chatType: String(r.chat_type),
     title: strOrNull(r.title),
     active: toBool(r.active),
-    subscribedAt: toIso(r.subscribed_at),
+    subscribedAt: toDate(r.subscribed_at),
     deactivatedReason: strOrNull(r.deactivated_reason),
     timezone: strOrNull(r.timezone),
     digestTime: strOrNull(r.digest_time),
     paused: toBool(r.paused),
-    lastDigestAt: toIsoOrNull(r.last_digest_at),
+    lastDigestAt: toDateOrNull(r.last_digest_at),
     language: strOrNull(r.language),
   };
 }

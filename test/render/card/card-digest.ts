@@ -8,13 +8,13 @@ export function cardFigure(text: string, label: string, value = 1): Figure {
 
 /** A story with the given figures, best first. */
 export function cardStory(number: number, source: string, figures: Figure[], title = `Story ${number}`): Story {
-  return { number, articleId: number, title, link: null, source, publishedAt: '2026-11-24T06:00:00Z', summary: '', figures };
+  return { number, articleId: number, title, link: null, source, publishedAt: new Date('2026-11-24T06:00:00Z'), summary: '', figures };
 }
 
 /** Six stories, two figures each: the card shows the first figure of each. */
 export const CARD_DIGEST: Digest = {
   date: '2026-11-24',
-  createdAt: '2026-11-24T06:00:00Z',
+  createdAt: new Date('2026-11-24T06:00:00Z'),
   timezone: 'Europe/Kyiv',
   stories: [
     cardStory(1, 'Kyiv Independent', [cardFigure('303', 'Ukrainian prisoners of war brought home'), cardFigure('1,000-for-1,000', 'exchange agreed')]),

@@ -10,7 +10,7 @@ function point(value: number, text: string, iso: string, link: string): SeriesPo
     id: value, seriesId: 1, articleId: value, date: new Date(iso), confidence: 1, linkedTo: null,
     meaning: {} as SeriesPoint['meaning'],
     figure: { text, value, kind: 'count', unit: null, label: 'prisoners of war brought home', sentence: `${text} came home.`, start: 0, end: text.length, approx: null },
-    article: { title: `Exchange ${text}`, link, source: 'News', publishedAt: iso } as SeriesPoint['article'],
+    article: { title: `Exchange ${text}`, link, source: 'News', publishedAt: new Date(iso) } as SeriesPoint['article'],
   };
 }
 
