@@ -12,7 +12,7 @@ import { articleFromDocument } from '../app/article-from-document.js';
 import type { Figure } from '../domain/types.js';
 import { findFigures } from '../figures/find-figures.js';
 import { FEATURE_NAMES, type FeatureName } from '../figures/rank-features.js';
-import { figureGroups, scoreOf, type RankerWeights } from '../figures/rank-figures.js';
+import { figureGroups, representative, scoreOf, type RankerWeights } from '../figures/rank-figures.js';
 import { splitSentences } from '../figures/sentences.js';
 import { chromeEnd } from '../figures/summarize.js';
 import { closeValue } from './eval-figures.js';
@@ -69,7 +69,9 @@ export function trainingArticles(goldFile: string, fixtureFile: string | null, c
     const gold = g.key.slice(0, 5).map((k) => k.value);
     const qs = quantities(a.title, a.text);
     const y = qs.map((q) => q.members.some((m) => gold.some((v) => closeValue(m.value, v) || closeValue(m.valueMax, v))));
-    tune.push({ id: g.id, x: qs.map((q) => q.x), y, values: qs.map((q) => [q.members[0]?.value ?? NaN, q.members[0]?.valueMax]), gold });
+    // Recall is judged on the mention shown for each quantity, as the product shows it.
+    const shown = qs.map((q) => representative(q.members));
+    tune.push({ id: g.id, x: qs.map((q) => q.x), y, values: shown.map((m) => [m.value, m.valueMax]), gold });
   }
   const fixture: TrainingArticle[] = [];
   if (fixtureFile !== null) {

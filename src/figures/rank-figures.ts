@@ -96,7 +96,7 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
 type Quantity = Pick<Figure, 'kind' | 'unit' | 'value' | 'valueMax' | 'approx'>;
 
 /** The precise mention wins over an approximate or round one ("971" over "almost 1,000", "5.037 million" over "five million"). */
-function representative(members: Figure[]): Figure {
+export function representative(members: Figure[]): Figure {
   const exact = members.filter((m) => m.approx === null);
   return exact.find((m) => !isRound(m)) ?? exact[0] ?? (members[0] as Figure);
 }
@@ -120,7 +120,8 @@ function restates(a: Figure, b: Figure): boolean {
 }
 
 /**
- * Two mentions of the same quantity: same kind and unit, and equal values, or within 10% when one is approximate.
+ * Two mentions of the same quantity: same kind and unit, and equal values, or within 10% when one is approximate
+ * and on the side its qualifier allows ("more than £2" is never "£1.87"; "almost 1,000" may be "971").
  * @example sameQuantity(fig("almost 1,000"), fig("971")) // true
  */
 export function sameQuantity(a: Quantity, b: Quantity): boolean {
@@ -128,5 +129,17 @@ export function sameQuantity(a: Quantity, b: Quantity): boolean {
   if (a.value === b.value) return true;
   if (a.approx === null && b.approx === null) return false;
   const hi = Math.max(Math.abs(a.value), Math.abs(b.value));
-  return hi > 0 && Math.abs(a.value - b.value) / hi <= 0.1;
+  return hi > 0 && Math.abs(a.value - b.value) / hi <= 0.1 && boundHolds(a, b.value) && boundHolds(b, a.value);
+}
+
+/** A lower bound ("more than", "over", "at least") and an upper one ("almost", "under", "up to"): which side the true value lies. */
+const LOWER_BOUND = /^(?:(?:just|well)\s+(?:over|above)|more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)$/i;
+const UPPER_BOUND = /^(?:(?:just|well|slightly)\s+(?:under|below|short\s+of)|less\s+than|fewer\s+than|almost|nearly|under|up\s+to|at\s+most|as\s+(?:many|much|few|little)\s+as)$/i;
+
+/** True unless `m`'s qualifier says the value lies on the other side of `value`. */
+function boundHolds(m: Quantity, value: number): boolean {
+  if (m.approx === null) return true;
+  if (LOWER_BOUND.test(m.approx)) return value >= m.value;
+  if (UPPER_BOUND.test(m.approx)) return value <= m.value;
+  return true;
 }

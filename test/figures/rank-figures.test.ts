@@ -71,12 +71,15 @@ describe('rankFigures', () => {
 });
 
 describe('sameQuantity', () => {
-  const [approx, precise, other, far] = findFigures('almost 1,000 men; 971 men; 1,000 men; about 500 men');
+  const [approx, precise, other, far, over, above, under] = findFigures('almost 1,000 men; 971 men; 1,000 men; about 500 men; more than 980 men; 1,010 men; nearly 960 men');
   const cases: Array<[string, boolean, boolean]> = [
     ['approximate and precise within 10%', sameQuantity(approx!, precise!), true],
     ['identical values', sameQuantity(approx!, other!), true],
     ['two precise values that differ', sameQuantity(precise!, other!), false],
     ['approximate but far apart', sameQuantity(far!, precise!), false],
+    ['a lower bound above the precise value', sameQuantity(over!, precise!), false],
+    ['a lower bound below the precise value', sameQuantity(over!, above!), true],
+    ['an upper bound below the precise value', sameQuantity(under!, above!), false],
   ];
   it.each(cases)('%s', (_name, got, expected) => {
     expect(got).toBe(expected);
