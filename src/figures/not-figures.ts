@@ -111,6 +111,8 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
     return { end: a.end + (rest?.[0].length ?? 0), reason: 'age' };
   }
   if (SPEECH_AFTER.test(after) && (a.kind === 'percent' ? a.value === 100 : a.value === 0)) return { end: a.end, reason: 'speech' };
+  // "at one point": a moment, not a score.
+  if (a.words && a.unit === 'points' && a.value === 1 && /\bat[ \t\u00a0]+$/i.test(before)) return { end: a.end, reason: 'speech' };
   if (a.kind !== 'money' && RANK_BEFORE.test(before)) return { end: a.end, reason: 'rank' };
   if (a.words && MEMBER_HALF.test(text.slice(a.coreStart, a.coreStart + 16))) return { end: a.end, reason: 'name' };
   if (a.kind === 'duration' && a.unit === 'minutes' && a.value <= 120 && Number.isInteger(a.value) && (MATCH_TIME_BEFORE.test(before) || MATCH_TIME_AFTER.test(after))) return { end: a.end, reason: 'when' };
@@ -154,8 +156,8 @@ function sticky(re: RegExp, text: string, pos: number): number {
 export function notFigure(text: string, a: Amount): Skip | null {
   const before = text.slice(Math.max(0, a.start - 24), a.start);
   const prev = text[a.start - 1];
-  // Glued to letters or digits on the left: "G7", "A320", "MH17", "F-16", "COVID-19", "24/7".
-  if (isLetterOrDigit(prev) || ((prev === '-' || prev === '/' || prev === '.') && isLetterOrDigit(text[a.start - 2]))) {
+  // Glued to letters or digits on the left: "G7", "A320", "MH17", "F-16", "COVID-19", "24/7", the "2" and "5" of "2+2=5".
+  if (isLetterOrDigit(prev) || ((prev === '-' || prev === '/' || prev === '.' || prev === '+' || prev === '=') && isLetterOrDigit(text[a.start - 2]))) {
     return { end: skipRun(text, a.end), reason: 'identifier' };
   }
   if (a.kind !== 'money') {
@@ -170,8 +172,8 @@ export function notFigure(text: string, a: Amount): Skip | null {
   if (a.words) return null;
   // Glued to letters on the right and nothing understood them: "5G", "3D", "25th", "1990s".
   if (a.end === a.coreEnd && isLetterOrDigit(text[a.end])) return { end: skipRun(text, a.end), reason: 'identifier' };
-  // "24/7", "1.2.3", "26.05.2025": a code or a date, not a quantity.
-  if (/^[/.:]\d/.test(text.slice(a.coreEnd, a.coreEnd + 2))) return { end: skipRun(text, a.coreEnd), reason: 'identifier' };
+  // "24/7", "1.2.3", "26.05.2025", "2+2=5": a code, a date or a sum, not a quantity.
+  if (/^[/.:+=]\d/.test(text.slice(a.coreEnd, a.coreEnd + 2))) return { end: skipRun(text, a.coreEnd), reason: 'identifier' };
   const isDayNumber = a.plainInt !== null && a.plainInt.length <= 2 && a.value >= 1 && a.value <= 31 && a.kind === 'count';
   if (isDayNumber) {
     if (MONTH_BEFORE.test(before)) return { end: Math.max(a.end, sticky(DAY_TAIL, text, a.coreEnd)), reason: 'date' };
@@ -197,6 +199,8 @@ export function notFigure(text: string, a: Amount): Skip | null {
     const phoneStart = text[a.start - 1] === '+' || text[a.start - 1] === '(' ? a.start - 1 : a.start;
     const p = sticky(PHONE, text, phoneStart);
     if (p > 0 && text.slice(phoneStart, p).replace(/\D/g, '').length >= 9) return { end: p, reason: 'phone' };
+    // "007", "0200": a leading zero is written only in codes, phone numbers and clock times, never in a count.
+    if (a.plainInt.length > 1 && a.plainInt.startsWith('0')) return { end: a.coreEnd, reason: 'identifier' };
     const addr = sticky(ADDRESS, text, a.coreEnd);
     if (addr > 0) return { end: addr, reason: 'address' };
     if (a.plainInt.length <= 3 && sticky(LIST_MARK, text, a.coreEnd) > 0 && /(?:^|\n)[ \t]*$/.test(before)) {

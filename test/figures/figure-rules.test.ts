@@ -16,6 +16,9 @@ describe('findFigures: rules added for the gold set', () => {
     ['a scaled number ends the sentence', 'The book sold over one million.', ['over one million']],
     ['an age in apposition is not a figure', 'Stallone, 71, appeared tired.', []],
     ['a weekday before a count is not a model name', 'On Friday 15 protesters were arrested.', ['15']],
+    ['a sum on a poster is no figure', 'A poster read "2+2=5" beside 40 others.', ['40']],
+    ['a leading zero is a code or a clock time', 'He will play 007 again, said 12 critics at 0200 local time.', ['12']],
+    ['"at one point" is a moment, "by one point" a margin', 'At one point they led, and at one point trailed, but won by one point.', ['one point']],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
