@@ -172,6 +172,7 @@ function scan(text: string): Mention[] {
       continue;
     }
     const mention = joinRangeOrRatio(text, a) ?? toMention(a);
+    extendScoreLine(text, mention);
     if (!acceptWords(text, a, mention)) {
       ANCHOR.lastIndex = Math.max(a.coreEnd, pos + 1);
       continue;
@@ -229,6 +230,29 @@ function joinRangeOrRatio(text: string, a: Amount): Mention | null {
     return { start: a.start, end: b.end, value: Number((a.value / b.value).toPrecision(6)), kind: 'ratio', unit: null, approx: null };
   }
   return { start: a.start, end: b.end, value: a.value, valueMax: b.value, kind: 'ratio', unit: null, approx: null };
+}
+
+/** One pair of a score as written: "6-7", "7–5". */
+const SCORE_PAIR = /^\d{1,2}[-–]\d{1,2}$/;
+/** The next set of a score line after a set: an optional tie-break in brackets, then a space or comma and another pair. */
+const NEXT_SET = /(?:[ \t\u00a0]*\(\d{1,2}[-–/]\d{1,2}\))?(?:,[ \t\u00a0]*|[ \t\u00a0]+)\d{1,2}[-–]\d{1,2}(?![\d\p{L}%]|[-–/]\d)/uy;
+/** A tie-break in brackets closing the line: " (7-5)". */
+const LAST_TIE_BREAK = /[ \t\u00a0]*\(\d{1,2}[-–/]\d{1,2}\)/y;
+
+/**
+ * A set-by-set score is one figure: "6-7 (4-7) 7-6 (8-6) 7-5" is one result, not five, and takes the value of its
+ * first set as any score does.
+ */
+function extendScoreLine(text: string, m: Mention): void {
+  if ((m.kind !== 'ratio' && m.kind !== 'range') || !SCORE_PAIR.test(text.slice(m.start, m.end))) return;
+  let end = m.end;
+  for (NEXT_SET.lastIndex = end; NEXT_SET.exec(text) !== null; NEXT_SET.lastIndex = end) end = NEXT_SET.lastIndex;
+  if (end === m.end) return;
+  LAST_TIE_BREAK.lastIndex = end;
+  if (LAST_TIE_BREAK.exec(text) !== null) end = LAST_TIE_BREAK.lastIndex;
+  m.end = end;
+  m.kind = 'ratio';
+  m.valueMax = Number(text.slice(m.start, m.end).match(/^\d+[-–](\d+)/)?.[1]);
 }
 
 /** "voted 41 to 19": both plain integers, the second smaller (a rise "to 19" would be larger). */
