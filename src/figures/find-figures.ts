@@ -240,8 +240,8 @@ const NEXT_SET = /(?:[ \t\u00a0]*\(\d{1,2}[-–/]\d{1,2}\))?(?:,[ \t\u00a0]*|[ \
 const LAST_TIE_BREAK = /[ \t\u00a0]*\(\d{1,2}[-–/]\d{1,2}\)/y;
 
 /**
- * A set-by-set score is one figure: "6-7 (4-7) 7-6 (8-6) 7-5" is one result, not five, and takes the value of its
- * first set as any score does.
+ * A set-by-set score is one figure: "6-7 (4-7) 7-6 (8-6) 7-5" is one result, not five, and takes the first number
+ * as its value, as any score does.
  */
 function extendScoreLine(text: string, m: Mention): void {
   if ((m.kind !== 'ratio' && m.kind !== 'range') || !SCORE_PAIR.test(text.slice(m.start, m.end))) return;
@@ -252,7 +252,8 @@ function extendScoreLine(text: string, m: Mention): void {
   if (LAST_TIE_BREAK.exec(text) !== null) end = LAST_TIE_BREAK.lastIndex;
   m.end = end;
   m.kind = 'ratio';
-  m.valueMax = Number(text.slice(m.start, m.end).match(/^\d+[-–](\d+)/)?.[1]);
+  // The games of one set are no upper bound of the line: only the first number stands for it.
+  delete m.valueMax;
 }
 
 /** "voted 41 to 19": both plain integers, the second smaller (a rise "to 19" would be larger). */

@@ -81,7 +81,8 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
     // "$1.13bn (£600m)": the conversion is the same amount again, not a second figure.
     // "7-6 (7-1)": a tie-break in brackets details the score before it.
     if (prev !== undefined && prev.kind === f.kind && (f.kind === 'money' || f.kind === 'ratio') && isConversion(ctx.text, prev.end, f.start)) continue;
-    const g = groups.find((members) => members.some((m) => sameQuantity(m, f) || restates(m, f)));
+    // Set-by-set scores share their first number by chance ("6-4 6-3", "6-2 6-1"): only the same line is the same result.
+    const g = groups.find((members) => members.some((m) => (isScoreLine(f) ? m.text === f.text : sameQuantity(m, f) || restates(m, f))));
     if (g === undefined) groups.push([f]);
     else g.push(f);
   }
@@ -90,6 +91,11 @@ export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[]
     const inTitle = members.some((m) => titleFigures.some((t) => sameQuantity(t, m)));
     return { members, features: groupFeatures(members, inTitle, fctx) };
   });
+}
+
+/** A score written set by set ("6-4 6-3"): a ratio valued by its first number alone (a proportion is below 1). */
+function isScoreLine(f: Figure): boolean {
+  return f.kind === 'ratio' && f.valueMax === undefined && f.value >= 1;
 }
 
 /** What two mentions must share to be one quantity. */

@@ -74,6 +74,10 @@ describe('ranking baselines and restatements', () => {
     expect(rank('Moya won 6-2 7-6 (7-1) to win the tie.')).toEqual(['6-2 7-6 (7-1)']);
   });
 
+  it('two set-by-set scores with the same first set stay two results', () => {
+    expect(rank('Moya won 6-4 6-3 and Nadal won 6-2 6-1.')).toEqual(['6-4 6-3', '6-2 6-1']);
+  });
+
   it('a round restatement merges into the precise number', () => {
     const got = rank('Five million Germans are out of work.\nThe jobless total reached 5.037 million, or 12.1%.');
     expect([...got].sort()).toEqual(['12.1%', '5.037 million']);
