@@ -8,10 +8,10 @@ import type { LlmUsage } from '../store/store.js';
 
 /** The status report behind `keyfigures status`. */
 export interface StatusReport {
-  at: string;
+  at: Date;
   feeds: { total: number; ok: number; failing: Array<{ url: string; errors: number; lastError: string }>; neverFetched: number };
   subscribers: { active: number; paused: number; inactive: number };
-  digests: { last: { date: string; createdAt: string; stories: number } | null; next: string | null };
+  digests: { last: { date: string; createdAt: Date; stories: number } | null; next: Date | null };
   outbox: { pending: number; sent: number; failed: number; cancelled: number };
   /** Where the data lives, how big it is, and what the integrity check found (empty when healthy). */
   database: { path: string; bytes: number | null; problems: string[] };
@@ -29,7 +29,7 @@ export async function collectStatus(store: Store, config: Config, now = new Date
   const last = await store.latestDigest();
   const next = nextRun(config.digestCron, config.timezone, now);
   return {
-    at: now.toISOString(),
+    at: now,
     feeds: {
       total: feeds.length,
       ok: feeds.filter((f) => f.lastFetchedAt && !f.lastError).length,
@@ -42,8 +42,8 @@ export async function collectStatus(store: Store, config: Config, now = new Date
       inactive: subscribers.filter((s) => !s.active).length,
     },
     digests: {
-      last: last ? { date: last.date, createdAt: last.createdAt.toISOString(), stories: last.stories.length } : null,
-      next: next ? next.toISOString() : null,
+      last: last ? { date: last.date, createdAt: last.createdAt, stories: last.stories.length } : null,
+      next,
     },
     outbox: await store.deliveryCounts(),
     database: { path: describeDatabase(config.database), bytes: await store.sizeBytes(), problems: await store.checkIntegrity() },

@@ -30,7 +30,7 @@ export const statusCommand: CliCommand = {
  * @example renderStatus(report, 'UTC')
  */
 export function renderStatus(r: StatusReport, timezone: string): string {
-  const when = (iso: string) => describeTime(new Date(iso), timezone);
+  const when = (at: Date) => describeTime(at, timezone);
   const lines = [
     `Feeds        ${r.feeds.total} (${r.feeds.ok} ok, ${r.feeds.failing.length} failing, ${r.feeds.neverFetched} not fetched yet)`,
     ...r.feeds.failing.map((f) => `  ⚠ ${f.url} — ${f.errors} error(s): ${f.lastError}`),

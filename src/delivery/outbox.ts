@@ -128,7 +128,7 @@ export class OutboxWorker {
 
   /** Forget the senders in `space` whose process no longer runs (their leases become free). */
   private async forgetDead(space: string): Promise<void> {
-    const workers = await this.deps.store.liveWorkers(new Date(0));
+    const workers = await this.deps.store.liveWorkers(null);
     for (const w of workers) {
       if (w.owner === this.owner || w.pidSpace !== space || w.pid === process.pid || !processGone(w.pid)) continue;
       await this.deps.store.removeWorker(w.owner);

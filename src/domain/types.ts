@@ -152,11 +152,13 @@ export interface Digest {
   stories: Story[];
 }
 
+/** The kind of Telegram chat, as the Bot API names it. */
+export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
+
 /** A Telegram chat that receives digests. */
 export interface Subscriber {
   chatId: number;
-  /** 'private' | 'group' | 'supergroup' | 'channel' */
-  chatType: string;
+  chatType: ChatType;
   title: string | null;
   active: boolean;
   subscribedAt: Date;

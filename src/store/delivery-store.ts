@@ -83,6 +83,6 @@ export interface DeliveryStore {
   heartbeat(worker: { owner: string; kind: string; pid: number; pidSpace?: string | null }, at: Date): Promise<void>;
   /** Forget a sender that stopped cleanly, or died: its leases are free at once. */
   removeWorker(owner: string): Promise<void>;
-  /** Senders that heartbeated at or after `since`, optionally of one kind. */
-  liveWorkers(since: Date, kind?: string): Promise<DeliveryWorker[]>;
+  /** Senders that heartbeated at or after `since` (null: every registered sender, however stale), optionally of one kind. */
+  liveWorkers(since: Date | null, kind?: string): Promise<DeliveryWorker[]>;
 }

@@ -1,5 +1,5 @@
 /** Chats that receive digests. */
-import type { Subscriber } from '../domain/types.js';
+import type { ChatType, Subscriber } from '../domain/types.js';
 
 /** Result of subscribing a chat. */
 export interface SubscribeResult {
@@ -28,7 +28,7 @@ export interface StoredSchedule {
 
 /** Subscribers: subscribe, deactivate (kept, re-activated by /start), migrate. */
 export interface SubscriberStore {
-  subscribe(chat: { chatId: number; chatType: string; title: string | null }, at: Date): Promise<SubscribeResult>;
+  subscribe(chat: { chatId: number; chatType: ChatType; title: string | null }, at: Date): Promise<SubscribeResult>;
   /** Mark a chat inactive (it stays known; /start re-activates it). True when it was active. */
   deactivate(chatId: number, reason: string): Promise<boolean>;
   getSubscriber(chatId: number): Promise<Subscriber | null>;

@@ -232,7 +232,7 @@ describeEachStore('Store contract', (current) => {
 
   describe('subscribers', () => {
     it('subscribes, deactivates and re-activates a chat', async () => {
-      const chat = { chatId: 42, chatType: 'private', title: 'ann' };
+      const chat = { chatId: 42, chatType: 'private' as const, title: 'ann' };
       const first = await store.subscribe(chat, T(0));
       expect(first).toMatchObject({ change: 'new', subscriber: { chatId: 42, active: true, subscribedAt: T(0), paused: false } });
       expect((await store.subscribe(chat, T(1))).change).toBe('unchanged');
@@ -426,6 +426,8 @@ describeEachStore('Store contract', (current) => {
       expect(await store.liveWorkers(T(4))).toEqual([{ owner: 'A', kind: 'bot', pid: 1, heartbeatAt: T(5), pidSpace: null }]);
       expect(await store.liveWorkers(T(0), 'cli')).toEqual([{ owner: 'B', kind: 'cli', pid: 2, heartbeatAt: T(1), pidSpace: 'boot-1:pid:[4026531836]' }]);
       expect((await store.liveWorkers(T(0), 'cli')).map((w) => w.owner)).toEqual(['B']);
+      // null: every registered sender, the stale one too (what a process checks for dead pids).
+      expect((await store.liveWorkers(null)).map((w) => w.owner)).toEqual(['A', 'B']);
       await store.removeWorker('A');
       expect(await store.liveWorkers(T(0))).toEqual([expect.objectContaining({ owner: 'B' })]);
     });

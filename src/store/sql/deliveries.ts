@@ -151,8 +151,9 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       await db.deleteFrom('delivery_workers').where('owner', '=', owner).execute();
     },
 
-    async liveWorkers(since: Date, kind?: string): Promise<DeliveryWorker[]> {
-      let q = db.selectFrom('delivery_workers').selectAll().where('heartbeat_at', '>=', d.time(since));
+    async liveWorkers(since: Date | null, kind?: string): Promise<DeliveryWorker[]> {
+      let q = db.selectFrom('delivery_workers').selectAll();
+      if (since !== null) q = q.where('heartbeat_at', '>=', d.time(since));
       if (kind !== undefined) q = q.where('kind', '=', kind);
       const rows = await q.orderBy('started_at').execute();
       return rows.map((r) => ({ owner: r.owner, kind: r.kind, pid: Number(r.pid), heartbeatAt: toDate(r.heartbeat_at), pidSpace: strOrNull(r.pid_space) }));

@@ -1,6 +1,6 @@
 /** SubscriberStore in SQL (both dialects): chats that receive digests, active or not. */
 import { sql } from 'kysely';
-import type { Subscriber } from '../../domain/types.js';
+import type { ChatType, Subscriber } from '../../domain/types.js';
 import type { StoredSchedule, SubscriberCounts, SubscriberStore, SubscribeResult } from '../subscriber-store.js';
 import { type Sql, toBool, toDate, toDateOrNull, strOrNull } from './dialect.js';
 
@@ -190,7 +190,7 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
 export function toSubscriber(r: Record<string, unknown>): Subscriber {
   return {
     chatId: Number(r.chat_id),
-    chatType: String(r.chat_type),
+    chatType: String(r.chat_type) as ChatType,
     title: strOrNull(r.title),
     active: toBool(r.active),
     subscribedAt: toDate(r.subscribed_at),
