@@ -153,7 +153,7 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   if (prev !== undefined && prev.kind === figure.kind && prev.label !== '' && prev.start >= (toks[0]?.start ?? 0) && /^[ \t\u00a0]*(?:\([^()]*\)[ \t\u00a0]*)?to[ \t\u00a0]+$/.test(source.slice(prev.end, figure.start)) && /\bfrom[ \t\u00a0]+$/.test(source.slice(Math.max(0, prev.start - 6), prev.start))) {
     return wordsOf(prev.label);
   }
-  const back = readBack(toks, f0);
+  const back = readBack(toks, sharedVerbStart(toks, f0));
   // "cut its growth forecast to 3%", "reduces Barca's lead to four points": the verb's object is what moved.
   const moved = back.verb.length === 0 && quantified(toks, f1 + 1, figure).length === 0 ? objectBeforePrep(toks, f0) : null;
   if (moved !== null) {
@@ -333,6 +333,19 @@ function timeFrom(toks: Token[], f1: number): Token[] {
   return [word('time'), prep, ...event];
 }
 
+/**
+ * "have lost their first three matches and four out of their six games": a figure in a second object shares the verb of
+ * the first. Returns where to read back from as if the figure followed that verb directly, else f0.
+ */
+function sharedVerbStart(toks: Token[], f0: number): number {
+  if (!/^(?:and|or)$/.test(toks[f0 - 1]?.lower ?? '')) return f0;
+  // Only the first object (nouns, numbers, their phrases) between the verb and the "and": no clause or comma of its own.
+  let k = f0 - 2;
+  while (k >= 0 && !(toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX' || toks[k]?.pos === 'PUNCT' || toks[k]?.pos === 'SCONJ' || toks[k]?.pos === 'CCONJ' || (toks[k]?.pos === 'PRON' && !/^(?:its|their|his|her|our)$/.test(toks[k]?.lower ?? '')))) k--;
+  const objectHasNumber = toks.slice(k + 1, f0 - 1).some((t) => t.pos === 'NUM');
+  return k > 0 && toks[k]?.pos === 'VERB' && objectHasNumber ? k + 1 : f0;
+}
+
 /** The object of a verb right before the figure's "to" or "by" ("cut its forecast to 3%"), else null. */
 function objectBeforePrep(toks: Token[], f0: number): { verb: Token; object: Token[]; prep: string } | null {
   const prep = toks[f0 - 1];
@@ -383,7 +396,8 @@ function gappedConjunct(toks: Token[], f0: number, f1: number, figure: LabelTarg
   if (prev === undefined || prev.start < sStart || prev.kind !== figure.kind || prev.label === '') return [];
   const p1 = toks.findIndex((t) => t.start >= prev.end);
   if (p1 < 0 || p1 >= f0) return [];
-  const between = toks.slice(p1, f0);
+  // "under 10 seconds (for 100m) and under 20 seconds": a bracketed aside after the first figure is no verb of its own.
+  const between = withoutBrackets(toks.slice(p1, f0));
   const conj = between.findIndex((t) => t.pos === 'CCONJ');
   if (conj < 0 || between.length > 6 || between.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'NUM')) return [];
   // The conjunct's own words: a phrase before the figure ("at Snappy Snaps") or after it ("in total").
@@ -394,6 +408,17 @@ function gappedConjunct(toks: Token[], f0: number, f1: number, figure: LabelTarg
   const cut = label.findIndex((t, i) => i >= 2 && /^(?:in|on|at|during|over|for)$/.test(t.lower));
   if (rest.length > 1 && cut > 0) label = label.slice(0, cut);
   return rest.length > 1 && countWords([...label, ...rest]) <= MAX_WORDS ? [...label, ...rest] : label;
+}
+
+/** The tokens outside round brackets. */
+function withoutBrackets(tokens: Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((t) => {
+    if (t.text === '(') depth++;
+    const outside = depth === 0;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    return outside;
+  });
 }
 
 /**
@@ -457,14 +482,17 @@ function borrowedNoun(q: Token[], toks: Token[], f0: number, f1: number, figure:
   }
   // "7,800 were being moved": the noun of the last count before it in the same sentence.
   if (next === undefined || !(next.pos === 'AUX' || next.pos === 'VERB')) return q;
+  // "30,000 jobs are to go, 560 will be lost … and 400 are to go": the nearest earlier count that names its noun.
   const sStart = toks[0]?.start ?? 0;
-  const prev = [...earlier].reverse().find((e) => e.start >= sStart && e.end <= figure.start && e.kind === 'count');
-  if (prev === undefined) return q;
-  const p0 = toks.findIndex((t) => t.end > prev.start);
-  let p1 = p0;
-  while (p1 + 1 < f0 && (toks[p1 + 1]?.start ?? Infinity) < prev.end) p1++;
-  const np = nounPhrase(toks, p1 + 1, false);
-  return np.length > 0 && np.every((t) => t.pos !== 'PROPN') ? np.map((t) => word(t.text)) : q;
+  for (const prev of [...earlier].reverse()) {
+    if (prev.start < sStart || prev.end > figure.start || prev.kind !== 'count') continue;
+    const p0 = toks.findIndex((t) => t.end > prev.start);
+    let p1 = p0;
+    while (p1 + 1 < f0 && (toks[p1 + 1]?.start ?? Infinity) < prev.end) p1++;
+    const np = nounPhrase(toks, p1 + 1, false);
+    if (np.length > 0) return np.every((t) => t.pos !== 'PROPN') ? np.map((t) => word(t.text)) : q;
+  }
+  return q;
 }
 
 /**

@@ -147,9 +147,19 @@ describe('labelFigure', () => {
     // A label that names no thing takes what the figure is for, or the subject of its clause.
     ['He has earmarked £4 billion that will be used to reduce taxes.', '£4 billion', 'earmarked to reduce taxes'],
     ['The dollar slid to a record $1.3666, before bouncing back to $1.3636.', '$1.3636', 'dollar bouncing back'],
+    // A second object shares the first one's verb.
+    ['England have lost their first three matches and four out of their six games since Robinson took over.', 'four out of their six', 'games lost by England'],
+    // A span of two dates is one time.
+    ['More than 167 million handsets were sold globally between July and September 2004.', 'More than 167 million', 'handsets sold between July and September 2004'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
+  });
+
+  it('gives a gapped conjunct the label of the figure before it, across a bracketed aside', () => {
+    const sentence = 'I have got to run under 10 seconds (for 100m) and under 20 seconds (for 200m).';
+    expect(labelOf(sentence, '20 seconds')).toBe(labelOf(sentence, '10 seconds'));
+    expect(labelOf(sentence, '20 seconds')).not.toBe('20 seconds');
   });
 
   it('names the headline owner only where the text around the figure still speaks of it', () => {

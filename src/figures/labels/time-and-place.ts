@@ -16,13 +16,17 @@ export function withTime(words: Token[], tagged: TaggedSentence, f1: number): To
     const between = toks.slice(Math.max(f1, lastUsed(words, toks)) + 1, e.first);
     // "7% cheaper than last year": the date is the comparison's, not the figure's.
     if (between.some((t) => t.lower === 'than' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '(' && t.text !== ')') || (t.pos === 'NUM' && !insideBrackets(toks, f1 + 1, toks.indexOf(t))))) return words;
-    const date = toks.slice(e.first, e.last + 1);
+    const prep0 = toks[e.first - 1];
+    // "between July and September 2004", "from March to May": a span of two dates is one time.
+    const to = toks[e.last + 1];
+    const end = /^(?:between|from)$/.test(prep0?.lower ?? '') && /^(?:and|to)$/.test(to?.lower ?? '') ? tagged.entities.find((x) => x.type === 'DATE' && x.first === e.last + 2) : undefined;
+    const date = toks.slice(e.first, (end ?? e).last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
     // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
     if (!date.some((t) => /\d/.test(t.text) || t.pos === 'NUM' || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
     // "in its current financial year": the owner's pronoun between preposition and date says nothing new.
     const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
-    const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|by|during|for|since|until|to)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
+    const lead = prep !== undefined && prep.pos === 'ADP' && (/^(?:in|by|during|for|since|until|to)$/.test(prep.lower) || date.length > e.last - e.first + 1) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
     const timed = [...words, ...lead, ...date];
     return countWords(timed) <= MAX_WORDS ? timed : words;
