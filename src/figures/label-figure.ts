@@ -114,14 +114,24 @@ function repairs(words: Token[], toks: Token[], f0: number, f1: number, ctx: Lab
   }
   const object = objectOrPhraseAfter(toks, after);
   if (object.length > 0) fits([...words, ...object]);
-  // The subject of the clause the figure is in: from the verb group before it.
-  let v = f0 - 1;
-  while (v > 0 && !(toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') && toks[v]?.pos !== 'PUNCT') v--;
-  while (v > 0 && (toks[v - 1]?.pos === 'VERB' || toks[v - 1]?.pos === 'AUX' || toks[v - 1]?.pos === 'PART' || toks[v - 1]?.pos === 'ADV')) v--;
-  const subject = v > 0 && (toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') ? resolve(clauseSubject(toks, v), ctx).filter((t) => t.pos !== 'PRON') : [];
+  const subject = subjectBefore(toks, f0, ctx);
   if (subject.length > 0 && !subject.some((t) => words.includes(t))) fits([...subject, ...words]);
   return out;
 }
+
+/** The subject of the clause the figure is in, read from the verb group before it ("The dollar slid … before bouncing back to"). */
+function subjectBefore(toks: Token[], f0: number, ctx: LabelContext): Token[] {
+  let v = f0 - 1;
+  while (v > 0 && !(toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') && toks[v]?.pos !== 'PUNCT') v--;
+  while (v > 0 && (toks[v - 1]?.pos === 'VERB' || toks[v - 1]?.pos === 'AUX' || toks[v - 1]?.pos === 'PART' || toks[v - 1]?.pos === 'ADV')) v--;
+  return v > 0 && (toks[v]?.pos === 'VERB' || toks[v]?.pos === 'AUX') ? resolve(clauseSubject(toks, v), ctx).filter((t) => t.pos !== 'PRON') : [];
+}
+
+/** The quantity a measure's unit measures, when one noun says it: "115 mph" is a speed, "20kg" a weight. */
+const DIMENSIONS: Record<string, string> = {
+  'km/h': 'speed', mph: 'speed', knots: 'speed', 'km²': 'area', 'sq mi': 'area', 'sq ft': 'area', 'm²': 'area', acres: 'area', ha: 'area',
+  kg: 'weight', g: 'weight', tonnes: 'weight', lb: 'weight', oz: 'weight', '°C': 'temperature', '°F': 'temperature',
+};
 
 function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget, earlier: ReadonlyArray<LabelTarget & { label: string }>, ctx: LabelContext, source: string): Token[] {
   // "grow by 20-25%", "fell by between 10 and 25%": a range of percentages or money changes like one.
@@ -135,6 +145,12 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     let b = f1 + 1;
     while (toks[b + 1]?.pos === 'PROPN') b++;
     return [word('score'), ...toks.slice(a, f0), word('v'), ...toks.slice(f1 + 1, b + 1)];
+  }
+  // "the express came off the tracks at 115 mph": a measure in a phrase of the clause is its subject's speed, weight, ….
+  const dimension = figure.kind === 'measure' ? DIMENSIONS[figure.unit ?? ''] : undefined;
+  if (dimension !== undefined && toks[f0 - 1]?.pos === 'ADP') {
+    const subject = subjectBefore(toks, f0, ctx);
+    if (subject.length > 0) return [word(dimension), word('of'), ...subject];
   }
   // "five years after the disappearance", "six weeks since the launch": the time from an event.
   const since = figure.kind === 'duration' ? timeFrom(toks, f1) : [];
@@ -190,6 +206,8 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   // "a profit of $3.36bn", "a rise of 5% in sales", "bought the unit for $9.3bn".
   if (back.headOfNoun.length > 0 && (moneyLike || q.length === 0)) {
     const head = back.headOfNoun;
+    // "sold the unit for $9.3bn", "will go on sale for $250": money for a thing is its price.
+    if (figure.kind === 'money' && back.prep === 'for') return [word('price'), word('of'), ...resolve(pricedThing(toks, head), ctx)];
     const changeNoun = direction(head.slice(-1));
     if (changeNoun !== null) {
       const what = inPhrase(toks, f1 + 1);
@@ -331,6 +349,17 @@ function timeFrom(toks: Token[], f1: number): Token[] {
   const next = toks[f1 + 2 + event.length + (toks[f1 + 2]?.pos === 'DET' ? 1 : 0)];
   if (event.length === 0 || next?.pos === 'VERB' || next?.pos === 'AUX' || next?.pos === 'DET') return [];
   return [word('time'), prep, ...event];
+}
+
+/** What a price is paid for: the object of the verb ("sold the unit for"), or the clause's subject when the noun is in a phrase ("console will go on sale for"). */
+function pricedThing(toks: Token[], head: Token[]): Token[] {
+  let k = toks.indexOf(head[0] as Token) - 1;
+  while (k >= 0 && (toks[k]?.pos === 'DET' || toks[k]?.pos === 'ADJ' || /^(?:its|their|his|her|our)$/.test(toks[k]?.lower ?? ''))) k--;
+  if (toks[k]?.pos !== 'ADP') return head;
+  let v = k - 1;
+  while (v > 0 && toks[v]?.pos === 'ADV') v--;
+  const subject = toks[v]?.pos === 'VERB' ? clauseSubject(toks, v).filter((t) => t.pos !== 'PRON') : [];
+  return subject.length > 0 ? subject : head;
 }
 
 /**
@@ -921,7 +950,10 @@ function withOwner(words: Token[], figure: LabelTarget, ctx: LabelContext): Toke
   // "rise in", "length of": the owner goes after a synthetic opener, before the thing owned.
   const opener = words.length > hedged + 2 && words[hedged]?.start === -1 && words[hedged + 1]?.start === -1 && /^(?:in|of)$/.test(words[hedged + 1]?.lower ?? '');
   const at = hedged + (opener ? 2 : 0);
-  return [...words.slice(0, at), ...wordsOf(owner), ...words.slice(at)];
+  // "songs sings on film soundtrack": the owner is the subject of a present verb after the counted noun.
+  const verb = at === 0 ? words.findIndex((t, i) => i > 0 && t.pos === 'VERB' && !isPastForm(t) && !/ing$/.test(t.lower) && words[i - 1]?.pos === 'NOUN') : -1;
+  const slot = verb > 0 ? verb : at;
+  return [...words.slice(0, slot), ...wordsOf(owner), ...words.slice(slot)];
 }
 
 /** "TimeWarner posted a profit" → "TimeWarner profit": the head noun with its owner. */

@@ -149,11 +149,22 @@ describe('labelFigure', () => {
     ['The dollar slid to a record $1.3666, before bouncing back to $1.3636.', '$1.3636', 'dollar bouncing back'],
     // A second object shares the first one's verb.
     ['England have lost their first three matches and four out of their six games since Robinson took over.', 'four out of their six', 'games lost by England'],
+    // Money paid for a thing is its price; a measure in a phrase is its subject's speed or weight.
+    ['The handheld console will go on sale for $250 in March.', '$250', 'price of handheld console in March'],
+    ['The firm sold the unit for $9.3bn.', '$9.3bn', 'price of unit'],
+    ['The train was travelling at 115 mph.', '115 mph', 'speed of train'],
+    // A currency glued to another amount is no noun of this figure's label.
+    ['Qantas net profit rose 28% to A$458.4m in the six months.', '28%', 'rise in Qantas net profit'],
     // A span of two dates is one time.
     ['More than 167 million handsets were sold globally between July and September 2004.', 'More than 167 million', 'handsets sold between July and September 2004'],
   ];
   it.each(cases)('%s → %s', (sentence, figure, expected) => {
     expect(labelOf(sentence, figure)).toBe(expected);
+  });
+
+  it('puts the headline owner before a present verb as its subject, not before the counted noun', () => {
+    const text = 'Kevin Spacey makes Darin film\n\nThe film stars Kevin Spacey. "This is my tribute," said Spacey, who, as Darin, sings all 18 songs on the film soundtrack.';
+    expect(findFigures(text).find((f) => f.text === '18')?.label).toBe('songs Kevin Spacey sings on film soundtrack');
   });
 
   it('gives a gapped conjunct the label of the figure before it, across a bracketed aside', () => {

@@ -58,7 +58,9 @@ export function nounPhrase(toks: Token[], i: number, skipDet: boolean): Token[] 
   if (j > i && /^(?:this|last|next)$/.test(toks[j - 1]?.lower ?? '') && TIME_WORD.test(toks[j]?.lower ?? '') && /^['’]s?$/.test(toks[j + 1]?.text ?? '')) out.push(toks[j - 1] as Token);
   for (; j < toks.length && out.length < 5; j++) {
     const t = toks[j] as Token;
-    if (t.pos === 'NUM' || (t.pos === 'PUNCT' && !(t.text === '-' && isGlued(toks, j)))) break;
+    // "to A$458.4m": a currency glued to a number belongs to that amount, never to a noun phrase.
+    const currency = /[$£€¥]/.test(t.text) && toks[j + 1]?.start === t.end;
+    if (t.pos === 'NUM' || currency || (t.pos === 'PUNCT' && !(t.text === '-' && isGlued(toks, j)))) break;
     // "Work and Pensions", "Trade and Industry": "and" between capitalised words inside a name.
     if (t.pos === 'CCONJ' && /^(?:and|&)$/.test(t.lower) && out[out.length - 1]?.pos === 'PROPN' && toks[j + 1]?.pos === 'PROPN') {
       out.push(t);
