@@ -146,6 +146,10 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     while (toks[b + 1]?.pos === 'PROPN') b++;
     return [word('score'), ...toks.slice(a, f0), word('v'), ...toks.slice(f1 + 1, b + 1)];
   }
+  // "iron ingots ($5)", "Global Depository Receipts (32.8%)", "The console (12cm by 7.4cm)": an amount in brackets
+  // right after a noun phrase is that thing's price, share or size.
+  const bracketed = toks[f0 - 1]?.text === '(' ? nounBack(toks, f0 - 2) : [];
+  if (bracketed.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return figure.kind === 'money' ? [word('price'), word('of'), ...bracketed] : bracketed;
   // "the express came off the tracks at 115 mph": a measure in a phrase of the clause is its subject's speed, weight, ….
   const dimension = figure.kind === 'measure' ? DIMENSIONS[figure.unit ?? ''] : undefined;
   if (dimension !== undefined && toks[f0 - 1]?.pos === 'ADP') {

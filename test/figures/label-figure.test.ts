@@ -153,6 +153,9 @@ describe('labelFigure', () => {
     ['The handheld console will go on sale for $250 in March.', '$250', 'price of handheld console in March'],
     ['The firm sold the unit for $9.3bn.', '$9.3bn', 'price of unit'],
     ['The train was travelling at 115 mph.', '115 mph', 'speed of train'],
+    // An amount in brackets after a noun phrase is that thing's price or share.
+    ['Typical items sold include iron ingots ($5) and shogun armour ($1.70).', '$1.70', 'price of shogun armour'],
+    ['Investors include Global Depository Receipts (32.8%).', '32.8%', 'Global Depository Receipts'],
     // A currency glued to another amount is no noun of this figure's label.
     ['Qantas net profit rose 28% to A$458.4m in the six months.', '28%', 'rise in Qantas net profit'],
     // A span of two dates is one time.
