@@ -27,14 +27,13 @@ export interface ArticleStore {
   /** One article with its figures, or null. */
   getArticle(id: number): Promise<Article | null>;
   /**
-   * Candidates for a word search, newest first: articles first seen since `since` whose title,
-   * summary or text mention every word or phrase, through the database's full-text index (any
-   * case, word stems: "rate" finds "rates"; the caller checks whole words). A word without
-   * letters or digits matches nothing. With `{ figures: false }` each article's figures are left
-   * empty (the caller reads them for the few it shows: hundreds of candidates' figures cost as
-   * much as the search).
+   * A word search, newest first seen first: articles first seen since `since` whose title, summary
+   * or text mention every word or phrase as whole words (any case and accents; "rate" does not find
+   * "rates"), through the database's full-text index; with `feedIds`, only those feeds' articles.
+   * A word without letters or digits matches nothing. Light: text '' and figures empty (a caller
+   * reads the few articles it shows with getArticle).
    */
-  searchArticles(words: readonly string[], since: Date, limit: number, opts?: { figures?: boolean }): Promise<Article[]>;
+  searchArticles(words: readonly string[], since: Date, limit: number, opts?: { feedIds?: readonly number[] | null }): Promise<Article[]>;
   /**
    * Figures of articles first seen since `since` whose value (or range top) is one of `values`,
    * or whose text, without separators, contains `digits`; newest article first.

@@ -20,6 +20,7 @@ import { chatLanguage, chatLanguagePostgres } from './migrations/012-chat-langua
 import { chatDelivery, chatDeliveryPostgres } from './migrations/013-chat-delivery.js';
 import { dueChats, dueChatsPostgres } from './migrations/014-due-chats.js';
 import { workerPidSpace, workerPidSpacePostgres } from './migrations/015-worker-pid-space.js';
+import { wholeWordSearch, wholeWordSearchPostgres } from './migrations/016-whole-word-search.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'chat-delivery', sqlite: chatDelivery, postgres: chatDeliveryPostgres },
   { name: 'due-chats', sqlite: dueChats, postgres: dueChatsPostgres },
   { name: 'worker-pid-space', sqlite: workerPidSpace, postgres: workerPidSpacePostgres },
+  { name: 'whole-word-search', sqlite: wholeWordSearch, postgres: wholeWordSearchPostgres },
 ];

@@ -59,13 +59,19 @@ for (const adapter of ADAPTERS) {
     /** Every step of a PostgreSQL plan that reads a whole table (sequential scans are priced out, so none unless unavoidable). */
     const fullScans = (plan: string) => plan.split('\n').filter((l) => /Seq Scan|^SCAN (?!articles_fts)/.test(l.trim()));
 
-    it('searches words through the full-text index, only its recent rows', async () => {
-      const plan = await database.plan(searchQuery(database.builder, ['Zeppelin'], new Date('2026-10-01T00:00:00.000Z'), 300)!.compile());
+    it('searches words through the full-text index, only its recent rows, newest first with the LIMIT in the database, no bodies', async () => {
+      const query = searchQuery(database.builder, ['Zeppelin'], new Date('2026-10-01T00:00:00.000Z'), 300, [1, 2])!.compile();
+      expect(query.sql).toMatch(/ limit \?$| limit \$\d+$/);
+      expect(query.sql).not.toMatch(/"text"/);
+      const plan = await database.plan(query);
       expect(fullScans(plan)).toEqual([]);
       if (adapter.name === 'sqlite') {
-        // FTS5 with MATCH and a rowid bound (">"), then each hit by primary key.
+        // FTS5 with MATCH and a rowid bound (">"), then each hit by primary key, in key order (no sort of the hits).
         expect(plan).toMatch(/SCAN articles_fts VIRTUAL TABLE INDEX \d+:M\d*>/);
         expect(plan).toContain('SEARCH articles USING INTEGER PRIMARY KEY');
+        expect(plan).not.toContain('TEMP B-TREE');
+      } else {
+        expect(plan).toMatch(/^Limit/);
       }
       // When the window is no help (a young database: all of it is recent), the words are.
       const young = await database.plan(searchQuery(database.builder, ['Zeppelin'], new Date('2025-01-01T00:00:00.000Z'), 300)!.compile());

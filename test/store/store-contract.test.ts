@@ -134,28 +134,33 @@ describeEachStore('Store contract', (current) => {
       expect(light).toEqual([{ ...saved, text: '' }]);
     });
 
-    it('finds search candidates by whole words through the full-text index: any case, stems, phrases; recent only, newest first', async () => {
+    it('searches whole words through the full-text index: any case, phrases, the chosen feeds; recent only, newest first, without bodies or figures', async () => {
+      const wire = (await store.addFeed('https://wire.example/rss')).feed;
       await store.saveArticle(article('a', { title: 'Interest rates rise', publishedAt: T(1) }));
-      await store.saveArticle(article('b', { title: 'Rates hold at 5%', summary: 'The central bank', publishedAt: T(2) }));
+      await store.saveArticle(article('b', { title: 'Rates hold at 5%', summary: 'The central bank', publishedAt: T(2), feedId: wire.id }));
       await store.saveArticle(article('c', { title: 'Old rates story', fetchedAt: new Date('2026-10-01T00:00:00.000Z'), publishedAt: new Date('2026-10-01T00:00:00.000Z') }));
       await store.saveArticle(article('d', { title: 'Growth 50_50 split', publishedAt: T(3) }));
+      await store.saveArticle(article('e', { title: 'Rate cut ahead', text: 'The café on the interest-rates desk said so.', publishedAt: T(4) }));
       const since = '2026-11-20T00:00:00.000Z';
-      const keys = async (words: string[], limit = 10) => (await store.searchArticles(words, new Date(since), limit)).map((a) => a.key);
-      expect(await keys(['RATES'])).toEqual(['b', 'a']);
-      expect(await keys(['rate'])).toEqual(['b', 'a']); // stems: rate ~ rates
-      expect(await keys(['rising'])).toEqual(['a']); // rising ~ rise
+      const keys = async (words: string[], limit = 10, feedIds: number[] | null = null) => (await store.searchArticles(words, new Date(since), limit, { feedIds })).map((a) => a.key);
+      expect(await keys(['RATES'])).toEqual(['e', 'b', 'a']); // e in its body, across a hyphen
+      expect(await keys(['rate'])).toEqual(['e']); // whole words: "rate" is not "rates"
+      expect(await keys(['rising'])).toEqual([]);
       expect(await keys(['rates', 'central'])).toEqual(['b']);
-      expect(await keys(['interest rates'])).toEqual(['a']); // a phrase, in order
+      expect(await keys(['interest rates'])).toEqual(['e', 'a']); // a phrase, in order, across punctuation
       expect(await keys(['rates interest'])).toEqual([]);
+      expect(await keys(['café'])).toEqual(['e']);
       expect(await keys(['5%'])).toEqual(['b']);
       expect(await keys(['0_5'])).toEqual([]); // whole words: "0 5" is not in "50_50"
+      expect(await keys(['50 50'])).toEqual(['d']);
       expect(await keys(['%'])).toEqual([]); // no letters or digits: nothing mentions it
       expect(await keys(['"rates" OR NEAR(x'])).toEqual([]); // query syntax is only words
-      expect(await keys(['rates'], 1)).toEqual(['b']);
-      expect((await store.searchArticles(['rates'], new Date(since), 10))[0]!.figures).toHaveLength(1);
-      // Without figures (the caller reads them for the page it shows): the same articles, figures empty.
-      const light = await store.searchArticles(['rates'], new Date(since), 10, { figures: false });
-      expect(light).toEqual((await store.searchArticles(['rates'], new Date(since), 10)).map((a) => ({ ...a, figures: [] })));
+      expect(await keys(['rates'], 1)).toEqual(['e']);
+      expect(await keys(['rates'], 10, [wire.id])).toEqual(['b']);
+      expect(await keys(['rates'], 10, [])).toEqual([]);
+      // Light: what a result list shows, not the body or the figures (read for the page shown).
+      const [b] = await store.searchArticles(['central'], new Date(since), 10);
+      expect(b).toMatchObject({ key: 'b', title: 'Rates hold at 5%', summary: 'The central bank', feedId: wire.id, text: '', figures: [] });
     });
 
     it('keeps the search index in step with edits and deletions', async () => {

@@ -1,9 +1,7 @@
 /** /search <words>: recent stories mentioning every word, newest first, five per page with buttons. */
 import type { Context } from 'telegraf';
-import type { Article } from '../../domain/types.js';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { mentions, normalizeForMatch } from '../../app/personalize-digest.js';
 import { rankedFigures } from '../../digest/build-digest.js';
 import { figureDisplayText, figureLabel, sourceLine } from '../../render/format-figure.js';
 import { chatTimezone } from '../chat-schedule.js';
@@ -14,7 +12,7 @@ import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { chatTr } from '../chat-language.js';
 import type { Translator } from '../../i18n/translator.js';
 
-/** Results per page, days searched, candidates read. */
+/** Results per page, days searched, results counted at most. */
 const PAGE_SIZE = 5;
 const LOOKBACK_DAYS = 30;
 const CANDIDATES = 300;
@@ -31,17 +29,8 @@ export async function searchPage(
   const words = splitPhrases(query).map((w) => w.text);
   const since = new Date(deps.now().getTime() - LOOKBACK_DAYS * 24 * 3_600_000);
   const prefs = await deps.store.getPreferences(chatId);
-  // Figures are read below for the page's few articles only.
-  const candidates = await deps.store.searchArticles(words, since, CANDIDATES, { figures: false });
-  const hits = candidates.filter((a: Article) => {
-    if (prefs.feedIds !== null && (a.feedId === null || !prefs.feedIds.includes(a.feedId))) return false;
-    // The title and summary first: normalizing the body (most of the time a search takes) only
-    // when they do not mention every word.
-    const head = normalizeForMatch(`${a.title}\n${a.summary}`);
-    if (words.every((w) => mentions(head, w))) return true;
-    const text = normalizeForMatch(`${a.title}\n${a.summary}\n${a.text}`);
-    return words.every((w) => mentions(text, w));
-  });
+  // The database matches whole words and the chat's feeds: ids, titles and summaries come back.
+  const hits = await deps.store.searchArticles(words, since, CANDIDATES, { feedIds: prefs.feedIds });
   if (hits.length === 0) return null;
   const pages = Math.ceil(hits.length / PAGE_SIZE);
   const p = Math.min(Math.max(0, page), pages - 1);

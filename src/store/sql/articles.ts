@@ -21,21 +21,20 @@ const ARTICLE_COLUMNS_NO_BODY = ARTICLE_COLUMNS.filter((c) => c !== 'text');
 export const windowStartId = (since: string | Date) => sql<number>`(SELECT MIN(id + 0) FROM articles WHERE fetched_at >= ${since})`;
 
 /**
- * The /search candidates query (exported so that tests can read its plan).
- * @example await searchQuery({ db, d }, ['rates'], since, 300)?.execute()
+ * The /search query (exported so that tests can read its plan): the newest `limit` articles of
+ * the window that mention every word, in the chat's feeds when `feedIds` is not null — ids, titles
+ * and summaries, never bodies. The full-text index answers whole words (migration 16), so nothing
+ * is left for the caller to check, and the newest-first cut is the database's.
+ * @example await searchQuery({ db, d }, ['rates'], since, 300, null)?.execute()
  */
-export function searchQuery({ db, d }: Sql, words: readonly string[], windowStart: Date, limit: number) {
+export function searchQuery({ db, d }: Sql, words: readonly string[], windowStart: Date, limit: number, feedIds: readonly number[] | null = null) {
   const since = d.time(windowStart);
   const match = wordsMatch(d, words, 'articles', windowStartId(since));
-  if (!match) return null;
-  return db
-    .selectFrom('articles')
-    .select(ARTICLE_COLUMNS)
-    .where('fetched_at', '>=', since)
-    .where(match)
-    .orderBy(sql`COALESCE(published_at, fetched_at)`, 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit);
+  if (!match || feedIds?.length === 0) return null;
+  let q = db.selectFrom('articles').select(ARTICLE_COLUMNS_NO_BODY).where('fetched_at', '>=', since).where(match);
+  if (feedIds) q = q.where('feed_id', 'in', feedIds);
+  // Ids grow with first-seen time: newest first is the primary key backwards.
+  return q.orderBy('id', 'desc').limit(limit);
 }
 
 /**
@@ -160,11 +159,9 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       return row ? (await withFigures(db, [row]))[0]! : null;
     },
 
-    async searchArticles(words: readonly string[], since: Date, limit: number, opts: { figures?: boolean } = {}): Promise<Article[]> {
-      const q = searchQuery({ db, d }, words, since, limit);
-      if (!q) return [];
-      const rows = await q.execute();
-      return opts.figures === false ? rows.map((r) => toArticle(r, [])) : withFigures(db, rows);
+    async searchArticles(words: readonly string[], since: Date, limit: number, opts: { feedIds?: readonly number[] | null } = {}): Promise<Article[]> {
+      const q = searchQuery({ db, d }, words, since, limit, opts.feedIds ?? null);
+      return q ? (await q.execute()).map((r) => toArticle(r, [])) : [];
     },
 
     async findFigures(query: { values: readonly number[]; digits: string }, since: Date, limit: number) {
