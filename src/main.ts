@@ -16,6 +16,7 @@ import { chooseSendPacer } from './fleet/choose-send-pacer.js';
 import { createTelegramBot } from './service/create-telegram-bot.js';
 import { startOutbox } from './service/start-outbox.js';
 import { startFeedCycles } from './service/start-feed-cycles.js';
+import { startWindowPreparation } from './service/start-window-preparation.js';
 import { startDigestPlanner, type CurrentSchedule } from './service/start-digest-planner.js';
 import { startOps } from './service/start-ops.js';
 import { startUpdates, type Updates } from './service/start-updates.js';
@@ -61,7 +62,8 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
 
   const telegram = createTelegramBot({ token, config, store, logger, settings, pacer, schedule: () => schedule.current });
   const outbox = await startOutbox({ token, config, store, logger, pacer, cards: telegram.deps.cards, metrics });
-  const feeds = startFeedCycles({ config, store, logger, schedule: schedule.current, metrics });
+  const window = startWindowPreparation({ deps: telegram.deps, logger, timezone: () => schedule.current.timezone });
+  const feeds = startFeedCycles({ config, store, logger, schedule: schedule.current, metrics, afterCycle: window.now });
   const planner = startDigestPlanner({ config, store, logger, settings, schedule, feeds, onQueued: outbox.wake, defaults: scheduleDefaults(config), metrics });
 
   let updates: Updates | null = null;
@@ -102,6 +104,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await updates.stop(failure.err() ? 'failure' : 'shutdown');
   await planner.stop();
   await feeds.stop();
+  window.stop();
   // Updates already taken from Telegram are answered (and started jobs finished) before the store closes.
   await Promise.race([telegram.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
   const report = await outbox.stop();

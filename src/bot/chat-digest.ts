@@ -1,5 +1,5 @@
 /** The digest one chat asked for: its window, its feeds and topics, numbered as it will see it. */
-import type { Story, Subscriber } from '../domain/types.js';
+import type { Digest, Story, Subscriber } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import type { DigestWindow } from '../app/make-digest.js';
 import { buildDigest } from '../digest/build-digest.js';
@@ -18,8 +18,33 @@ const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
  * @example const { page, more } = await chatDigest(deps, chatId, subscriber, { fetchedSince, publishedSince })
  */
 export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subscriber | null, window: DigestWindow): Promise<ChatDigestView> {
-  const now = deps.now();
-  const tz = chatTimezone(deps, subscriber);
+  const all = await windowDigest(deps, window, chatTimezone(deps, subscriber), deps.now());
+  return chatDigestView(all, await deps.store.getPreferences(chatId), deps.settings.maxStories);
+}
+
+/**
+ * "The last `windowHours`" as asked at `at`, to the minute: chats asking within one minute share
+ * one window, and its ranking (see recent-digests.ts).
+ * @example lastHoursWindow(deps, new Date()) // { fetchedSince: <24 h ago, to the minute>, publishedSince: <the same> }
+ */
+export function lastHoursWindow(deps: Pick<BotDeps, 'settings'>, at: Date): DigestWindow {
+  const since = minuteFloor(new Date(at.getTime() - deps.settings.windowHours * 3_600_000));
+  return { fetchedSince: since, publishedSince: since };
+}
+
+/**
+ * Rank the last-hours window of the minute `at` falls in before anyone asks (dated in each of
+ * `timezones`), so that the first /figures or /digest of that minute finds it built: the bot calls
+ * this after each fetch cycle and shortly before each minute turns. Asks in other zones pay only
+ * their cheap dated copy.
+ * @example await prepareWindow(deps, nextMinute, ['UTC'])
+ */
+export async function prepareWindow(deps: BotDeps, at: Date, timezones: readonly string[]): Promise<void> {
+  for (const tz of timezones) await windowDigest(deps, lastHoursWindow(deps, at), tz, at);
+}
+
+/** Every story of `window`, ranked once for every time zone, then dated and its series changes worded in `tz` (both builds shared, see recent-digests.ts). */
+async function windowDigest(deps: BotDeps, window: DigestWindow, tz: string, now: Date): Promise<Digest> {
   const date = localDate(now, tz);
   // The article counts and newest fetch change with every article or figure stored or removed: a build never outlives them.
   const stats = await deps.store.articleStats();
@@ -31,11 +56,10 @@ export async function chatDigest(deps: BotDeps, chatId: number, subscriber: Subs
     return buildDigest(articles, { date, timezone: tz, createdAt: now, maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
   });
   // ... then dated, and its figures' series changes worded, in the chat's zone.
-  const all = await deps.recentDigests.get(`${key}|${tz}|${date}`, now, async () => {
+  return deps.recentDigests.get(`${key}|${tz}|${date}`, now, async () => {
     const changes = await seriesChangeTexts(deps.store, ranked.stories.map((s) => s.articleId).filter((id): id is number => id !== null), deps.settings.series ?? DEFAULT_SERIES_SETTINGS, tz);
     return { ...ranked, date, timezone: tz, stories: ranked.stories.map((s) => withChanges(s, changes)) };
   });
-  return chatDigestView(all, await deps.store.getPreferences(chatId), deps.settings.maxStories);
 }
 
 /** The story with each figure's series change (keyed `articleId:start`, as seriesChangeTexts gives them); the same story when none. */
@@ -50,14 +74,13 @@ function withChanges(story: Story, changes: ReadonlyMap<string, string>): Story 
  * `windowHours`; `fallback` is the plain last-hours window.
  */
 export function digestWindows(deps: BotDeps, subscriber: Subscriber | null): { since: DigestWindow; fallback: DigestWindow } {
-  const now = deps.now().getTime();
-  // To the minute: chats asking within one minute share the build (see recent-digests.ts).
-  const dayAgo = minuteFloor(new Date(now - deps.settings.windowHours * 3_600_000));
-  const floor = new Date(now - MAX_LOOKBACK_MS);
+  const fallback = lastHoursWindow(deps, deps.now());
+  const dayAgo = fallback.fetchedSince!;
+  const floor = new Date(deps.now().getTime() - MAX_LOOKBACK_MS);
   const last = subscriber?.lastDigestAt ?? null;
   const since = last ? (last < floor ? floor : last) : dayAgo;
   return {
     since: { fetchedSince: since, publishedSince: since < dayAgo ? since : dayAgo },
-    fallback: { fetchedSince: dayAgo, publishedSince: dayAgo },
+    fallback,
   };
 }

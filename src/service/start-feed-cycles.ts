@@ -37,6 +37,8 @@ export function startFeedCycles(deps: {
   logger: Logger;
   schedule: Pick<EffectiveSchedule, 'fetchCron' | 'timezone'>;
   metrics?: Metrics | undefined;
+  /** Called after each cycle (its articles stored, old bodies emptied). */
+  afterCycle?: () => void;
 }): FeedCycles {
   const { config, store, logger, metrics } = deps;
   let running: Promise<unknown> | null = null;
@@ -54,7 +56,7 @@ export function startFeedCycles(deps: {
   const run = () =>
     (running ??= runFeedCycle({ store, logger, fetch: config.fetch, topFigures: config.topFigures, fullText: true, allowPrivateFeeds: config.allowPrivateFeeds, series: config.series, ...(metrics ? { metrics } : {}) })
       .then((report) => ((lastCycleAt = new Date()), report))
-      .then(async (report) => (await dropOldBodies(), report))
+      .then(async (report) => (await dropOldBodies(), deps.afterCycle?.(), report))
       .finally(() => (running = null)));
   const schedule = (s: Pick<EffectiveSchedule, 'fetchCron' | 'timezone'>) => startJobs([{ name: 'fetch', cron: s.fetchCron, timezone: s.timezone, run }], logger);
   let stopJob = schedule(deps.schedule);

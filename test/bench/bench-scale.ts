@@ -42,7 +42,7 @@ import { personalizeDigest } from '../../src/app/personalize-digest.js';
 import { findDueChats, lastSlot } from '../../src/jobs/due-chats.js';
 import { handleSearch } from '../../src/bot/commands/search.js';
 import { handleFigures } from '../../src/bot/commands/figures.js';
-import { RecentDigests } from '../../src/bot/recent-digests.js';
+import { prepareWindow } from '../../src/bot/chat-digest.js';
 import { handleWhy } from '../../src/bot/commands/why.js';
 import { handleStory } from '../../src/bot/commands/story.js';
 import { handleAdmin } from '../../src/bot/commands/admin.js';
@@ -499,11 +499,24 @@ async function measureStep(specFile: string): Promise<void> {
     say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); peak RSS after the tick ${peakAfterTick} MB, after the build ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
 
     let why = 0;
-    const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }]> = [
+    let minute = 0;
+    // Each: name, handler, input, and what the bot did before the ask (untimed; the deps it answers with).
+    const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }, (() => Promise<BotDeps>)?]> = [
       ['/search', handleSearch, () => ({ chat: pick(chats), args: pick(SEARCHES) })],
       ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
-      // The first /figures of a minute ranks the window's articles (shared by every ask in that minute): each sample cold.
-      ['/figures cold (first in its minute)', (ctx, input, d) => handleFigures(ctx, input, { ...d, recentDigests: new RecentDigests() }), () => ({ chat: pick(chats), args: pick(TOPICS) })],
+      // The first /figures of each minute: the bot ranked that minute's window ahead of it (main.ts
+      // calls prepareWindow 10 s before each minute turns), so the ask finds it built.
+      [
+        '/figures, first in its minute',
+        handleFigures,
+        () => ({ chat: pick(chats), args: pick(TOPICS) }),
+        async () => {
+          const at = new Date(now + ++minute * 60_000);
+          const inMinute = { ...deps, now: () => at };
+          await prepareWindow(inMinute, at, [settings.timezone]);
+          return inMinute;
+        },
+      ],
       ['/why <number>', handleWhy, () => ({ chat: pick(chats), args: spec.whyTexts[why++ % spec.whyTexts.length]! })],
       ['/story N', handleStory, () => ({ chat: pick(chats), args: String(1 + Math.floor(random() * 3)) })],
       ['/status (/admin stats)', handleAdmin, () => ({ chat: admin, args: 'stats' })],
@@ -525,13 +538,14 @@ async function measureStep(specFile: string): Promise<void> {
       latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
     }
     const firstCalls: string[] = [];
-    for (const [name, handler, input] of commands) {
+    for (const [name, handler, input, before] of commands) {
       const ms: number[] = [];
       const command = name.split(' ')[0]!.slice(1);
-      const call = () => {
+      const call = async () => {
+        const d = before ? await before() : deps;
         const { chat, args: text } = input();
         const ctx = commandContext(telegram, chat, `/${command} ${text}`);
-        return timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, deps));
+        return timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, d));
       };
       // One untimed call first, as a running bot has answered before: what a process does once
       // (/story loads the sentence tagger) is not a command's latency. Printed apart.

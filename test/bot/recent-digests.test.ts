@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecentDigests, REUSE_MS, minuteFloor } from '../../src/bot/recent-digests.js';
 import type { Digest } from '../../src/domain/types.js';
+import { prepareWindow } from '../../src/bot/chat-digest.js';
 import { BRIDGE, KURSK, PRIVATE, seedArticle, startHarness, type Harness } from './bot-harness.js';
 
 const digest = (date: string): Digest => ({ date, stories: [] } as unknown as Digest);
@@ -48,5 +49,21 @@ describe('/figures with shared builds', () => {
     const [second] = await h.say(PRIVATE, '/figures');
     expect(second!.text).toContain('$48m');
     expect(second!.text).toContain('971');
+  });
+
+  it("answers the minute's first /figures from the window prepared ahead of it (as the bot does before each minute turns), reading no articles", async () => {
+    h = await startHarness();
+    const feed = (await h.store.addFeed('https://world.test/rss')).feed;
+    await seedArticle(h.store, { ...KURSK, feedId: feed.id });
+    const now = new Date();
+    h.deps.now = () => now;
+    let reads = 0;
+    const read = h.store.articlesForDigest.bind(h.store);
+    h.store.articlesForDigest = async (...args) => (reads++, read(...args));
+    await prepareWindow(h.deps, now, ['UTC']);
+    expect(reads).toBe(1);
+    const [reply] = await h.say(PRIVATE, '/figures');
+    expect(reply!.text).toContain('971');
+    expect(reads).toBe(1);
   });
 });

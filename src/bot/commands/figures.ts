@@ -2,7 +2,7 @@
 import type { Context } from 'telegraf';
 import type { BotDeps } from '../bot-deps.js';
 import type { CommandInput } from '../command-input.js';
-import { chatDigest } from '../chat-digest.js';
+import { chatDigest, lastHoursWindow } from '../chat-digest.js';
 import { mentions, storyMatchText } from '../../app/personalize-digest.js';
 import { figureDisplayText, figureLabel } from '../../render/format-figure.js';
 import { htmlLine, packBlocks } from '../html.js';
@@ -10,7 +10,6 @@ import { MAX_PHRASE, MAX_PHRASES, splitPhrases } from '../query-words.js';
 import { storyButtons } from '../keyboards/story-buttons.js';
 import { replyHtml, replyText, replyUsage } from '../reply.js';
 import { chatTr } from '../chat-language.js';
-import { minuteFloor } from '../recent-digests.js';
 
 const FIGURES_PER_STORY = 2;
 
@@ -21,9 +20,8 @@ const FIGURES_PER_STORY = 2;
 export async function handleFigures(ctx: Context, input: CommandInput, deps: BotDeps): Promise<void> {
   const words = splitPhrases(input.args).map((w) => w.text);
   if (words.length > MAX_PHRASES || words.some((w) => w.length > MAX_PHRASE)) return replyUsage(ctx, 'figures');
-  const since = minuteFloor(new Date(deps.now().getTime() - deps.settings.windowHours * 3_600_000));
   const subscriber = await deps.store.getSubscriber(input.chat.id);
-  const digest = (await chatDigest(deps, input.chat.id, subscriber, { fetchedSince: since, publishedSince: since })).page;
+  const digest = (await chatDigest(deps, input.chat.id, subscriber, lastHoursWindow(deps, deps.now()))).page;
   const stories = digest.stories
     .filter((s) => s.figures.length > 0 && words.every((w) => mentions(storyMatchText(s), w)))
     .map((s, i) => ({ ...s, number: i + 1 }));
