@@ -21,6 +21,7 @@ import { chatDelivery, chatDeliveryPostgres } from './migrations/013-chat-delive
 import { dueChats, dueChatsPostgres } from './migrations/014-due-chats.js';
 import { workerPidSpace, workerPidSpacePostgres } from './migrations/015-worker-pid-space.js';
 import { wholeWordSearch, wholeWordSearchPostgres } from './migrations/016-whole-word-search.js';
+import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-subscriber-counts.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'due-chats', sqlite: dueChats, postgres: dueChatsPostgres },
   { name: 'worker-pid-space', sqlite: workerPidSpace, postgres: workerPidSpacePostgres },
   { name: 'whole-word-search', sqlite: wholeWordSearch, postgres: wholeWordSearchPostgres },
+  { name: 'subscriber-counts', sqlite: subscriberCounts, postgres: subscriberCountsPostgres },
 ];

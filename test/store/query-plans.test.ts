@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ADAPTERS, PG_SKIP, type TestDatabase } from './adapters.js';
 import { bodiesToDropQuery, digestWindowQuery, figureQuery, searchQuery, windowStartQuery } from '../../src/store/sql/articles.js';
-import { dueChatsQuery, schedulesQuery } from '../../src/store/sql/subscribers.js';
+import { dueChatsQuery, schedulesQuery, subscriberCountsQuery } from '../../src/store/sql/subscribers.js';
 
 /** 3,000 articles, ten a day from 1 Jan 2026 (the last on 28 Oct), three figures each; every 500th mentions zeppelins. */
 const SEED = {
@@ -119,6 +119,12 @@ for (const adapter of ADAPTERS) {
         expect(plan.match(/Bitmap Index Scan on subscribers_due|Index Scan using subscribers_due/g)?.length).toBeGreaterThanOrEqual(1);
         expect(plan).toMatch(/Index Cond: .*COALESCE\(last_digest_at, subscribed_at\) </);
       }
+    });
+
+    it('reads the subscriber counts from their counters, never the subscribers', async () => {
+      const plan = await database.plan(subscriberCountsQuery(database.builder).compile());
+      expect(plan).not.toMatch(/(on|SCAN|SEARCH) subscribers\b/);
+      expect(plan).toMatch(/row_counts/);
     });
 
     it('finds the next old bodies to drop in the index of articles that still have one', async () => {

@@ -325,6 +325,15 @@ describeEachStore('Store contract', (current) => {
       await store.setSchedule(4, { digestTime: '06:00' });
       await store.deactivate(4, 'blocked');
       expect(await store.subscriberCounts()).toEqual({ active: 3, paused: 1, groups: 1, ownTime: 1 });
+      // Kept by triggers as chats come back, change and move: the same as counting them.
+      await store.subscribe({ chatId: 4, chatType: 'private', title: null }, T(1));
+      await store.setPaused(2, false);
+      await store.setSchedule(1, { digestTime: '09:00' });
+      await store.migrateChat(1, -1001);
+      expect(await store.subscriberCounts()).toEqual({ active: 4, paused: 0, groups: 2, ownTime: 3 });
+      await database.exec('DELETE FROM subscribers WHERE chat_id = 2');
+      await database.exec("UPDATE subscribers SET chat_type = 'group' WHERE chat_id = 4");
+      expect(await store.subscriberCounts()).toEqual({ active: 3, paused: 0, groups: 3, ownTime: 3 });
     });
 
     it('lists the schedules in use and finds the chats due for their slots, by chat id', async () => {
