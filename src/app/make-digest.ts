@@ -1,13 +1,12 @@
 /**
- * Build today's digest from the stored articles, keep it (database + archive) and return it
- * with its Telegram messages rendered once for every subscriber.
+ * Build today's digest from the stored articles, keep it (database + archive) and return it.
+ * Its messages are rendered per chat view when they are sent (src/delivery/digest-view.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Digest } from '../domain/types.js';
 import type { ArticleWindow, Store, StoredDigest } from '../store/store.js';
 import type { Logger } from '../support/logger.js';
 import { buildDigest } from '../digest/build-digest.js';
-import { renderTelegram } from '../render/render-telegram.js';
 import { localDate } from '../jobs/time-zone.js';
 import { archiveDigest } from './archive-digest.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -34,7 +33,7 @@ export interface DigestSettings {
  * The digest to deliver now: the stories of the last `windowHours` (a rolling window, so a chat
  * whose morning comes later in the day sees the same news, not only what arrived since an
  * earlier time zone's edition). When they are the stories of the latest saved digest, that digest
- * is reused (rendered and archived once); otherwise a new edition is saved. Null when there are none.
+ * is reused (archived once); otherwise a new edition is saved. Null when there are none.
  * @example const digest = await currentDigest({ store, logger, settings })
  */
 export async function currentDigest(deps: {
@@ -61,11 +60,11 @@ export async function currentDigest(deps: {
   if (latest && JSON.stringify(latest.stories) === JSON.stringify(draft.stories)) return latest;
   // Keyed by content: when another process built the same edition a moment ago, that one is
   // returned (created: false) and archived already; an edition is built once across the fleet.
-  const stored = await deps.store.saveDigest(draft, renderTelegram(draft), { key: editionKey(draft) });
+  const stored = await deps.store.saveDigest(draft, { key: editionKey(draft) });
   if (!stored.created) return stored;
   const files = await archiveDigest(deps.settings.digestsDir, draft, deps.settings.language);
   timer?.();
-  deps.logger.info({ digest: stored.id, stories: draft.stories.length, parts: stored.parts.length, file: files.markdown }, 'digest built');
+  deps.logger.info({ digest: stored.id, stories: draft.stories.length, file: files.markdown }, 'digest built');
   return stored;
 }
 

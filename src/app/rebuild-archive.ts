@@ -34,8 +34,8 @@ export async function rebuildArchive(
   for (const [date, id] of lastOfDate) {
     const stored = await store.getDigest(id);
     if (!stored) continue;
-    // The archive is written from the draft (no id, no Telegram parts): rebuilt files match the originals.
-    const { id: _id, parts: _parts, ...digest } = stored;
+    // The archive is written from the draft (no id): rebuilt files match the originals.
+    const { id: _id, ...digest } = stored;
     await writeEdition(dir, digest, locale);
     onEdition?.(date);
   }

@@ -19,6 +19,7 @@ import type { SendPacer } from './send-pacer.js';
 import { pidSpace, processGone } from './pid-space.js';
 import { parseCardPart, splitPart } from './digest-part.js';
 import { EditionCards } from './edition-cards.js';
+import { viewPart } from './digest-view.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { translator } from '../i18n/translator.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -228,7 +229,8 @@ export class OutboxWorker {
 
   private async process(row: ClaimedDelivery, signal: AbortSignal): Promise<void> {
     const { store } = this.deps;
-    const html = row.html;
+    // A view is rendered now, in the language it was queued in; a row from before views were stored sends its HTML.
+    const html = row.view ? viewPart(row.view, row.part) : row.html;
     if (html === null) {
       await store.failDelivery(row.id, this.owner, { error: 'digest part missing', notBefore: null, final: true, countAttempt: true });
       this.report.failed++;

@@ -1,8 +1,8 @@
 /**
  * Queue a digest for subscribers, each chat getting its own view (its feeds and topics, then the
  * story limit: chatDigestView, the rule /digest follows too). Chats with the same view share one
- * rendering: a digest is rendered once per distinct content, not once per subscriber. The last
- * part carries the story buttons and, when the chat has more stories, a "more" button. A chat
+ * stored view (data, not messages: the outbox renders it when sending, digest-view.ts). The last
+ * message carries the story buttons and, when the chat has more stories, a "more" button. A chat
  * that was already shown exactly these stories is not sent them again. Each chat gets its digest in
  * its language (a chat without one: the operator's LANGUAGE). The outbox does the sending.
  */
@@ -10,11 +10,10 @@ import type { Store, StoredDigest } from '../store/store.js';
 import type { Digest, Story } from '../domain/types.js';
 import { chatDigestView, storiesKey } from '../app/personalize-digest.js';
 import { eachChatPreferences } from '../store/preference-store.js';
-import { renderTelegram } from '../render/render-telegram.js';
-import { digestButtons } from '../bot/keyboards/story-buttons.js';
-import { cardPart, withKeyboard } from './digest-part.js';
+import type { DigestView } from '../store/delivery-store.js';
+import { renderDigestView } from './digest-view.js';
 import { pickCardFigures } from '../render/card/pick-card-figures.js';
-import { DEFAULT_LOCALE, isLocale, translator, type Locale } from '../i18n/translator.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translator.js';
 
 /** What publishing did. */
 export interface PublishResult {
@@ -22,7 +21,7 @@ export interface PublishResult {
   chats: number;
   /** Outbox rows added (chats that already had this digest add none). */
   queued: number;
-  /** Distinct renderings. */
+  /** Distinct views (each rendered when sent). */
   renditions: number;
   /** Chats whose preferences left no story: nothing to send. */
   empty: number;
@@ -64,12 +63,11 @@ export async function publishDigest(
   };
   const candidates = opts.candidates && opts.candidates.stories.length > 0 ? opts.candidates : digest;
   const maxStories = opts.maxStories ?? Math.max(1, digest.stories.length);
-  const editionKey = storiesKey(digest.stories);
   const views = new Map<string, { page: Digest; more: boolean; locale: Locale; card: boolean; chats: Array<{ chatId: number; all: Story[] }> }>();
   // Only an edition with figures has a card to show.
   const cardChats = pickCardFigures(digest).length > 0 ? await store.pictureCardChats(chatIds) : new Set<number>();
   const result: PublishResult = { chats: chatIds.length, queued: 0, renditions: 0, empty: 0, repeats: 0 };
-  const groups: Array<{ parts: string[] | null; chatIds: number[] }> = [];
+  const groups: Array<{ view: DigestView | null; messages: number; chatIds: number[] }> = [];
   const repeats: number[] = [];
   for await (const [chatId, prefs] of eachChatPreferences(store, chatIds)) {
     const view = chatDigestView(candidates, prefs, maxStories);
@@ -88,21 +86,18 @@ export async function publishDigest(
   }
   if (repeats.length > 0) {
     result.repeats = repeats.length;
-    groups.push({ parts: null, chatIds: repeats });
+    groups.push({ view: null, messages: 0, chatIds: repeats });
   }
   for (const { page, more, locale, card, chats } of views.values()) {
     if (page.stories.length === 0 && digest.stories.length > 0) {
       result.empty += chats.length;
-      groups.push({ parts: null, chatIds: chats.map((c) => c.chatId) });
+      groups.push({ view: null, messages: 0, chatIds: chats.map((c) => c.chatId) });
       continue;
     }
     result.renditions++;
-    // The edition's stored parts are its English rendering.
-    const parts = storiesKey(page.stories) === editionKey && locale === DEFAULT_LOCALE ? [...digest.parts] : renderTelegram(page, { locale });
-    const last = parts.length - 1;
-    if (page.stories.length > 0) parts[last] = withKeyboard(parts[last]!, digestButtons(page.stories, more ? 2 : null, translator(locale)));
     // The picture card, in the chat's language, goes first.
-    groups.push({ parts: card && page.stories.length > 0 ? [cardPart(locale), ...parts] : parts, chatIds: chats.map((c) => c.chatId) });
+    const view: DigestView = { date: page.date, timezone: page.timezone, stories: page.stories, more, card: card && page.stories.length > 0, locale };
+    groups.push({ view, messages: renderDigestView(view).length, chatIds: chats.map((c) => c.chatId) });
   }
   result.queued = await store.enqueueEdition(digest.id, groups, opts.givenAt ?? null);
   // What each chat was shown, so /story N, the story buttons and "more" refer to it.

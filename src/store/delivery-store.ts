@@ -4,6 +4,27 @@
  * never send the same part; a sender that dies stops heartbeating and its leases become free.
  */
 
+import type { Story } from '../domain/types.js';
+
+/**
+ * What a group of chats is shown of an edition, as data: the outbox renders its messages when it
+ * sends them (src/delivery/digest-view.ts). The language is the chats' when the edition was
+ * queued: the number of outbox rows, one per message, follows from rendering it then.
+ */
+export interface DigestView {
+  /** The edition's date (YYYY-MM-DD) and the zone its story times are shown in. */
+  date: string;
+  timezone: string;
+  /** The stories shown, numbered as the chats see them. */
+  stories: Story[];
+  /** The chats have stories beyond these (a "more" button). */
+  more: boolean;
+  /** The edition's picture card goes first. */
+  card: boolean;
+  /** The language the messages are rendered in. */
+  locale: string;
+}
+
 /** One message of one digest to one chat, and how its delivery stands. */
 export interface Delivery {
   id: number;
@@ -21,7 +42,9 @@ export interface Delivery {
 
 /** A delivery claimed by a sender, with the message it sends. */
 export interface ClaimedDelivery extends Delivery {
-  /** The Telegram HTML of this part; null when the digest or rendition is gone. */
+  /** The view this part renders (its `part`-th message); null for a row queued before views were stored, or when it is gone. */
+  view: DigestView | null;
+  /** A row queued before views were stored (migration 18): the HTML it was queued with; else null. */
   html: string | null;
   /** A previous sender started sending this row and died before recording the outcome. */
   uncertain: boolean;
@@ -58,11 +81,11 @@ export interface DeliveryStore {
 
   /**
    * Queue an edition for every group of chats in ONE transaction, all or nothing: each group's
-   * `parts` are kept as a rendition and queued for its chats that have nothing of this digest yet
-   * (`parts: null`: nothing to send, e.g. no story matches their topics), and `givenAt` (unless
-   * null) becomes every listed chat's last digest. Returns rows added.
+   * `view` is kept and its `messages` (how many the view renders to) queued for its chats that
+   * have nothing of this digest yet (`view: null`: nothing to send, e.g. no story matches their
+   * topics), and `givenAt` (unless null) becomes every listed chat's last digest. Returns rows added.
    */
-  enqueueEdition(digestId: number, groups: ReadonlyArray<{ parts: string[] | null; chatIds: number[] }>, givenAt: Date | null): Promise<number>;
+  enqueueEdition(digestId: number, groups: ReadonlyArray<{ view: DigestView | null; messages: number; chatIds: number[] }>, givenAt: Date | null): Promise<number>;
   /**
    * Lease due rows to `owner`: pending, past not_before, not leased by a live worker, and the
    * lowest pending part of their chat (a chat's messages go out one after another, in order).

@@ -22,6 +22,7 @@ import { dueChats, dueChatsPostgres } from './migrations/014-due-chats.js';
 import { workerPidSpace, workerPidSpacePostgres } from './migrations/015-worker-pid-space.js';
 import { wholeWordSearch, wholeWordSearchPostgres } from './migrations/016-whole-word-search.js';
 import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-subscriber-counts.js';
+import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'worker-pid-space', sqlite: workerPidSpace, postgres: workerPidSpacePostgres },
   { name: 'whole-word-search', sqlite: wholeWordSearch, postgres: wholeWordSearchPostgres },
   { name: 'subscriber-counts', sqlite: subscriberCounts, postgres: subscriberCountsPostgres },
+  { name: 'digest-views', sqlite: digestViews, postgres: digestViewsPostgres },
 ];

@@ -35,6 +35,7 @@ import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
 import { TelegrafSender } from '../../src/delivery/telegraf-sender.js';
 import { createLogger } from '../../src/support/logger.js';
 import { botEnv, runCli, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { longStory, textView, viewGroup } from '../support/digest-views.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,9 @@ const databaseUrl = values['database-url'];
 const latencyMs = Number(values.latency ?? (fleetMode ? 60 : 0));
 const inFlight = Number(values['in-flight'] ?? 1);
 
-const parts = Array.from({ length: partCount }, (_, i) => `<b>KeyFigures</b> · 24 Nov 2026 — part ${i + 1}\n${'• 240 detainees freed\n'.repeat(40)}`);
+/** One long story per message: the edition renders to `partCount` messages per chat. */
+const titles = Array.from({ length: partCount }, (_, i) => `24 Nov 2026 — part ${i + 1}`);
+const stories = titles.map((title, i) => longStory(i + 1, title));
 const chats = Array.from({ length: n }, (_, i) => 100_000 + i);
 
 /** What one run measured, from the fake API's clock. */
@@ -119,8 +122,8 @@ async function inProcess(): Promise<void> {
     const at = new Date().toISOString();
     await addSubscribers({ kind: 'sqlite', path: path.join(dir, 'kf.db') }, at);
     for (const id of chats) api.addChat({ id, type: 'private', first_name: 'B' });
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories: [] }, parts);
-    await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], new Date(at));
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories });
+    await store.enqueueEdition(digest.id, [viewGroup(textView(titles), chats)], new Date(at));
 
     const worker = new OutboxWorker({
       store,
@@ -171,7 +174,7 @@ async function fleetRun(count: number): Promise<ReturnType<typeof measure> & { i
     try {
       await addSubscribers(location, at);
       // No article in the window: deliver --now sends the latest saved edition.
-      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories: [] }, parts);
+      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(at), timezone: 'UTC', stories });
     } finally {
       await store.close();
     }

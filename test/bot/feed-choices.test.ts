@@ -38,7 +38,7 @@ afterEach(async () => {
 async function scheduledDigest(chatId: number): Promise<string> {
   const since = new Date(Date.now() - h.deps.settings.windowHours * 3_600_000);
   const edition = await previewDigest({ store: h.store, settings: h.deps.settings, window: { fetchedSince: since, publishedSince: since } });
-  if (JSON.stringify((await h.store.latestDigest())?.stories) !== JSON.stringify(edition.stories)) await h.store.saveDigest(edition, renderTelegram(edition));
+  if (JSON.stringify((await h.store.latestDigest())?.stories) !== JSON.stringify(edition.stories)) await h.store.saveDigest(edition);
   const before = h.api.sent(chatId).length;
   await queueDigestNow({ store: h.store, logger, settings: h.deps.settings, chatId });
   const sender = new TelegrafSender(new Telegram(h.api.token, { apiRoot: h.api.apiRoot }));

@@ -47,7 +47,7 @@ beforeAll(async () => {
   ];
   // As the bot does: save the edition, archive the draft.
   for (const d of editions) {
-    await store.saveDigest(d, ['part']);
+    await store.saveDigest(d);
     await archiveDigest(digests, d);
   }
   await store.close();

@@ -23,9 +23,9 @@ function run(args: string[], db = 'kf.db') {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-card-'));
   const store = openSqliteStore(path.join(dir, 'kf.db'));
-  await store.saveDigest({ ...CARD_DIGEST, date: '2026-11-23', stories: CARD_DIGEST.stories.slice(0, 2) }, ['part']);
-  await store.saveDigest(CARD_DIGEST, ['part']);
-  await store.saveDigest({ ...CARD_DIGEST, date: '2026-11-25', stories: CARD_DIGEST.stories.map((s) => ({ ...s, figures: [] })) }, ['part']);
+  await store.saveDigest({ ...CARD_DIGEST, date: '2026-11-23', stories: CARD_DIGEST.stories.slice(0, 2) });
+  await store.saveDigest(CARD_DIGEST);
+  await store.saveDigest({ ...CARD_DIGEST, date: '2026-11-25', stories: CARD_DIGEST.stories.map((s) => ({ ...s, figures: [] })) });
   await store.close();
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

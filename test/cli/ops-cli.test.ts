@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { textView } from '../support/digest-views.js';
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
 let dir: string;
@@ -32,8 +33,8 @@ beforeAll(async () => {
   await store.subscribe({ chatId: -3, chatType: 'group', title: 'Newsroom' }, new Date('2026-11-22T00:00:00Z'));
   await store.setPaused(2, true);
   await store.deactivate(-3, 'Forbidden: bot was kicked from the group chat');
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date('2026-11-24T06:00:00Z'), timezone: 'Europe/Kyiv', stories: [] }, ['p']);
-  await store.enqueueEdition(digest.id, [{ parts: ['p'], chatIds: [1, 2] }], null);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date('2026-11-24T06:00:00Z'), timezone: 'Europe/Kyiv', stories: [] });
+  await store.enqueueEdition(digest.id, [{ view: textView(['p']), messages: 1, chatIds: [1, 2] }], null);
   await store.close();
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

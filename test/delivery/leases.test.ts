@@ -7,6 +7,10 @@ import { publishDigest } from '../../src/delivery/publish-digest.js';
 import { queueDueDigests } from '../../src/delivery/queue-digests.js';
 import { createLogger } from '../../src/support/logger.js';
 import type { Story } from '../../src/domain/types.js';
+import { messageOf, textView, titleIn, viewGroup } from '../support/digest-views.js';
+import { drainOutbox } from '../../src/delivery/outbox.js';
+import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
+import { translator } from '../../src/i18n/translator.js';
 
 let store: SqliteStore;
 beforeEach(() => {
@@ -18,10 +22,10 @@ const T = (s: number) => new Date(Date.UTC(2026, 10, 24, 8, 0, s)).toISOString()
 const D = (s: number) => new Date(T(s));
 const claimOpts = (now: number, staleBefore = now - 5) => ({ now: D(now), limit: 10, leaseMs: 30_000, staleBefore: D(staleBefore) });
 
-async function queued(chats: number[], parts = ['a', 'b']) {
+async function queued(chats: number[], parts = ['alpha', 'bravo']) {
   for (const chatId of chats) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [] }, parts);
-  await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [] });
+  await store.enqueueEdition(digest.id, [viewGroup(textView(parts), chats)], null);
   return digest;
 }
 
@@ -31,7 +35,7 @@ describe('outbox leases', () => {
     await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, D(10));
     await store.heartbeat({ owner: 'B', kind: 'bot', pid: 2 }, D(10));
     const a = await store.claimDeliveries('A', claimOpts(10));
-    expect(a.map((r) => [r.chatId, r.part, r.html])).toEqual([[1, 0, 'a'], [2, 0, 'a']]);
+    expect(a.map((r) => [r.chatId, r.part, titleIn(messageOf(r)!, ['alpha', 'bravo'])])).toEqual([[1, 0, 'alpha'], [2, 0, 'alpha']]);
     expect(await store.claimDeliveries('B', claimOpts(11))).toEqual([]);
     await store.startSending(a[0]!.id, 'A', D(40), D(11));
     await store.completeDelivery(a[0]!.id, 'A', 77, D(11));
@@ -80,22 +84,51 @@ describe('publishDigest', () => {
     const feedB = await store.addFeed('https://b.example/feed');
     await store.setFeedChoice(3, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
     await store.setFeedChoice(4, { mode: 'only', optIns: [feedB.feed.id], optOuts: [] });
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] }, ['full']);
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [story(1, feedA.feed.id), story(2, feedB.feed.id)] });
     const result = await publishDigest(store, digest, { givenAt: D(5) });
     expect(result).toMatchObject({ chats: 4, renditions: 2, empty: 0 });
     const again = await publishDigest(store, digest, { givenAt: D(6) });
     expect(again.queued).toBe(0);
     const rows = await store.claimDeliveries('A', { ...claimOpts(10), limit: 100 });
-    expect(new Set(rows.map((r) => r.html)).size).toBe(2);
-    const html = new Map(rows.map((r) => [r.chatId, splitPart(r.html!).html]));
-    expect(html.get(1)).toBe('full');
+    expect(new Set(rows.map((r) => JSON.stringify(r.view))).size).toBe(2);
+    const html = new Map(rows.map((r) => [r.chatId, splitPart(messageOf(r)!).html]));
+    expect(html.get(1)).toContain('Story 1');
+    expect(html.get(1)).toContain('Story 2');
     // the story buttons travel with the last part
-    const keyboard = splitPart(rows.find((r) => r.chatId === 3)!.html!).keyboard!;
+    const keyboard = splitPart(messageOf(rows.find((r) => r.chatId === 3)!)!).keyboard!;
     expect(keyboard.inline_keyboard.flat().map((b) => b.text)).toEqual(['Story 1']);
     expect(html.get(3)).toContain('Story 2');
     expect(html.get(3)).not.toContain('Story 1');
     expect(html.get(4)).toBe(html.get(3));
     expect((await store.getSubscriber(2))!.lastDigestAt).toEqual(D(6));
+  });
+});
+
+describe('one stored edition, each chat in its language', () => {
+  it('keeps data, not messages, and a chat whose language is uk gets its digest in Ukrainian, rendered when sent', async () => {
+    for (const chatId of [1, 2]) await store.subscribe({ chatId, chatType: 'private', title: null }, D(0));
+    await store.setLanguage(2, 'uk');
+    const feed = await store.addFeed('https://a.example/feed');
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: D(0), timezone: 'UTC', stories: [story(1, feed.feed.id), story(2, feed.feed.id)] });
+    await publishDigest(store, digest, { givenAt: D(5) });
+    // What is stored is the edition's stories and each view's choices: no HTML anywhere.
+    const rows = await store.claimDeliveries('probe', { ...claimOpts(10), limit: 100 });
+    expect(rows.map((r) => [r.chatId, r.view?.locale, r.html])).toEqual([[1, 'en', null], [2, 'uk', null]]);
+    expect(rows[1]!.view!.stories).toEqual(rows[0]!.view!.stories);
+    expect(JSON.stringify(rows.map((r) => r.view))).not.toMatch(/<b>|<a /);
+    await store.releaseLeases('probe');
+
+    const sent = new Map<number, string>();
+    const sender = {
+      sendHtml: async (chatId: number, html: string) => (sent.set(chatId, html), sent.size),
+      sendPhoto: async () => ({ messageId: 0, fileId: null }),
+    };
+    const limiter = new FloodLimiter({ globalPerSecond: 10_000, privateIntervalMs: 0, groupPerMinute: 10_000 });
+    expect(await drainOutbox({ store, sender, logger: createLogger({ level: 'silent' }), limiter })).toMatchObject({ sent: 2 });
+    for (const [chatId, locale, other] of [[1, 'en', 'uk'], [2, 'uk', 'en']] as const) {
+      expect(sent.get(chatId), `chat ${chatId}`).toContain(translator(locale).t('stories-count', { count: 2 }));
+      expect(sent.get(chatId), `chat ${chatId}`).not.toContain(translator(other).t('stories-count', { count: 2 }));
+    }
   });
 });
 

@@ -14,6 +14,9 @@ import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
 import { TelegrafSender } from '../../src/delivery/telegraf-sender.js';
 import { createLogger } from '../../src/support/logger.js';
 import { createMetrics } from '../../src/ops/metrics.js';
+import { renderDigestView } from '../../src/delivery/digest-view.js';
+import { splitPart } from '../../src/delivery/digest-part.js';
+import { textView, viewGroup } from '../support/digest-views.js';
 
 const logger = createLogger({ level: 'silent' });
 let dir: string;
@@ -37,7 +40,7 @@ function open(): SqliteStore {
 }
 
 /** N chats (ids 1001…; every 10th a group with a negative id) subscribed; a digest of `parts` queued for all. */
-async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: string[]) {
+async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: string[] = TITLES) {
   const chats: number[] = [];
   for (let i = 0; i < n; i++) {
     const id = i % 10 === 9 ? -(2000 + i) : 1000 + i;
@@ -46,19 +49,21 @@ async function seed(store: SqliteStore, fake: FakeBotApi, n: number, parts: stri
     await store.subscribe({ chatId: id, chatType: id < 0 ? 'group' : 'private', title: null }, new Date());
     chats.push(id);
   }
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, parts);
-  await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] });
+  await store.enqueueEdition(digest.id, [viewGroup(textView(parts), chats)], null);
   return { chats, digest };
 }
 
 const sender = (fake: FakeBotApi) => new TelegrafSender(new Telegram(fake.token, { apiRoot: fake.apiRoot }));
 const limiter = (rate = 25) => new FloodLimiter({ globalPerSecond: rate, privateIntervalMs: 1000, groupPerMinute: 20 });
-const PARTS = ['<b>Part one</b> of the digest', 'Part <i>two</i>'];
+/** The edition's two messages (one story each) as Telegram receives them: the HTML, its buttons apart. */
+const TITLES = ['Part one', 'Part two'];
+const PARTS = renderDigestView(textView(TITLES)).map((part) => splitPart(part).html);
 
 describe('outbox through the fake Bot API', { timeout: 60_000 }, () => {
   it('two workers on one database send every part exactly once, in order, with no 429', async () => {
     api = await FakeBotApi.start();
-    const { chats, digest } = await seed(open(), api, 60, PARTS);
+    const { chats, digest } = await seed(open(), api, 60);
     const workers = [open(), open()].map((store) => new OutboxWorker({ store, sender: sender(api!), logger, limiter: limiter(12), pollMs: 50 }));
     await Promise.all(workers.map((w) => w.start()));
     const runs = workers.map((w) => w.run({ untilIdle: true }));
@@ -76,7 +81,7 @@ describe('outbox through the fake Bot API', { timeout: 60_000 }, () => {
   it('survives 5% server errors and bursts of 429: all delivered, retry_after respected, blocked chats deactivated, migrations followed', async () => {
     api = await FakeBotApi.start({ faults: { rate: 0.05, seed: 7, methods: ['sendMessage'] } });
     const store = open();
-    const { chats } = await seed(store, api, 50, PARTS);
+    const { chats } = await seed(store, api, 50);
     const blocked = [1001, 1002, 1003];
     api.blockChat(1001, 'blocked');
     api.blockChat(1002, 'deactivated');
@@ -137,7 +142,7 @@ describe('outbox through the fake Bot API', { timeout: 60_000 }, () => {
   it('gives back unsent leases on stop, and another worker takes them over at once', async () => {
     api = await FakeBotApi.start();
     const first = open();
-    const { chats } = await seed(first, api, 30, PARTS);
+    const { chats } = await seed(first, api, 30);
     const a = new OutboxWorker({ store: first, sender: sender(api), logger, limiter: limiter(10), pollMs: 50 });
     await a.start();
     void a.run();

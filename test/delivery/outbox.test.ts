@@ -6,18 +6,22 @@ import { SendError, type ChatSender } from '../../src/delivery/chat-sender.js';
 import { createLogger } from '../../src/support/logger.js';
 import { pidSpace } from '../../src/delivery/pid-space.js';
 import { spawnSync } from 'node:child_process';
+import { textView, titleIn, viewGroup } from '../support/digest-views.js';
 
 const logger = createLogger({ level: 'silent' });
 const fastLimits = () => new FloodLimiter({ globalPerSecond: 10_000, privateIntervalMs: 0, groupPerMinute: 10_000 });
 
-/** A scripted sender: per chat, a queue of outcomes; records what was sent. */
+/** The words the tests' parts are titled by. */
+const WORDS = ['one', 'two', 'three'];
+
+/** A scripted sender: per chat, a queue of outcomes; records what was sent (as the part's word, for a part of a queued view). */
 class ScriptedSender implements ChatSender {
   sent: Array<{ chatId: number; html: string }> = [];
   constructor(private readonly script: Record<number, Array<SendError | 'ok'>> = {}) {}
   async sendHtml(chatId: number, html: string): Promise<number> {
     const outcome = this.script[chatId]?.shift() ?? 'ok';
     if (outcome !== 'ok') throw outcome;
-    this.sent.push({ chatId, html });
+    this.sent.push({ chatId, html: titleIn(html, WORDS) ?? html });
     return this.sent.length;
   }
   async sendPhoto(chatId: number, _photo: unknown, opts: { captionHtml: string }): Promise<{ messageId: number; fileId: string | null }> {
@@ -31,10 +35,11 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
+/** An edition whose messages are one story each, titled `parts`, queued for `chats`. */
 async function queue(parts: string[], chats: number[]) {
   for (const chatId of chats) await store.subscribe({ chatId, chatType: chatId < 0 ? 'group' : 'private', title: null }, new Date());
-  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, parts);
-  await store.enqueueEdition(digest.id, [{ parts, chatIds: chats }], null);
+  const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] });
+  await store.enqueueEdition(digest.id, [viewGroup(textView(parts), chats)], null);
   return digest;
 }
 

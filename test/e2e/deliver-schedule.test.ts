@@ -12,6 +12,10 @@ import { runCli, botEnv } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { portStrikeArticle } from '../support/sample-news.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { longStory, titleIn } from '../support/digest-views.js';
+
+/** Two saved editions, told apart by their one story. */
+const EDITIONS = ['Edition one', 'Edition two'];
 
 const BIN = path.resolve(__dirname, '../../src/bin.mjs');
 const CHATS = [8001, 8002, 8003];
@@ -34,7 +38,7 @@ beforeAll(async () => {
     api.addChat({ id, type: 'private', first_name: `U${id}` });
     await store.subscribe({ chatId: id, chatType: 'private', title: null }, new Date(anHourAgo));
   }
-  await store.saveDigest({ date: '2026-11-24', createdAt: anHourAgo, timezone: 'UTC', stories: [] }, ['<b>Edition one</b>']);
+  await store.saveDigest({ date: '2026-11-24', createdAt: anHourAgo, timezone: 'UTC', stories: [longStory(1, 'Edition one', { articleId: 1 })] });
   await store.close();
 });
 
@@ -61,7 +65,7 @@ describe('keyfigures schedule and deliver', { timeout: 60_000 }, () => {
     const first = await cli('deliver', '--now');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('No bot is running: sending from here.');
-    for (const id of CHATS) expect(api.sent(id).map((m) => m.html)).toEqual(['<b>Edition one</b>']);
+    for (const id of CHATS) expect(api.sent(id).map((m) => titleIn(m.html, EDITIONS))).toEqual(['Edition one']);
     const again = await cli('deliver', '--now');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('0 message(s) queued');
@@ -79,12 +83,12 @@ describe('keyfigures schedule and deliver', { timeout: 60_000 }, () => {
 
       // a new edition, then deliver --now for one chat: the bot (live heartbeat) sends it
       const store = openSqliteStore(env.DATABASE_PATH!);
-      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [] }, ['<b>Edition two</b>']);
+      await store.saveDigest({ date: '2026-11-24', createdAt: new Date(), timezone: 'UTC', stories: [longStory(1, 'Edition two', { articleId: 2 })] });
       const now = await cli('deliver', '--now', '--chat', String(CHATS[0]));
       expect(now.status, now.stderr).toBe(0);
       expect(now.stdout).toMatch(/The running bot \(pid \d+\) sends it now/);
       const t0 = Date.now();
-      await api.waitFor((m) => m.chat_id === CHATS[0] && m.html === '<b>Edition two</b>', 5_000);
+      await api.waitFor((m) => m.chat_id === CHATS[0] && titleIn(m.html, EDITIONS) === 'Edition two', 5_000);
       expect(Date.now() - t0).toBeLessThan(5_000);
 
       // a story arrives; the operator changes the default digest schedule (every 2 s, so it is due

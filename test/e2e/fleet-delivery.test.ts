@@ -47,7 +47,6 @@ describe.skipIf(!PG_URL)(PG_URL ? `fleet of ${INSTANCES} bots on PostgreSQL` : P
       }
       await store.saveDigest(
         { date: '2026-11-24', createdAt: new Date(Date.now() - 3_600_000), timezone: 'UTC', stories: [] },
-        ['<b>KeyFigures</b> · the fleet edition'],
       );
     } finally {
       await store.close();

@@ -1,6 +1,7 @@
 /** The ChatDeliveryStore contract (digest topic, picture card) on every adapter, and what the outbox reads of it. */
 import { it, expect } from 'vitest';
 import { describeEachStore } from './adapters.js';
+import { textView } from '../support/digest-views.js';
 
 /** Telegram supergroup ids: beyond 32 bits, as real ones are. */
 const FORUM = -1001234567890;
@@ -30,8 +31,8 @@ describeEachStore('Chat delivery options', (current) => {
     await store.subscribe({ chatId: -100, chatType: 'group', title: 'G' }, new Date(AT));
     await store.subscribe({ chatId: FORUM, chatType: 'supergroup', title: 'F' }, new Date(AT));
     await store.setDigestTopic(FORUM, 12);
-    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(AT), timezone: 'UTC', stories: [] }, ['one', 'two']);
-    await store.enqueueEdition(digest.id, [{ parts: ['one', 'two'], chatIds: [FORUM, -100] }], null);
+    const digest = await store.saveDigest({ date: '2026-11-24', createdAt: new Date(AT), timezone: 'UTC', stories: [] });
+    await store.enqueueEdition(digest.id, [{ view: textView(['one', 'two']), messages: 2, chatIds: [FORUM, -100] }], null);
     const claim = () => store.claimDeliveries('w', { now: new Date(AT), limit: 10, leaseMs: 30_000, staleBefore: new Date('2000-01-01T00:00:00.000Z') });
     await store.heartbeat({ owner: 'w', kind: 'test', pid: 1 }, new Date(AT));
     const first = await claim();

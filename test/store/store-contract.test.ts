@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import type { NewArticle, Store } from '../../src/store/store.js';
 import { describeEachStore, type TestDatabase } from './adapters.js';
+import { textView } from '../support/digest-views.js';
 
 /** A Telegram supergroup id: beyond 32 bits, as real ones are. */
 const SUPERGROUP = -1001234567890;
@@ -226,9 +227,9 @@ describeEachStore('Store contract', (current) => {
         { number: 1, articleId: 1, title: 'T', link: null, source: 'S', publishedAt: T(-60), summary: 'x', figures: [] },
         { number: 2, articleId: null, title: 'U', link: null, source: 'S', publishedAt: null, summary: 'y', figures: [] },
       ];
-      const one = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories }, ['p0', 'p1']);
-      const two = await store.saveDigest({ date: '2026-11-25', createdAt: T(5), timezone: 'Europe/Kyiv', stories: [] }, ['q0']);
-      expect(await store.getDigest(one.id)).toEqual({ id: one.id, date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories, parts: ['p0', 'p1'] });
+      const one = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories });
+      const two = await store.saveDigest({ date: '2026-11-25', createdAt: T(5), timezone: 'Europe/Kyiv', stories: [] });
+      expect(await store.getDigest(one.id)).toEqual({ id: one.id, date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories });
       expect((await store.latestDigest())!.id).toBe(two.id);
       expect(await store.listDigests()).toEqual([{ id: one.id, date: '2026-11-24', createdAt: T(0) }, { id: two.id, date: '2026-11-25', createdAt: T(5) }]);
       expect(await store.getDigest(999_999)).toBeNull();
@@ -290,8 +291,8 @@ describeEachStore('Store contract', (current) => {
       const { feed } = await store.addFeed('https://a.example/rss', { addedByChat: -100 });
       await store.setFeedChoice(-100, { mode: 'only', optIns: [feed.id], optOuts: [] });
       await store.setTopics(-100, { include: ['ukraine'], exclude: ['football'] });
-      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
-      await store.enqueueEdition(digest.id, [{ parts: ['p0'], chatIds: [-100] }], null);
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      await store.enqueueEdition(digest.id, [{ view: textView(['p0']), messages: 1, chatIds: [-100] }], null);
       await store.migrateChat(-100, SUPERGROUP);
       expect(await store.getSubscriber(-100)).toBeNull();
       expect(await store.getSubscriber(SUPERGROUP)).toMatchObject({ chatType: 'supergroup', active: true });
@@ -305,8 +306,8 @@ describeEachStore('Store contract', (current) => {
       await store.subscribe({ chatId: SUPERGROUP, chatType: 'supergroup', title: 'g' }, T(1));
       await store.setTopics(-100, { include: ['old'], exclude: [] });
       await store.setTopics(SUPERGROUP, { include: ['new'], exclude: [] });
-      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0']);
-      await store.enqueueEdition(digest.id, [{ parts: ['p0'], chatIds: [-100, SUPERGROUP] }], null);
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      await store.enqueueEdition(digest.id, [{ view: textView(['p0']), messages: 1, chatIds: [-100, SUPERGROUP] }], null);
       await store.migrateChat(-100, SUPERGROUP);
       expect((await store.listSubscribers()).map((s) => s.chatId)).toEqual([SUPERGROUP]);
       expect((await store.getPreferences(SUPERGROUP)).include).toEqual(['new']);
@@ -377,15 +378,16 @@ describeEachStore('Store contract', (current) => {
 
   describe('outbox', () => {
     it('queues digest parts once and hands out only the next part per chat, after its retry time', async () => {
-      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(4);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2] }], null)).toBe(0);
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      const P = textView(['p0', 'p1']);
+      expect(await store.enqueueEdition(digest.id, [{ view: P, messages: 2, chatIds: [1, 2] }], null)).toBe(4);
+      expect(await store.enqueueEdition(digest.id, [{ view: P, messages: 2, chatIds: [1, 2] }], null)).toBe(0);
       const claim = (minute: number) => store.claimDeliveries('w', { now: T(minute), limit: 10, leaseMs: 1000, staleBefore: T(minute) });
       const due = await claim(1);
-      expect(due.map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 0, 'p0'], [2, 0, 'p0']]);
+      expect(due.map((d) => [d.chatId, d.part, d.view, d.html])).toEqual([[1, 0, P, null], [2, 0, P, null]]);
       await store.completeDelivery(due[0]!.id, 'w', 100, T(2));
       await store.failDelivery(due[1]!.id, 'w', { error: 'Too Many Requests: retry after 5', notBefore: T(7), final: false, countAttempt: false });
-      expect((await claim(3)).map((d) => [d.chatId, d.part, d.html])).toEqual([[1, 1, 'p1']]);
+      expect((await claim(3)).map((d) => [d.chatId, d.part, d.view])).toEqual([[1, 1, P]]);
       expect((await claim(8)).map((d) => [d.chatId, d.part, d.lastError])).toEqual([[1, 1, null], [2, 0, 'Too Many Requests: retry after 5']]);
       expect(await store.cancelPending(2, 'blocked')).toBe(2);
       expect(await store.deliveryCounts(digest.id)).toEqual({ pending: 1, sent: 1, failed: 0, cancelled: 2 });
@@ -394,24 +396,26 @@ describeEachStore('Store contract', (current) => {
 
     it('queues each group of parts only for chats without this digest, recording when they were given it', async () => {
       for (const chatId of [1, 2, 3]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
-      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['full']);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['a0', 'a1'], chatIds: [1, 2] }], T(5))).toBe(4);
-      expect(await store.enqueueEdition(digest.id, [{ parts: ['b0'], chatIds: [2, 3] }, { parts: ['a0', 'a1'], chatIds: [] }], T(6))).toBe(1);
-      expect(await store.enqueueEdition(digest.id, [{ parts: null, chatIds: [1] }], null)).toBe(0);
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      const [A, B] = [textView(['a0', 'a1']), textView(['b0'])];
+      expect(await store.enqueueEdition(digest.id, [{ view: A, messages: 2, chatIds: [1, 2] }], T(5))).toBe(4);
+      expect(await store.enqueueEdition(digest.id, [{ view: B, messages: 1, chatIds: [2, 3] }, { view: A, messages: 2, chatIds: [] }], T(6))).toBe(1);
+      expect(await store.enqueueEdition(digest.id, [{ view: null, messages: 0, chatIds: [1] }], null)).toBe(0);
       expect((await store.getSubscriber(1))!.lastDigestAt).toEqual(T(5));
       expect((await store.getSubscriber(2))!.lastDigestAt).toEqual(T(6));
       const claimed = await store.claimDeliveries('w', { now: T(10), limit: 10, leaseMs: 30_000, staleBefore: T(9) });
-      expect(claimed.map((c) => [c.chatId, c.part, c.html])).toEqual([[1, 0, 'a0'], [2, 0, 'a0'], [3, 0, 'b0']]);
+      expect(claimed.map((c) => [c.chatId, c.part, c.view])).toEqual([[1, 0, A], [2, 0, A], [3, 0, B]]);
     });
 
     it('leases due rows to one sender, fences the send, records outcomes and frees a dead sender\'s leases', async () => {
-      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] }, ['p0', 'p1']);
-      await store.enqueueEdition(digest.id, [{ parts: ['p0', 'p1'], chatIds: [1, 2, 3] }], null);
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      const P = textView(['p0', 'p1']);
+      await store.enqueueEdition(digest.id, [{ view: P, messages: 2, chatIds: [1, 2, 3] }], null);
       await store.heartbeat({ owner: 'A', kind: 'bot', pid: 1 }, T(10));
       await store.heartbeat({ owner: 'B', kind: 'cli', pid: 2 }, T(10));
       const opts = { now: T(10), limit: 2, leaseMs: 60_000, staleBefore: T(9) };
       const a = await store.claimDeliveries('A', opts);
-      expect(a.map((r) => [r.chatId, r.part, r.html, r.uncertain])).toEqual([[1, 0, 'p0', false], [2, 0, 'p0', false]]);
+      expect(a.map((r) => [r.chatId, r.part, r.view, r.uncertain])).toEqual([[1, 0, P, false], [2, 0, P, false]]);
       const b = await store.claimDeliveries('B', { ...opts, limit: 10 });
       expect(b.map((r) => [r.chatId, r.part])).toEqual([[3, 0]]);
       expect(await store.startSending(a[0]!.id, 'B', T(11), T(10))).toBe(false);

@@ -1,9 +1,10 @@
-/** DeliveryStore in SQL (both dialects): the outbox, its leases, renditions and sender heartbeats. */
+/** DeliveryStore in SQL (both dialects): the outbox, its leases, the views it renders and sender heartbeats. */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ClaimedDelivery, ClaimOptions, Delivery, DeliveryStore, DeliveryWorker } from '../delivery-store.js';
+import type { ClaimedDelivery, ClaimOptions, Delivery, DeliveryStore, DeliveryWorker, DigestView } from '../delivery-store.js';
 import type { Tables } from './schema.js';
 import { type Sql, toDate, toDateOrNull, strOrNull, numOrNull } from './dialect.js';
+import { storiesFromJson } from './stories-json.js';
 
 type Db = Kysely<Tables>;
 
@@ -27,9 +28,9 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
       const at = givenAt === null ? null : d.time(givenAt);
       return db.transaction().execute(async (trx) => {
         let added = 0;
-        for (const { parts, chatIds } of groups) {
-          const renditionId = parts === null ? 0 : await saveRenditionIn(trx, digestId, parts);
-          added += await enqueueParts(trx, digestId, renditionId, parts?.length ?? 0, chatIds, at);
+        for (const { view, messages, chatIds } of groups) {
+          const viewId = view === null ? null : await saveViewIn(trx, digestId, view);
+          added += await enqueueParts(trx, digestId, viewId, view === null ? 0 : messages, chatIds, at);
         }
         return added;
       });
@@ -75,11 +76,13 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
           .returningAll()
           .execute();
         rows.sort((a, b) => Number(a.id) - Number(b.id));
-        const parts = await partsOf(trx, rows);
+        const views = await viewsOf(trx, rows);
+        const legacy = await legacyPartsOf(trx, rows);
         const topics = await topicsOf(trx, rows);
         return rows.map((row) => ({
           ...toDelivery(row),
-          html: parts.get(row.rendition_id === null ? `d${row.digest_id}` : `r${row.rendition_id}`)?.[Number(row.part)] ?? null,
+          view: row.view_id === null ? null : views.get(Number(row.view_id)) ?? null,
+          html: row.view_id === null && row.rendition_id !== null ? legacy.get(Number(row.rendition_id))?.[Number(row.part)] ?? null : null,
           uncertain: row.sending_since !== null,
           threadId: topics.get(Number(row.chat_id)) ?? null,
         }));
@@ -169,23 +172,23 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
   };
 }
 
-/** Keep one rendering of a digest (deduplicated by content hash); its id. */
-async function saveRenditionIn(db: Db, digestId: number, parts: string[]): Promise<number> {
-  const json = JSON.stringify(parts);
+/** Keep one view of a digest (deduplicated by content hash); its id. */
+async function saveViewIn(db: Db, digestId: number, view: DigestView): Promise<number> {
+  const json = JSON.stringify(view);
   const hash = createHash('sha256').update(json).digest('hex');
-  await db.insertInto('digest_renditions').values({ digest_id: digestId, hash, parts_json: json }).onConflict((oc) => oc.columns(['digest_id', 'hash']).doNothing()).execute();
-  const row = await db.selectFrom('digest_renditions').select('id').where('digest_id', '=', digestId).where('hash', '=', hash).executeTakeFirstOrThrow();
+  await db.insertInto('digest_views').values({ digest_id: digestId, hash, view_json: json }).onConflict((oc) => oc.columns(['digest_id', 'hash']).doNothing()).execute();
+  const row = await db.selectFrom('digest_views').select('id').where('digest_id', '=', digestId).where('hash', '=', hash).executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
 /**
- * Queue `partCount` parts of a rendition for each chat that has no row of this digest yet, inside the
+ * Queue `partCount` messages of a view for each chat that has no row of this digest yet, inside the
  * caller's transaction `trx`; `givenAt` (when set, as the column stores it) becomes each listed chat's last digest time.
  */
 async function enqueueParts(
   trx: Db,
   digestId: number,
-  renditionId: number,
+  viewId: number | null,
   partCount: number,
   chatIds: number[],
   givenAt: string | Date | null,
@@ -197,7 +200,7 @@ async function enqueueParts(
       (await trx.selectFrom('deliveries').select('chat_id').distinct().where('digest_id', '=', digestId).where('chat_id', 'in', listed).execute()).map((r) => Number(r.chat_id)),
     );
     const chats = listed.filter((c) => !has.has(c));
-    const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, rendition_id: renditionId })));
+    const rows = chats.flatMap((chatId) => Array.from({ length: partCount }, (_, part) => ({ digest_id: digestId, chat_id: chatId, part, view_id: viewId })));
     for (let j = 0; j < rows.length; j += 500) {
       const result = await trx
         .insertInto('deliveries')
@@ -223,17 +226,27 @@ async function topicsOf(db: Db, rows: Array<{ chat_id: number }>): Promise<Map<n
   return topics;
 }
 
-/** The parts of every digest or rendition the rows send, keyed `d<digest id>` or `r<rendition id>`. */
-async function partsOf(db: Db, rows: Array<{ digest_id: number; rendition_id: number | null }>): Promise<Map<string, string[]>> {
-  const parts = new Map<string, string[]>();
-  const digestIds = [...new Set(rows.filter((r) => r.rendition_id === null).map((r) => r.digest_id))];
-  const renditionIds = [...new Set(rows.filter((r) => r.rendition_id !== null).map((r) => r.rendition_id!))];
-  if (digestIds.length) {
-    for (const r of await db.selectFrom('digests').select(['id', 'parts_json']).where('id', 'in', digestIds).execute()) parts.set(`d${r.id}`, JSON.parse(r.parts_json));
-  }
-  if (renditionIds.length) {
-    for (const r of await db.selectFrom('digest_renditions').select(['id', 'parts_json']).where('id', 'in', renditionIds).execute()) parts.set(`r${r.id}`, JSON.parse(r.parts_json));
-  }
+/** The views the rows render, by id. */
+async function viewsOf(db: Db, rows: Array<{ view_id: number | null }>): Promise<Map<number, DigestView>> {
+  const ids = [...new Set(rows.filter((r) => r.view_id !== null).map((r) => Number(r.view_id)))];
+  const views = new Map<number, DigestView>();
+  if (ids.length === 0) return views;
+  for (const r of await db.selectFrom('digest_views').select(['id', 'view_json']).where('id', 'in', ids).execute()) views.set(Number(r.id), viewFromJson(r.view_json));
+  return views;
+}
+
+/** A stored view, its stories' times Dates again. */
+function viewFromJson(json: string): DigestView {
+  const view = JSON.parse(json) as DigestView;
+  return { ...view, stories: storiesFromJson(JSON.stringify(view.stories)) };
+}
+
+/** The HTML of rows queued before views were stored (migration 18), by rendition id. */
+async function legacyPartsOf(db: Db, rows: Array<{ view_id: number | null; rendition_id: number | null }>): Promise<Map<number, string[]>> {
+  const ids = [...new Set(rows.filter((r) => r.view_id === null && r.rendition_id !== null).map((r) => Number(r.rendition_id)))];
+  const parts = new Map<number, string[]>();
+  if (ids.length === 0) return parts;
+  for (const r of await db.selectFrom('digest_renditions').select(['id', 'parts_json']).where('id', 'in', ids).execute()) parts.set(Number(r.id), JSON.parse(r.parts_json));
   return parts;
 }
 

@@ -1,4 +1,4 @@
-/** DigestStore in SQL (both dialects): each edition with its rendered Telegram parts. */
+/** DigestStore in SQL (both dialects): each edition as data. */
 import type { Digest } from '../../domain/types.js';
 import type { DigestStore, SavedDigest, StoredDigest } from '../digest-store.js';
 import { type Sql, toDate } from './dialect.js';
@@ -10,7 +10,7 @@ import { storiesFromJson } from './stories-json.js';
  */
 export function sqlDigestStore({ db, d }: Sql): DigestStore {
   return {
-    async saveDigest(digest: Digest, parts: string[], opts: { key?: string } = {}): Promise<SavedDigest> {
+    async saveDigest(digest: Digest, opts: { key?: string } = {}): Promise<SavedDigest> {
       const key = opts.key ?? null;
       // Insert-or-get on the unique key: of two builders, one inserts and the other reads its edition.
       const row = await db
@@ -20,13 +20,14 @@ export function sqlDigestStore({ db, d }: Sql): DigestStore {
           created_at: d.time(digest.createdAt),
           timezone: digest.timezone,
           stories_json: JSON.stringify(digest.stories),
-          parts_json: JSON.stringify(parts),
+          // nothing rendered is stored (migration 18); the column holds the HTML of older editions
+          parts_json: '[]',
           edition_key: key,
         })
         .onConflict((oc) => oc.column('edition_key').doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (row) return { ...digest, id: Number(row.id), parts, created: true };
+      if (row) return { ...digest, id: Number(row.id), created: true };
       const stored = await db.selectFrom('digests').selectAll().where('edition_key', '=', key!).executeTakeFirstOrThrow();
       return { ...toDigest(stored), created: false };
     },
@@ -55,6 +56,5 @@ function toDigest(r: Record<string, unknown>): StoredDigest {
     createdAt: toDate(r.created_at),
     timezone: String(r.timezone),
     stories: storiesFromJson(String(r.stories_json)),
-    parts: JSON.parse(String(r.parts_json)),
   };
 }

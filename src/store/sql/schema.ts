@@ -97,6 +97,7 @@ export interface DeliveriesTable {
   lease_until: Time | null;
   sending_since: Time | null;
   rendition_id: number | null;
+  view_id: number | null;
 }
 
 export interface SeenItemsTable {
@@ -162,6 +163,13 @@ export interface DigestRenditionsTable {
   digest_id: number;
   hash: string;
   parts_json: string;
+}
+
+export interface DigestViewsTable {
+  id: Generated<number>;
+  digest_id: number;
+  hash: string;
+  view_json: string;
 }
 
 export interface DeliveryWorkersTable {
@@ -265,6 +273,7 @@ export interface Tables {
   chat_searches: ChatSearchesTable;
   broadcasts: BroadcastsTable;
   digest_renditions: DigestRenditionsTable;
+  digest_views: DigestViewsTable;
   delivery_workers: DeliveryWorkersTable;
   settings: SettingsTable;
   series_articles: SeriesArticlesTable;
