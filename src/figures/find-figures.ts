@@ -173,6 +173,7 @@ function scan(text: string): Mention[] {
     }
     const mention = joinRangeOrRatio(text, a) ?? toMention(a);
     extendScoreLine(text, mention);
+    extendDuration(text, mention);
     if (!acceptWords(text, a, mention)) {
       ANCHOR.lastIndex = Math.max(a.coreEnd, pos + 1);
       continue;
@@ -254,6 +255,30 @@ function extendScoreLine(text: string, m: Mention): void {
   m.kind = 'ratio';
   // The games of one set are no upper bound of the line: only the first number stands for it.
   delete m.valueMax;
+}
+
+/** Duration units, longest first: a compound duration goes down this list ("18 years and 185 days"). */
+const DURATION_ORDER = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'];
+/** Between the parts of a compound duration: a space, a comma or "and". */
+const DURATION_JOIN = /,?[ \t\u00a0]+(?:and[ \t\u00a0]+)?/y;
+
+/**
+ * A compound duration is one figure: "18 years and 185 days", "14 minutes 32.93 seconds". Its value is the first
+ * number in its unit, as a range or a score gives its first number.
+ */
+function extendDuration(text: string, m: Mention): void {
+  let rank = m.kind === 'duration' && m.valueMax === undefined ? DURATION_ORDER.indexOf(m.unit ?? '') : -1;
+  while (rank >= 0) {
+    DURATION_JOIN.lastIndex = m.end;
+    if (DURATION_JOIN.exec(text) === null) return;
+    const b = readAmount(text, DURATION_JOIN.lastIndex);
+    const next = b === null || b.kind !== 'duration' ? -1 : DURATION_ORDER.indexOf(b.unit ?? '');
+    // One digit run after a spelled-out first number at most: the value must stay readable as the first number written.
+    const secondDigitRun = !/^\d/.test(text.slice(m.start, m.start + 1)) && /\d/.test(text.slice(m.start, m.end)) && /\d/.test(text.slice(b?.start ?? 0, b?.end ?? 0));
+    if (b === null || next <= rank || secondDigitRun) return;
+    m.end = b.end;
+    rank = next;
+  }
 }
 
 /** "voted 41 to 19": both plain integers, the second smaller (a rise "to 19" would be larger). */

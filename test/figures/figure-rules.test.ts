@@ -18,6 +18,8 @@ describe('findFigures: rules added for the gold set', () => {
     ['a weekday before a count is not a model name', 'On Friday 15 protesters were arrested.', ['15']],
     ['a set-by-set score is one figure', 'Rochus beat Kiefer 6-7 (4-7) 7-6 (8-6) 7-5 in 3 hours.', ['6-7 (4-7) 7-6 (8-6) 7-5', '3 hours']],
     ['sets after a comma, a tie-break with a slash', 'Mirza lost 1-6,4-6 and Moya won 6-1 7-6 (7/5).', ['1-6,4-6', '6-1 7-6 (7/5)']],
+    ['a compound duration is one figure', 'Nadal, at 18 years and 185 days, won; she ran 14 minutes 32.93 seconds.', ['18 years and 185 days', '14 minutes 32.93 seconds']],
+    ['two durations of one unit stay two', 'It took 12 months and 18 months.', ['12 months', '18 months']],
     ['two results in two clauses stay two', 'Chelsea won 2-1 on Sunday and 3-0 last week.', ['2-1', '3-0']],
     ['a sum on a poster is no figure', 'A poster read "2+2=5" beside 40 others.', ['40']],
     ['a leading zero is a code or a clock time', 'He will play 007 again, said 12 critics at 0200 local time.', ['12']],
