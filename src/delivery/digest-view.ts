@@ -16,8 +16,7 @@ import { cardPart, withKeyboard } from './digest-part.js';
  */
 export function renderDigestView(view: DigestView): string[] {
   const tr = translator(view.locale);
-  // (a message shows the edition's date, never when it was built: no creation time is kept)
-  const parts = renderTelegram({ date: view.date, timezone: view.timezone, createdAt: new Date(0), stories: view.stories }, { locale: tr.locale });
+  const parts = renderTelegram(view, { locale: tr.locale });
   if (view.stories.length === 0) return parts;
   const last = parts.length - 1;
   parts[last] = withKeyboard(parts[last]!, digestButtons(view.stories, view.more ? 2 : null, tr));

@@ -130,7 +130,7 @@ function conflictLines(story: Story, tr: Translator): Line[] {
  * stories; the first opens with the heading and the story and figure counts.
  * @example await Promise.all(renderTelegram(digest).map((html) => telegram.sendMessage(chatId, html, { parse_mode: 'HTML' })))
  */
-export function renderTelegram(digest: Digest, opts: RenderTelegramOptions = {}): string[] {
+export function renderTelegram(digest: Pick<Digest, 'date' | 'timezone' | 'stories'>, opts: RenderTelegramOptions = {}): string[] {
   const max = checkMax(opts.maxLength);
   const tr = translator(opts.locale);
   const title = oneLine(opts.heading ?? '') || tr.t('digest-heading', { date: formatDigestDate(digest.date, tr.locale) });
