@@ -8,7 +8,7 @@
 import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
-import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
+import { DROP_IN_LABEL, MAX_PLACED_WORDS, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
 import { namesAThing } from './labels/label-quality.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
@@ -84,9 +84,11 @@ export function labelFigure(
   const antecedent = earlier.findLast((e) => e.end <= sStart && e.label !== '')?.label;
   if (antecedent !== undefined) ctx = { ...ctx, antecedent };
   ctx = { ...ctx, nearby: source.slice(Math.max(0, sStart - NEARBY_CHARS), toks[toks.length - 1]?.end ?? figure.end) };
-  const structural = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
-  const words = namesAThing(structural) ? structural : (repairs(structural, toks, f0, f1, ctx).find(namesAThing) ?? structural);
-  const text = render(words);
+  const core = withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx);
+  // Where and when may take the label one word past the usual limit, never a label already over it.
+  const placed = countWords(core) > MAX_WORDS ? core : withFrontedPhrase(withRate(withTime(core, tagged, f1), toks, f1), tagged, f0);
+  const words = namesAThing(placed) ? placed : (repairs(placed, toks, f0, f1, ctx).find(namesAThing) ?? placed);
+  const text = render(words, words === placed && placed.length > core.length ? MAX_PLACED_WORDS : MAX_WORDS);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
   if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
@@ -311,11 +313,25 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
       const forecast = which > 0 ? nounBack(toks, toks[which - 1]?.text === ',' ? which - 2 : which - 1) : back.subject.length === 1 && back.subject[0]?.pos === 'PRON' ? [] : subject;
       if (forecast.length > 0) return [...hedge(back), ...forecast.filter((t) => t.pos !== 'PRON'), ...object];
     }
+    // "the gold I've been trying to get for 24 years": a verb with no object after it, in a clause on a noun, does
+    // its action to that noun; the verbs it is the infinitive of say what was done ("trying to get gold").
+    const chain = object.length === 0 ? verbChain(toks, verb) : [];
+    // A verb of intent in the chain ("wanted to win") is already said as modality.
+    const done = [...chain.filter((t) => !back.modality.includes(t)), ...verb];
+    const missing = chain.length > 0 ? clauseAntecedent(toks, toks.indexOf(chain[0] as Token)) : [];
     // "The government will invest £20m in broadband": who, then what they will or will not do ("he" names nobody).
-    return [...subject.filter((t) => t.pos !== 'PRON'), ...back.modality, ...back.negation, ...verb, ...object];
+    return [...subject.filter((t) => t.pos !== 'PRON'), ...back.modality, ...back.negation, ...done, ...(missing.length > 0 ? missing : object)];
   }
   // No subject found: what was done, with the figure's object or phrase after a conversion ("handed out $144m (£75m) to …").
-  if (back.verb.length > 0) return [...back.verb, ...objectOrPhraseAfter(toks, afterConversion(toks, f1 + 1))];
+  if (back.verb.length > 0) {
+    const object = objectOrPhraseAfter(toks, afterConversion(toks, f1 + 1));
+    if (object.length > 0) return [...back.verb, ...object];
+    // "the gold I've been trying to get for 24 years": the verb is an infinitive; its clause hangs on a noun.
+    const chain = verbChain(toks, back.verb);
+    if (chain.length === 0) return back.verb;
+    const start = toks.indexOf(chain[0] as Token);
+    return [...resolve(clauseSubject(toks, start), ctx).filter((t) => t.pos !== 'PRON'), ...chain, ...back.verb, ...clauseAntecedent(toks, start)];
+  }
   // "only 15% are actually recycled": the figure is the subject; what it did says what it counts.
   const own = predicateAfter(toks, toks[f1] as Token);
   if (own.length > 0 && own.some((t) => t.pos === 'VERB')) return figure.kind === 'percent' ? [...(sharedWhole(toks, f0, earlier) ?? [word('share')]), ...own] : own;
@@ -806,4 +822,27 @@ function clauseBefore(toks: Token[], f0: number): Token[] {
     out.unshift(t);
   }
   return out;
+}
+
+/** The verbs whose infinitive the first verb is: "trying to" for "trying to get", "wants to" for "wants to buy"; empty when none. */
+function verbChain(toks: Token[], verb: Token[]): Token[] {
+  let v = toks.indexOf(verb[0] as Token);
+  const out: Token[] = [];
+  while (v > 1 && toks[v - 1]?.lower === 'to' && toks[v - 1]?.pos === 'PART' && toks[v - 2]?.pos === 'VERB' && out.length < 4) {
+    out.unshift(toks[v - 2] as Token, toks[v - 1] as Token);
+    v -= 2;
+  }
+  return out;
+}
+
+/**
+ * The noun a clause without a relative pronoun hangs on ("the gold [I've been trying to get]" → "gold"): the verb
+ * group starting at v has a pronoun subject right after that noun; else empty.
+ */
+function clauseAntecedent(toks: Token[], v: number): Token[] {
+  let k = v - 1;
+  while (k > 0 && (toks[k]?.pos === 'AUX' || toks[k]?.pos === 'ADV')) k--;
+  const noun = toks[k - 1];
+  if (!/^(?:i|you|he|she|we|they)$/.test(toks[k]?.lower ?? '') || noun === undefined || noun.pos !== 'NOUN' || TIME_WORD.test(noun.lower)) return [];
+  return nounBack(toks, k - 1).filter((t) => !DROP_IN_LABEL.has(t.lower));
 }

@@ -159,6 +159,10 @@ function subjectBack(toks: Token[], j: number, b: Back, depth = 0): Token[] {
           const np = nounBack(toks, r - 1);
           if (np.length > 0) return np;
         }
+        // "Shares in casino operators London Clubs, Rank Group and Stanley Leisure, who …, fell": the names only
+        // list examples of the noun before them, and the phrase that noun ends is the subject.
+        const head = beforeNameList(toks, i);
+        if (head >= 0) i = head;
         continue;
       }
     }
@@ -233,4 +237,21 @@ function clauseInitialSubject(toks: Token[], j: number): Token[] {
   }
   if (pp.length === 0) return np;
   return [...np, prep, ...namesOf(pp)];
+}
+
+/**
+ * Index of the common noun right before a list of names that ends at i ("casino operators London Clubs, Rank Group
+ * and Stanley Leisure" → "operators"), else -1. A capitalised word inside the list is a name whatever its tag.
+ */
+function beforeNameList(toks: Token[], i: number): number {
+  const named = (t: Token | undefined): boolean => t !== undefined && (t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.text) && t.initial !== true && t.pos !== 'PUNCT'));
+  let k = i;
+  let joins = 0;
+  while (k >= 0) {
+    const t = toks[k] as Token;
+    if (named(t)) k--;
+    else if ((t.text === ',' || t.lower === 'and') && named(toks[k - 1]) && named(toks[k + 1])) { joins++; k--; }
+    else break;
+  }
+  return joins > 0 && k < i && toks[k]?.pos === 'NOUN' ? k : -1;
 }

@@ -3,7 +3,7 @@
  * clause, a phrase that opens the sentence ("At the Department for Work and Pensions, …"), a rate ("a barrel").
  */
 import type { TaggedSentence, Token } from '../tag-sentence.js';
-import { MAX_WORDS, countWords, isNounish, isTimePhrase, nounPhrase, word } from './phrases.js';
+import { MAX_PLACED_WORDS as MAX_WORDS, countWords, isNounish, isTimePhrase, nounPhrase, word } from './phrases.js';
 
 /** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
 export function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
@@ -22,13 +22,15 @@ export function withTime(words: Token[], tagged: TaggedSentence, f1: number): To
     const end = /^(?:between|from)$/.test(prep0?.lower ?? '') && /^(?:and|to)$/.test(to?.lower ?? '') ? tagged.entities.find((x) => x.type === 'DATE' && x.first === e.last + 2) : undefined;
     const date = toks.slice(e.first, (end ?? e).last + 1);
     if (date.some((t) => used.has(t)) || /ago$/.test(date[date.length - 1]?.lower ?? '')) return words;
+    // "in Sunday's final": the date owns the noun after it; it is not when the figure holds on its own.
+    if (/^['’]s?$/.test(toks[(end ?? e).last + 1]?.text ?? '')) return words;
     // "for the year" says nothing a reader can place; "in 2004", "last month", "in the fourth quarter" do.
     if (!date.some((t) => /\d/.test(t.text) || t.pos === 'NUM' || /^(?:last|this|next|each|every|per|a|first|second|third|fourth|previous|same|financial|fiscal|[A-Z].*)$/.test(t.text))) return words;
     // "in its current financial year": the owner's pronoun between preposition and date says nothing new.
     const prep = toks[e.first - 1]?.pos === 'PRON' && toks[e.first - 2]?.pos === 'ADP' ? toks[e.first - 2] : toks[e.first - 1];
     const lead = prep !== undefined && prep.pos === 'ADP' && (/^(?:in|by|during|for|since|until|to)$/.test(prep.lower) || date.length > e.last - e.first + 1) && !used.has(prep) ? [prep] : [];
     if (lead.length === 0 && !/^(?:last|this|next|each|every|a|per)$/.test(date[0]?.lower ?? '')) return words;
-    const timed = [...words, ...lead, ...date];
+    const timed = [...withoutDangling(words), ...lead, ...date];
     return countWords(timed) <= MAX_WORDS ? timed : words;
   }
   return withTimeBefore(words, tagged, f1, used);
@@ -53,7 +55,7 @@ function withTimeBefore(words: Token[], tagged: TaggedSentence, f1: number, used
     const lead = prep !== undefined && prep.pos === 'ADP' && /^(?:in|during|since)$/.test(prep.lower) && !used.has(prep) ? [prep] : [];
     const strong = date.some((t) => /^(?:19|20)\d\d$/.test(t.text)) || /^(?:last|this|next)$/.test(date[0]?.lower ?? '');
     if (!strong || (lead.length === 0 && !/^(?:last|this|next)$/.test(date[0]?.lower ?? ''))) return words;
-    const timed = [...words, ...lead, ...date];
+    const timed = [...withoutDangling(words), ...lead, ...date];
     return countWords(timed) <= MAX_WORDS ? timed : words;
   }
   return words;
@@ -88,11 +90,16 @@ export function withFrontedPhrase(words: Token[], tagged: TaggedSentence, f0: nu
     // "for" and "over" open a time, not a place: "For the full year", "Over the past decade".
     if (/^(?:for|over)$/.test(prep.lower)) return words;
     obj = nounPhrase(toks, p + 1, true);
+    // "In contrast, …", "In addition, …": a bare common noun after the preposition is a turn of phrase, no place.
+    if (obj.length === 1 && obj[0]?.pos === 'NOUN' && toks[p + 1] === obj[0]) return words;
     const end = toks.indexOf(obj[obj.length - 1] as Token);
     // "At the Department for Work and Pensions": a name's own of- or for-phrase belongs to it.
     if (obj.length > 0 && /^(?:of|for)$/.test(toks[end + 1]?.lower ?? '') && obj.every((t) => t.pos === 'PROPN')) {
       const pp = nounPhrase(toks, end + 2, true);
-      if (pp.length > 0 && pp.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ')) obj = [...obj, toks[end + 1] as Token, ...pp];
+      // "for Work and Pensions": a name joined by "and" is one name, never cut after its first half.
+      const last = toks.indexOf(pp[pp.length - 1] as Token);
+      const more = toks[last + 1]?.lower === 'and' && toks[last + 2]?.pos === 'PROPN' ? [toks[last + 1] as Token, ...nounPhrase(toks, last + 2, true)] : [];
+      if (pp.length > 0 && [...pp, ...more].every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ')) obj = [...obj, toks[end + 1] as Token, ...pp, ...more];
     }
     phraseEnd = toks.indexOf(obj[obj.length - 1] as Token);
   }
@@ -104,7 +111,7 @@ export function withFrontedPhrase(words: Token[], tagged: TaggedSentence, f0: nu
   // Only a phrase that stands alone before its clause: a comma or the clause's subject follows it, not more of a phrase.
   const after = toks[phraseEnd + 1];
   if (after === undefined || !(after.text === ',' || after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'PRON' || after.pos === 'ADV')) return words;
-  const placed = [...words, prep, ...obj];
+  const placed = [...withoutDangling(words), prep, ...obj];
   return countWords(placed) <= MAX_WORDS ? placed : words;
 }
 
@@ -131,4 +138,13 @@ function insideBrackets(toks: Token[], from: number, k: number): boolean {
     else if (toks[i]?.text === ')') depth--;
   }
   return depth > 0;
+}
+
+/** The label without a joining word left at its end ("rise in profits to"), so a phrase appended after it reads. */
+function withoutDangling(words: Token[]): Token[] {
+  let n = words.length;
+  // A verb's particle stays: "fired off in December".
+  const particle = (k: number): boolean => /^(?:up|down|off|out|back|over|away)$/.test(words[k]?.lower ?? '') && words[k - 1]?.pos === 'VERB';
+  while (n > 1 && /^(?:ADP|PART|CCONJ|DET)$/.test(words[n - 1]?.pos ?? '') && !particle(n - 1)) n--;
+  return words.slice(0, n);
 }
