@@ -10,6 +10,7 @@ import type { Logger } from '../support/logger.js';
 import { registerCommands } from '../bot/create-bot.js';
 import { launchOptions } from '../bot/webhook-options.js';
 import { followLeadership, type Leadership } from '../fleet/leadership.js';
+import { skipRedundantOffsetSync } from '../fleet/skip-redundant-offset-sync.js';
 
 /** The lease that makes one process of a fleet the one that long-polls Telegram. */
 export const POLLING_LEASE = 'telegram-polling';
@@ -46,6 +47,8 @@ export async function startUpdates(deps: {
   if (config.webhook) {
     bot.launch(launchOptions(config), deps.onLaunched).catch(fail);
   } else if (!failed) {
+    // Stepping down (or shutting down) mid-poll must not send a getUpdates that only ends the aborted one with 409.
+    skipRedundantOffsetSync(bot.telegram);
     let polling: Promise<void> | null = null;
     leadership = followLeadership({
       leases: deps.leases,
