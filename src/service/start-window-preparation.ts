@@ -2,12 +2,14 @@
  * The figures window kept ranked ahead of the asks. /figures and /digest's "last hours" rank
  * the day's articles once per minute for every chat (see bot/recent-digests.ts); this does that
  * work before anyone asks — 10 s before each minute turns, and after each fetch cycle stores
- * new articles — so that no command pays it.
+ * new articles — so that no command pays it. The latest edition's stories are read for /story
+ * at the same times (see prepareStories).
  */
 import type { BotDeps } from '../bot/bot-deps.js';
 import type { Logger } from '../support/logger.js';
 import { prepareWindow } from '../bot/chat-digest.js';
 import { minuteFloor } from '../bot/recent-digests.js';
+import { prepareStories } from '../bot/commands/story.js';
 
 /** How long before a minute turns its window is ranked. */
 const LEAD_MS = 10_000;
@@ -24,8 +26,11 @@ export interface WindowPreparation {
  * @example const window = startWindowPreparation({ deps: telegram.deps, logger, timezone: () => schedule.current.timezone })
  */
 export function startWindowPreparation(opts: { deps: BotDeps; logger: Logger; timezone: () => string }): WindowPreparation {
-  const prepare = (at: Date) =>
+  const prepare = (at: Date) => {
     void prepareWindow(opts.deps, at, [opts.timezone()]).catch((err) => opts.logger.warn({ err: (err as Error).message }, 'preparing the figures window failed'));
+    // A new edition's stories read for /story (once an edition: a no-op until the next one).
+    void prepareStories(opts.deps).catch((err) => opts.logger.warn({ err: (err as Error).message }, "preparing the edition's stories failed"));
+  };
   let timer: NodeJS.Timeout | null = null;
   const each = (minute: number) => {
     timer = setTimeout(() => {

@@ -44,7 +44,7 @@ import { handleSearch } from '../../src/bot/commands/search.js';
 import { handleFigures } from '../../src/bot/commands/figures.js';
 import { prepareWindow } from '../../src/bot/chat-digest.js';
 import { handleWhy } from '../../src/bot/commands/why.js';
-import { handleStory } from '../../src/bot/commands/story.js';
+import { handleStory, prepareStories } from '../../src/bot/commands/story.js';
 import { handleAdmin } from '../../src/bot/commands/admin.js';
 
 const { values: args } = parseArgs({
@@ -327,6 +327,41 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - t0, value };
 }
 
+/** Garbage collections seen so far (start and duration, ms on performance.now()'s clock). */
+const collections: Array<{ start: number; ms: number }> = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) collections.push({ start: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+/** One sample, and what its time was made of: this process's CPU (user + system); its GC pauses are counted when summarized. */
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  gcMs: number;
+  start: number;
+}
+
+/** Time `fn`, with the CPU this process spent in it (wall ≫ CPU: the process waited — for the database server, or for a core on a loaded machine). */
+async function sampled(fn: () => Promise<unknown>): Promise<Sample> {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  await fn();
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, start };
+}
+
+/** p50 and p99 of samples, and what the slowest one was made of. */
+async function summarize(samples: Sample[]): Promise<{ p50: number; p99: number; slowest: Sample }> {
+  // The observer hears of collections a little later: let it catch up, then count the pauses that began inside the slowest sample.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const sorted = [...samples].sort((a, b) => a.ms - b.ms);
+  const ms = sorted.map((x) => x.ms);
+  const last = sorted.at(-1)!;
+  const gcMs = collections.filter((c) => c.start >= last.start && c.start < last.start + last.ms).reduce((sum, c) => sum + c.ms, 0);
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), slowest: { ...last, gcMs } };
+}
+
 let updateId = 0;
 function commandContext(telegram: Telegram, chat: Chat.PrivateChat, text: string): Context {
   const update = {
@@ -340,7 +375,7 @@ type Handler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<voi
 
 interface StepResult {
   articles: number;
-  commands: Record<string, { p50: number; p99: number }>;
+  commands: Record<string, { p50: number; p99: number; slowest?: Sample }>;
   build: number;
   personalize: number;
   chats: number;
@@ -496,7 +531,9 @@ async function measureStep(specFile: string): Promise<void> {
       for await (const [, prefs] of eachChatPreferences(store, active)) stories += personalizeDigest(digest, prefs).stories.length;
       return active.length;
     });
-    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); peak RSS after the tick ${peakAfterTick} MB, after the build ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
+    // The running bot reads the new edition's stories for /story ahead of the asks (start-window-preparation.ts): untimed.
+    const preparedStories = await timed(() => prepareStories(deps));
+    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); its stories read for /story in ${preparedStories.ms.toFixed(0)} ms; peak RSS after the tick ${peakAfterTick} MB, after the build ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
 
     let why = 0;
     let minute = 0;
@@ -532,30 +569,32 @@ async function measureStep(specFile: string): Promise<void> {
     ];
     const latencies: StepResult['commands'] = {};
     for (const [name, run] of queries) {
-      const ms: number[] = [];
-      for (let k = 0; k < SAMPLES; k++) ms.push((await timed(run)).ms);
-      ms.sort((a, b) => a - b);
-      latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+      const samples: Sample[] = [];
+      for (let k = 0; k < SAMPLES; k++) samples.push(await sampled(run));
+      latencies[name] = await summarize(samples);
+      if (process.env.BENCH_RSS_TRACE) say(`${name}: RSS ${rssMb()} MB, heap total ${Math.round(process.memoryUsage().heapTotal / 1_048_576)} used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB`);
     }
     const firstCalls: string[] = [];
     for (const [name, handler, input, before] of commands) {
-      const ms: number[] = [];
+      const samples: Sample[] = [];
       const command = name.split(' ')[0]!.slice(1);
       const call = async () => {
         const d = before ? await before() : deps;
         const { chat, args: text } = input();
         const ctx = commandContext(telegram, chat, `/${command} ${text}`);
-        return timed(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, d));
+        return sampled(() => handler(ctx, { name: command, args: text, chat, fromId: chat.id, senderChatId: null }, d));
       };
       // One untimed call first, as a running bot has answered before: what a process does once
       // (/story loads the sentence tagger) is not a command's latency. Printed apart.
       firstCalls.push(`${name} ${(await call()).ms.toFixed(0)} ms`);
-      for (let k = 0; k < SAMPLES; k++) ms.push((await call()).ms);
-      ms.sort((a, b) => a - b);
-      latencies[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+      for (let k = 0; k < SAMPLES; k++) samples.push(await call());
+      latencies[name] = await summarize(samples);
+      if (process.env.BENCH_RSS_TRACE) say(`${name}: RSS ${rssMb()} MB, heap total ${Math.round(process.memoryUsage().heapTotal / 1_048_576)} used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB`);
     }
     say(`first calls (untimed): ${firstCalls.join('; ')}; first tick of the process ${firstTick.ms.toFixed(0)} ms`);
     say(`bot process RSS now ${rssMb()} MB, peak ${peakRssMb()} MB; commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
+    // What each slowest sample was made of: its own CPU and GC against its wall time.
+    say(`slowest samples (wall / own CPU / GC ms, load ${os.loadavg()[0]!.toFixed(1)}): ${Object.entries(latencies).map(([n, l]) => `${n} ${l.slowest!.ms.toFixed(0)} / ${l.slowest!.cpuMs.toFixed(0)} / ${l.slowest!.gcMs.toFixed(0)}`).join('; ')}`);
     // What the peak is made of: the heap still live after a full collection, against the RSS.
     (globalThis as { gc?: () => void }).gc?.();
     say(`after a full GC: heap used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB, RSS ${rssMb()} MB`);

@@ -44,7 +44,7 @@ export async function showStory(ctx: Context, deps: BotDeps, chatId: number, num
   }
   if (!story) return false;
   const sub = await deps.store.getSubscriber(chatId);
-  const sentences = storySentences(story, article);
+  const sentences = article ? articleSentences(deps.store, article) : storySentences(story, null);
   // A lead made of the very sentences listed below would say each of them twice.
   if (story.summary && summaryRepeats(story.summary, sentences)) story = { ...story, summary: '' };
   await replyHtml(ctx, renderStoryTelegram(story, { timezone: chatTimezone(deps, sub), locale: chatTr(ctx).locale, sentences }));
@@ -61,6 +61,51 @@ export function storySentences(story: Story, article: Article | null): MarkedSen
   const text = article?.text ?? '';
   const all = text.trim() !== '' && article ? articleFigures({ title: article.title, text }) : { ranked: [], mentions: [] };
   return markedSentences([...all.ranked, ...story.figures, ...all.mentions], text);
+}
+
+/**
+ * The marked sentences of recent stories' articles, by store and article id, with the text they
+ * were read from (retention empties a body: then they are read again). Reading an article for all
+ * its figures is the figure engine's work, 10–150 ms an article: /story's whole latency tail at a
+ * million articles (bench:scale). Every chat asks about the same edition's few stories, so they
+ * are read once — ahead of the asks, by prepareStories — and kept, the latest 200 a store.
+ */
+const readSentences = new WeakMap<object, Map<number, { title: string; text: string; sentences: MarkedSentence[] }>>();
+const KEEP_SENTENCES = 200;
+
+/**
+ * storySentences of the story made from `article` (storyFromArticle), read once per article.
+ * @example articleSentences(deps.store, await deps.store.getArticle(17))
+ */
+export function articleSentences(store: object, article: Article): MarkedSentence[] {
+  let kept = readSentences.get(store);
+  if (!kept) readSentences.set(store, (kept = new Map()));
+  const read = kept.get(article.id);
+  if (read && read.text === article.text && read.title === article.title) return read.sentences;
+  const sentences = storySentences(storyFromArticle(article, 1), article);
+  kept.delete(article.id);
+  kept.set(article.id, { title: article.title, text: article.text, sentences });
+  // A Map iterates in insertion order: the first key is the one read longest ago.
+  if (kept.size > KEEP_SENTENCES) kept.delete(kept.keys().next().value!);
+  return sentences;
+}
+
+/** The edition each store's stories were last prepared for: an edition is read once. */
+const preparedEdition = new WeakMap<object, number>();
+
+/**
+ * Read the latest edition's stories ahead of the asks (the running bot calls it before each
+ * minute turns, with the figures window): /story then finds every story of it read.
+ * @example await prepareStories(deps)
+ */
+export async function prepareStories(deps: Pick<BotDeps, 'store'>): Promise<void> {
+  const latest = await deps.store.latestDigest();
+  if (!latest || preparedEdition.get(deps.store) === latest.id) return;
+  for (const story of latest.stories) {
+    const article = story.articleId !== null ? await deps.store.getArticle(story.articleId) : null;
+    if (article) articleSentences(deps.store, article);
+  }
+  preparedEdition.set(deps.store, latest.id);
 }
 
 /**
