@@ -333,7 +333,7 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
   }
 }
 
-describe('kill -9 during deliver --now', { concurrent: true, timeout: 150_000 }, () => {
+describe('kill -9 during deliver --now', { concurrent: true, timeout: 300_000 }, () => {
   it(`${sqlite.name}: ${sqlite.subscribers} subscribers, ${1 + sqlite.kills} kills`, ({ expect }) => killDuringDelivery(sqlite, expect));
   it.skipIf(!PG_URL)(PG_URL ? `${fleet.name}: ${fleet.subscribers} subscribers, ${1 + fleet.kills} kills of a random instance` : PG_SKIP, ({ expect }) =>
     killDuringDelivery(fleet, expect),
