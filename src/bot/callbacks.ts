@@ -128,37 +128,20 @@ async function dispatch(ctx: Context, deps: BotDeps, shown: ShownMessages, data:
   const broadcast = /^bc:([yn]):(\d{1,15})$/.exec(data);
   if (broadcast) {
     if (!isBotAdmin(deps, fromId)) return t('operators-only-button');
-    const decision = broadcast[1] === 'y' ? 'sent' : 'cancelled';
-    const pending = await deps.store.decideBroadcast(Number(broadcast[2]), decision, deps.now());
-    if (!pending) return 'Already done.'; // English: operators only
-    if (decision === 'cancelled') {
+    const id = Number(broadcast[2]);
+    if (broadcast[1] === 'n') {
+      if (!(await deps.store.decideBroadcast(id, 'cancelled', deps.now()))) return 'Already done.'; // English: operators only
       await edit('Broadcast cancelled.'); // English: operators only
       return 'Cancelled.'; // English: operators only
     }
-    // Thousands of chats at the global rate take minutes: a job, reporting in place when done.
-    const chats = await deps.store.activeSubscribers();
-    await edit(`Sending the broadcast to ${chats.length} chat${chats.length === 1 ? '' : 's'}…`); // English: operators only
-    deps.jobs.run('broadcast', async () => {
-      const { sent, failed } = await sendBroadcast(ctx, deps, pending.text, chats.map((s) => s.chatId));
-      await edit(`Broadcast sent to ${sent} chat${sent === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}.`); // English: operators only
-    });
+    // Queued in the outbox like a digest: leased, paced by the fleet's flood budget, retried after
+    // retry_after, kept across a crash; chats that blocked the bot are deactivated as it goes.
+    const queued = await deps.store.queueBroadcast(id, deps.now());
+    if (!queued) return 'Already done.'; // English: operators only
+    await edit(`Broadcast queued for ${queued.queued} chat${queued.queued === 1 ? '' : 's'}: the outbox sends it within the flood limits.`); // English: operators only
     return 'Sending.'; // English: operators only
   }
   return t('button-expired');
-}
-
-/**
- * Send the text (plain, no markup to get wrong) to every chat; count the outcomes. All are queued
- * at once: the sender paces them (global rate, each chat's lane) and waits out every 429.
- */
-async function sendBroadcast(ctx: Context, deps: BotDeps, text: string, chatIds: readonly number[]): Promise<{ sent: number; failed: number }> {
-  const outcomes = await Promise.allSettled(chatIds.map((chatId) => ctx.telegram.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } })));
-  const failed = outcomes.filter((o) => o.status === 'rejected').length;
-  for (const [i, o] of outcomes.entries()) {
-    if (o.status === 'rejected') deps.logger.warn({ chat: chatIds[i], err: (o.reason as Error).message }, 'broadcast not delivered');
-  }
-  deps.logger.info({ sent: outcomes.length - failed, failed }, 'broadcast');
-  return { sent: outcomes.length - failed, failed };
 }
 
 /**

@@ -230,7 +230,7 @@ export class OutboxWorker {
   private async process(row: ClaimedDelivery, signal: AbortSignal): Promise<void> {
     const { store } = this.deps;
     // A view is rendered now, in the language it was queued in; a row from before views were stored sends its HTML.
-    const html = row.view ? viewPart(row.view, row.part) : row.html;
+    const html = row.broadcast !== null ? broadcastHtml(row.broadcast) : row.view ? viewPart(row.view, row.part) : row.html;
     if (html === null) {
       await store.failDelivery(row.id, this.owner, { error: 'digest part missing', notBefore: null, final: true, countAttempt: true });
       this.report.failed++;
@@ -238,8 +238,8 @@ export class OutboxWorker {
       return;
     }
     // A card is rendered (once per edition and language) before taking a slot, not while holding one.
-    const card = parseCardPart(html);
-    if (card) await this.cards.card(row.digestId, card.locale).catch(() => null);
+    const card = row.digestId === null ? null : parseCardPart(html);
+    if (card) await this.cards.card(row.digestId!, card.locale).catch(() => null);
     if (!(await this.takeWire(signal))) {
       await store.releaseLeases(this.owner, [row.id]);
       return;
@@ -303,9 +303,9 @@ export class OutboxWorker {
     }
     let messageId: number;
     try {
-      const card = parseCardPart(html);
+      const card = row.digestId === null ? null : parseCardPart(html);
       if (card) {
-        messageId = await this.sendCard(row, card.locale);
+        messageId = await this.sendCard(row, row.digestId!, card.locale);
       } else {
         const part = splitPart(html);
         messageId = await this.deps.sender.sendHtml(row.chatId, part.html, { keyboard: part.keyboard ?? undefined, threadId: row.threadId });
@@ -323,8 +323,8 @@ export class OutboxWorker {
    * Send the edition's picture card as a photo: by the file_id of an earlier upload when there is
    * one (1,000 chats, one upload), else the PNG. A photo takes a send slot like any message.
    */
-  private async sendCard(row: ClaimedDelivery, locale: string): Promise<number> {
-    const card = await this.cards.card(row.digestId, locale);
+  private async sendCard(row: ClaimedDelivery, digestId: number, locale: string): Promise<number> {
+    const card = await this.cards.card(digestId, locale);
     if (!card) throw new SendError('rejected', 'the edition has no picture card');
     const opts = { captionHtml: card.caption, threadId: row.threadId };
     // A 400 for a file_id means Telegram no longer takes it: upload instead (anything else is this row's outcome).
@@ -398,10 +398,19 @@ export class OutboxWorker {
       case 'rejected':
         await store.failDelivery(row.id, owner, { error: err.message, notBefore: null, final: true, countAttempt: true });
         this.report.failed++;
-        logger.error({ chat: row.chatId, digest: row.digestId, part: row.part, err: err.message }, 'Telegram rejected a digest message');
+        logger.error({ chat: row.chatId, digest: row.digestId, broadcast: row.broadcastId, part: row.part, err: err.message }, 'Telegram rejected an outbox message');
         return;
     }
   }
+}
+
+/**
+ * An operator's broadcast as the HTML the outbox sends: the text shown as typed (no markup to get
+ * wrong), without NULs, which mark a part's card or keyboard (digest-part.ts).
+ * @example broadcastHtml('Maintenance at 22:00 <UTC>') // 'Maintenance at 22:00 &lt;UTC&gt;'
+ */
+export function broadcastHtml(text: string): string {
+  return escapeHtml(text.replaceAll('\u0000', ''));
 }
 
 /**

@@ -25,10 +25,13 @@ export interface DigestView {
   locale: string;
 }
 
-/** One message of one digest to one chat, and how its delivery stands. */
+/** One message to one chat — a part of a digest, or an operator's broadcast — and how its delivery stands. */
 export interface Delivery {
   id: number;
-  digestId: number;
+  /** The digest this row sends a part of; null for a broadcast row. */
+  digestId: number | null;
+  /** The broadcast this row sends (part 0); null for a digest part. */
+  broadcastId: number | null;
   chatId: number;
   part: number;
   state: 'pending' | 'sent' | 'failed' | 'cancelled';
@@ -46,6 +49,8 @@ export interface ClaimedDelivery extends Delivery {
   view: DigestView | null;
   /** A row queued before views were stored (migration 18): the HTML it was queued with; else null. */
   html: string | null;
+  /** A broadcast row: the operator's text (plain, escaped when sent); else null. */
+  broadcast: string | null;
   /** A previous sender started sending this row and died before recording the outcome. */
   uncertain: boolean;
   /** The chat's digest topic as the row is claimed (read then, so a changed or dropped topic applies to every part still pending); null: General. */
@@ -87,8 +92,14 @@ export interface DeliveryStore {
    */
   enqueueEdition(digestId: number, groups: ReadonlyArray<{ view: DigestView | null; messages: number; chatIds: number[] }>, givenAt: Date | null): Promise<number>;
   /**
+   * Decide a pending broadcast 'sent' and queue it for every active chat, in ONE transaction: the
+   * outbox sends it like a digest (leased, paced, retried). Null when it was no longer pending (a
+   * second tap, or another admin decided first), so it is queued once. Returns the text and rows queued.
+   */
+  queueBroadcast(broadcastId: number, at: Date): Promise<{ text: string; queued: number } | null>;
+  /**
    * Lease due rows to `owner`: pending, past not_before, not leased by a live worker, and the
-   * lowest pending part of their chat (a chat's messages go out one after another, in order).
+   * chat's first pending row (a chat's messages go out one after another, in the order queued).
    */
   claimDeliveries(owner: string, opts: ClaimOptions): Promise<ClaimedDelivery[]>;
   /** Fence before the HTTP call: renew the lease and mark the send started. False when the lease was lost. */

@@ -23,6 +23,7 @@ import { workerPidSpace, workerPidSpacePostgres } from './migrations/015-worker-
 import { wholeWordSearch, wholeWordSearchPostgres } from './migrations/016-whole-word-search.js';
 import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-subscriber-counts.js';
 import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.js';
+import { broadcastOutbox, broadcastOutboxPostgres } from './migrations/020-broadcast-outbox.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'whole-word-search', sqlite: wholeWordSearch, postgres: wholeWordSearchPostgres },
   { name: 'subscriber-counts', sqlite: subscriberCounts, postgres: subscriberCountsPostgres },
   { name: 'digest-views', sqlite: digestViews, postgres: digestViewsPostgres },
+  { name: 'broadcast-outbox', sqlite: broadcastOutbox, postgres: broadcastOutboxPostgres },
 ];

@@ -1,5 +1,5 @@
 /** Test harness: the real bot on the fake Bot API with a real SQLite store, plus article seeding. */
-import type { Telegraf } from 'telegraf';
+import { Telegram, type Telegraf } from 'telegraf';
 import { FakeBotApi, type FloodLimits, type SentMessage } from '../support/fake-bot-api.js';
 import { FloodLimiter, type FloodLimits as PacerLimits } from '../../src/delivery/flood-limiter.js';
 import { UpdateLanes } from '../../src/bot/update-lanes.js';
@@ -7,6 +7,8 @@ import { createBot, registerCommands } from '../../src/bot/create-bot.js';
 import { createBotDeps, type BotDeps } from '../../src/bot/bot-deps.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { createLogger, type LogSink } from '../../src/support/logger.js';
+import { OutboxWorker } from '../../src/delivery/outbox.js';
+import { TelegrafSender } from '../../src/delivery/telegraf-sender.js';
 import { parseConfig } from '../../src/config.js';
 import { summarizeArticle } from '../../src/figures/summarize.js';
 import type { Article } from '../../src/domain/types.js';
@@ -42,9 +44,10 @@ const NO_WAIT: PacerLimits = { globalPerSecond: 100_000, privateIntervalMs: 0, g
 /**
  * Start the bot on a fresh fake API; `dbFile` defaults to an in-memory database. By default the
  * fake has no flood limits and the bot does not pace; `floodLimits` and `pacer` turn them on.
+ * `outbox` runs the outbox worker beside the bot (as the running bot does), sending what is queued.
  */
 export async function startHarness(
-  opts: { dbFile?: string; store?: SqliteStore; env?: Record<string, string>; floodLimits?: Partial<FloodLimits>; pacer?: PacerLimits } = {},
+  opts: { dbFile?: string; store?: SqliteStore; env?: Record<string, string>; floodLimits?: Partial<FloodLimits>; pacer?: PacerLimits; outbox?: boolean } = {},
 ): Promise<Harness> {
   const api = await FakeBotApi.start({ floodLimits: opts.floodLimits ?? false });
   const store = opts.store ?? openSqliteStore(opts.dbFile ?? ':memory:');
@@ -53,7 +56,11 @@ export async function startHarness(
   const logger = createLogger({ level: 'warn', sink, pretty: false });
   const config = parseConfig({ ADMIN_IDS: String(ADMIN_ID), TIMEZONE: 'UTC', DIGEST_CRON: '0 8 * * *', ...opts.env });
   const settings = { timezone: config.timezone, maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: '/nonexistent', series: config.series };
-  const deps = createBotDeps({ config, store, logger, settings, pacer: new FloodLimiter(opts.pacer ?? NO_WAIT) });
+  const pacer = new FloodLimiter(opts.pacer ?? NO_WAIT);
+  const deps = createBotDeps({ config, store, logger, settings, pacer });
+  const outbox = opts.outbox ? new OutboxWorker({ store, sender: new TelegrafSender(new Telegram(api.token, { apiRoot: api.apiRoot })), logger, limiter: pacer, pollMs: 50 }) : null;
+  await outbox?.start();
+  void outbox?.run();
   const lanes = new UpdateLanes();
   const bot = createBot({ token: api.token, apiRoot: api.apiRoot }, deps, lanes);
   await registerCommands(bot);
@@ -89,6 +96,7 @@ export async function startHarness(
       await lanes.idle();
       await deps.jobs.idle();
       await deps.sender.idle();
+      await outbox?.stop();
       await api.close();
       await store.close();
     },

@@ -36,8 +36,8 @@ describe('a crowd at once, under flood limits', () => {
     expect((await h.store.subscriberCounts()).active).toBe(300);
   });
 
-  it('a broadcast reaches every chat once through the paced sender, waiting out the 429s Telegram answers', async () => {
-    h = await startHarness({ floodLimits: FLOOD, pacer: PACER });
+  it('a broadcast reaches every chat once through the outbox, waiting out the 429s Telegram answers', async () => {
+    h = await startHarness({ floodLimits: FLOOD, pacer: PACER, outbox: true });
     const chats = Array.from({ length: 120 }, (_, i) => 30_000 + i);
     for (const chatId of chats) {
       h.api.addChat({ id: chatId, type: 'private', first_name: `R${chatId}` });
@@ -48,8 +48,9 @@ describe('a crowd at once, under flood limits', () => {
     h.api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1, count: 5 });
     await h.press(ADMIN_CHAT, confirm!.message_id, buttons(confirm!).find((b) => b.text.startsWith('Send'))!.callback_data!);
     const report = () => h.api.message(ADMIN_CHAT.id, confirm!.message_id)?.text;
-    await until(() => report()?.startsWith('Broadcast sent') === true, 20_000);
-    expect(report()).toBe('Broadcast sent to 121 chats.');
+    await until(() => report()?.startsWith('Broadcast queued') === true, 20_000);
+    expect(report()).toBe('Broadcast queued for 121 chats: the outbox sends it within the flood limits.');
+    await until(() => [ADMIN_CHAT.id, ...chats].every((chatId) => h.api.sent(chatId).some((m) => m.text === 'Maintenance tonight')), 20_000);
     expect(chats.filter((chatId) => h.api.sent(chatId).map((m) => m.text).join('|') !== 'Maintenance tonight')).toEqual([]);
     expect(h.api.floodCount()).toBe(5);
   });

@@ -201,7 +201,9 @@ describe('/admin', () => {
     expect((await h.say(GROUP, '/admin stats', { id: ADMIN_ID }))[0]!.text).toContain('only in a private chat');
   });
 
-  it('broadcast asks for confirmation and sends once', async () => {
+  it('broadcast asks for confirmation and sends once, through the outbox', async () => {
+    await h.stop();
+    h = await startHarness({ outbox: true });
     await h.say(PRIVATE, '/start');
     await h.say(ADMIN_CHAT, '/start');
     const [confirm] = await h.say(ADMIN_CHAT, '/admin broadcast Maintenance <tonight> & tomorrow');
@@ -213,7 +215,7 @@ describe('/admin', () => {
     expect(h.api.sent(PRIVATE.id)).toHaveLength(greeted);
     await h.press(ADMIN_CHAT, confirm!.message_id, yes, undefined, 1);
     expect(h.api.sent(PRIVATE.id).at(-1)!.text).toBe('Maintenance <tonight> & tomorrow');
-    await vi.waitFor(() => expect(h.api.message(ADMIN_ID, confirm!.message_id)!.text).toBe('Broadcast sent to 2 chats.'));
+    await vi.waitFor(() => expect(h.api.message(ADMIN_ID, confirm!.message_id)!.text).toBe('Broadcast queued for 2 chats: the outbox sends it within the flood limits.'));
     await h.press(ADMIN_CHAT, confirm!.message_id, yes);
     expect(h.api.sent(PRIVATE.id).filter((m) => m.text.startsWith('Maintenance'))).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 /** DeliveryStore in SQL (both dialects): the outbox, its leases, the views it renders and sender heartbeats. */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ClaimedDelivery, ClaimOptions, Delivery, DeliveryStore, DeliveryWorker, DigestView } from '../delivery-store.js';
 import type { Tables } from './schema.js';
 import { type Sql, toDate, toDateOrNull, strOrNull, numOrNull } from './dialect.js';
@@ -52,14 +52,15 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
               eb('d.lease_owner', 'not in', eb.selectFrom('delivery_workers').select('owner').where('heartbeat_at', '>=', d.time(opts.staleBefore))),
             ]),
           )
-          .where(({ not, exists, selectFrom, or, and, eb }) =>
+          .where(({ not, exists, selectFrom }) =>
             not(
               exists(
                 selectFrom('deliveries as e')
                   .select('e.id')
                   .whereRef('e.chat_id', '=', 'd.chat_id')
                   .where('e.state', '=', 'pending')
-                  .where((x) => or([x('e.digest_id', '<', x.ref('d.digest_id')), and([x('e.digest_id', '=', x.ref('d.digest_id')), x('e.part', '<', x.ref('d.part'))])])),
+                  // Rows are queued in the order they are to be sent (a digest's parts in order, editions and broadcasts as they come).
+                  .whereRef('e.id', '<', 'd.id'),
               ),
             ),
           )
@@ -79,13 +80,38 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
         const views = await viewsOf(trx, rows);
         const legacy = await legacyPartsOf(trx, rows);
         const topics = await topicsOf(trx, rows);
+        const broadcasts = await broadcastTextsOf(trx, rows);
         return rows.map((row) => ({
           ...toDelivery(row),
           view: row.view_id === null ? null : views.get(Number(row.view_id)) ?? null,
+          broadcast: row.broadcast_id === null ? null : broadcasts.get(Number(row.broadcast_id)) ?? null,
           html: row.view_id === null && row.rendition_id !== null ? legacy.get(Number(row.rendition_id))?.[Number(row.part)] ?? null : null,
           uncertain: row.sending_since !== null,
-          threadId: topics.get(Number(row.chat_id)) ?? null,
+          // A broadcast goes to the chat itself (General in a forum), as it always has; a digest to the chat's digest topic.
+          threadId: row.broadcast_id === null ? topics.get(Number(row.chat_id)) ?? null : null,
         }));
+      });
+    },
+
+    async queueBroadcast(broadcastId, at) {
+      return db.transaction().execute(async (trx) => {
+        // One conditional UPDATE: of two racing decisions, exactly one finds the broadcast pending.
+        const decided = await trx
+          .updateTable('broadcasts')
+          .set({ state: 'sent', decided_at: d.time(at) })
+          .where('id', '=', broadcastId)
+          .where('state', '=', 'pending')
+          .returning('text')
+          .executeTakeFirst();
+        if (!decided) return null;
+        const result = await trx
+          .insertInto('deliveries')
+          .columns(['broadcast_id', 'chat_id', 'part'])
+          // Literals, not parameters: PostgreSQL types a parameter in a SELECT list as text, not as the column it fills.
+          .expression((eb) => eb.selectFrom('subscribers').select([sql.lit(Number(broadcastId)).as('broadcast_id'), 'chat_id', sql.lit(0).as('part')]).where('active', '=', d.flag(true)))
+          .onConflict((oc) => oc.columns(['broadcast_id', 'chat_id', 'part']).doNothing())
+          .executeTakeFirst();
+        return { text: decided.text, queued: Number(result.numInsertedOrUpdatedRows ?? 0) };
       });
     },
 
@@ -226,6 +252,15 @@ async function topicsOf(db: Db, rows: Array<{ chat_id: number }>): Promise<Map<n
   return topics;
 }
 
+/** The text of each broadcast the rows send, by id. */
+async function broadcastTextsOf(db: Db, rows: Array<{ broadcast_id: number | null }>): Promise<Map<number, string>> {
+  const ids = [...new Set(rows.filter((r) => r.broadcast_id !== null).map((r) => Number(r.broadcast_id)))];
+  const texts = new Map<number, string>();
+  if (ids.length === 0) return texts;
+  for (const r of await db.selectFrom('broadcasts').select(['id', 'text']).where('id', 'in', ids).execute()) texts.set(Number(r.id), r.text);
+  return texts;
+}
+
 /** The views the rows render, by id. */
 async function viewsOf(db: Db, rows: Array<{ view_id: number | null }>): Promise<Map<number, DigestView>> {
   const ids = [...new Set(rows.filter((r) => r.view_id !== null).map((r) => Number(r.view_id)))];
@@ -253,7 +288,8 @@ async function legacyPartsOf(db: Db, rows: Array<{ view_id: number | null; rendi
 function toDelivery(r: Record<string, unknown>): Delivery {
   return {
     id: Number(r.id),
-    digestId: Number(r.digest_id),
+    digestId: numOrNull(r.digest_id),
+    broadcastId: numOrNull(r.broadcast_id),
     chatId: Number(r.chat_id),
     part: Number(r.part),
     state: r.state as Delivery['state'],

@@ -84,7 +84,9 @@ export interface SubscribersTable {
 
 export interface DeliveriesTable {
   id: Generated<number>;
-  digest_id: number;
+  /** A digest part, or (migration 20) null for a broadcast row. */
+  digest_id: number | null;
+  broadcast_id: ColumnType<number | null, number | null | undefined, number | null>;
   chat_id: number;
   part: number;
   state: Generated<string>;

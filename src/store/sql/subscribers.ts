@@ -147,7 +147,14 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
           .deleteFrom('deliveries as o')
           .where('o.chat_id', '=', fromChatId)
           .where(({ exists, selectFrom }) =>
-            exists(selectFrom('deliveries as n').select('n.id').where('n.chat_id', '=', toChatId).whereRef('n.digest_id', '=', 'o.digest_id').whereRef('n.part', '=', 'o.part')),
+            exists(
+              selectFrom('deliveries as n')
+                .select('n.id')
+                .where('n.chat_id', '=', toChatId)
+                .whereRef('n.part', '=', 'o.part')
+                // the same digest part, or the same broadcast (each row has exactly one of them)
+                .where((x) => x.or([x('n.digest_id', '=', x.ref('o.digest_id')), x('n.broadcast_id', '=', x.ref('o.broadcast_id'))])),
+            ),
           )
           .execute();
         await trx.updateTable('deliveries').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
