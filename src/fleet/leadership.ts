@@ -3,8 +3,9 @@
  * on one token end in "409 Conflict"). Every process runs this loop; the one holding the named
  * lease leads, the others stand by and take over when it stops renewing.
  *
- * Timing: the lease lives `ttlMs` and is renewed every `renewMs`. A leader that cannot renew
- * steps down *before* its lease can run out (after `ttlMs - renewMs` without a renewal), so two
+ * Timing: the lease lives `ttlMs` and is renewed every `renewMs`. A leader that cannot renew —
+ * the store fails, or answers too slowly — steps down *before* its lease can run out (after
+ * `ttlMs - renewMs` without a confirmed renewal, whether or not one is still in flight), so two
  * leaders never overlap; a standby retries every `renewMs`, so after a leader dies the work
  * resumes within `ttlMs + renewMs` (6 s + 2 s by default: inside Telegram's patience and ours, 10 s).
  * Lease times come from each process's clock: keep the fleet's clocks in sync (NTP).
@@ -48,6 +49,8 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
   let renewedAt = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  /** Fires when the last confirmed renewal is about to lapse; each renewal moves it. */
+  let expiry: NodeJS.Timeout | null = null;
   // Changes are applied one after another, in the order they happened.
   let changes: Promise<void> = Promise.resolve();
   let decided = false;
@@ -65,13 +68,29 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
     try {
       const held = await opts.leases.acquireLease(opts.name, opts.holder, { now: at, ttlMs });
       if (stopped) return;
-      if (held) renewedAt = at.getTime();
-      change(held);
+      // An answer that took most of the lease's life is no ground to lead on: its lease is about to lapse.
+      const late = now().getTime() - at.getTime() >= ttlMs - renewMs;
+      if (held && late) opts.logger.warn({ lease: opts.name, holder: opts.holder }, 'lease renewed too late to rely on');
+      if (held && !late) {
+        renewedAt = at.getTime();
+        watchExpiry();
+      }
+      change(held && !late);
     } catch (err) {
       // The store is unreachable: keep leading only while the last renewal surely still holds.
       opts.logger.warn({ lease: opts.name, err: (err as Error).message }, 'lease renewal failed');
       if (leading && now().getTime() - renewedAt >= ttlMs - renewMs) change(false);
     }
+  };
+  // A renewal still waiting on a slow store proves nothing: step down while the last confirmed one still holds.
+  const watchExpiry = () => {
+    if (expiry) clearTimeout(expiry);
+    expiry = setTimeout(() => {
+      if (!stopped && leading && now().getTime() - renewedAt >= ttlMs - renewMs) {
+        opts.logger.warn({ lease: opts.name, holder: opts.holder }, 'lease not renewed in time');
+        change(false);
+      }
+    }, Math.max(0, renewedAt + ttlMs - renewMs - now().getTime()));
   };
   let inFlight: Promise<void> = Promise.resolve();
   const loop = async () => {
@@ -86,6 +105,7 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (expiry) clearTimeout(expiry);
       await inFlight;
       const wasLeading = leading || renewedAt > 0;
       change(false);

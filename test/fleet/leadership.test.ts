@@ -13,8 +13,13 @@ const quiet = { info: () => undefined, warn: () => undefined };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A contender whose changes are recorded, with when each happened. */
-function contender(store: Pick<Store, 'acquireLease' | 'releaseLease'>, holder: string, log: Array<{ holder: string; leading: boolean; at: number }>): Leadership {
-  return followLeadership({ leases: store, name: 'polling', holder, logger: quiet, ttlMs: TTL, renewMs: RENEW, onChange: (leading) => void log.push({ holder, leading, at: Date.now() }) });
+function contender(
+  store: Pick<Store, 'acquireLease' | 'releaseLease'>,
+  holder: string,
+  log: Array<{ holder: string; leading: boolean; at: number }>,
+  timing = { ttlMs: TTL, renewMs: RENEW },
+): Leadership {
+  return followLeadership({ leases: store, name: 'polling', holder, logger: quiet, ...timing, onChange: (leading) => void log.push({ holder, leading, at: Date.now() }) });
 }
 
 /** Who leads at each moment, from the change log: never more than one at a time. */
@@ -90,6 +95,35 @@ for (const adapter of ADAPTERS) {
       await until(() => b.leading(), TTL * 4);
       const tookOver = log.find((e) => e.holder === 'standby' && e.leading)!.at - diedAt;
       expect(tookOver).toBeGreaterThanOrEqual(TTL - RENEW * 2);
+    });
+
+    it('a leader whose store answers too slowly steps down before its lease could pass to a standby', async () => {
+      // The production ratio (renewal a quarter of the lease), long enough that a busy machine's late timers stay inside its margin.
+      const timing = { ttlMs: 2_400, renewMs: 600 };
+      const log: Array<{ holder: string; leading: boolean; at: number }> = [];
+      const store = await database.open();
+      let slow = false;
+      // Renewals that reach the database at once but are answered long after the lease ran out (a stalled pool, a slow link).
+      const sluggish: Pick<Store, 'acquireLease' | 'releaseLease'> = {
+        acquireLease: async (...a) => {
+          const held = await store.acquireLease(...a);
+          if (slow) await sleep(timing.ttlMs * 2);
+          return held;
+        },
+        releaseLease: (...a) => store.releaseLease(...a),
+      };
+      const a = contender(sluggish, 'sluggish', log, timing);
+      running.push(a);
+      await until(() => a.leading());
+      const b = contender(await database.open(), 'standby', log, timing);
+      running.push(b);
+      await sleep(timing.renewMs * 2);
+      slow = true;
+      await until(() => b.leading(), timing.ttlMs * 4);
+      // The sluggish leader stepped down on its own clock, before the standby could take its lease.
+      expect(log.filter((e) => e.holder === 'sluggish').map((e) => e.leading)).toEqual([true, false]);
+      expect(maxConcurrentLeaders(log)).toBe(1);
+      slow = false;
     });
 
     it('a leader that cannot reach the database steps down before its lease could pass to another', async () => {
