@@ -212,8 +212,6 @@ export function scoredChunks(label: string, toks: readonly Token[], f0: number, 
   const labelLower = ` ${label.toLowerCase()} `;
   const ctx: ChunkContext = { toks, f0, f1, labelWords, labelHasName: /(?:^| )\p{Lu}/u.test(label), kind };
   const chunks = clauseChunks(toks, f0, f1).filter((c) => {
-    // Only chunks that add a word, and none the label already holds in part ("in the UK" when it says "UK").
-    const words = contentWords(c.tokens.map((t) => t.text).join(' '));
     // Only phrases that read where they go: a prepositional phrase after the label, a name before it as its owner.
     // A name goes first only when it heads its phrase ("Tony Blair", not "BT lines") and the label names nobody yet;
     // "according to analysts" says who told, "as London" gives an example: neither says what is counted.
@@ -221,20 +219,26 @@ export function scoredChunks(label: string, toks: readonly Token[], f0: number, 
     const name = c.kind === 'np' && c.last < f0 && !ctx.labelHasName && head?.pos === 'PROPN' && head.initial !== true;
     // A bare common noun ("after firm", "for responses", "at beginning") leans on words left behind; a name or a
     // modified noun ("in Sydney", "under new rules") reads alone.
-    const object = c.tokens.slice(1).filter((t) => t.pos !== 'DET');
-    const standsAlone = object.some((t) => t.pos === 'PROPN') || object.length >= 2;
-    const pp = c.kind === 'pp' && standsAlone && !/^(?:as|like|than|including)$/.test(c.tokens[0]?.lower ?? '') && toks[c.first - 1]?.lower !== 'according';
+    const pp = c.kind === 'pp' && standsAlone(c) && !/^(?:as|like|than|including)$/.test(c.tokens[0]?.lower ?? '') && toks[c.first - 1]?.lower !== 'according';
+    if (!pp && !name) return false;
     // When a figure holds is the date rules' business (label-figure.ts withTime): a time phrase here would only repeat
     // or misplace it ("everyone under 18 from January").
-    const nouns = c.tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-    const time = nouns.some((t) => TIME.test(t.lower));
-    const placeable = (pp || name) && !time;
-    return placeable && words.length > 0 && words.every((x) => !labelWords.has(x)) && !c.tokens.some((t) => t.pos !== 'DET' && t.pos !== 'ADP' && labelLower.includes(` ${t.lower} `));
+    if (c.tokens.some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && TIME.test(t.lower))) return false;
+    // Only chunks that add a word, and none the label already holds in part ("in the UK" when it says "UK");
+    // read after the cheap tests, which most chunks fail.
+    const words = contentWords(c.tokens.map((t) => t.text).join(' '));
+    return words.length > 0 && words.every((x) => !labelWords.has(x)) && !c.tokens.some((t) => t.pos !== 'DET' && t.pos !== 'ADP' && labelLower.includes(` ${t.lower} `));
   });
   return chunks.map((chunk) => {
     const x = chunkFeatures(chunk, ctx, chunks);
     return { chunk, x, p: active === null ? 0 : chunkProbability(x, active) };
   });
+}
+
+/** A phrase whose words after its preposition read alone: a name or two words besides determiners. */
+function standsAlone(c: Chunk): boolean {
+  const object = c.tokens.slice(1).filter((t) => t.pos !== 'DET');
+  return object.some((t) => t.pos === 'PROPN') || object.length >= 2;
 }
 
 /** Tokens as the source spaces them. */

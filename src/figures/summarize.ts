@@ -91,8 +91,12 @@ function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): str
   const lead = candidates[0] ?? sentences.find((s) => normalize(s.text) !== normalTitle) ?? sentences[0];
   if (lead === undefined) return cut(title);
   if (lead.text.length > MAX_SUMMARY) return cut(lead.text);
+  // Whichever sentence is most central, the lead stands alone when no other candidate fits beside it: most
+  // leads are long, so most articles need no scoring.
+  const room = MAX_SUMMARY - 1 - lead.text.length;
+  if (!candidates.some((s) => s !== lead && s.text.length <= room)) return lead.text;
   const central = mostCentral(candidates, lead, title, figures);
-  if (central === null || lead.text.length + 1 + central.text.length > MAX_SUMMARY) return lead.text;
+  if (central === null || central.text.length > room) return lead.text;
   const [first, second] = central.start < lead.start ? [central, lead] : [lead, central];
   return `${first.text} ${second.text}`;
 }
@@ -100,8 +104,63 @@ function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): str
 /** A sentence of running prose: not the repeated headline (`normalTitle`, normalized), a byline or a photo caption. */
 function isProse(s: string, normalTitle: string): boolean {
   if (normalizesTo(s, normalTitle) || BYLINE.test(s) || CAPTION.test(s)) return false;
-  const words = s.match(WORD)?.length ?? 0;
+  // Twelve words decide as well as all of them.
+  const words = countWords(s, 12);
   return words >= 6 && (/[.!?"”’')]$/.test(s) || words >= 12);
+}
+
+/**
+ * How many matches of WORD `s` holds, counting no further than `limit`: the count without the array of words.
+ * @example countWords("It rose 5% in May", 12) // 5
+ */
+export function countWords(s: string, limit = Infinity): number {
+  let n = 0;
+  const walked = walkWords(s, () => ++n < limit);
+  return walked ? n : Math.min(limit, s.match(WORD)?.length ?? 0);
+}
+
+/**
+ * Call `visit` with the offsets of each match of WORD in `s`, in order, while it returns true; false when `s`
+ * holds a surrogate pair, which the caller then reads with the regex itself.
+ */
+function walkWords(s: string, visit: (start: number, end: number) => boolean): boolean {
+  let i = 0;
+  while (i < s.length) {
+    const c = charClass(s.charCodeAt(i));
+    if (c === ASTRAL) return false;
+    if (c !== WORD_START) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    while (i < s.length) {
+      const d = charClass(s.charCodeAt(i));
+      if (d !== WORD_START && d !== WORD_ONLY_INSIDE) break;
+      i++;
+    }
+    if (!visit(start, i)) break;
+  }
+  // A word that ran into a surrogate half is not known to end there.
+  return i >= s.length || charClass(s.charCodeAt(i)) !== ASTRAL;
+}
+
+// What each UTF-16 unit is to WORD, found once per unit from the regex itself; a surrogate sends the caller back to the regex.
+const WORD_START = 1;
+const WORD_ONLY_INSIDE = 2;
+const OTHER = 3;
+const ASTRAL = 4;
+const CLASSES = new Uint8Array(65536);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function charClass(c: number): number {
+  let k = CLASSES[c] as number;
+  if (k === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) k = ASTRAL;
+    else if (LETTER_OR_DIGIT.test(String.fromCharCode(c))) k = WORD_START;
+    else k = c === 39 || c === 0x2019 || c === 45 ? WORD_ONLY_INSIDE : OTHER;
+    CLASSES[c] = k;
+  }
+  return k;
 }
 
 /** A photo credit such as "(Jane Doe/Agency via Getty Images)": the sentence before it is a caption. */
@@ -116,8 +175,7 @@ function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figu
   let bestScore = 0;
   for (const s of candidates) {
     if (s === lead) continue;
-    let score = 0;
-    for (const w of new Set(contentWords(s.text))) if (titleWords.has(w)) score += 1;
+    let score = titleWordsIn(s.text, titleWords);
     for (let rank = 0; rank < figures.length; rank++) {
       const f = figures[rank] as Figure;
       if (f.start >= s.start && f.end <= s.end) score += 3 / (rank + 1);
@@ -128,6 +186,21 @@ function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figu
     }
   }
   return best;
+}
+
+/** How many different words of `s` (lower case) the headline's content words hold: no array, no set per sentence. */
+function titleWordsIn(s: string, titleWords: ReadonlySet<string>): number {
+  const lower = s.toLowerCase();
+  const found: string[] = [];
+  const walked = walkWords(lower, (start, end) => {
+    const w = lower.slice(start, end);
+    if (titleWords.has(w) && !found.includes(w)) found.push(w);
+    return true;
+  });
+  if (walked) return found.length;
+  let n = 0;
+  for (const w of new Set(contentWords(s))) if (titleWords.has(w)) n += 1;
+  return n;
 }
 
 function contentWords(s: string): string[] {

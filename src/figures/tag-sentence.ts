@@ -60,13 +60,14 @@ function tagger(): WinkMethods {
  * @example tagSentence("Profits jumped 76%.").tokens.map((t) => t.pos) // ["NOUN", "VERB", "NUM", "SYM", "PUNCT"]
  */
 export function tagSentence(sentence: string, offset = 0): TaggedSentence {
-  // A headline is tagged for the text and again for the title: the last few sentences are kept.
-  const key = `${offset}\u0000${sentence}`;
-  const hit = recent.get(key);
-  if (hit !== undefined) return hit;
+  // A headline is tagged for the text and again for the title: the last few sentences are kept, found by their
+  // offset (a number hashes for free; a key built from the sentence cost a string and its hash every call).
+  const hit = recent.get(offset);
+  if (hit !== undefined && hit.sentence === sentence) return hit.tagged;
   const tagged = tagUncached(sentence, offset);
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  recent.set(key, tagged);
+  recent.delete(offset);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as number);
+  recent.set(offset, { sentence, tagged });
   return tagged;
 }
 
@@ -75,15 +76,14 @@ const RECENT_MAX = 16;
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-const recent = new Map<string, TaggedSentence>();
+const recent = new Map<number, { sentence: string; tagged: TaggedSentence }>();
 
 function tagUncached(sentence: string, offset: number): TaggedSentence {
   const n = tagger();
   const its = n.its;
-  const doc = n.readDoc(sentence);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const items = doc.tokens();
+  const items = n.readDoc(sentence).tokens();
+  const values = items.out(its.value) as string[];
+  const pos = items.out(its.pos) as string[];
   const tokens: Token[] = [];
   let sawWord = false;
   let cursor = 0;
@@ -139,8 +139,8 @@ export function retag(tokens: Token[]): void {
       t.lemma = t.lower.slice(0, -1);
     }
     // "Sales in 2004 rose 5%": a past verb of change before an amount is no noun (the flower, the fall of Rome).
-    const changed = PAST_CHANGE[t.lower];
-    if (t.pos === 'NOUN' && changed !== undefined && next !== undefined && (next.pos === 'NUM' || next.pos === 'SYM' || /^(?:by|to|from|sharply|slightly)$/.test(next.lower))) {
+    const changed = t.pos === 'NOUN' ? PAST_CHANGE.get(t.lower) : undefined;
+    if (changed !== undefined && next !== undefined && (next.pos === 'NUM' || next.pos === 'SYM' || /^(?:by|to|from|sharply|slightly)$/.test(next.lower))) {
       t.pos = 'VERB';
       t.lemma = changed;
     }
@@ -171,11 +171,14 @@ function opensClause(tokens: readonly Token[], k: number): boolean {
   return k < 0 || tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ' || tokens[k]?.pos === 'PROPN';
 }
 
-/** Past forms of change verbs the light model sometimes tags as nouns, with their lemma. */
-const PAST_CHANGE: Record<string, string> = {
+/**
+ * Past forms of change verbs the light model sometimes tags as nouns, with their lemma. A Map, not an object:
+ * a keyed look-up of every noun in an object literal was the slowest line of tagging (and "constructor" found Object).
+ */
+const PAST_CHANGE = new Map(Object.entries({
   rose: 'rise', fell: 'fall', grew: 'grow', jumped: 'jump', dropped: 'drop', climbed: 'climb', slipped: 'slip', slid: 'slide',
   gained: 'gain', lost: 'lose', sank: 'sink', soared: 'soar', surged: 'surge', plunged: 'plunge', tumbled: 'tumble', rallied: 'rally',
-};
+}));
 
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
 const DATE_ANCHOR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|year|years|quarter|month|months|week|weeks|day|days|decade|season|today|yesterday|tomorrow|weekend|morning|afternoon|evening|night|christmas|easter|summer|winter|spring|autumn)$/;

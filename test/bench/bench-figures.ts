@@ -15,6 +15,7 @@
  * Usage: npm run bench:figures -- [corpus.jsonl] [--sample 100]
  */
 import { Culture, NumberWithUnitRecognizer } from '@microsoft/recognizers-text-number-with-unit';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus, type CorpusArticle } from '../../src/eval/eval-figures.js';
@@ -36,6 +37,7 @@ const RATE_GOAL = 1000;
 const RATIO_GOAL = 40;
 
 function main(argv: string[]): void {
+  const loadBefore = loadavg();
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const i = argv.indexOf('--sample');
   const sampleSize = i >= 0 ? Number(argv[i + 1]) : 100;
@@ -64,6 +66,8 @@ function main(argv: string[]): void {
 
   const f = (n: number) => n.toFixed(0).padStart(6);
   console.log(`corpus: ${path} (${corpus.length} articles); sample: ${sample.length} articles, every ${step}th`);
+  // Both sides share the machine: the load says how much of a core each really had.
+  console.log(`node ${process.version}, one thread; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the run`);
   console.log(`peer  @microsoft/recognizers-text-number-with-unit (currency+dimension+temperature+age models, sentence by sentence), sample: ${f(peer.perSecond)} articles/s (${peer.seconds.toFixed(2)} s, ${peer.found} results)`);
   console.log(`ours  summarizeArticle (split, find, label, rank, summary), sample:                                                 ${f(oursSample.perSecond)} articles/s (${oursSample.seconds.toFixed(2)} s, ${oursSample.found} key figures)`);
   console.log(`ours  summarizeArticle, whole corpus:                                                                             ${f(oursAll.perSecond)} articles/s (${oursAll.seconds.toFixed(2)} s)`);

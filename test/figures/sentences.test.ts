@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import sbd from 'sbd';
 import { splitSentences } from '../../src/figures/sentences.js';
 
 describe('splitSentences', () => {
@@ -18,6 +19,22 @@ describe('splitSentences', () => {
     const got = splitSentences(input);
     expect(got.map((s) => s.text)).toEqual(expected);
     for (const s of got) expect(input.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps a line whole when its only full stop, ! or ? ends it, as sbd does', () => {
+    // splitSentences skips sbd on such lines; this is the assumption, checked against sbd itself.
+    const chunk = fc.constantFrom('Mr', 'U', 'S', ' ', '  ', '"', '”', 'é', '😀', '\u00a0', 'word', 'Jan', '4', ',', '$', '…', '(', ')');
+    const end = fc.constantFrom('', '.', '!', '?', '. ', '."');
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 30 }), end, (parts, last) => {
+        const line = parts.join('') + last;
+        const pieces = sbd.sentences(line, { newline_boundaries: false, sanitize: false });
+        expect(pieces.length).toBeLessThanOrEqual(1);
+        const trimmed = line.trim();
+        expect(splitSentences(line).map((s) => s.text)).toEqual(trimmed === '' ? [] : [trimmed]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps the offset invariant on any text', () => {

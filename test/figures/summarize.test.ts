@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizesTo, summarizeArticle } from '../../src/figures/summarize.js';
+import { countWords, normalizesTo, summarizeArticle } from '../../src/figures/summarize.js';
 
 // A synthetic story in the shape of a wire report: headline repeated as the first line, a byline
 // with date, time and reading time, an approximate headline figure restated precisely in the body.
@@ -102,5 +102,23 @@ describe('normalizesTo', () => {
     expect(normalizesTo('  Profits\t JUMP ', 'profits jump')).toBe(true);
     expect(normalizesTo('Profits jumped', 'profits jump')).toBe(false);
     expect(normalizesTo('Profits jump', 'profits  jump')).toBe(false);
+  });
+});
+
+describe('countWords', () => {
+  // The reference: how many words the regex the summary used before finds.
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', '7', ' ', "'", '’', '-', 'é', 'İ', 'ß', '٣', '😀', '𝐀', '\ud800', '.', '\u00a0'), maxLength: 16 });
+
+  it('counts what the word regex matches, up to the limit, any script or surrogate', () => {
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 6 }), (s, limit) => {
+      const all = s.match(WORD)?.length ?? 0;
+      return countWords(s) === all && countWords(s, limit) === Math.min(limit, all);
+    }), { numRuns: 2000 });
+  });
+
+  it('counts words with apostrophes and hyphens as one', () => {
+    expect(countWords("It's a well-known rise of 5% in May")).toBe(8);
+    expect(countWords('one two three four', 2)).toBe(2);
   });
 });

@@ -36,6 +36,12 @@ describe('retag', () => {
   ])('%s', (_name, sentence, word, expected) => {
     expect(pos(sentence, word)).toBe(expected);
   });
+
+  it('reads only its own list of past forms, nothing an object inherits ("constructor" stays a noun)', () => {
+    const { tokens } = tagSentence('The constructor 5 firms hired left.');
+    expect(tokens.find((t) => t.text === 'constructor')).toMatchObject({ pos: 'NOUN', lemma: 'constructor' });
+    for (const t of tokens) expect(typeof t.lemma).toBe('string');
+  });
 });
 
 describe('dateSpans', () => {
