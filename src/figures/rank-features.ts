@@ -22,6 +22,8 @@ export interface FeatureContext {
   topicWords?: ReadonlySet<string>;
   /** Content words of each sentence already read (several quantities share a sentence; ranking runs per article). */
   sentenceWords?: Map<string, string[]>;
+  /** The same words folded (see `fold`), as a set, per sentence already read. */
+  sentenceFolded?: Map<string, ReadonlySet<string>>;
 }
 
 /** Feature names in a fixed order; the weights file holds one weight per name plus a bias. */
@@ -109,6 +111,14 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     }
     return w;
   };
+  const foldedOf = (sentence: string): ReadonlySet<string> => {
+    let w = ctx.sentenceFolded?.get(sentence);
+    if (w === undefined) {
+      w = new Set(wordsOf(sentence).map(fold));
+      ctx.sentenceFolded?.set(sentence, w);
+    }
+    return w;
+  };
   const overlap = Math.max(0, ...members.filter((m) => !isHeadline(wordsOf(m.sentence), ctx.titleWords)).map((m) => titleOverlap(wordsOf(m.sentence), ctx.titleWords)));
   const before = ctx.text.slice(Math.max(0, first.start - 12), first.start);
   const sameUnit = ctx.all.filter((o) => o.kind === best.kind && o.unit === best.unit);
@@ -145,7 +155,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
     labelTopic: topicality(labelWords, ctx.wordCounts),
-    centrality: Math.max(...members.map((m) => share(topicWords, new Set(wordsOf(m.sentence).map(fold))))),
+    centrality: Math.max(...members.map((m) => share(topicWords, foldedOf(m.sentence)))),
     countLog: 0, leadMoney: 0,
     emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };
@@ -164,9 +174,9 @@ function isHeadline(words: readonly string[], titleWords: ReadonlySet<string>): 
 /** Share of the headline's content words found among a sentence's words (0 to 1). */
 function titleOverlap(sentenceWords: readonly string[], titleWords: ReadonlySet<string>): number {
   if (titleWords.size === 0) return 0;
-  const words = new Set(sentenceWords);
+  // A sentence has a few dozen content words at most: searching them costs less than building a set per mention.
   let n = 0;
-  for (const w of titleWords) if (words.has(w)) n++;
+  for (const w of titleWords) if (sentenceWords.includes(w)) n++;
   return n / titleWords.size;
 }
 
@@ -196,7 +206,7 @@ function topicality(words: readonly string[], counts: ReadonlyMap<string, number
  * What the features need to know about the article besides its figures: how often each word occurs, and its topic.
  * @example articleWords("Qantas profits rose. Qantas said profit grew. Qantas shares fell.").topicWords.has("qantas") // true
  */
-export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords' | 'sentenceWords'> {
+export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 'topicWords' | 'sentenceWords' | 'sentenceFolded'> {
   const wordCounts = new Map<string, number>();
   // ASCII words are enough to count what an article repeats; a character walk finds them without a regex or a
   // match array over the whole text, and skips the words of one or two letters before making a string of them.
@@ -219,5 +229,5 @@ export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 
   }
   // The eight most frequent words said at least three times: what the story keeps coming back to.
   const topicWords = new Set([...wordCounts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w));
-  return { wordCounts, topicWords, sentenceWords: new Map() };
+  return { wordCounts, topicWords, sentenceWords: new Map(), sentenceFolded: new Map() };
 }
