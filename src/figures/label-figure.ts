@@ -8,7 +8,7 @@
 import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
-import { DROP_IN_LABEL, MAX_PLACED_WORDS, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
+import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
 import { namesAThing } from './labels/label-quality.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
@@ -84,11 +84,9 @@ export function labelFigure(
   const antecedent = earlier.findLast((e) => e.end <= sStart && e.label !== '')?.label;
   if (antecedent !== undefined) ctx = { ...ctx, antecedent };
   ctx = { ...ctx, nearby: source.slice(Math.max(0, sStart - NEARBY_CHARS), toks[toks.length - 1]?.end ?? figure.end) };
-  const core = withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx);
-  // Where and when may take the label one word past the usual limit, never a label already over it.
-  const placed = countWords(core) > MAX_WORDS ? core : withFrontedPhrase(withRate(withTime(core, tagged, f1), toks, f1), tagged, f0);
-  const words = namesAThing(placed) ? placed : (repairs(placed, toks, f0, f1, ctx).find(namesAThing) ?? placed);
-  const text = render(words, words === placed && placed.length > core.length ? MAX_PLACED_WORDS : MAX_WORDS);
+  const structural = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
+  const words = namesAThing(structural) ? structural : (repairs(structural, toks, f0, f1, ctx).find(namesAThing) ?? structural);
+  const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
   if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);

@@ -52,7 +52,7 @@ describe('labelFigure', () => {
     ['The villagers have created 60 films.', '60', 'films created by villagers'],
     // An infinitive completes the predicate; "are to" keeps it ahead.
     ['Information packs were sent to the 3,000 schools invited to take part.', '3,000', 'schools invited to take part'],
-    ['At the Department for Work and Pensions, 30,000 jobs are to go.', '30,000', 'jobs to go at Department for Work and Pensions'],
+    ['At the Department for Work and Pensions, 30,000 jobs are to go.', '30,000', 'jobs to go'],
     // "have" before an object is the verb; a date after the predicate places it.
     ['About three million Britons have some sort of hand tremor condition.', 'About three million', 'Britons have sort of hand tremor condition'],
     ['Adults get a new mobile and 15 million handsets are replaced in total each year.', '15 million', 'handsets replaced each year'],
@@ -63,7 +63,7 @@ describe('labelFigure', () => {
     ['Absa expects to see earnings grow by 20-25% in its current financial year.', '20-25%', 'expected rise in earnings in current financial year'],
     ['Shares in casino operators fell by between 10 and 25% on Monday.', 'between 10 and 25%', 'fall in Shares in casino operators'],
     // A second verb phrase shares the subject of the first; a rate's unit is kept.
-    ['Light crude oil futures fell $2.86 to $41.32 a barrel, and have now lost $4 in five days.', '$4', 'fall in Light crude oil futures in five days'],
+    ['Light crude oil futures fell $2.86 to $41.32 a barrel, and have now lost $4 in five days.', '$4', 'fall in Light crude oil futures'],
     ['Light crude oil futures fell $2.86 to $41.32 a barrel.', '$41.32', 'Light crude oil futures per barrel'],
     // Comparatives and particles give the direction of a change.
     ['Train tickets are 7% cheaper than last year.', '7%', 'fall in Train tickets'],
@@ -107,7 +107,7 @@ describe('labelFigure', () => {
     // A duration on an infinitive: the verbs it hangs on, and the noun a clause with no relative pronoun is about.
     ['To finally get the gold I\'ve been trying to get for 24 years was a big relief, said Campbell.', '24 years', 'trying to get gold'],
     ['It is the title she has wanted to win for 10 years.', '10 years', 'wanted to win title'],
-    // A phrase of place or time may take the label to nine words; a turn of phrase ("In contrast") or a day that owns a noun places nothing.
+    // A turn of phrase ("In contrast") or a day that owns a noun places nothing.
     ['In contrast, Sale are missing 14 players due to injuries.', '14', 'Sale players due to injuries'],
     ['Safin lost the first set 6-1 to Lleyton Hewitt in Sunday\'s final.', '6-1', 'Safin lost first set to Lleyton Hewitt'],
     ['The costs range from $2.5m (£1.33m) to $4m (£2.13m) of local taxpayers\' money.', '$4m', 'costs range'],

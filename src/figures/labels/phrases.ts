@@ -7,9 +7,6 @@ import type { Token } from '../tag-sentence.js';
 /** A label holds at most eight words: a reader takes it in at a glance. */
 export const MAX_WORDS = 8;
 
-/** Where and when ("in five days", "at the Ministry of Defence") may take a label one word further. */
-export const MAX_PLACED_WORDS = MAX_WORDS + 1;
-
 /** Words that negate a predicate; a label keeps them. */
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 
@@ -239,12 +236,12 @@ export function countWords(tokens: Token[]): number {
 }
 
 /** Join label tokens as the source spaces them, drop articles and dangling words, at most eight words, never cut inside a phrase. */
-export function render(tokens: Token[], limit = MAX_WORDS): string {
+export function render(tokens: Token[]): string {
   // An unresolved "its" or "their" names nobody: "index" reads better than "its index".
   let kept = tokens.filter((t) => (!DROP_IN_LABEL.has(t.lower) && t.pos !== 'PUNCT' && !(t.pos === 'PRON' && /^(?:its|their)$/.test(t.lower))) || t.text === '-');
-  if (countWords(kept) > limit) {
+  if (countWords(kept) > MAX_WORDS) {
     let cut = kept.length;
-    while (cut > 0 && countWords(kept.slice(0, cut)) > limit) cut--;
+    while (cut > 0 && countWords(kept.slice(0, cut)) > MAX_WORDS) cut--;
     // Stop before the last preposition within the limit rather than halfway through its phrase ("captured by Ukrainian").
     const lastPrep = kept.slice(0, cut).findLastIndex((t, i) => i > 1 && (t.pos === 'ADP' || t.pos === 'CCONJ'));
     kept = kept.slice(0, lastPrep > 1 && cut < kept.length ? lastPrep : cut);
@@ -265,7 +262,7 @@ export function render(tokens: Token[], limit = MAX_WORDS): string {
     const prev = kept[i - 1];
     const glued = prev !== undefined && prev.end === t.start && t.start >= 0;
     if (!glued) {
-      if (n === limit) break;
+      if (n === MAX_WORDS) break;
       n++;
     }
     out += (out === '' || glued ? '' : ' ') + (t.initial === true && t.pos !== 'PROPN' ? t.lower : t.text);

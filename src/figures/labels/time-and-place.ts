@@ -3,7 +3,7 @@
  * clause, a phrase that opens the sentence ("At the Department for Work and Pensions, …"), a rate ("a barrel").
  */
 import type { TaggedSentence, Token } from '../tag-sentence.js';
-import { MAX_PLACED_WORDS as MAX_WORDS, countWords, isNounish, isTimePhrase, nounPhrase, word } from './phrases.js';
+import { MAX_WORDS, countWords, isNounish, isTimePhrase, nounPhrase, word } from './phrases.js';
 
 /** A time phrase right after the figure ("in 2004", "last month", "each year") when the label has room: when, from the tagger's DATE entities. */
 export function withTime(words: Token[], tagged: TaggedSentence, f1: number): Token[] {
