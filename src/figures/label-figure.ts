@@ -31,7 +31,7 @@ const LINKING = /^(?:be|become|remain|represent|equal|total|amount|number|consti
 const STAND_INS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our', 'firm', 'company', 'group', 'bank', 'club', 'side', 'team', 'government', 'party', 'band', 'star', 'singer', 'player']);
 
 /** Survey wording for the people asked: "62% of those questioned". */
-const RESPONDENTS = /^(?:questioned|asked|surveyed|polled|interviewed|respondents|sampled)$/;
+const RESPONDENTS = /^(?:questioned|asked|surveyed|polled|interviewed|quizzed|respondents|sampled)$/;
 
 /** Verbs of saying whose clause is what a share of respondents did or think. */
 const SAYING = new Set(['say', 'said', 'says', 'think', 'believe', 'admit', 'report', 'claim', 'feel', 'agree', 'expect', 'want', 'prefer', 'plan']);
@@ -67,6 +67,22 @@ export function labelFigure(
   earlier: ReadonlyArray<LabelTarget & { label: string }>,
   source: string,
   ctx: LabelContext = {},
+): string {
+  const own = ownLabel(tagged, figure, earlier, source, ctx);
+  if (own !== figure.text && /\p{L}{3}/u.test(own)) return own;
+  // "bids of £3m, £4m and £5m", "£30m, £40m or £50m": a member of a list of amounts with nothing of its own to say
+  // counts what the member before it does.
+  const last = earlier[earlier.length - 1];
+  const listed = last !== undefined && last.start >= (tagged.tokens[0]?.start ?? figure.start) && last.kind === figure.kind && last.end <= figure.start && /^[ \t\u00a0]*(?:,|,?[ \t\u00a0]*(?:and|or))[ \t\u00a0]+$/.test(source.slice(last.end, figure.start));
+  return listed && /\p{L}{3}/u.test(last.label) ? last.label : own;
+}
+
+function ownLabel(
+  tagged: TaggedSentence,
+  figure: LabelTarget,
+  earlier: ReadonlyArray<LabelTarget & { label: string }>,
+  source: string,
+  ctx: LabelContext,
 ): string {
   const toks = tagged.tokens;
   const sStart = toks[0]?.start ?? figure.start;
@@ -475,7 +491,8 @@ function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
   let who = wordsOf('respondents');
   if (toks[j]?.lower === 'of') {
     j++;
-    while (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those' || toks[j]?.lower === 'people') j++;
+    // "of the 1,000 adults": the size of the sample is no part of who was asked.
+    while (toks[j]?.pos === 'DET' || toks[j]?.lower === 'those' || toks[j]?.lower === 'people' || (toks[j]?.pos === 'NUM' && /\d/.test(toks[j]?.text ?? ''))) j++;
     if (RESPONDENTS.test(toks[j]?.lower ?? '')) j++;
     else {
       // "84% of net users say they …": the people asked are named.
@@ -484,16 +501,24 @@ function surveyLabel(toks: Token[], f1: number, figure: LabelTarget): Token[] {
       who = np;
       j = toks.indexOf(np[np.length - 1] as Token) + 1;
     }
+    // "adults quizzed by ICM for BBC News 24 said": who asked them is no part of what they said.
+    if (RESPONDENTS.test(toks[j]?.lower ?? '')) {
+      let k = j + 1;
+      while (k < toks.length && k < j + 9 && toks[k]?.pos !== 'PUNCT' && toks[k]?.pos !== 'VERB' && toks[k]?.pos !== 'AUX') k++;
+      if (SAYING.has(toks[k]?.lower ?? '') || SAYING.has(toks[k]?.lemma ?? '')) j = k;
+    }
   }
   while (toks[j]?.pos === 'ADV') j++;
-  if (!SAYING.has(toks[j]?.lower ?? '') && !SAYING.has(toks[j]?.lemma ?? '')) return [];
+  const saying = toks[j];
+  if (saying === undefined || (!SAYING.has(saying.lower) && !SAYING.has(saying.lemma))) return [];
   j++;
   if (toks[j]?.lower === 'that') j++;
+  // "said they would switch" → "who would switch"; "said politicians did not deliver" keeps "said": others act there.
+  const said: Token[] = toks[j]?.pos === 'PRON' ? [] : [saying];
   if (toks[j]?.pos === 'PRON') j++;
-  const said: Token[] = [];
   for (; j < toks.length && said.length < 6; j++) {
     const t = toks[j] as Token;
-    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'NUM' || CLAUSE_OPENERS.has(t.lower)) break;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'NUM' || CLAUSE_OPENERS.has(t.lower) || /^(?:what|how|why|whether)$/.test(t.lower)) break;
     if (t.pos !== 'DET' && t.pos !== 'PRON') said.push(t);
   }
   return said.length === 0 ? [] : [...who, word('who'), ...said];

@@ -41,6 +41,14 @@ describe('labelFigure', () => {
     // Survey shares: the respondents and what they said.
     ['In one poll, 62% of those questioned said they would switch banks.', '62%', 'respondents who would switch banks'],
     ['Nearly 40% said they never read the terms.', 'Nearly 40%', 'respondents who never read terms'],
+    // The sample's size and who asked are not who answered; "said" stays when others act in what was said.
+    ['And 87% of the 1,000 adults quizzed by ICM said politicians did not deliver.', '87%', 'adults who said politicians did not deliver'],
+    // A reflexive complement and a clause object complete the predicate.
+    ['Only 11% regarded themselves as technically savvy enough to send a picture message.', '11%', 'share regarded technically savvy enough to send'],
+    ['The report reveals that 87% of searchers usually find what they were looking for.', '87%', 'searchers usually find what they were looking'],
+    // A year between a noun and its "of" says when; members of a list with nothing of their own share the first one's label.
+    ['Asahi made a record profit in 2004 of 30.6bn yen.', '30.6bn yen', 'Asahi record profit'],
+    ['Spurs had seen previous bids of £3m, £4m and £5m rejected.', '£4m', 'previous bids'],
     // A bare count borrows its neighbour's noun.
     ['Officials said 900 homes were flooded while 300 were damaged in the storm.', '300', 'homes damaged in storm'],
     ['The clubs have 14 and 9 players in the squad.', '14', 'players in squad'],

@@ -181,8 +181,28 @@ export function predicateAfter(toks: Token[], lastOfNp: Token): Token[] {
   } else if (toks[k]?.lower === 'to' && toks[k + 1]?.pos === 'VERB') {
     // "schools invited to take part", "couples go to court": the infinitive completes the verb.
     rest.push(...infinitive(toks, k));
+  } else if (v.pos === 'VERB' && /^(?:themselves|himself|herself|itself|ourselves)$/.test(toks[k]?.lower ?? '')) {
+    // "regarded themselves as technically savvy enough to send": what they take themselves to be.
+    rest.push(...complement(toks, k + 1 + (toks[k + 1]?.lower === 'as' ? 1 : 0)));
+  } else if (v.pos === 'VERB' && /^(?:what|how|where|why)$/.test(toks[k]?.lower ?? '')) {
+    // "find what they were looking for": a clause is the verb's object; it ends at the next break.
+    const clause: Token[] = [];
+    for (let i = k; i < toks.length && clause.length < 5 && !(toks[i]?.pos === 'PUNCT' || toks[i]?.pos === 'SCONJ' || toks[i]?.pos === 'CCONJ' || toks[i]?.pos === 'NUM'); i++) clause.push(toks[i] as Token);
+    if (clause.length > 1) rest.push(...clause);
   }
   return [...out, ...aux, ...neg, ...rest];
+}
+
+/** "technically savvy enough to send": adverbs, an adjective, and an infinitive that completes it; empty without the adjective. */
+function complement(toks: Token[], k: number): Token[] {
+  const out: Token[] = [];
+  let i = k;
+  while (toks[i]?.pos === 'ADV' && out.length < 2) out.push(toks[i++] as Token);
+  if (toks[i]?.pos !== 'ADJ') return [];
+  out.push(toks[i++] as Token);
+  if (toks[i]?.lower === 'enough') out.push(toks[i++] as Token);
+  if (toks[i]?.lower === 'to' && toks[i + 1]?.pos === 'VERB') out.push(toks[i] as Token, toks[i + 1] as Token);
+  return out;
 }
 
 /** "to take part", "to resolve access disputes": an infinitive at k ("to") with its object or particle, at most four words. */

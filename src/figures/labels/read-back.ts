@@ -46,6 +46,8 @@ export function readBack(toks: Token[], f0: number): Back {
   // "lost their first three matches", "won its last five games": the owner's word and an ordinal sit between verb and figure.
   if (b.prep === null && toks[j]?.pos === 'ADJ' && /^(?:first|last|next|final|previous|past|opening|latest)$/.test(toks[j]?.lower ?? '')) j--;
   if (b.prep === null && /^(?:their|its|his|her|our)$/.test(toks[j]?.lower ?? '') && isVerbLike(toks[j - 1] ?? word(''))) j--;
+  // "a record profit in 2004 of 30.6bn yen": a year between the noun and its "of" says when, not what.
+  if (b.prep === 'of' && /^(?:19|20)\d\d$/.test(toks[j]?.text ?? '') && /^(?:in|for)$/.test(toks[j - 1]?.lower ?? '') && isNounish(toks[j - 2])) j -= 2;
   if ((b.prep === 'of' || b.prep === 'for' || b.prep === 'at' || b.prep === 'than') && isNounish(toks[j])) {
     b.headOfNoun = nounBack(toks, j);
     const before = j - b.headOfNoun.length;
