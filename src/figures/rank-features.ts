@@ -139,7 +139,8 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     restated: /\d[\p{L}%]*[ \t\u00a0]+or[ \t\u00a0]+$/u.test(before) ? 1 : 0,
     pence: best.kind === 'money' && /\dp$/.test(best.text) ? 1 : 0,
     singleTime: best.kind === 'duration' && best.value <= 1 ? 1 : 0,
-    spelled: members.every((m) => !/\d/.test(m.text)) ? 1 : 0,
+    // A count or a span spelled out is small and incidental ("two adults"); a share or a percent in words is not ("Sixty percent", "Half").
+    spelled: (best.kind === 'count' || best.kind === 'duration') && members.every((m) => !/\d/.test(m.text)) ? 1 : 0,
     small: best.kind === 'count' && value < 10 ? 1 : 0,
     logValue: Math.min(12, Math.log10(1 + value)) / 12,
     titleOverlap: overlap,

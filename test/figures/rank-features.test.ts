@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fit, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { crossValidate, fit, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { FEATURE_NAMES } from '../../src/figures/rank-features.js';
 import { figureGroups } from '../../src/figures/rank-figures.js';
@@ -16,6 +16,14 @@ describe('figure features', () => {
   it('marks a baseline and a small spelled-out count', () => {
     expect(of('180')).toMatchObject({ baseline: 1, inTitle: 0 });
     expect(of('two')).toMatchObject({ spelled: 1, small: 1 });
+  });
+  it('counts only spelled-out counts and spans as spelled, not shares or percents in words', () => {
+    const t = 'Sixty percent of the fund goes to poor countries. Half the world has a phone, and two firms agreed.';
+    const gs = figureGroups(findFigures(t), { title: '', text: t });
+    const f = (s: string) => gs.find((g) => g.members.some((m) => m.text === s))?.features;
+    expect(f('Sixty percent')).toMatchObject({ spelled: 0, percent: 1 });
+    expect(f('Half')).toMatchObject({ spelled: 0, share: 1 });
+    expect(f('two')).toMatchObject({ spelled: 1 });
   });
   it('marks what changed, multipliers and proportions', () => {
     const t = 'Sales rose 12% as exports tripled. One in five firms grew, with 40 new plants.';
@@ -61,5 +69,12 @@ describe('ranker fit', () => {
     const model = fit(articles, { l2: 0.01, steps: 300 });
     expect(model.weights.inTitle).toBeGreaterThan(0);
     expect(recallAt5(articles, model)).toBe(1);
+  });
+
+  it('cross-validates on held-out folds and gives the same estimate on every run', () => {
+    const opts = { folds: 3, l2: 0.01, steps: 200 };
+    const once = crossValidate(articles, [], { ...opts, repeats: 1 });
+    expect(once).toBe(1);
+    expect(crossValidate(articles, [], { ...opts, repeats: 3 })).toBe(crossValidate(articles, [], { ...opts, repeats: 3 }));
   });
 });
