@@ -79,11 +79,21 @@ export function trainingArticles(goldFile: string, fixtureFile: string | null, c
       const a = corpus.get(String(g.id));
       if (a === undefined) continue;
       const qs = quantities(a.title, a.text);
-      const y = qs.map((q) => q.members.some((m) => g.key.includes(m.text)));
+      const y = qs.map((q) => q.members.some((m) => isFixtureKey(m.text, g.key)));
       fixture.push({ id: g.id, x: qs.map((q) => q.x), y, values: [], gold: [] });
     }
   }
   return { tune, fixture };
+}
+
+/**
+ * Whether a mention is one of the fixture's key figures. The fixture writes a key without its qualifier ("500,000"
+ * for "more than 500,000", "2,000 and 4,000" for "between 2,000 and 4,000"): matched on the whole text only, a
+ * quarter of its keys trained as incidental and taught the model that approximate figures are.
+ * @example isFixtureKey("more than 500,000", ["500,000"]) // true
+ */
+export function isFixtureKey(mention: string, keys: readonly string[]): boolean {
+  return keys.some((k) => mention === k || mention.endsWith(` ${k}`));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Figure, FigureKind } from '../domain/types.js';
 import { labelFigure, type LabelContext } from './label-figure.js';
 import { MULTIPLIER_WORDS } from './multipliers.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
-import { ORDINAL_WORDS } from './ordinals.js';
+import { ORDINAL_WORDS, POSITION_WORDS } from './ordinals.js';
 import { notFigure, numberBefore, opensSentence, type NumberBefore } from './not-figures.js';
 import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
@@ -15,7 +15,7 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { tagSentence, type TaggedSentence } from './tag-sentence.js';
 
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS}|${MULTIPLIER_WORDS}|${ORDINAL_WORDS})\\b`,
+  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS}|${MULTIPLIER_WORDS}|${ORDINAL_WORDS}|${POSITION_WORDS})\\b`,
   'giu',
 );
 const SP = '[ \\t\\u00a0\\u202f]';
@@ -192,7 +192,7 @@ function toMention(a: Amount): Mention {
 
 /** "20-30%", "20 to 30 years", "£2-3bn", "between 20 and 30", "1,000-for-1,000", "one in five", "2-1". */
 function joinRangeOrRatio(text: string, a: Amount): Mention | null {
-  if (a.fraction || a.age) return null;
+  if (a.fraction || a.age || a.rank === true) return null;
   const between = /\bbetween[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
   const sep = between ? BETWEEN_AND : RANGE_SEP;
   sep.lastIndex = a.end;

@@ -42,16 +42,19 @@ const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1000, 1500, 30
 const EVENT_KM = new Set([3, 5, 10]);
 const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?)[ \t\u00a0]+$/i;
 const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|steeplechase|runner|star|specialist|winner|sprint|season|best|time|victory|win|ranking|rankings|\))/i;
+/** A race's own name after its distance, whatever the distance: "won the 9.2km race", "the six kilometre event". */
+const RACE_AFTER = /^[ \t\u00a0-]*(?:road[ \t\u00a0]+)?(?:race|races|event|events|relay|final|finals|heat|heats|walk|steeplechase|cross-country)\b/i;
+const RACE_UNITS = new Set(['m', 'km', 'miles']);
 /** A sentence about a race: there a track distance ("ran 5,000m", "at 800m and 1500m") names the event. */
 const SPORT_CUE = /\b(?:athlet\w*|olympics?|sprint\w*|hurdl\w*|relay|medal\w*|champion\w*|races?|raced|racing|ran|runs?|runners?|swim\w*|laps?|heats?|finals?|indoors?|outdoors?|steeplechase|track|personal best|season's best|world record)\b/i;
 /** "100% certain", "zero tolerance": figures of speech. */
 const SPEECH_AFTER = /^[ \t\u00a0]*(?:certain|sure|confident|committed|behind|correct|right|wrong|true|fit|genuine|honest|focused|tolerance)\b/i;
 /** "the top 10", "a top-three finish": a rank, not a count. */
 const RANK_BEFORE = /\btop[ \t\u00a0-]+$/i;
-/** "on 59 minutes", "after 72 minutes": when in a match, not how long. */
-const MATCH_TIME_BEFORE = /\b(?:on|after|in[ \t\u00a0]+the)[ \t\u00a0]+$/i;
-/** "with 10 minutes left", "five minutes into the second half", "two minutes from time": a moment of a match. */
-const MATCH_TIME_AFTER = /^[ \t\u00a0]+(?:left|remaining|to[ \t\u00a0]+go|into|from[ \t\u00a0]+(?:time|the[ \t\u00a0]+end|full-time)|before[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+end)|after[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+restart))\b/i;
+/** "on 59 minutes", "after 72 minutes", "after just four minutes": when in a match, not how long. */
+const MATCH_TIME_BEFORE = /\b(?:on|after(?:[ \t\u00a0]+(?:just|only))?|in[ \t\u00a0]+the)[ \t\u00a0]+$/i;
+/** "with 10 minutes left", "five minutes into the second half", "two minutes from time", "13 minutes on the clock": a moment of a match. */
+const MATCH_TIME_AFTER = /^[ \t\u00a0]+(?:left|remaining|to[ \t\u00a0]+go|into|on[ \t\u00a0]+the[ \t\u00a0]+clock|from[ \t\u00a0]+(?:time|the[ \t\u00a0]+end|full-time)|before[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+end)|after[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+restart))\b/i;
 /** "his 69 years", "aged 65": someone's age. */
 const AGE_BEFORE = /(?:\b(?:his|her|their)[ \t\u00a0]+|\baged[ \t\u00a0]+)$/i;
 /** "aged 65", "aged between 18 and 24", "at the age of 67", "at age 16": a count right after these is an age. */
@@ -103,6 +106,7 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
   if (EVENT_DISTANCES.has(metres) && ((!km && EVENT_BEFORE.test(before)) || EVENT_AFTER.test(after) || SPORT_CUE.test(sentenceAround(text, a.start)))) {
     return { end: a.end, reason: 'name' };
   }
+  if (a.kind === 'measure' && RACE_UNITS.has(a.unit ?? '') && RACE_AFTER.test(after)) return { end: a.end, reason: 'name' };
   if (a.age) return { end: a.end, reason: 'age' };
   if (a.kind === 'duration' && a.unit === 'years' && AGE_BEFORE.test(before)) return { end: a.end, reason: 'age' };
   if (a.kind === 'count' && a.value <= 120 && (AGED_BEFORE.test(before) || AGE_SPAN_AFTER.test(after))) {

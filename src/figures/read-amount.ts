@@ -5,7 +5,7 @@
 import type { FigureKind } from '../domain/types.js';
 import { readMultiplierWord, TIMES, TIMES_AFTER } from './multipliers.js';
 import { readNumberWords } from './number-words.js';
-import { ORDINAL_SUFFIX, readOrdinalWord } from './ordinals.js';
+import { ORDINAL_SUFFIX, readChartPosition, readOrdinalWord } from './ordinals.js';
 import {
   CURRENCY_PREFIX, CURRENCY_SUFFIX, PERCENT, SCALE, UNIT, currencyOfPrefix, currencyOfSuffix, scaleExponent, unitOf,
 } from './quantity-units.js';
@@ -34,6 +34,8 @@ export interface Amount {
   age: boolean;
   /** "2 min read": a reading time. */
   readingTime: boolean;
+  /** "at number one" in a chart: a position, never one end of a range. */
+  rank?: boolean;
 }
 
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
@@ -65,6 +67,16 @@ export function readAmount(text: string, pos: number, inheritedCurrency: string 
   if (prefix !== null) {
     currency = currencyOfPrefix(prefix[0]);
     cursor = CURRENCY_PREFIX.lastIndex;
+  }
+  if (currency === null) {
+    const position = readChartPosition(text, cursor);
+    if (position !== null) {
+      return {
+        start: pos, end: position.end, coreStart: position.numberStart, coreEnd: position.end, value: position.value, kind: 'other', unit: null,
+        exponent: 0, words: !/\d/.test(text.slice(position.numberStart, position.end)), bareOne: false, fraction: false, plainInt: null, age: false,
+        readingTime: false, rank: true,
+      };
+    }
   }
   const coreStart = cursor;
   let value: number;

@@ -29,6 +29,22 @@ describe('findFigures: rules added for the gold set', () => {
   });
 });
 
+describe('findFigures: chart positions, race names and match moments', () => {
+  it.each([
+    ['a chart position is the news', 'The single went straight in at number one in the UK singles chart.', ['number one']],
+    ['"No 3" and a move between positions', 'The album rose to No 3 in the chart, from number eight to number five.', ['No 3', 'number eight', 'number five']],
+    ['"the number one spot" at the box office', 'The thriller held on to the number one spot at the box office.', ['number one']],
+    ['a player\'s position is no chart', 'He plays at number eight for Ireland and scored 2 tries.', ['2']],
+    ['a chart-topper is a thing, not a position', "It could be Elvis' 1000th number one single.", []],
+    ['a race named by its distance', 'Kipchoge won the 9.2km race and the six kilometre event, 12 seconds clear.', ['12 seconds']],
+    ['a distance run is a length', 'She ran 9.2km in the rain.', ['9.2km']],
+    ['a moment of a match after "just"', 'They scored after just four minutes, with 13 minutes on the clock left.', []],
+    ['a match won in so many minutes is how long', 'She won in just 56 minutes.', ['56 minutes']],
+  ])('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+});
+
 describe('findFigures: a number that heads a name is not a figure', () => {
   it.each([
     ['a name after the number', 'US rapper 50 Cent topped the poll with 3 million votes.', ['3 million']],

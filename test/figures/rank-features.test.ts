@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, fit, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { crossValidate, fit, isFixtureKey, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { FEATURE_NAMES } from '../../src/figures/rank-features.js';
 import { figureGroups } from '../../src/figures/rank-figures.js';
@@ -69,6 +69,14 @@ describe('ranker fit', () => {
     const model = fit(articles, { l2: 0.01, steps: 300 });
     expect(model.weights.inTitle).toBeGreaterThan(0);
     expect(recallAt5(articles, model)).toBe(1);
+  });
+
+  it('matches a fixture key written without the qualifier the mention carries', () => {
+    expect(isFixtureKey('more than 500,000', ['500,000'])).toBe(true);
+    expect(isFixtureKey('between 2,000 and 4,000', ['2,000 and 4,000'])).toBe(true);
+    expect(isFixtureKey('500,000', ['500,000'])).toBe(true);
+    expect(isFixtureKey('1,500,000', ['500,000'])).toBe(false);
+    expect(isFixtureKey('more than 50', ['500'])).toBe(false);
   });
 
   it('cross-validates on held-out folds and gives the same estimate on every run', () => {
