@@ -214,6 +214,14 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
     const subject = back.subject.length > 0 ? resolve(back.subject, ctx) : objectAfter(toks, f1 + 1);
     if (subject.length > 0) return [...hedge(back), word(dir), word('in'), ...subject];
   }
+  // "Cairn's shares closed up 64 pence, or 6%, at 1130p": an amount that shares stand at is their price.
+  const shares = back.subject.findLastIndex((t) => /^(?:shares|stock)$/.test(t.lower));
+  if (figure.kind === 'money' && (back.prep === 'to' || back.prep === 'at') && shares >= 0 && q.length === 0) {
+    // "Shares in Umbro" → "Umbro share price".
+    const rest = back.subject.slice(shares + 1);
+    const owner = /^(?:in|of)$/.test(rest[0]?.lower ?? '') ? rest.slice(1) : [];
+    return [...resolve(back.subject.slice(0, shares), ctx), ...owner, word('share'), word('price'), ...(owner.length > 0 ? [] : rest)];
+  }
   // "rose 76% to $1.13bn", "from $639m year-earlier": a level of the subject, then or now.
   if ((back.prep === 'to' || back.prep === 'from') && back.subject.length > 0 && back.verb.length > 0 && q.length === 0) {
     const glued = after?.lower === 'year' && toks[f1 + 2]?.text === '-' ? toks.slice(f1 + 1, f1 + 4) : [];
@@ -737,6 +745,10 @@ function quantified(toks: Token[], i: number, figure: LabelTarget): Token[] {
 function withPredicate(toks: Token[], np: Token[], ctx: LabelContext): Token[] {
   const pred = predicateAfter(toks, np[np.length - 1] as Token);
   if (pred.length === 0) return [...wordsOf('share of'), ...resolve(np, ctx)];
+  // "10% of every ticket sold goes to …": a part of each single thing is a share of it, not a number of things.
+  const head = np[np.length - 1] as Token;
+  const each = toks[toks.indexOf(np[0] as Token) - 1];
+  if (each !== undefined && /^(?:every|each)$/.test(each.lower) && head.pos === 'NOUN' && head.lemma === head.lower) return [...wordsOf('share of'), each, ...resolve(np, ctx), ...pred];
   return [...resolve(np, ctx), ...pred];
 }
 

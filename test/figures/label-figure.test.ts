@@ -49,6 +49,10 @@ describe('labelFigure', () => {
     // A year between a noun and its "of" says when; members of a list with nothing of their own share the first one's label.
     ['Asahi made a record profit in 2004 of 30.6bn yen.', '30.6bn yen', 'Asahi record profit'],
     ['Spurs had seen previous bids of £3m, £4m and £5m rejected.', '£4m', 'previous bids'],
+    // An amount shares stand at is their price; a part of each single thing is a share of it.
+    ['Shares in Umbro closed up 2p at 115.5 pence.', '115.5 pence', 'Umbro share price'],
+    ["Cairn's shares closed up 64 pence, or 6%, at 1130p on Thursday.", '1130p', "Cairn's share price"],
+    ['Up to 5% of each payment is kept by the bank.', 'Up to 5%', 'share of each payment kept by bank'],
     // A bare count borrows its neighbour's noun.
     ['Officials said 900 homes were flooded while 300 were damaged in the storm.', '300', 'homes damaged in storm'],
     ['The clubs have 14 and 9 players in the squad.', '14', 'players in squad'],
@@ -99,7 +103,6 @@ describe('labelFigure', () => {
     // A share after another of the same sentence is of the same whole; a restatement in other terms says the same.
     ['Some 44% of searchers use just a single search engine, 48% use two or three.', '48%', 'searchers use'],
     ['Profits fell by $2m, or 10%, last year.', '10%', 'fall in Profits'],
-    ["Cairn's shares closed up 64 pence, or 6%, at 1130p on Thursday.", '1130p', "Cairn's shares closed"],
     // A score between two names is that match's; a verb's object before "to" or "by" is what moved.
     ['Hereford 1-1 Doncaster', '1-1', 'score Hereford v Doncaster'],
     ["The defeat reduces Barca's lead to four points.", 'four points', "Barca's lead"],
