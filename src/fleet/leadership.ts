@@ -86,11 +86,12 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
   const watchExpiry = () => {
     if (expiry) clearTimeout(expiry);
     expiry = setTimeout(() => {
-      if (!stopped && leading && now().getTime() - renewedAt >= ttlMs - renewMs) {
-        opts.logger.warn({ lease: opts.name, holder: opts.holder }, 'lease not renewed in time');
-        change(false);
-      }
-    }, Math.max(0, renewedAt + ttlMs - renewMs - now().getTime()));
+      if (stopped || !leading) return;
+      // Timers may fire a millisecond before the wall clock says they are due: look again then, never give up watching.
+      if (now().getTime() - renewedAt < ttlMs - renewMs) return watchExpiry();
+      opts.logger.warn({ lease: opts.name, holder: opts.holder }, 'lease not renewed in time');
+      change(false);
+    }, Math.max(10, renewedAt + ttlMs - renewMs - now().getTime()));
   };
   let inFlight: Promise<void> = Promise.resolve();
   const loop = async () => {

@@ -126,6 +126,24 @@ for (const adapter of ADAPTERS) {
       slow = false;
     });
 
+    it('a leader whose timers fire before its clock says they are due still steps down when its store hangs', async () => {
+      // Timers and the wall clock disagree by a little (timers may fire a millisecond early); this clock runs 5% slow to make that certain.
+      const started = Date.now();
+      const slowClock = () => new Date(started + (Date.now() - started) * 0.95);
+      const store = await database.open();
+      let hung = false;
+      const hanging: Pick<Store, 'acquireLease' | 'releaseLease'> = {
+        acquireLease: (...a) => (hung ? new Promise<boolean>(() => undefined) : store.acquireLease(...a)),
+        releaseLease: (...a) => store.releaseLease(...a),
+      };
+      const changes: boolean[] = [];
+      const a = followLeadership({ leases: hanging, name: 'polling', holder: 'drifting', logger: quiet, ttlMs: TTL, renewMs: RENEW, now: slowClock, onChange: (l) => void changes.push(l) });
+      await until(() => a.leading());
+      hung = true;
+      await until(() => !a.leading(), TTL * 3);
+      expect(changes).toEqual([true, false]);
+    });
+
     it('a leader that cannot reach the database steps down before its lease could pass to another', async () => {
       const log: Array<{ holder: string; leading: boolean; at: number }> = [];
       const store = await database.open();
