@@ -54,6 +54,8 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
   // Changes are applied one after another, in the order they happened.
   let changes: Promise<void> = Promise.resolve();
   let decided = false;
+  /** The last confirmed renewal is about to lapse: step down now, while it still holds. */
+  const lapsing = () => now().getTime() - renewedAt >= ttlMs - renewMs;
   const change = (next: boolean) => {
     if (!decided && !next) opts.logger.info({ lease: opts.name, holder: opts.holder }, 'standing by');
     decided = true;
@@ -79,7 +81,7 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
     } catch (err) {
       // The store is unreachable: keep leading only while the last renewal surely still holds.
       opts.logger.warn({ lease: opts.name, err: (err as Error).message }, 'lease renewal failed');
-      if (leading && now().getTime() - renewedAt >= ttlMs - renewMs) change(false);
+      if (leading && lapsing()) change(false);
     }
   };
   // A renewal still waiting on a slow store proves nothing: step down while the last confirmed one still holds.
@@ -88,7 +90,7 @@ export function followLeadership(opts: LeadershipOptions): Leadership {
     expiry = setTimeout(() => {
       if (stopped || !leading) return;
       // Timers may fire a millisecond before the wall clock says they are due: look again then, never give up watching.
-      if (now().getTime() - renewedAt < ttlMs - renewMs) return watchExpiry();
+      if (!lapsing()) return watchExpiry();
       opts.logger.warn({ lease: opts.name, holder: opts.holder }, 'lease not renewed in time');
       change(false);
     }, Math.max(10, renewedAt + ttlMs - renewMs - now().getTime()));
