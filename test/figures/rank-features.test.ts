@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, fit, isFixtureKey, recallAt5, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crossValidate, fit, isFixtureKey, recallAt5, trainingArticles, type TrainingArticle } from '../../src/eval/train-ranker.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { FEATURE_NAMES } from '../../src/figures/rank-features.js';
 import { figureGroups } from '../../src/figures/rank-figures.js';
@@ -81,8 +84,30 @@ describe('ranker fit', () => {
 
   it('cross-validates on held-out folds and gives the same estimate on every run', () => {
     const opts = { folds: 3, l2: 0.01, steps: 200 };
-    const once = crossValidate(articles, [], { ...opts, repeats: 1 });
-    expect(once).toBe(1);
-    expect(crossValidate(articles, [], { ...opts, repeats: 3 })).toBe(crossValidate(articles, [], { ...opts, repeats: 3 }));
+    const once = crossValidate(articles, { ...opts, repeats: 1 });
+    expect(once.recall).toBe(1);
+    expect(crossValidate(articles, { ...opts, repeats: 3 })).toEqual(crossValidate(articles, { ...opts, repeats: 3 }));
+  });
+
+  it('folds every source, scores only articles with gold values, and reports each source apart', () => {
+    // The training gold's articles hold a key value the finder never found: they train, and each counts as a miss.
+    const liars: TrainingArticle[] = articles.slice(0, 6).map((a) => ({ ...a, id: `t${a.id}`, source: 'train', gold: [99] }));
+    const keyOnly: TrainingArticle[] = articles.slice(0, 6).map((a) => ({ ...a, id: `f${a.id}`, source: 'fixture', gold: [] }));
+    const cv = crossValidate([...articles.map((a) => ({ ...a, source: 'tune' as const })), ...liars, ...keyOnly], { folds: 3, repeats: 1, l2: 0.01, steps: 200 });
+    expect(cv.bySource.tune).toBe(1);
+    expect(cv.bySource.train).toBe(0);
+    expect(cv.bySource.fixture).toBeUndefined();
+    expect(cv.recall).toBeCloseTo(12 / 18, 6);
+  });
+
+  it('never trains on a training-gold article that the dev gold holds (its report part must not leak in)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'train-ranker-'));
+    const article = (id: string): string => JSON.stringify({ id, title: `Sales up ${id.length}0%`, text: 'Sales rose 40% to $2bn, the firm said. It has 300 shops.' });
+    writeFileSync(join(dir, 'corpus.jsonl'), `${article('a-1')}\n${article('b-22')}\n`);
+    writeFileSync(join(dir, 'dev.jsonl'), `${JSON.stringify({ id: 'a-1', key: [{ value: 40 }] })}\n`);
+    writeFileSync(join(dir, 'train.jsonl'), `${JSON.stringify({ id: 'a-1', key: [{ value: 40 }] })}\n${JSON.stringify({ id: 'b-22', key: [{ value: 2e9 }] })}\n`);
+    const { train } = trainingArticles(join(dir, 'dev.jsonl'), null, join(dir, 'corpus.jsonl'), join(dir, 'train.jsonl'));
+    expect(train.map((a) => a.id)).toEqual(['b-22']);
+    expect(train[0]?.y.filter(Boolean).length).toBe(1);
   });
 });
