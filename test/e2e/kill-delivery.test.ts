@@ -212,7 +212,15 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
       while (ready().length < n) await Promise.race(bots.filter((b) => b.owner === null).map((b) => b.up));
     };
     const key = (m: { chat_id: number; html: string }) => `${m.chat_id}:${m.html}`;
-    const distinct = () => new Set(api.sent().map(key)).size;
+    // Keyed once each, as they arrive: the fake answers from this process, and re-keying the whole
+    // log at every poll slowed its answers as the log grew (seconds each at 500 messages).
+    const seen = new Set<string>();
+    let keyed = 0;
+    const distinct = () => {
+      const sent = api.sent();
+      for (; keyed < sent.length; keyed++) seen.add(key(sent[keyed]!));
+      return seen.size;
+    };
     const duplicatesSoFar = () => api.sent().length - distinct();
     const logs = () => started.map((p) => p.output()).join('');
     const resendsSoFar = () => (logs().match(/re-sending a part whose earlier send was cut off/g) ?? []).length;
@@ -221,7 +229,9 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
     /** Rows cut off by earlier kills, with their send's start: the same mark later is not a new send. */
     const cutOff = new Set<string>();
     /** SIGKILL a bot that is up, note what it had on the wire, start another in its place. */
+    let lastKillAt = 0;
     const kill = async (bot: Bot) => {
+      lastKillAt = Date.now();
       bot.proc.child.kill('SIGKILL');
       await exited(bot.proc.child);
       const marked = await outbox.marked(bot.owner!);
@@ -294,11 +304,17 @@ async function killDuringDelivery(v: Variant, expect: ExpectStatic): Promise<voi
       busiest = Math.max(busiest, i - j + 1);
     }
     const peakRate = busiest / 2;
+    // The fleet's pace: over the whole delivery, and once the kills were over (survivors and restarted bots).
+    const rate = (from: number) => {
+      const after = times.filter((t) => t >= from);
+      return after.length < 2 ? 0 : (after.length - 1) / ((after.at(-1)! - after[0]!) / 1000);
+    };
     const too = api.rejected().filter((r) => r.error_code === 429);
     console.log(
       `${tag}: ${LATENCY_MS} ms round trip, ${v.subscribers} subscribers (${reachable.length} reachable), ${kills} kills ` +
         `(sends on the wire at each [${onWireAtKill.join(',')}], bound ${PER_KILL}), ${accepted.length} accepted of ${expectedMessages}, ` +
         `${duplicates} duplicate(s), ${resendsSoFar()} uncertain re-send(s), ${too.length} × 429, busiest 2 s at ${peakRate} msg/s (limit ${v.rate}/s), ` +
+        `${rate(0).toFixed(1)} msg/s from first to last message, ${rate(lastKillAt).toFixed(1)} msg/s after the last kill, ` +
         `kills done at ${(killedBy / 1000).toFixed(1)} s, all sent at ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 

@@ -401,6 +401,19 @@ describe('commands, keyboards and other methods', () => {
     expect((err as Error).message).toContain(`sendMessage 400 ${ENTITY_ERROR}Can't find end tag corresponding to start tag "b"`);
     await expect(fake.waitFor((m) => m.text === 'Weekly digest', 100)).resolves.toMatchObject({ chat_id: 42 });
   });
+
+  it('waitFor tests each message once, however many arrive while it waits', async () => {
+    const fake = await start({ floodLimits: false });
+    fake.addChat(USER);
+    await call(fake, 'sendMessage', { chat_id: 42, text: 'before' });
+    let tests = 0;
+    // A whole-log condition, as tests waiting for "n messages sent" write it.
+    const waiting = fake.waitFor(() => (tests++, fake.sent().length >= 6), 5000);
+    for (let i = 1; i <= 5; i++) await call(fake, 'sendMessage', { chat_id: 42, text: `after ${i}` });
+    await expect(waiting).resolves.toBeDefined();
+    // Once for the message logged before, once per arrival: 6 (retesting the whole log at each arrival took 1 + 1 + 2 + 3 + 4 + 5 = 16).
+    expect(tests).toBe(6);
+  });
 });
 
 describe('documents, files and chat members', () => {

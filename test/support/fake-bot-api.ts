@@ -418,9 +418,23 @@ export class FakeBotApi {
     return this.ctx.commands.get(commandsKey(scope, languageCode)) ?? [];
   }
 
-  /** Resolves with the first sent message matching `predicate`; rejects with a report after `timeoutMs`. */
+  /**
+   * Resolves with the first sent message matching `predicate`; rejects with a report after `timeoutMs`.
+   * Each message is tested once, as it arrives, not the whole log again on every arrival: the fake
+   * runs in the test's process, and a predicate that looks at the whole log (`() => api.sent().length
+   * >= n`), run over every logged message at every arrival, costs O(messages²) at each arrival — at 500 messages it took
+   * the fake ~1 s per answer and throttled the bots it was meant to measure (kill-delivery.test.ts).
+   */
   waitFor(predicate: (m: SentMessage) => boolean, timeoutMs = 2000): Promise<SentMessage> {
-    return this.until(() => this.sentLog.find(predicate), timeoutMs, 'a matching message');
+    let tested = 0;
+    const next = () => {
+      while (tested < this.sentLog.length) {
+        const m = this.sentLog[tested++]!;
+        if (predicate(m)) return m;
+      }
+      return undefined;
+    };
+    return this.until(next, timeoutMs, 'a matching message');
   }
 
   /** Resolves with the first `count` messages sent to `chatId`; rejects with a report after `timeoutMs`. */
