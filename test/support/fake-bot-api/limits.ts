@@ -63,14 +63,5 @@ export class FloodControl {
   }
 }
 
-/** Small seeded PRNG (mulberry32) so probabilistic faults replay identically. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Shared with the seeded training-article draw (src/eval/pick-train-articles.ts).
+export { seededRandom } from '../../../src/support/seeded-random.js';

@@ -1,0 +1,71 @@
+/**
+ * Which corpus articles get hand-annotated as training data for the figure engine (issue 12): a seeded,
+ * category-stratified draw from the BBC corpus among articles with at least four digits, never one of the
+ * dev gold's articles nor the project's 40-article fixture (those measure the engine; training on them
+ * would leak). The order is round-robin over categories, so any prefix (25, 50, 100…) stays balanced.
+ *
+ * Usage: npx tsx src/eval/pick-train-articles.ts [--per-category 30] [--seed 12]   → one id a line
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../support/seeded-random.js';
+
+export interface PickableArticle {
+  id: string;
+  category?: string;
+  text: string;
+}
+
+/**
+ * Draw `perCategory` ids from each category (Fisher–Yates over the corpus order), interleaved by category.
+ * @example pickTrainArticles(corpus, new Set(devIds), 30, 12).slice(0, 5) // one id of each category
+ */
+export function pickTrainArticles(articles: readonly PickableArticle[], exclude: ReadonlySet<string>, perCategory: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const byCategory = new Map<string, string[]>();
+  for (const a of articles) {
+    // Same filter as the dev gold's draw: an article with fewer than four digits rarely has a key figure.
+    if (exclude.has(a.id) || (a.text.match(/\d/g)?.length ?? 0) < 4) continue;
+    const category = a.category ?? a.id.replace(/-\d+$/, '');
+    byCategory.set(category, [...(byCategory.get(category) ?? []), a.id]);
+  }
+  const drawn = [...byCategory.keys()].sort().map((category) => {
+    const ids = [...(byCategory.get(category) ?? [])];
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    return ids.slice(0, perCategory);
+  });
+  const picked: string[] = [];
+  for (let i = 0; i < perCategory; i++) {
+    for (const ids of drawn) {
+      const id = ids[i];
+      if (id !== undefined) picked.push(id);
+    }
+  }
+  return picked;
+}
+
+/** Ids of the dev gold (JSONL) and the project's fixture (JSON array): the articles that must stay unseen. */
+export function heldOutIds(devGoldJsonl: string, fixtureJson: string): Set<string> {
+  const dev = devGoldJsonl.split('\n').filter((l) => l.trim()).map((l) => String((JSON.parse(l) as { id: string }).id));
+  const fixture = (JSON.parse(fixtureJson) as Array<{ id: string }>).map((e) => e.id);
+  return new Set([...dev, ...fixture]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const arg = (k: string, d: string): string => {
+    const i = process.argv.indexOf(k);
+    return i > 0 ? (process.argv[i + 1] ?? d) : d;
+  };
+  const corpus = readFileSync(resolve(repo, '../shared/corpus/articles/bbc.jsonl'), 'utf8')
+    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PickableArticle);
+  const exclude = heldOutIds(
+    readFileSync(resolve(repo, '../shared/gold/figures-dev.jsonl'), 'utf8'),
+    readFileSync(resolve(repo, 'test/fixtures/gold-figures.json'), 'utf8'),
+  );
+  for (const id of pickTrainArticles(corpus, exclude, Number(arg('--per-category', '30')), Number(arg('--seed', '12')))) console.log(id);
+}
