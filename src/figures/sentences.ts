@@ -1,9 +1,10 @@
 /**
- * Sentence splitting with exact offsets. `sbd` knows abbreviations (Mr., U.S., Jan., p.m.),
- * decimals and quotes, but it rewrites whitespace, so we only trust it for *where* to cut and
- * map its sentences back onto the source by counting non-whitespace characters.
+ * Sentence splitting with exact offsets. `sbd`'s rules know abbreviations (Mr., U.S., Jan., p.m.),
+ * decimals and quotes, but sbd rewrites whitespace, so we only trust it for *where* to cut and
+ * map its sentences back onto the source by counting non-whitespace characters (sbd-lengths.ts
+ * gives those counts by sbd's rules without building its sentences).
  */
-import sbd from 'sbd';
+import { sbdLengths } from './sbd-lengths.js';
 
 /** A sentence of a text. Invariant: `text === source.slice(start, end)`. */
 export interface Sentence {
@@ -28,8 +29,7 @@ export function splitSentences(text: string): Sentence[] {
       pushTrimmed(text, skipSpace(text, lineStart, lineEnd), lineEnd, out);
       continue;
     }
-    const pieces = sbd.sentences(line[0], { newline_boundaries: false, sanitize: false });
-    cutLine(text, lineStart, lineEnd, pieces, out);
+    cutLine(text, lineStart, lineEnd, sbdLengths(line[0]), out);
   }
   return out;
 }
@@ -49,26 +49,20 @@ function oneSentence(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Walk the source line consuming as many non-space characters as each sbd sentence holds. */
-function cutLine(text: string, lineStart: number, lineEnd: number, pieces: string[], out: Sentence[]): void {
+/** Walk the source line consuming as many non-space characters as each sbd sentence holds (`lengths`). */
+function cutLine(text: string, lineStart: number, lineEnd: number, lengths: number[], out: Sentence[]): void {
   let pos = lineStart;
-  for (let i = 0; i < pieces.length && pos < lineEnd; i++) {
-    const need = countNonSpace(pieces[i] ?? '');
+  for (let i = 0; i < lengths.length && pos < lineEnd; i++) {
+    const need = lengths[i] ?? 0;
     if (need === 0) continue;
     const start = skipSpace(text, pos, lineEnd);
     if (start >= lineEnd) break;
     // The last piece always runs to the end of the line, so a miscount can never drop text.
-    const end = i === pieces.length - 1 ? lineEnd : advanceNonSpace(text, start, lineEnd, need);
+    const end = i === lengths.length - 1 ? lineEnd : advanceNonSpace(text, start, lineEnd, need);
     pushTrimmed(text, start, end, out);
     pos = end;
   }
   if (pos < lineEnd) pushTrimmed(text, skipSpace(text, pos, lineEnd), lineEnd, out);
-}
-
-function countNonSpace(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++;
-  return n;
 }
 
 /** Exactly JavaScript's `\s`, per UTF-16 unit, so counts on both sides agree. */

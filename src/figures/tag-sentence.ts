@@ -84,6 +84,7 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
   const items = n.readDoc(sentence).tokens();
   const values = items.out(its.value) as string[];
   const pos = items.out(its.pos) as string[];
+  const contraction = items.out(its.contractionFlag) as boolean[];
   const tokens: Token[] = [];
   let sawWord = false;
   let cursor = 0;
@@ -100,7 +101,7 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
     const p = pos[i] ?? 'X';
     // Lemmas cost a dictionary look-up each: only verbs (and past forms the model took for nouns) need them.
     const needsLemma = p === 'VERB' || p === 'AUX' || (p === 'NOUN' && lower.endsWith('ed'));
-    const lemma = needsLemma ? String(items.itemAt(i).out(its.lemma as unknown as typeof its.value)).toLowerCase() : lower;
+    const lemma = needsLemma ? lemmaOf(items, i, text, p, contraction[i] === true) : lower;
     const token: Token = { text, lower, lemma, pos: p, start: offset + cursor, end: offset + cursor + text.length };
     if (!sawWord && p !== 'PUNCT') token.initial = true;
     if (p !== 'PUNCT') sawWord = true;
@@ -111,6 +112,28 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
   retag(tokens);
   return { tokens, entities: dateSpans(tokens) };
 }
+
+/**
+ * The lemma wink gives token `i`, asked once per word and tag: outside a contraction ("ca" of "can't" is "can") wink's
+ * lemma depends only on the word and its tag (its lemmatizer consults the model's fixed vocabulary, never the words
+ * it learns), and asking wink for it cost a tenth of the summarize step.
+ */
+function lemmaOf(items: ReturnType<ReturnType<WinkMethods['readDoc']>['tokens']>, i: number, text: string, pos: Pos, contraction: boolean): string {
+  const ask = (): string => String(items.itemAt(i).out(tagger().its.lemma as unknown as ReturnType<typeof tagger>['its']['value'])).toLowerCase();
+  if (contraction) return ask();
+  let byText = LEMMAS.get(pos);
+  if (byText === undefined) LEMMAS.set(pos, (byText = new Map()));
+  let lemma = byText.get(text);
+  if (lemma === undefined) {
+    // A bound on what a long-running bot keeps: news brings new words every day.
+    if (byText.size >= MAX_LEMMAS) byText.clear();
+    byText.set(text, (lemma = ask()));
+  }
+  return lemma;
+}
+
+const LEMMAS = new Map<Pos, Map<string, string>>();
+const MAX_LEMMAS = 100_000;
 
 const FINITE_AFTER = /^(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must)$/;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import sbd from 'sbd';
+import { sbdLengths } from '../../src/figures/sbd-lengths.js';
 import { splitSentences } from '../../src/figures/sentences.js';
 
 describe('splitSentences', () => {
@@ -34,6 +35,23 @@ describe('splitSentences', () => {
         expect(splitSentences(line).map((s) => s.text)).toEqual(trimmed === '' ? [] : [trimmed]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('cuts a line where sbd does: sbdLengths gives the non-space length of each of sbd\'s sentences', () => {
+    const nonSpace = (s: string) => s.replace(/\s/g, '').length;
+    const chunk = fc.constantFrom(
+      'Mr.', 'U.S.', 'a.m.', 'p.m.', 'Monday', 'Smith', 'J.', 'A', 'word', 'Word', 'no', '12', '4.5', '4.', '1.', 'a.', 'iv.', 'Jan.', 'No.',
+      'etc.', 'e.g.', 'i.e.', 'vs.', 'St.', 'Inc.', '.', '!', '?', '..', '...', '…', ',', '"', '”', "'", '``', '"Go."', 'Yes."', 'Why?"',
+      '(', ')', '[a.', 'end.Next', 'end!next', 'what?Now', '.Net', '@~@', 'www.bbc.co.uk', 'x@y.com', '555-123-4567', '0x1F', '1e3',
+      'Infinity', '$', '-', 'é', '😀', '\u00a0', '\u2003',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(chunk, fc.string({ maxLength: 4 })), { maxLength: 30 }), fc.constantFrom(' ', ''), (parts, glue) => {
+        const line = parts.join(glue).replace(/\n/g, ' ');
+        expect(sbdLengths(line)).toEqual(sbd.sentences(line, { newline_boundaries: false, sanitize: false }).map(nonSpace));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { dateSpans, tagSentence } from '../../src/figures/tag-sentence.js';
 
@@ -13,6 +14,21 @@ describe('tagSentence', () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(tokens[7]!.numberPiece).toBe(true);
     expect(tokens[0]!.initial).toBe(true);
+  });
+
+  it('gives each verb the lemma wink gives it, contractions and a word under two tags included', () => {
+    const require = createRequire(import.meta.url);
+    const nlp = require('wink-nlp')(require('wink-eng-lite-web-model'), ['pos']);
+    // Asked twice: the second reading of each word comes from the remembered lemmas.
+    for (const s of ["They can't say it. They cannot say it. He's left and she'd said it's gone.", 'Sales rose. He rose. Shares fell as he fell.', "They can't say it. They cannot say it. He's left and she'd said it's gone."]) {
+      const items = nlp.readDoc(s).tokens();
+      const lemmas = items.out(nlp.its.lemma) as string[];
+      const tokens = tagSentence(s, 100).tokens;
+      expect(tokens).toHaveLength(lemmas.length);
+      tokens.forEach((t, i) => {
+        if (t.pos === 'VERB' || t.pos === 'AUX') expect([t.text, t.lemma]).toEqual([t.text, lemmas[i]!.toLowerCase()]);
+      });
+    }
   });
 
   it('keeps the offset invariant on any text', () => {
