@@ -4,7 +4,7 @@
  * zones, digest times, topics and feed choices), and at each step measures, through the real
  * handlers and store (replies go to the fake Bot API over loopback HTTP):
  *   - p50/p99 of /search, /figures <words>, /why <number>, /story N, /admin stats (the bot's status);
- *   - one edition's build, and personalization for every active chat (preferences a batch at a time + filter);
+ *   - one edition's build and its picture card (drawn as the outbox does), and personalization for every active chat (preferences a batch at a time + filter);
  *   - the due-chat planner for one tick (findDueChats, as queueDueDigests runs it: the schedules in use, then the due chats by index);
  *   - a retention pass (bodies older than 30 days emptied), and peak RSS;
  * then prints each measure's growth from the step before (flat ≈ 1.0×).
@@ -524,8 +524,11 @@ async function measureStep(specFile: string): Promise<void> {
     const peakAfterTick = peakRssMb();
     const build = await timed(() => currentDigest({ store, logger, settings, now: new Date(now) }));
     if (!build.value) throw new Error('no digest built: the window has no stories');
-    const peakAfterBuild = peakRssMb();
     const digest = build.value;
+    // The outbox draws the edition's picture card once per edition and language before its first photo: as the bot does it.
+    const card = await timed(() => deps.cards.card(digest.id, 'en'));
+    if (!card.value) throw new Error('no card drawn for the edition');
+    const peakAfterBuild = peakRssMb();
     // Every active, unpaused chat, as publishDigest walks the ids it is given: preferences a batch at a time.
     const personalize = await timed(async () => {
       const active = JSON.parse(fs.readFileSync(spec.activeFile, 'utf8')) as number[];
@@ -535,7 +538,7 @@ async function measureStep(specFile: string): Promise<void> {
     });
     // The running bot reads the new edition's stories for /story ahead of the asks (start-window-preparation.ts): untimed.
     const preparedStories = await timed(() => prepareStories(deps));
-    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); its stories read for /story in ${preparedStories.ms.toFixed(0)} ms; peak RSS after the tick ${peakAfterTick} MB, after the build ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
+    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms, its card drawn in ${card.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); its stories read for /story in ${preparedStories.ms.toFixed(0)} ms; peak RSS after the tick ${peakAfterTick} MB, after the build and card ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
 
     let why = 0;
     let minute = 0;

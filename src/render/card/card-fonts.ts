@@ -4,14 +4,13 @@
  * not between files of one family, so each subset is registered under its own family name and
  * the layout asks for them in order: Latin, Latin Extended (₴, €…), Cyrillic, Cyrillic Extended.
  */
-import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** A font as satori takes it. */
-export interface CardFont {
+/** A font file as the renderer process reads it (satori takes WOFF, not WOFF2). */
+export interface CardFontFile {
   name: string;
-  data: Buffer;
+  file: string;
   weight: 400 | 600 | 800;
   style: 'normal';
 }
@@ -22,26 +21,12 @@ const WEIGHTS = [400, 600, 800] as const;
 /** The font families of the card, in fallback order, as a CSS `font-family` value. */
 export const CARD_FONT_STACK = SUBSETS.map((s) => `Inter-${s}`).join(', ');
 
-let loading: Promise<CardFont[]> | null = null;
-
 /**
- * Every subset and weight the card uses, read once per process (satori takes WOFF, not WOFF2).
- * @example const fonts = await loadCardFonts()
+ * Every subset and weight the card uses, as files: the renderer's process reads them (once per process).
+ * @example cardFontFiles()[0] // { name: 'Inter-latin', file: '…/@fontsource/inter/files/inter-latin-400-normal.woff', weight: 400, style: 'normal' }
  */
-export function loadCardFonts(): Promise<CardFont[]> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const dir = path.join(path.dirname(require.resolve('@fontsource/inter/package.json')), 'files');
-    const files = SUBSETS.flatMap((subset) => WEIGHTS.map((weight) => ({ subset, weight })));
-    return Promise.all(files.map(async ({ subset, weight }) => ({
-      name: `Inter-${subset}`,
-      data: await fs.readFile(path.join(dir, `inter-${subset}-${weight}-normal.woff`)),
-      weight,
-      style: 'normal' as const,
-    })));
-  })().catch((err: unknown) => {
-    loading = null;
-    throw new Error(`card: cannot read the Inter font from @fontsource/inter (run npm install): ${(err as Error).message}`);
-  });
-  return loading;
+export function cardFontFiles(): CardFontFile[] {
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('@fontsource/inter/package.json')), 'files');
+  return SUBSETS.flatMap((subset) => WEIGHTS.map((weight) => ({ name: `Inter-${subset}`, file: path.join(dir, `inter-${subset}-${weight}-normal.woff`), weight, style: 'normal' as const })));
 }

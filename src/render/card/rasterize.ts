@@ -1,17 +1,19 @@
 /**
  * A layout tree to PNG bytes: satori lays out the boxes and turns text into vector paths with
  * the card's fonts; resvg rasterizes the SVG. Shared by the edition card and the trend chart.
+ * Both run in the renderer's own process (card-renderer-process.ts), out of the bot's memory.
  */
-import { loadCardFonts } from './card-fonts.js';
+import { cardFontFiles } from './card-fonts.js';
 import type { CardNode } from './card-layout.js';
+import { CardRendererProcess } from './card-renderer-process.js';
+
+/** The process's one renderer, started on the first card, let go when idle. */
+const renderer = new CardRendererProcess();
 
 /**
  * Draw `layout` at `width`×`height` pixels.
  * @example const png = await rasterize(cardLayout(figures, text, CARD_FONT_STACK), CARD_WIDTH, CARD_HEIGHT)
  */
-export async function rasterize(layout: CardNode, width: number, height: number): Promise<Buffer> {
-  // Loaded on first use: the two libraries cost about a second of start-up that most commands never need.
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-  const svg = await satori(layout as Parameters<typeof satori>[0], { width, height, fonts: await loadCardFonts() });
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+export function rasterize(layout: CardNode, width: number, height: number): Promise<Buffer> {
+  return renderer.draw(layout, width, height, cardFontFiles());
 }
