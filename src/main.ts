@@ -104,7 +104,7 @@ export async function runBot(config: Config, logger: Logger, token: string): Pro
   await updates.stop(failure.err() ? 'failure' : 'shutdown');
   await planner.stop();
   await feeds.stop();
-  window.stop();
+  await window.stop();
   // Updates already taken from Telegram are answered (and started jobs finished) before the store closes.
   await Promise.race([telegram.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
   const report = await outbox.stop();

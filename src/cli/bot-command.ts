@@ -1,6 +1,7 @@
 /** `keyfigures bot`: run the Telegram bot (what `npm start` runs). */
 import type { CliCommand } from './commands.js';
 import { runBot } from '../main.js';
+import { telegramStartFailure } from '../service/telegram-start-failure.js';
 
 /** Starts long polling, the schedules and delivery; needs TELEGRAM_BOT_TOKEN. */
 export const botCommand: CliCommand = {
@@ -27,7 +28,14 @@ export const botCommand: CliCommand = {
       );
       return 2;
     }
-    await runBot(config, logger, token);
+    try {
+      await runBot(config, logger, token);
+    } catch (err) {
+      const failure = telegramStartFailure(err, config.telegram.apiRoot);
+      if (!failure) throw err;
+      process.stderr.write(`keyfigures bot: ${failure.message}\n`);
+      return failure.exitCode;
+    }
     return 0;
   },
 };

@@ -18,7 +18,12 @@ const LEAD_MS = 10_000;
 export interface WindowPreparation {
   /** Rank the current minute's window now (new articles were stored). */
   now(): void;
-  stop(): void;
+  /**
+   * Prepare nothing more, and resolve once the preparations under way are done: they read the
+   * store, so the caller closes it only after this (else a bot failing at start logged "database
+   * connection is not open" warnings as it exited).
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -26,10 +31,21 @@ export interface WindowPreparation {
  * @example const window = startWindowPreparation({ deps: telegram.deps, logger, timezone: () => schedule.current.timezone })
  */
 export function startWindowPreparation(opts: { deps: BotDeps; logger: Logger; timezone: () => string }): WindowPreparation {
+  const underWay = new Set<Promise<void>>();
+  let stopped = false;
+  const track = (work: Promise<unknown>, what: string) => {
+    const done = work.then(
+      () => undefined,
+      (err) => opts.logger.warn({ err: (err as Error).message }, what),
+    );
+    underWay.add(done);
+    void done.finally(() => underWay.delete(done));
+  };
   const prepare = (at: Date) => {
-    void prepareWindow(opts.deps, at, [opts.timezone()]).catch((err) => opts.logger.warn({ err: (err as Error).message }, 'preparing the figures window failed'));
+    if (stopped) return;
+    track(prepareWindow(opts.deps, at, [opts.timezone()]), 'preparing the figures window failed');
     // A new edition's stories read for /story (once an edition: a no-op until the next one).
-    void prepareStories(opts.deps).catch((err) => opts.logger.warn({ err: (err as Error).message }, "preparing the edition's stories failed"));
+    track(prepareStories(opts.deps), "preparing the edition's stories failed");
   };
   let timer: NodeJS.Timeout | null = null;
   const each = (minute: number) => {
@@ -43,8 +59,10 @@ export function startWindowPreparation(opts: { deps: BotDeps; logger: Logger; ti
   each(minuteFloor(new Date()).getTime() + 60_000);
   return {
     now: () => prepare(new Date()),
-    stop: () => {
+    stop: async () => {
+      stopped = true;
       if (timer) clearTimeout(timer);
+      await Promise.all([...underWay]);
     },
   };
 }
