@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/types.js';
 import { fidelityProblem, readCorpus } from '../../src/eval/eval-figures.js';
-import { heldOutIds, pickTrainArticles } from '../../src/eval/pick-train-articles.js';
+import { heldOutIds, nearCopyOf, pickTrainArticles } from '../../src/eval/pick-train-articles.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(repo, '../shared/corpus/articles/bbc.jsonl');
@@ -30,6 +30,20 @@ describe('pickTrainArticles', () => {
     expect(picked.map((id) => id[0])).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
     expect(picked.filter((id) => ['a-1', 'b-2', 'a-0', 'b-5'].includes(id))).toEqual([]);
     expect(new Set(picked).size).toBe(picked.length);
+  });
+
+  it('skips near-copies of excluded articles (the corpus holds some stories twice), keeping the draw size', () => {
+    const story = 'Ministers said on Monday that 3,000 schools were invited and 600 had signed up for the mock election in May';
+    const withCopy = [...articles, { id: 'a-copy', category: 'a', text: `${story} 1234` }, { id: 'held', category: 'b', text: story }];
+    const picked = pickTrainArticles(withCopy, new Set(['held']), 16, 7);
+    expect(picked).not.toContain('a-copy');
+    expect(picked.filter((id) => id.startsWith('a-'))).toHaveLength(16);
+  });
+
+  it('tells a reworded copy from a different story on the same subject', () => {
+    const isCopy = nearCopyOf(['Some 600 schools have already signed up for the mock elections run by the Hansard Society this spring']);
+    expect(isCopy('Some 600 schools have already signed up for the Y Vote mock elections run by the Hansard Society this spring')).toBe(true);
+    expect(isCopy('The Hansard Society said 600 schools had signed up, and ministers hope for more by the spring')).toBe(false);
   });
 
   it('draws differently for another seed', () => {
