@@ -225,10 +225,13 @@ export function articleWords(text: string): Pick<FeatureContext, 'wordCounts' | 
     if (i - start <= 2) continue;
     const w = lower.slice(start, i);
     if (STOP.has(w)) continue;
-    const k = fold(w);
+    // `fold` without its lower-casing: the word is lower case already.
+    const k = i - start > 4 && lower.charCodeAt(i - 1) === 115 && lower.charCodeAt(i - 2) !== 115 ? lower.slice(start, i - 1) : w;
     wordCounts.set(k, (wordCounts.get(k) ?? 0) + 1);
   }
   // The eight most frequent words said at least three times: what the story keeps coming back to.
-  const topicWords = new Set([...wordCounts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w));
+  const frequent: Array<[string, number]> = [];
+  for (const e of wordCounts) if (e[1] >= 3) frequent.push(e);
+  const topicWords = new Set(frequent.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w));
   return { wordCounts, topicWords, sentenceWords: new Map(), sentenceFolded: new Map() };
 }

@@ -42,7 +42,8 @@ export interface FigureGroup {
 export function rankFigures(figures: Figure[], ctx: RankContext, model: RankerWeights = weights as RankerWeights): Figure[] {
   const topK = ctx.topK ?? 5;
   const groups = figureGroups(figures, ctx);
-  const ranked = groups.map((g) => ({ ...representative(g.members), score: Math.round(scoreOf(g.features, model) * 1000) / 1000 }));
+  const weightsInOrder = weightList(model);
+  const ranked = groups.map((g) => ({ ...representative(g.members), score: Math.round(linearScore(g.features, model.bias, weightsInOrder) * 1000) / 1000 }));
   const inTitle = new Set(ranked.filter((_, i) => groups[i]!.features.inTitle === 1));
   ranked.sort((a, b) => b.score - a.score || a.start - b.start);
   return headlineFirst(ranked.slice(0, topK), inTitle);
@@ -62,8 +63,18 @@ function headlineFirst(shown: Figure[], inTitle: ReadonlySet<Figure>): Figure[] 
 
 /** The linear score of a feature vector (the model's log-odds that the quantity is key). */
 export function scoreOf(features: Record<FeatureName, number>, model: RankerWeights): number {
-  let s = model.bias;
-  for (const name of FEATURE_NAMES) s += (model.weights[name] ?? 0) * features[name];
+  return linearScore(features, model.bias, weightList(model));
+}
+
+/** The model's weights in FEATURE_NAMES order (0 where it has none): read once per article, not once per quantity and name. */
+function weightList(model: RankerWeights): number[] {
+  return FEATURE_NAMES.map((name) => model.weights[name] ?? 0);
+}
+
+function linearScore(features: Record<FeatureName, number>, bias: number, weights: readonly number[]): number {
+  let s = bias;
+  // Summed in FEATURE_NAMES order, as ever: the same additions give the same score to the last bit.
+  for (let i = 0; i < FEATURE_NAMES.length; i++) s += (weights[i] as number) * features[FEATURE_NAMES[i] as FeatureName];
   return s;
 }
 

@@ -171,11 +171,12 @@ function isCredit(s: string): boolean {
 /** The sentence that shares most with the headline and holds the top figures. */
 function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figures: Figure[]): Sentence | null {
   const titleWords = new Set(contentWords(title));
+  const lengths = lengthMask(titleWords);
   let best: Sentence | null = null;
   let bestScore = 0;
   for (const s of candidates) {
     if (s === lead) continue;
-    let score = titleWordsIn(s.text, titleWords);
+    let score = titleWordsIn(s.text, titleWords, lengths);
     for (let rank = 0; rank < figures.length; rank++) {
       const f = figures[rank] as Figure;
       if (f.start >= s.start && f.end <= s.end) score += 3 / (rank + 1);
@@ -189,10 +190,12 @@ function mostCentral(candidates: Sentence[], lead: Sentence, title: string, figu
 }
 
 /** How many different words of `s` (lower case) the headline's content words hold: no array, no set per sentence. */
-function titleWordsIn(s: string, titleWords: ReadonlySet<string>): number {
+function titleWordsIn(s: string, titleWords: ReadonlySet<string>, lengths: number): number {
   const lower = s.toLowerCase();
   const found: string[] = [];
   const walked = walkWords(lower, (start, end) => {
+    // Most words are of a length no headline word has: no string is made of them.
+    if ((lengths & lengthBit(end - start)) === 0) return true;
     const w = lower.slice(start, end);
     if (titleWords.has(w) && !found.includes(w)) found.push(w);
     return true;
@@ -201,6 +204,17 @@ function titleWordsIn(s: string, titleWords: ReadonlySet<string>): number {
   let n = 0;
   for (const w of new Set(contentWords(s))) if (titleWords.has(w)) n += 1;
   return n;
+}
+
+/** One bit per word length (every length from 31 up shares the last): which lengths the words of `words` have. */
+function lengthMask(words: Iterable<string>): number {
+  let mask = 0;
+  for (const w of words) mask |= lengthBit(w.length);
+  return mask;
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
 }
 
 function contentWords(s: string): string[] {

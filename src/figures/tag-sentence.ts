@@ -102,11 +102,12 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
     // Lemmas cost a dictionary look-up each: only verbs (and past forms the model took for nouns) need them.
     const needsLemma = p === 'VERB' || p === 'AUX' || (p === 'NOUN' && lower.endsWith('ed'));
     const lemma = needsLemma ? lemmaOf(items, i, text, p, contraction[i] === true) : lower;
-    const token: Token = { text, lower, lemma, pos: p, start: offset + cursor, end: offset + cursor + text.length };
-    if (!sawWord && p !== 'PUNCT') token.initial = true;
+    const start = offset + cursor;
+    // Both flags on every token, set at once: one object shape for all tokens (flags added later made three).
+    const initial = !sawWord && p !== 'PUNCT';
+    const numberPiece = prev !== undefined && prev.end === start && (prev.pos === 'NUM' || prev.numberPiece === true) && /^\p{L}/u.test(text);
     if (p !== 'PUNCT') sawWord = true;
-    if (prev !== undefined && prev.end === token.start && (prev.pos === 'NUM' || prev.numberPiece === true) && /^\p{L}/u.test(text)) token.numberPiece = true;
-    tokens.push(token);
+    tokens.push({ text, lower, lemma, pos: p, numberPiece, initial, start, end: start + text.length });
     cursor += text.length;
   }
   retag(tokens);
