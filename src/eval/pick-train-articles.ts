@@ -6,12 +6,18 @@
  * report-part politics-354 with a few words changed). The order is round-robin over categories, so any
  * prefix (25, 50, 100…) stays balanced.
  *
- * Usage: npx tsx src/eval/pick-train-articles.ts [--per-category 30] [--seed 12]   → one id a line
+ * Usage: npx tsx src/eval/pick-train-articles.ts [--per-category 40] [--seed 12]   → one id a line
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../support/seeded-random.js';
+
+/**
+ * The draw test/fixtures/gold-train.jsonl is annotated from (its lines are a prefix of it, in order). Raising
+ * perCategory keeps every earlier pick in place: each category's shuffle is the same, only longer.
+ */
+export const TRAIN_DRAW = { perCategory: 40, seed: 12 } as const;
 
 export interface PickableArticle {
   id: string;
@@ -97,5 +103,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     readFileSync(resolve(repo, '../shared/gold/figures-dev.jsonl'), 'utf8'),
     readFileSync(resolve(repo, 'test/fixtures/gold-figures.json'), 'utf8'),
   );
-  for (const id of pickTrainArticles(corpus, exclude, Number(arg('--per-category', '30')), Number(arg('--seed', '12')))) console.log(id);
+  for (const id of pickTrainArticles(corpus, exclude, Number(arg('--per-category', String(TRAIN_DRAW.perCategory))), Number(arg('--seed', String(TRAIN_DRAW.seed))))) console.log(id);
 }
