@@ -6,7 +6,7 @@
  * gold gives values), then fits on all of it and writes src/figures/ranker-weights.json.
  *
  * Usage: npm run train:ranker -- [--gold ../shared/gold/figures-dev.jsonl] [--train test/fixtures/gold-train.jsonl]
- *   [--folds 5] [--repeats 1] [--l2 0.01] [--dry]
+ *   [--folds 5] [--repeats 1] [--l2 0.01] [--without feature,feature] [--dry]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -265,7 +265,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const opts = { l2: Number(arg('--l2', '0.01')), steps: Number(arg('--steps', '1500')) };
   const repeats = Number(arg('--repeats', '1'));
   const { tune, fixture, train } = trainingArticles(goldFile, 'test/fixtures/gold-figures.json', '../shared/corpus/articles/bbc.jsonl', existsSync(trainFile) ? trainFile : null);
-  const all = [...tune, ...train, ...fixture];
+  // Ablation: features named in --without are zeroed everywhere, so the fit cannot use them.
+  const without = new Set(arg('--without', '').split(',').filter(Boolean));
+  const off = FEATURE_NAMES.flatMap((n, i) => (without.has(n) ? [i] : []));
+  const all = [...tune, ...train, ...fixture].map((a) => (off.length === 0 ? a : { ...a, x: a.x.map((row) => row.map((v, i) => (off.includes(i) ? 0 : v))) }));
   const cv = crossValidate(all, { folds, repeats, ...opts });
   const model = fit(all, opts);
   const pct = (v: number | undefined): string => (v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);

@@ -40,7 +40,8 @@ const CAPITAL_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*|i
 const EVENT_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000]);
 /** Road and cross-country events in kilometres ("Irish record holder at 3km, 5km and 10km"). */
 const EVENT_KM = new Set([3, 5, 10]);
-const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?)[ \t\u00a0]+$/i;
+/** "won over 1500m", "third fastest over 800m": a race run over its distance is that event. */
+const EVENT_BEFORE = /(?:\bthe|men's|women's|men’s|women’s|\bindoor|\boutdoor|\bindividual|\bfor|\bin|\bof|\band|\bhis|\bher|\bbreaks?|\bover)[ \t\u00a0]+$/i;
 const EVENT_AFTER = /^[ \t\u00a0]*(?:and[ \t\u00a0]+[\d,]+m[ \t\u00a0]+)?(?:final|finals|record|title|event|events|race|heat|heats|semi|world|personal|gold|silver|bronze|champion|hurdles|relay|freestyle|butterfly|breaststroke|backstroke|medley|indoor|crown|steeplechase|runner|star|specialist|winner|sprint|season|best|time|victory|win|ranking|rankings|\))/i;
 /** A race's own name after its distance, whatever the distance: "won the 9.2km race", "the six kilometre event". */
 const RACE_AFTER = /^[ \t\u00a0-]*(?:road[ \t\u00a0]+)?(?:race|races|event|events|relay|final|finals|heat|heats|walk|steeplechase|cross-country)\b/i;
@@ -51,8 +52,10 @@ const SPORT_CUE = /\b(?:athlet\w*|olympics?|sprint\w*|hurdl\w*|relay|medal\w*|ch
 const SPEECH_AFTER = /^[ \t\u00a0]*(?:certain|sure|confident|committed|behind|correct|right|wrong|true|fit|genuine|honest|focused|tolerance)\b/i;
 /** "the top 10", "a top-three finish": a rank, not a count. */
 const RANK_BEFORE = /\btop[ \t\u00a0-]+$/i;
-/** "on 59 minutes", "after 72 minutes", "after just four minutes": when in a match, not how long. */
-const MATCH_TIME_BEFORE = /\b(?:on|after(?:[ \t\u00a0]+(?:just|only))?|in[ \t\u00a0]+the)[ \t\u00a0]+$/i;
+/** "on 59 minutes", "after 72 minutes", "after just four minutes", "put United ahead in 19 minutes": when in a match, not how long. */
+const MATCH_TIME_BEFORE = /\b(?:on|after(?:[ \t\u00a0]+(?:just|only))?|in[ \t\u00a0]+the|(?:ahead|level|behind)[ \t\u00a0]+in)[ \t\u00a0]+$/i;
+/** "a low drive from 25 yards", "shot wide from three yards": where a shot was struck, never a key figure. */
+const SHOT_FROM_BEFORE = /\bfrom[ \t\u00a0]+$/i;
 /** "with 10 minutes left", "five minutes into the second half", "two minutes from time", "13 minutes on the clock": a moment of a match. */
 const MATCH_TIME_AFTER = /^[ \t\u00a0]+(?:left|remaining|to[ \t\u00a0]+go|into|on[ \t\u00a0]+the[ \t\u00a0]+clock|from[ \t\u00a0]+(?:time|the[ \t\u00a0]+end|full-time)|before[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+end)|after[ \t\u00a0]+(?:half-time|the[ \t\u00a0]+break|the[ \t\u00a0]+restart))\b/i;
 /** "his 69 years", "aged 65": someone's age. */
@@ -107,6 +110,7 @@ function notByUsage(text: string, a: Amount, before: string): Skip | null {
     return { end: a.end, reason: 'name' };
   }
   if (a.kind === 'measure' && RACE_UNITS.has(a.unit ?? '') && RACE_AFTER.test(after)) return { end: a.end, reason: 'name' };
+  if (a.kind === 'measure' && a.unit === 'yd' && SHOT_FROM_BEFORE.test(before)) return { end: a.end, reason: 'when' };
   if (a.age) return { end: a.end, reason: 'age' };
   if (a.kind === 'duration' && a.unit === 'years' && AGE_BEFORE.test(before)) return { end: a.end, reason: 'age' };
   if (a.kind === 'count' && a.value <= 120 && (AGED_BEFORE.test(before) || AGE_SPAN_AFTER.test(after))) {

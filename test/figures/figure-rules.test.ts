@@ -40,6 +40,11 @@ describe('findFigures: chart positions, race names and match moments', () => {
     ['a distance run is a length', 'She ran 9.2km in the rain.', ['9.2km']],
     ['a moment of a match after "just"', 'They scored after just four minutes, with 13 minutes on the clock left.', []],
     ['a match won in so many minutes is how long', 'She won in just 56 minutes.', ['56 minutes']],
+    ['a race run over its distance is the event', 'Holmes will compete over 1500m and won over 800m in 2:01.5, 12 seconds clear.', ['12 seconds']],
+    ['more than a distance that names no event is a length', 'The wave reached over 30m.', ['over 30m']],
+    ['where a shot was struck', 'Crawford restored the lead from 18 yards and Mendes shot from 50 yards.', []],
+    ['a length in yards is a figure', 'The pitch is 100 yards long.', ['100 yards']],
+    ['a goal that puts a side ahead marks a moment', 'Archibald prodded United ahead in 19 minutes, then went level in 80 minutes.', []],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
