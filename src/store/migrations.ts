@@ -24,6 +24,7 @@ import { wholeWordSearch, wholeWordSearchPostgres } from './migrations/016-whole
 import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-subscriber-counts.js';
 import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.js';
 import { broadcastOutbox, broadcastOutboxPostgres } from './migrations/020-broadcast-outbox.js';
+import { dueChatsBySchedule, dueChatsBySchedulePostgres } from './migrations/021-due-chats-by-schedule.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'subscriber-counts', sqlite: subscriberCounts, postgres: subscriberCountsPostgres },
   { name: 'digest-views', sqlite: digestViews, postgres: digestViewsPostgres },
   { name: 'broadcast-outbox', sqlite: broadcastOutbox, postgres: broadcastOutboxPostgres },
+  { name: 'due-chats-by-schedule', sqlite: dueChatsBySchedule, postgres: dueChatsBySchedulePostgres },
 ];

@@ -7,53 +7,55 @@ import { type Sql, toBool, toDate, toDateOrNull, strOrNull } from './dialect.js'
 /** Per-chat tables whose rows follow a group that became a supergroup (when the new chat has its own, they win as a whole). */
 const CHAT_TABLES = ['chat_feed_choice', 'chat_feeds', 'chat_topics', 'chat_views', 'chat_searches', 'chat_delivery'] as const;
 
-/** When the chat was last given a digest, else when it subscribed: the last column of subscribers_due (migration 14). */
-const givenSince = sql<string | Date>`COALESCE(last_digest_at, subscribed_at)`;
-
-/** Schedules per due-chats query: at most 6 parameters each, far below either database's limit. */
-const SCHEDULES_PER_QUERY = 200;
+/** A schedule as the due chats' index keys it (migration 21): no zone or time of its own reads as ''. */
+const scheduleKey = (column: 'timezone' | 'digest_time') => sql<string>`COALESCE(${sql.ref(column)}, '')`;
 
 /**
  * The distinct schedules of active, unpaused chats, read from the subscribers_due index alone
- * (exported so that tests can read its plan).
+ * ('' where the chats follow the default; exported so that tests can read its plan).
  * @example await schedulesQuery({ db, d }).execute()
  */
 export function schedulesQuery({ db, d }: Sql) {
   return db
     .selectFrom('subscribers')
-    .select(['timezone', 'digest_time'])
+    .select([scheduleKey('timezone').as('timezone'), scheduleKey('digest_time').as('digest_time')])
     .distinct()
     .where('active', '=', d.flag(true))
     .where('paused', '=', d.flag(false));
 }
 
+/** A due chat as the query returns it: `schedule` is the index of its schedule in the slots asked for. */
+interface DueChatRow {
+  chat_id: number | string;
+  language: string | null;
+  schedule: number | string;
+}
+
 /**
- * The planner's due chats for these schedules and their slots: each schedule a seek in
- * subscribers_due (its zone, time and "given before the slot" range), so a tick reads the chats
- * that are due and no others (exported so that tests can read its plan).
+ * The planner's due chats for these schedules and their slots, in one statement: the schedules
+ * are one parameter (SQLite: a JSON array read by json_each; PostgreSQL: arrays unnested), each
+ * joined to subscribers_due by its zone, time and "given before the slot" range — a seek per
+ * schedule that reads the chats that are due and no others (exported so that tests can read its plan).
+ * Given before the slot: the last digest or, before the first, the subscription; and subscribed
+ * before it (a chat re-subscribed later is not due for the slot).
  * @example await dueChatsQuery({ db, d }, [{ timezone: null, digestTime: '07:30', slot }]).execute()
  */
 export function dueChatsQuery({ db, d }: Sql, slots: ReadonlyArray<StoredSchedule & { slot: Date }>) {
-  return db
-    .selectFrom('subscribers')
-    .select(['chat_id', 'timezone', 'digest_time', 'language'])
-    .where((eb) =>
-      eb.or(
-        slots.map((s) =>
-          eb.and([
-            // Repeated in every branch: each is then one seek of the index on its own.
-            eb('active', '=', d.flag(true)),
-            eb('paused', '=', d.flag(false)),
-            s.timezone === null ? eb('timezone', 'is', null) : eb('timezone', '=', s.timezone),
-            s.digestTime === null ? eb('digest_time', 'is', null) : eb('digest_time', '=', s.digestTime),
-            // Given before the slot: the last digest (or, before the first, the subscription) ...
-            eb(givenSince, '<', d.time(s.slot)),
-            // ... and subscribed before it (a chat re-subscribed later is not due for the slot).
-            eb('subscribed_at', '<', d.time(s.slot)),
-          ]),
-        ),
-      ),
-    );
+  const query =
+    d.name === 'sqlite'
+      ? // CROSS JOIN: SQLite keeps the schedules as the outer loop, whatever it guesses of their number.
+        sql<DueChatRow>`SELECT s.chat_id, s.language, j.key AS schedule
+          FROM json_each(${JSON.stringify(slots.map((x) => [x.timezone ?? '', x.digestTime ?? '', d.time(x.slot)]))}) AS j
+          CROSS JOIN subscribers AS s
+          WHERE s.active = 1 AND s.paused = 0
+            AND COALESCE(s.timezone, '') = j.value ->> 0 AND COALESCE(s.digest_time, '') = j.value ->> 1
+            AND COALESCE(s.last_digest_at, s.subscribed_at) < j.value ->> 2 AND s.subscribed_at < j.value ->> 2`
+      : sql<DueChatRow>`SELECT s.chat_id, s.language, u.n - 1 AS schedule
+          FROM unnest(${slots.map((x) => x.timezone ?? '')}::text[], ${slots.map((x) => x.digestTime ?? '')}::text[], ${slots.map((x) => x.slot)}::timestamptz[]) WITH ORDINALITY AS u(tz, t, slot, n)
+          JOIN subscribers AS s ON s.active AND NOT s.paused
+            AND COALESCE(s.timezone, '') = u.tz AND COALESCE(s.digest_time, '') = u.t
+            AND COALESCE(s.last_digest_at, s.subscribed_at) < u.slot AND s.subscribed_at < u.slot`;
+  return { compile: () => query.compile(db), execute: async () => (await query.execute(db)).rows };
 }
 
 /**
@@ -122,19 +124,13 @@ export function sqlSubscriberStore({ db, d }: Sql): SubscriberStore {
     },
 
     async schedulesInUse(): Promise<StoredSchedule[]> {
-      return (await schedulesQuery({ db, d }).execute()).map((r) => ({ timezone: strOrNull(r.timezone), digestTime: strOrNull(r.digest_time) }));
+      return (await schedulesQuery({ db, d }).execute()).map((r) => ({ timezone: r.timezone || null, digestTime: r.digest_time || null }));
     },
 
     async chatsDue(slots: ReadonlyArray<StoredSchedule & { slot: Date }>): Promise<Array<{ chatId: number; slot: Date; language: string | null }>> {
-      const key = (timezone: unknown, digestTime: unknown) => `${timezone ?? ''}\u0000${digestTime ?? ''}`;
-      const slotOf = new Map(slots.map((s) => [key(s.timezone, s.digestTime), s.slot]));
-      const due: Array<{ chatId: number; slot: Date; language: string | null }> = [];
-      for (let i = 0; i < slots.length; i += SCHEDULES_PER_QUERY) {
-        for (const r of await dueChatsQuery({ db, d }, slots.slice(i, i + SCHEDULES_PER_QUERY)).execute()) {
-          due.push({ chatId: Number(r.chat_id), slot: slotOf.get(key(r.timezone, r.digest_time))!, language: strOrNull(r.language) });
-        }
-      }
-      return due.sort((a, b) => a.chatId - b.chatId);
+      if (slots.length === 0) return [];
+      const rows = await dueChatsQuery({ db, d }, slots).execute();
+      return rows.map((r) => ({ chatId: Number(r.chat_id), slot: slots[Number(r.schedule)]!.slot, language: strOrNull(r.language) })).sort((a, b) => a.chatId - b.chatId);
     },
 
     async migrateChat(fromChatId: number, toChatId: number): Promise<void> {
