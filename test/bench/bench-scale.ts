@@ -19,6 +19,9 @@
  *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 100]
  *
  * BENCH_RSS_TRACE=1 prints RSS and the heap after each measured command (what makes the peak).
+ * Each step is measured in a child process run with the node flags of `npm start` (package.json);
+ * to measure a kept step again by hand, give them too: `node --import tsx --expose-gc
+ * --heap-growing-percent=30 test/bench/bench-scale.ts --measure <dir>/step-N.json`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -466,11 +469,21 @@ async function main(): Promise<void> {
   }
 }
 
-/** Runs this file with `--measure spec` in a fresh Node process (same loader flags), and reads its result line. */
+/**
+ * The node flags `npm start` runs the bot with (package.json's start script, e.g. its heap growth):
+ * the measuring child is given them, so that it weighs what the bot weighs.
+ */
+function botNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/** Runs this file with `--measure spec` in a fresh Node process (same loader flags, and the bot's), and reads its result line. */
 function measureInChild(specFile: string): Promise<StepResult> {
   return new Promise((resolve, reject) => {
     // --expose-gc only to print the live heap once everything is measured.
-    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--measure', specFile, '--samples', String(SAMPLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flags = [...process.execArgv, ...botNodeFlags(), '--expose-gc'];
+    const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), '--measure', specFile, '--samples', String(SAMPLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
