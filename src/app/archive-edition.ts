@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Digest } from '../domain/types.js';
 import { renderMarkdown, digestToJson } from '../render/render-markdown.js';
 import { countFigures } from '../render/format-figure.js';
-import { renderCard } from '../render/card/render-card.js';
+import { renderCard } from './picture/render-card-png.js';
 import { writeAtomically } from './archive-index.js';
 
 /** The files of one archived edition; `card` is null when the edition has no figures to show. */

@@ -6,7 +6,7 @@ import { UsageError } from '../domain/errors.js';
 import type { Digest } from '../domain/types.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { renderCard } from '../render/card/render-card.js';
+import { renderCard } from '../app/picture/render-card-png.js';
 import { pickCardFigures } from '../render/card/pick-card-figures.js';
 import { CARD_HEIGHT, CARD_WIDTH } from '../render/card/card-layout.js';
 import { isLocale, LOCALES } from '../i18n/translator.js';

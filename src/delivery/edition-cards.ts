@@ -5,7 +5,8 @@
  */
 import type { Digest } from '../domain/types.js';
 import type { Store } from '../store/store.js';
-import { cardText, renderCard } from '../render/card/render-card.js';
+import { cardText } from '../render/card/render-card.js';
+import { renderCard } from '../app/picture/render-card-png.js';
 import { pickCardFigures } from '../render/card/pick-card-figures.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { translator, type Translator } from '../i18n/translator.js';

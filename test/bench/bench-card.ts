@@ -5,7 +5,7 @@
  *
  * Usage: npm run bench:card -- [--runs 20]
  */
-import { renderCard } from '../../src/render/card/render-card.js';
+import { renderCard } from '../../src/app/picture/render-card-png.js';
 import { CARD_DIGEST } from '../render/card/card-digest.js';
 
 const BUDGET_MS = 300;

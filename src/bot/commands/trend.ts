@@ -16,7 +16,7 @@ import { DEFAULT_SERIES_SETTINGS } from '../../app/record-series.js';
 import { chatTr } from '../chat-language.js';
 import type { Translator } from '../../i18n/translator.js';
 import { escapeHtml } from '../../render/escape-html.js';
-import { renderTrendChart } from '../../render/card/render-trend-chart.js';
+import { renderTrendChart } from '../../app/picture/render-trend-chart.js';
 import type { TrendChartData } from '../../render/card/trend-chart-layout.js';
 
 /** Series shown per answer, and points per series (the latest). */

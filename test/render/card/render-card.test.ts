@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Digest } from '../../../src/domain/types.js';
-import { renderCard } from '../../../src/render/card/render-card.js';
+import { renderCard } from '../../../src/app/picture/render-card-png.js';
 import { CARD_BACKGROUND, CARD_HEIGHT, CARD_WIDTH } from '../../../src/render/card/card-layout.js';
 import { CARD_DIGEST, cardFigure, cardStory } from './card-digest.js';
 

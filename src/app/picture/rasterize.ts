@@ -3,8 +3,8 @@
  * the card's fonts; resvg rasterizes the SVG. Shared by the edition card and the trend chart.
  * Both run in the renderer's own process (card-renderer-process.ts), out of the bot's memory.
  */
-import { cardFontFiles } from './card-fonts.js';
-import type { CardNode } from './card-layout.js';
+import { cardFontFiles } from '../../render/card/card-fonts.js';
+import type { CardNode } from '../../render/card/card-layout.js';
 import { CardRendererProcess } from './card-renderer-process.js';
 
 /** The process's one renderer, started on the first card, let go when idle. */

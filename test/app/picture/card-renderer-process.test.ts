@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { CardRendererProcess } from '../../../src/render/card/card-renderer-process.js';
+import { CardRendererProcess } from '../../../src/app/picture/card-renderer-process.js';
 import { cardFontFiles, CARD_FONT_STACK } from '../../../src/render/card/card-fonts.js';
 import type { CardNode } from '../../../src/render/card/card-layout.js';
 

@@ -6,8 +6,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CardNode } from './card-layout.js';
-import type { CardFontFile } from './card-fonts.js';
+import type { CardNode } from '../../render/card/card-layout.js';
+import type { CardFontFile } from '../../render/card/card-fonts.js';
 
 const MAIN = fileURLToPath(new URL('./card-renderer-main.mjs', import.meta.url));
 
