@@ -6,7 +6,7 @@
  * report-part politics-354 with a few words changed). The order is round-robin over categories, so any
  * prefix (25, 50, 100…) stays balanced.
  *
- * Usage: npx tsx src/eval/pick-train-articles.ts [--per-category 40] [--seed 12]   → one id a line
+ * Usage: npx tsx src/eval/pick-train-articles.ts [--per-category 50] [--seed 12]   → one id a line
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import { seededRandom } from '../support/seeded-random.js';
  * The draw test/fixtures/gold-train.jsonl is annotated from (its lines are a prefix of it, in order). Raising
  * perCategory keeps every earlier pick in place: each category's shuffle is the same, only longer.
  */
-export const TRAIN_DRAW = { perCategory: 40, seed: 12 } as const;
+export const TRAIN_DRAW = { perCategory: 50, seed: 12 } as const;
 
 export interface PickableArticle {
   id: string;
