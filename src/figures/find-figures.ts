@@ -5,6 +5,7 @@
  */
 import type { Figure, FigureKind } from '../domain/types.js';
 import { labelFigure, type LabelContext } from './label-figure.js';
+import { articleContext } from './labels/article-context.js';
 import { MULTIPLIER_WORDS } from './multipliers.js';
 import { NUMBER_WORD_STARTS } from './number-words.js';
 import { ORDINAL_WORDS, POSITION_WORDS } from './ordinals.js';
@@ -60,7 +61,7 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
   const raw = scan(text);
   const figures: Figure[] = [];
   if (raw.length === 0) return figures;
-  const ctx: LabelContext = { owner: ownerOf(text, sentences[0]) };
+  const ctx: LabelContext = { owner: ownerOf(text, sentences[0]), article: articleContext(text, sentences[0]) };
   let si = 0;
   let tagged: TaggedSentence | null = null;
   let taggedIndex = -1;

@@ -10,6 +10,7 @@ import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
 import { namesAThing } from './labels/label-quality.js';
+import type { ArticleContext } from './labels/article-context.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
 
@@ -43,6 +44,8 @@ export type LabelTarget = Pick<Figure, 'start' | 'end' | 'kind' | 'text'> & { un
 export interface LabelContext {
   /** The proper name the article is about (from its headline), to stand in for "it" or "the firm". */
   owner?: string | null;
+  /** The headline and the article's repeated words, for label completion. */
+  article?: ArticleContext;
   /** The name that speaks in the figure's own sentence ("Ford said its …"): nearer than the headline's owner. */
   speaker?: Token[];
   /** The label of the last figure before the sentence: what "the figure" or "the total" refers back to. */
@@ -104,7 +107,7 @@ function ownLabel(
   const words = namesAThing(structural) ? structural : (repairs(structural, toks, f0, f1, ctx).find(namesAThing) ?? structural);
   const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
-  if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit);
+  if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit, ctx.article);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
   return render(near) || figure.text;
 }

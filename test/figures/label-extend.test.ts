@@ -1,5 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agrees, fit } from '../../src/eval/train-label-extend.js';
+import { agrees, fit, trainingGold } from '../../src/eval/train-label-extend.js';
+import { goldPart } from '../../src/eval/gold-split.js';
+import { articleContext } from '../../src/figures/labels/article-context.js';
+import { splitSentences } from '../../src/figures/sentences.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { clauseChunks, completeLabel, contentWords, useLabelWeights, type LabelWeights } from '../../src/figures/label-extend.js';
 import { tagSentence } from '../../src/figures/tag-sentence.js';
@@ -62,6 +68,23 @@ describe('completeLabel', () => {
     expect(out).not.toBe('detainees freed');
   });
 
+  it('never adds a piece of a name or of a hyphenated compound', () => {
+    useLabelWeights(ALL);
+    // "for Work" of "the Department for Work and Pensions", "at the Food" of "the Food and Drug Administration".
+    for (const [sentence, figure] of [
+      ['The plan cut 30,000 jobs at the Department for Work and Pensions.', '30,000'],
+      ['The firm sold 40 devices to the Food and Drug Administration.', '40'],
+    ]) {
+      const { toks, f0, f1 } = at(sentence as string, figure as string);
+      expect(completeLabel('jobs cut', toks, f0, f1, 'count', null)).toBe('jobs cut');
+    }
+    const { toks, f0, f1 } = at('Users of peer-to-peer networks shared 500 films.', '500');
+    expect(clauseChunks(toks, f0, f1).map((c) => c.tokens.map((t) => t.text).join(' '))).not.toContainEqual(expect.stringMatching(/^(?:-|to\b)/));
+    // A whole name in a phrase still joins.
+    const whole = at('The plan cut 30,000 jobs in Northern Ireland.', '30,000');
+    expect(completeLabel('jobs cut', whole.toks, whole.f0, whole.f1, 'count', null)).toBe('jobs cut in Northern Ireland');
+  });
+
   it('puts completions after a structural opener ("rise in"), fronted phrases too', () => {
     useLabelWeights(ALL);
     const { toks, f0, f1 } = at('At Qantas the profits rose 8% in Australia.', '8%');
@@ -94,5 +117,34 @@ describe('the label model training', () => {
     const w = fit(rows, { l2: 0.01, steps: 300, threshold: 0.5 });
     expect(w.weights.pp ?? 0).toBeGreaterThan(1);
     expect(w.bias).toBeLessThan(0);
+  });
+});
+
+describe('what the model reads of the article', () => {
+  it('counts each content word over the whole text and knows the headline words', () => {
+    const text = 'Sony PSP hits the US\n\nThe PSP costs $250. Sony sold 500,000 PSP consoles in Japan.';
+    const article = articleContext(text, splitSentences(text)[0]);
+    expect(article.count('psp')).toBe(3);
+    expect(article.count('japan')).toBe(1);
+    expect(article.count('nowhere')).toBe(0);
+    expect([...article.headlineWords()].sort()).toEqual(['hits', 'psp', 'sony']);
+    // A text without a headline line has no headline words.
+    const plain = 'The PSP costs $250. Sony sold 500,000 PSP consoles.';
+    expect(articleContext(plain, splitSentences(plain)[0]).headlineWords().size).toBe(0);
+  });
+});
+
+describe('the training articles', () => {
+  it('are the dev gold tune part and the training annotations, never the report part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'label-gold-'));
+    const ids = ['business-001', 'business-002', 'business-003', 'business-004', 'business-005', 'business-006'];
+    const entry = (id: string): string => JSON.stringify({ id, key: [{ value: 1, text: '1', label: 'one thing' }] });
+    writeFileSync(join(dir, 'dev.jsonl'), ids.map(entry).join('\n') + '\n');
+    const report = ids.filter((id) => goldPart(id) === 'report');
+    expect(report.length).toBeGreaterThan(0);
+    // The training file annotates a new article and, again, one of the dev gold's report part.
+    writeFileSync(join(dir, 'train.jsonl'), [entry('tech-900'), entry(report[0] as string)].join('\n') + '\n');
+    const got = trainingGold(join(dir, 'dev.jsonl'), [join(dir, 'train.jsonl'), join(dir, 'missing.jsonl')]).map((g) => g.id);
+    expect(got.sort()).toEqual([...ids.filter((id) => goldPart(id) === 'tune'), 'tech-900'].sort());
   });
 });
