@@ -9,7 +9,7 @@ import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
-import { namesAThing } from './labels/label-quality.js';
+import { namesAThing, saysSomething, withoutHoles } from './labels/label-quality.js';
 import type { ArticleContext } from './labels/article-context.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
@@ -71,13 +71,24 @@ export function labelFigure(
   source: string,
   ctx: LabelContext = {},
 ): string {
-  const own = ownLabel(tagged, figure, earlier, source, ctx);
-  if (own !== figure.text && /\p{L}{3}/u.test(own)) return own;
+  const own = withoutHoles(ownLabel(tagged, figure, earlier, source, ctx));
+  if (saysSomething(own, figure.text)) return own;
   // "bids of £3m, £4m and £5m", "£30m, £40m or £50m": a member of a list of amounts with nothing of its own to say
   // counts what the member before it does.
+  const sStart = tagged.tokens[0]?.start ?? figure.start;
   const last = earlier[earlier.length - 1];
-  const listed = last !== undefined && last.start >= (tagged.tokens[0]?.start ?? figure.start) && last.kind === figure.kind && last.end <= figure.start && /^[ \t\u00a0]*(?:,|,?[ \t\u00a0]*(?:and|or))[ \t\u00a0]+$/.test(source.slice(last.end, figure.start));
-  return listed && /\p{L}{3}/u.test(last.label) ? last.label : own;
+  const listed = last !== undefined && last.start >= sStart && last.kind === figure.kind && last.end <= figure.start && /^[ \t\u00a0]*(?:,|,?[ \t\u00a0]*(?:and|or))[ \t\u00a0]+$/.test(source.slice(last.end, figure.start));
+  if (listed && saysSomething(last.label, last.text)) return last.label;
+  // "Net income jumped to 3bn yuan in 2004 ($365m; £190m)": an amount in brackets with nothing of its own restates the
+  // amount of its kind before it in the sentence.
+  const restated = /[(;][ \t\u00a0]*$/.test(source.slice(Math.max(sStart, figure.start - 3), figure.start)) ? earlier.findLast((e) => e.start >= sStart && e.kind === figure.kind && saysSomething(e.label, e.text)) : undefined;
+  if (restated !== undefined) return restated.label;
+  // Otherwise the nearest noun phrase before the figure in its sentence says more than the number again.
+  const toks = tagged.tokens;
+  const f0 = toks.findIndex((t) => t.end > figure.start);
+  const noun = toks.findLastIndex((t, i) => i < f0 && t.pos === 'NOUN' && t.numberPiece !== true);
+  const near = noun >= 0 ? render(nounBack(toks, noun)) : '';
+  return saysSomething(near, figure.text) ? near : own;
 }
 
 function ownLabel(

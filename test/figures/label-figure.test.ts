@@ -212,6 +212,14 @@ describe('labelFigure', () => {
     expect(f?.label).not.toMatch(bad);
   });
 
+  it('never repeats the number as its label: a bracketed restatement says what the amount before it does', () => {
+    const sentence = 'Net income jumped to 3bn yuan in 2004 ($365m; £190m), the firm said.';
+    const yuan = labelOf(sentence, '3bn yuan');
+    expect(yuan).toMatch(/income/i);
+    expect(labelOf(sentence, '$365m')).toBe(yuan);
+    expect(labelOf(sentence, '£190m')).toBe(yuan);
+  });
+
   it('is never empty, at most eight words, and made of words from the sentence', () => {
     const sentences = [
       '5%.',

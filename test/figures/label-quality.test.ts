@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesAThing } from '../../src/figures/labels/label-quality.js';
+import { namesAThing, saysSomething, withoutHoles } from '../../src/figures/labels/label-quality.js';
 import { wordsOf } from '../../src/figures/labels/phrases.js';
 import { tagSentence } from '../../src/figures/tag-sentence.js';
 
@@ -24,5 +24,27 @@ describe('namesAThing', () => {
     expect(namesAThing(wordsOf('rise in'))).toBe(true);
     expect(namesAThing(wordsOf('expected in of'))).toBe(false);
     expect(namesAThing([])).toBe(false);
+  });
+});
+
+describe('withoutHoles', () => {
+  it.each([
+    ['industrial robots to in 2007', 'industrial robots in 2007'],
+    ['Swiss fall in in Asia', 'Swiss fall in Asia'],
+    ['rise in', 'rise'],
+    // A preposition with its phrase, and "to" before a verb, stay.
+    ['jobs to go at Work and Pensions', 'jobs to go at Work and Pensions'],
+    ['rise in Time Warner profit', 'rise in Time Warner profit'],
+  ])('%s → %s', (label, expected) => {
+    expect(withoutHoles(label)).toBe(expected);
+  });
+});
+
+describe('saysSomething', () => {
+  it('is false for the number again or a label without a word', () => {
+    expect(saysSomething('$365m', '$365m')).toBe(false);
+    expect(saysSomething('%', '$162bn')).toBe(false);
+    expect(saysSomething('157,000', '133,000')).toBe(false);
+    expect(saysSomething('net income', '$365m')).toBe(true);
   });
 });
