@@ -31,7 +31,8 @@ export interface ArticleStore {
    * or text mention every word or phrase as whole words (any case and accents; "rate" does not find
    * "rates"), through the database's full-text index; with `feedIds`, only those feeds' articles.
    * A word without letters or digits matches nothing. Light: text '' and figures empty (a caller
-   * reads the few articles it shows with getArticle).
+   * reads the few articles it shows with getArticle). Articles retention reached are not searched
+   * (dropArticleBodies): /search looks back 30 days, and retention never less.
    */
   searchArticles(words: readonly string[], since: Date, limit: number, opts?: { feedIds?: readonly number[] | null }): Promise<Article[]>;
   /**
@@ -40,9 +41,10 @@ export interface ArticleStore {
    */
   findFigures(query: { values: readonly number[]; digits: string }, since: Date, limit: number): Promise<Array<{ figure: Figure; article: FigureSource }>>;
   /**
-   * Retention: empty the text of up to `limit` articles first seen before `before` (oldest first),
-   * keeping title, summary, link and every figure with its sentence (series, /why, /story).
-   * Returns how many were emptied; call again until 0 to catch up.
+   * Retention: empty the text of up to `limit` articles first seen before `before` (oldest first)
+   * and take them out of word search, keeping title, summary, link and every figure with its
+   * sentence (series, /why, /story). Word search then holds only recent articles, however long
+   * the history (searchArticles). Returns how many were retired; call again until 0 to catch up.
    */
   dropArticleBodies(before: Date, limit: number): Promise<number>;
   /** Counts for operators. */

@@ -25,6 +25,7 @@ import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-sub
 import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.js';
 import { broadcastOutbox, broadcastOutboxPostgres } from './migrations/020-broadcast-outbox.js';
 import { dueChatsBySchedule, dueChatsBySchedulePostgres } from './migrations/021-due-chats-by-schedule.js';
+import { searchWindow, searchWindowPostgres } from './migrations/021-search-window.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'digest-views', sqlite: digestViews, postgres: digestViewsPostgres },
   { name: 'broadcast-outbox', sqlite: broadcastOutbox, postgres: broadcastOutboxPostgres },
   { name: 'due-chats-by-schedule', sqlite: dueChatsBySchedule, postgres: dueChatsBySchedulePostgres },
+  { name: 'search-window', sqlite: searchWindow, postgres: searchWindowPostgres },
 ];

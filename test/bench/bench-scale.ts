@@ -13,7 +13,7 @@
  * one per feed, ids growing with time) and re-titled; figures from their own sentences (numbers
  * found by a light regular expression, not the figure engine: building a million through it
  * would take hours). As with RETENTION_DAYS=30, bodies are kept for the last 30 days only; older
- * articles keep title, summary and figures. Bulk inserts go through a second connection, in
+ * articles keep title, summary and figures, and are out of word search (as retention leaves them). Bulk inserts go through a second connection, in
  * transactions, with the schema's triggers and indexes in place.
  *
  *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 100]
@@ -164,13 +164,14 @@ interface Loader {
   analyze(): Promise<void>;
   close(): Promise<void>;
 }
-type ArticleRow = [id: number, feedId: number, key: string, link: string, title: string, source: string, publishedAt: string, fetchedAt: string, text: string, summary: string];
+/** `searchable`: 1/0, as retention leaves an article (out of word search with its body). */
+type ArticleRow = [id: number, feedId: number, key: string, link: string, title: string, source: string, publishedAt: string, fetchedAt: string, text: string, summary: string, searchable: number];
 type FigureRow = [articleId: number, rank: number, text: string, value: number, kind: string, unit: string | null, label: string, sentence: string, start: number, end: number, score: number];
 
 function sqliteLoader(file: string): Loader {
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
-  const insertArticle = db.prepare('INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertArticle = db.prepare('INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary, searchable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFigure = db.prepare('INSERT INTO figures (article_id, rank, text, value, kind, unit, label, sentence, start, "end", score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const load = db.transaction((articles: ArticleRow[], figures: FigureRow[]) => {
     for (const a of articles) insertArticle.run(...a);
@@ -212,9 +213,9 @@ function postgresLoader(url: string, schema: string): Loader {
       try {
         await client.query('BEGIN');
         await client.query(
-          `INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary)
-           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[])`,
-          Array.from({ length: 10 }, (_, i) => col(articles, i)),
+          `INSERT INTO articles (id, feed_id, key, link, title, source, published_at, fetched_at, text, summary, searchable)
+           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::int[]::boolean[])`,
+          Array.from({ length: 11 }, (_, i) => col(articles, i)),
         );
         await client.query(
           `INSERT INTO figures (article_id, rank, text, value, kind, unit, label, sentence, start, "end", score)
@@ -255,7 +256,7 @@ async function loadArticles(loader: Loader, templates: Template[], from: number,
       const fetched = T0 + i * SPACING;
       const day = Math.floor(i / PER_DAY);
       const title = day % 3 === 0 ? t.title : day % 3 === 1 ? `${t.title}, day ${day}` : `Update: ${t.title}`;
-      articles.push([id, feedId, `bench:${id}`, `https://news${feedId % 50}.example/${id}`, title, `Feed ${feedId}`, iso(fetched - 1_800_000), iso(fetched), fetched >= bodiesFrom ? t.text : '', t.summary]);
+      articles.push([id, feedId, `bench:${id}`, `https://news${feedId % 50}.example/${id}`, title, `Feed ${feedId}`, iso(fetched - 1_800_000), iso(fetched), fetched >= bodiesFrom ? t.text : '', t.summary, fetched >= bodiesFrom ? 1 : 0]);
       t.figures.forEach((f, rank) => figures.push([id, rank, f.text, f.value, f.kind, f.unit, f.label, f.sentence, f.start, f.end, 4 - rank]));
     }
     await loader.articles(articles, figures);

@@ -202,10 +202,20 @@ describeEachStore('Store contract', (current) => {
       expect(kept).toEqual({ ...old, text: '' });
       expect(kept!.figures[0]!.sentence).toBe('Officials counted 971 ballots.');
       expect(await store.getArticle(fresh!.id)).toEqual(fresh);
-      // /why still finds the old figure; search no longer sees the old body, still its title.
+      // /why still finds the old figure; word search no longer sees the old article, body or title
+      // (/search looks back 30 days, retention never less), and still finds the fresh one.
       expect((await store.findFigures({ values: [971], digits: '' }, new Date('2026-01-01T00:00:00.000Z'), 10)).map((h) => h.article.id)).toContain(old!.id);
       expect((await store.searchArticles(['zeppelin'], new Date('2026-01-01T00:00:00.000Z'), 10)).map((a) => a.key)).toEqual(['fresh']);
-      expect((await store.searchArticles(['harbour'], new Date('2026-01-01T00:00:00.000Z'), 10)).map((a) => a.key)).toEqual(['old']);
+      expect(await store.searchArticles(['harbour'], new Date('2026-01-01T00:00:00.000Z'), 10)).toEqual([]);
+      // An article stored without a body leaves search when retention reaches it, once.
+      await store.saveArticle(article('bare', { title: 'Harbour ferry', text: '', fetchedAt: new Date('2026-10-01T00:00:00.000Z') }));
+      expect((await store.searchArticles(['ferry'], new Date('2026-01-01T00:00:00.000Z'), 10)).map((a) => a.key)).toEqual(['bare']);
+      expect(await store.dropArticleBodies(before, 10)).toBe(1);
+      expect(await store.dropArticleBodies(before, 10)).toBe(0);
+      expect(await store.searchArticles(['ferry'], new Date('2026-01-01T00:00:00.000Z'), 10)).toEqual([]);
+      // Deleting a retired article leaves the search index whole (SQLite: no 'delete' of an entry it never held).
+      await database.exec(`DELETE FROM figures WHERE article_id = ${old!.id}; DELETE FROM articles WHERE id = ${old!.id}`);
+      expect((await store.searchArticles(['zeppelin'], new Date('2026-01-01T00:00:00.000Z'), 10)).map((a) => a.key)).toEqual(['fresh']);
       expect(await store.articleStats()).toMatchObject({ articles: 3, figures: 3 });
     });
 

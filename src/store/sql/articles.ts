@@ -12,6 +12,9 @@ const ARTICLE_COLUMNS = ['id', 'feed_id', 'key', 'link', 'title', 'source', 'pub
 /** The same without the body, for readers that never show it (toArticle gives them text ''). */
 const ARTICLE_COLUMNS_NO_BODY = ARTICLE_COLUMNS.filter((c) => c !== 'text');
 
+/** An article still in word search, written as the partial indexes' condition (migration 21) so that both databases use them. */
+const SEARCHABLE = sql<boolean>`searchable`;
+
 /**
  * The first article id first seen at or after `since`: where a recent window starts in id order
  * (ids grow with first-seen time), read from the fetched_at index alone. `id + 0`, because
@@ -23,15 +26,17 @@ export const windowStartId = (since: string | Date) => sql<number>`(SELECT MIN(i
 /**
  * The /search query (exported so that tests can read its plan): the newest `limit` articles of
  * the window that mention every word, in the chat's feeds when `feedIds` is not null — ids, titles
- * and summaries, never bodies. The full-text index answers whole words (migration 16), so nothing
- * is left for the caller to check, and the newest-first cut is the database's.
+ * and summaries, never bodies. The full-text index answers whole words (migration 16) and holds
+ * only searchable articles (migration 21: what retention has not reached), so nothing is left for
+ * the caller to check, and the newest-first cut is the database's.
  * @example await searchQuery({ db, d }, ['rates'], since, 300, null)?.execute()
  */
 export function searchQuery({ db, d }: Sql, words: readonly string[], windowStart: Date, limit: number, feedIds: readonly number[] | null = null) {
   const since = d.time(windowStart);
   const match = wordsMatch(d, words, 'articles', windowStartId(since));
   if (!match || feedIds?.length === 0) return null;
-  let q = db.selectFrom('articles').select(ARTICLE_COLUMNS_NO_BODY).where('fetched_at', '>=', since).where(match);
+  // `searchable` as the partial indexes say it (migration 21): PostgreSQL's GIN index holds only those articles.
+  let q = db.selectFrom('articles').select(ARTICLE_COLUMNS_NO_BODY).where(SEARCHABLE).where('fetched_at', '>=', since).where(match);
   if (feedIds) q = q.where('feed_id', 'in', feedIds);
   // Ids grow with first-seen time: newest first is the primary key backwards.
   return q.orderBy('id', 'desc').limit(limit);
@@ -86,13 +91,13 @@ export function figureQuery({ db }: Pick<Sql, 'db'>, query: { values: readonly n
 }
 
 /**
- * Retention: the oldest articles first seen before `before` that still have a body. The partial
- * index articles_with_body (migration 10) holds only those, so a pass never re-reads the history
- * already emptied (exported so that tests can read its plan).
+ * Retention: the oldest articles first seen before `before` still in word search (with their
+ * body, or stored without one). The partial index articles_searchable (migration 21) holds only
+ * those, so a pass never re-reads the history already retired (exported so that tests can read its plan).
  * @example await bodiesToDropQuery({ db, d }, before, 5000).execute()
  */
 export function bodiesToDropQuery({ db, d }: Sql, before: Date, limit: number) {
-  return db.selectFrom('articles').select('id').where('fetched_at', '<', d.time(before)).where('text', '<>', '').orderBy('fetched_at').limit(limit);
+  return db.selectFrom('articles').select('id').where(SEARCHABLE).where('fetched_at', '<', d.time(before)).orderBy('fetched_at').limit(limit);
 }
 
 /**
@@ -184,7 +189,8 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
 
     async dropArticleBodies(before: Date, limit: number): Promise<number> {
       const ids = bodiesToDropQuery({ db, d }, before, limit);
-      const result = await db.updateTable('articles').set({ text: '' }).where('id', 'in', db.selectFrom(ids.as('old')).select('old.id')).executeTakeFirst();
+      // Out of word search with the body: /search looks back 30 days, retention never less (migration 21).
+      const result = await db.updateTable('articles').set({ text: '', searchable: d.flag(false) }).where('id', 'in', db.selectFrom(ids.as('old')).select('old.id')).executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
 

@@ -39,6 +39,8 @@ export interface ArticlesTable {
   fetched_at: Time;
   text: string;
   summary: string;
+  /** In word search (migration 21): retention takes an article out with its body. */
+  searchable: Flag;
 }
 
 export interface FiguresTable {
