@@ -12,8 +12,10 @@ const ARTICLE_COLUMNS = ['id', 'feed_id', 'key', 'link', 'title', 'source', 'pub
 /** The same without the body, for readers that never show it (toArticle gives them text ''). */
 const ARTICLE_COLUMNS_NO_BODY = ARTICLE_COLUMNS.filter((c) => c !== 'text');
 
-/** An article still in word search, written as the partial indexes' condition (migration 21) so that both databases use them. */
+/** An article still in word search, written as the partial GIN index's condition (migration 21) so that PostgreSQL uses it. */
 const SEARCHABLE = sql<boolean>`searchable`;
+/** The same for retention, written as articles_searchable's condition (migration 21: apart, so that a search never walks that index). */
+const RETIREABLE = sql<boolean>`searchable IS TRUE`;
 
 /**
  * The first article id first seen at or after `since`: where a recent window starts in id order
@@ -35,7 +37,7 @@ export function searchQuery({ db, d }: Sql, words: readonly string[], windowStar
   const since = d.time(windowStart);
   const match = wordsMatch(d, words, 'articles', windowStartId(since));
   if (!match || feedIds?.length === 0) return null;
-  // `searchable` as the partial indexes say it (migration 21): PostgreSQL's GIN index holds only those articles.
+  // `searchable` as the partial GIN index says it (migration 21): PostgreSQL's GIN index holds only those articles.
   let q = db.selectFrom('articles').select(ARTICLE_COLUMNS_NO_BODY).where(SEARCHABLE).where('fetched_at', '>=', since).where(match);
   if (feedIds) q = q.where('feed_id', 'in', feedIds);
   // Ids grow with first-seen time: newest first is the primary key backwards. PostgreSQL is given
@@ -101,7 +103,7 @@ export function figureQuery({ db }: Pick<Sql, 'db'>, query: { values: readonly n
  * @example await bodiesToDropQuery({ db, d }, before, 5000).execute()
  */
 export function bodiesToDropQuery({ db, d }: Sql, before: Date, limit: number) {
-  return db.selectFrom('articles').select('id').where(SEARCHABLE).where('fetched_at', '<', d.time(before)).orderBy('fetched_at').limit(limit);
+  return db.selectFrom('articles').select('id').where(RETIREABLE).where('fetched_at', '<', d.time(before)).orderBy('fetched_at').limit(limit);
 }
 
 /**
