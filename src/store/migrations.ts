@@ -25,7 +25,7 @@ import { subscriberCounts, subscriberCountsPostgres } from './migrations/017-sub
 import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.js';
 import { broadcastOutbox, broadcastOutboxPostgres } from './migrations/020-broadcast-outbox.js';
 import { dueChatsBySchedule, dueChatsBySchedulePostgres } from './migrations/021-due-chats-by-schedule.js';
-import { searchWindow, searchWindowPostgres } from './migrations/021-search-window.js';
+import { searchWindow, searchWindowPostgres } from './migrations/022-search-window.js';
 
 /** One schema step in each dialect. */
 export interface Migration {

@@ -12,9 +12,9 @@ const ARTICLE_COLUMNS = ['id', 'feed_id', 'key', 'link', 'title', 'source', 'pub
 /** The same without the body, for readers that never show it (toArticle gives them text ''). */
 const ARTICLE_COLUMNS_NO_BODY = ARTICLE_COLUMNS.filter((c) => c !== 'text');
 
-/** An article still in word search, written as the partial GIN index's condition (migration 21) so that PostgreSQL uses it. */
+/** An article still in word search, written as the partial GIN index's condition (migration 22) so that PostgreSQL uses it. */
 const SEARCHABLE = sql<boolean>`searchable`;
-/** The same for retention, written as articles_searchable's condition (migration 21: apart, so that a search never walks that index). */
+/** The same for retention, written as articles_searchable's condition (migration 22: apart, so that a search never walks that index). */
 const RETIREABLE = sql<boolean>`searchable IS TRUE`;
 
 /**
@@ -29,7 +29,7 @@ export const windowStartId = (since: string | Date) => sql<number>`(SELECT MIN(i
  * The /search query (exported so that tests can read its plan): the newest `limit` articles of
  * the window that mention every word, in the chat's feeds when `feedIds` is not null — ids, titles
  * and summaries, never bodies. The full-text index answers whole words (migration 16) and holds
- * only searchable articles (migration 21: what retention has not reached), so nothing is left for
+ * only searchable articles (migration 22: what retention has not reached), so nothing is left for
  * the caller to check, and the newest-first cut is the database's.
  * @example await searchQuery({ db, d }, ['rates'], since, 300, null)?.execute()
  */
@@ -37,7 +37,7 @@ export function searchQuery({ db, d }: Sql, words: readonly string[], windowStar
   const since = d.time(windowStart);
   const match = wordsMatch(d, words, 'articles', windowStartId(since));
   if (!match || feedIds?.length === 0) return null;
-  // `searchable` as the partial GIN index says it (migration 21): PostgreSQL's GIN index holds only those articles.
+  // `searchable` as the partial GIN index says it (migration 22): PostgreSQL's GIN index holds only those articles.
   let q = db.selectFrom('articles').select(ARTICLE_COLUMNS_NO_BODY).where(SEARCHABLE).where('fetched_at', '>=', since).where(match);
   if (feedIds) q = q.where('feed_id', 'in', feedIds);
   // Ids grow with first-seen time: newest first is the primary key backwards. PostgreSQL is given
@@ -98,7 +98,7 @@ export function figureQuery({ db }: Pick<Sql, 'db'>, query: { values: readonly n
 
 /**
  * Retention: the oldest articles first seen before `before` still in word search (with their
- * body, or stored without one). The partial index articles_searchable (migration 21) holds only
+ * body, or stored without one). The partial index articles_searchable (migration 22) holds only
  * those, so a pass never re-reads the history already retired (exported so that tests can read its plan).
  * @example await bodiesToDropQuery({ db, d }, before, 5000).execute()
  */
@@ -195,7 +195,7 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
 
     async dropArticleBodies(before: Date, limit: number): Promise<number> {
       const ids = bodiesToDropQuery({ db, d }, before, limit);
-      // Out of word search with the body: /search looks back 30 days, retention never less (migration 21).
+      // Out of word search with the body: /search looks back 30 days, retention never less (migration 22).
       const result = await db.updateTable('articles').set({ text: '', searchable: d.flag(false) }).where('id', 'in', db.selectFrom(ids.as('old')).select('old.id')).executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

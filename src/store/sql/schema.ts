@@ -39,7 +39,7 @@ export interface ArticlesTable {
   fetched_at: Time;
   text: string;
   summary: string;
-  /** In word search (migration 21): retention takes an article out with its body. */
+  /** In word search (migration 22): retention takes an article out with its body. */
   searchable: Flag;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Migration 21: word search holds only what retention has not reached, so a search reads the
+ * Migration 22: word search holds only what retention has not reached, so a search reads the
  * same amount at a million articles as at a hundred thousand. Before, every article ever stored
  * stayed in the full-text index by its title and summary; at 1M articles a common word's GIN
  * entry listed 65,000 articles, of which /search (30 days back) wanted the newest 6,000, and
@@ -40,7 +40,7 @@ export const searchWindow = `
   DROP INDEX articles_with_body;
 `;
 
-/** Migration 21 for PostgreSQL. */
+/** Migration 22 for PostgreSQL. */
 export const searchWindowPostgres = `
   ALTER TABLE articles ADD COLUMN searchable BOOLEAN NOT NULL DEFAULT true;
   UPDATE articles SET searchable = false WHERE text = '' AND fetched_at < (SELECT MIN(fetched_at) FROM articles WHERE text <> '');
