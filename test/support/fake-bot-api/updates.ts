@@ -11,7 +11,17 @@ interface Held {
   resolve: (updates: Update[]) => void;
   reject: (err: ApiError) => void;
   timer: NodeJS.Timeout;
+  /** Aborted when the client went away (telegraf's bot.stop aborts its long poll). */
+  signal: AbortSignal;
 }
+
+/**
+ * How long a held poll that a newer one terminates waits before it is answered 409: a client that
+ * aborts its long poll and at once sends another (telegraf's bot.stop confirming its offset) closes the
+ * first socket a moment before the server hears it. Telegram's 409 would never reach that client, so the
+ * fake must not log it as a refusal the bot received.
+ */
+const CLOSE_GRACE_MS = 50;
 
 /** Options of one getUpdates call, already coerced to numbers. */
 export interface PollOptions {
@@ -67,7 +77,10 @@ export class UpdateQueue {
       const previous = this.held;
       this.held = undefined;
       clearTimeout(previous.timer);
-      previous.reject(ApiError.of(TG.conflictGetUpdates));
+      setTimeout(() => {
+        if (previous.signal.aborted) previous.resolve([]);
+        else previous.reject(ApiError.of(TG.conflictGetUpdates));
+      }, CLOSE_GRACE_MS);
     }
     const ready = this.deliverable(limit);
     const timeout = Math.max(0, opts.timeout ?? 0);
@@ -79,6 +92,7 @@ export class UpdateQueue {
         resolve,
         reject,
         timer: setTimeout(() => this.release(held, []), timeout * 1000),
+        signal,
       };
       this.held = held;
       // a client that gave up (telegraf's bot.stop aborts the fetch) must not count as a poller
