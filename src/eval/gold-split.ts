@@ -5,7 +5,7 @@
  * `node ../shared/tools/score-figures.mjs --gold DIR/report.jsonl`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,19 @@ export function splitGold(jsonl: string): { tune: string[]; report: string[] } {
     parts[goldPart(String((JSON.parse(line) as { id: string }).id))].push(line);
   }
   return parts;
+}
+
+/**
+ * What the trainers may learn from: the dev gold's tune part, and every training annotation of an article the dev
+ * gold does not hold (so nothing of its report part, even when an article is annotated twice). Training files that
+ * do not exist are skipped. `devIds` lets other training data (the fixture) apply the same guard.
+ */
+export function learnableGold<T extends { id: string }>(devFile: string, trainFiles: readonly string[]): { tune: T[]; train: T[]; devIds: Set<string> } {
+  const lines = (file: string): T[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+  const dev = lines(devFile);
+  const devIds = new Set(dev.map((g) => String(g.id)));
+  const train = trainFiles.filter((f) => existsSync(f)).flatMap(lines).filter((g) => !devIds.has(String(g.id)));
+  return { tune: dev.filter((g) => goldPart(String(g.id)) === 'tune'), train, devIds };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,6 @@
  *
  * Usage: npm run train:labels -- [--gold ../shared/gold/figures-dev.jsonl] [--train test/fixtures/gold-train.jsonl] [--folds 5] [--dry]
  */
-import { existsSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHUNK_FEATURES, completeLabel, contentWords, scoredChunks, useLabelWeights, type LabelWeights } from '../figures/label-extend.js';
@@ -18,7 +17,7 @@ import { splitSentences } from '../figures/sentences.js';
 import { summarizeArticle } from '../figures/summarize.js';
 import { tagSentence, type Token } from '../figures/tag-sentence.js';
 import { articleContext, type ArticleContext } from '../figures/labels/article-context.js';
-import { goldPart } from './gold-split.js';
+import { learnableGold } from './gold-split.js';
 
 /** One gold figure the engine found: what completion needs, and the hand-written label. */
 export interface LabelCase {
@@ -43,10 +42,8 @@ export function agrees(ours: string, unit: string | null, gold: string): boolean
  * does not hold (so nothing of its report part, even when annotated twice).
  */
 export function trainingGold(devFile: string, trainFiles: readonly string[]): DevGoldEntry[] {
-  const dev = readDevGold(devFile);
-  const inDev = new Set(dev.map((g) => String(g.id)));
-  const extra = trainFiles.filter((f) => existsSync(f)).flatMap((f) => readDevGold(f)).filter((g) => !inDev.has(String(g.id)));
-  return [...dev.filter((g) => goldPart(String(g.id)) === 'tune'), ...extra];
+  const { tune, train } = learnableGold<DevGoldEntry>(devFile, trainFiles);
+  return [...tune, ...train];
 }
 
 /** Gold figures found in the top 5 of their article, with the structural label (completion off). */

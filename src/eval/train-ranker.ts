@@ -8,7 +8,7 @@
  * Usage: npm run train:ranker -- [--gold ../shared/gold/figures-dev.jsonl] [--train test/fixtures/gold-train.jsonl]
  *   [--folds 5] [--repeats 1] [--l2 0.01] [--without feature,feature] [--dry]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { articleFromDocument } from '../app/article-from-document.js';
 import type { Figure } from '../domain/types.js';
@@ -18,7 +18,7 @@ import { figureGroups, representative, scoreOf, type RankerWeights } from '../fi
 import { splitSentences } from '../figures/sentences.js';
 import { chromeEnd } from '../figures/summarize.js';
 import { closeValue } from './eval-figures.js';
-import { goldPart } from './gold-split.js';
+import { learnableGold } from './gold-split.js';
 
 /** Where a training article comes from: the dev gold's tune part, the key-only fixture, the training gold. */
 export type TrainingSource = 'tune' | 'fixture' | 'train';
@@ -69,11 +69,6 @@ function readCorpusById(corpusFile: string): Map<string, { title: string; text: 
   return corpus;
 }
 
-/** Lines of a dev-gold-format file: `{"id", "key": [{"value", …}]}`. */
-function goldLines(file: string): Array<{ id: string; key: Array<{ value: number }> }> {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; key: Array<{ value: number }> });
-}
-
 /** An article annotated by value (dev gold or training gold), ready for training. */
 function byValue(id: string, a: { title: string; text: string }, key: ReadonlyArray<{ value: number }>, source: TrainingSource): TrainingArticle {
   const gold = key.slice(0, 5).map((k) => k.value);
@@ -90,25 +85,19 @@ function byValue(id: string, a: { title: string; text: string }, key: ReadonlyAr
  */
 export function trainingArticles(goldFile: string, fixtureFile: string | null, corpusFile: string, trainFile: string | null = null): { tune: TrainingArticle[]; fixture: TrainingArticle[]; train: TrainingArticle[] } {
   const corpus = readCorpusById(corpusFile);
-  const dev = goldLines(goldFile);
-  const tune: TrainingArticle[] = [];
-  for (const g of dev) {
-    const a = corpus.get(String(g.id));
-    if (a !== undefined && goldPart(String(g.id)) === 'tune') tune.push(byValue(String(g.id), a, g.key, 'tune'));
-  }
-  const devIds = new Set(dev.map((g) => String(g.id)));
-  const train: TrainingArticle[] = [];
-  if (trainFile !== null) {
-    for (const g of goldLines(trainFile)) {
+  const gold = learnableGold<{ id: string; key: Array<{ value: number }> }>(goldFile, trainFile === null ? [] : [trainFile]);
+  const annotated = (entries: typeof gold.tune, source: TrainingSource): TrainingArticle[] =>
+    entries.flatMap((g) => {
       const a = corpus.get(String(g.id));
-      if (a !== undefined && !devIds.has(String(g.id))) train.push(byValue(String(g.id), a, g.key, 'train'));
-    }
-  }
+      return a === undefined ? [] : [byValue(String(g.id), a, g.key, source)];
+    });
+  const tune = annotated(gold.tune, 'tune');
+  const train = annotated(gold.train, 'train');
   const fixture: TrainingArticle[] = [];
   if (fixtureFile !== null) {
     for (const g of JSON.parse(readFileSync(fixtureFile, 'utf8')) as Array<{ id: string; key: string[] }>) {
       const a = corpus.get(String(g.id));
-      if (a === undefined || devIds.has(String(g.id))) continue;
+      if (a === undefined || gold.devIds.has(String(g.id))) continue;
       const qs = quantities(a.title, a.text);
       const y = qs.map((q) => q.members.some((m) => isFixtureKey(m.text, g.key)));
       fixture.push({ id: g.id, source: 'fixture', x: qs.map((q) => q.x), y, values: [], gold: [] });
@@ -264,7 +253,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const folds = Number(arg('--folds', '5'));
   const opts = { l2: Number(arg('--l2', '0.01')), steps: Number(arg('--steps', '1500')) };
   const repeats = Number(arg('--repeats', '1'));
-  const { tune, fixture, train } = trainingArticles(goldFile, 'test/fixtures/gold-figures.json', '../shared/corpus/articles/bbc.jsonl', existsSync(trainFile) ? trainFile : null);
+  const { tune, fixture, train } = trainingArticles(goldFile, 'test/fixtures/gold-figures.json', '../shared/corpus/articles/bbc.jsonl', trainFile);
   // Ablation: features named in --without are zeroed everywhere, so the fit cannot use them.
   const without = new Set(arg('--without', '').split(',').filter(Boolean));
   const off = FEATURE_NAMES.flatMap((n, i) => (without.has(n) ? [i] : []));
