@@ -22,6 +22,11 @@ export interface FloodLimits {
 /** Default limits, a little under Telegram's published ones. */
 export const DEFAULT_LIMITS: FloodLimits = { globalPerSecond: 25, privateIntervalMs: 1000, groupPerMinute: 20 };
 
+/** The least time between two messages to one chat: groups have negative ids. */
+export function chatIntervalMs(limits: FloodLimits, chatId: number): number {
+  return chatId < 0 ? (limits.groupIntervalMs ?? 1000) : limits.privateIntervalMs;
+}
+
 /**
  * Reserve send slots. `reserve` returns the time at which the caller may send, and books it.
  * @example const at = limiter.reserve(chatId, Date.now()); await sleep(at - Date.now());
@@ -55,7 +60,7 @@ export class FloodLimiter implements SendPacer {
     let at = Math.max(now, this.chatNext.get(chatId) ?? 0);
     if (isGroup) at = Math.max(at, this.groupSlot(chatId, at));
     at = this.globalSlot(at, now);
-    this.chatNext.set(chatId, at + (isGroup ? (this.limits.groupIntervalMs ?? 1000) : this.limits.privateIntervalMs));
+    this.chatNext.set(chatId, at + chatIntervalMs(this.limits, chatId));
     if (isGroup) this.groupSends.get(chatId)!.push(at);
     return at;
   }
@@ -79,6 +84,10 @@ export class FloodLimiter implements SendPacer {
 
   reportRetryAfter(chatId: number, retryAfterSec: number): void {
     this.holdChat(chatId, this.retries.report(chatId, retryAfterSec, Date.now()).until);
+  }
+
+  sent(chatId: number): void {
+    this.holdChat(chatId, Date.now() + chatIntervalMs(this.limits, chatId));
   }
 
   /** Telegram said wait: nothing more to this chat until `until`. */

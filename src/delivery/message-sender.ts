@@ -94,7 +94,7 @@ export class MessageSender {
     for (let attempt = 1; ; ) {
       await pacer.acquire(to);
       try {
-        const result = await perform(to, { ...how });
+        const result = await perform(to, { ...how }).finally(() => pacer.sent(to));
         this.counts.sent++;
         return result;
       } catch (err) {

@@ -311,9 +311,11 @@ export class OutboxWorker {
         messageId = await this.deps.sender.sendHtml(row.chatId, part.html, { keyboard: part.keyboard ?? undefined, threadId: row.threadId });
       }
     } catch (err) {
+      this.deps.limiter.sent(row.chatId);
       await this.recordFailure(row, err instanceof SendError ? err : new SendError('transient', String(err)));
       return;
     }
+    this.deps.limiter.sent(row.chatId);
     await store.completeDelivery(row.id, this.owner, messageId, new Date());
     this.report.sent++;
     this.deps.metrics?.messagesSent.inc();
@@ -344,7 +346,7 @@ export class OutboxWorker {
       try {
         await limiter.acquire(row.chatId);
         const language = (await store.getSubscriber(row.chatId))?.language ?? this.deps.language;
-        await sender.sendHtml(row.chatId, escapeHtml(translator(language).t('digest-topic-gone')));
+        await sender.sendHtml(row.chatId, escapeHtml(translator(language).t('digest-topic-gone'))).finally(() => limiter.sent(row.chatId));
       } catch (noteErr) {
         logger.warn({ chat: row.chatId, err: (noteErr as Error).message }, 'outbox: could not tell the group its digest topic is gone');
       }

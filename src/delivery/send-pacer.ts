@@ -17,6 +17,14 @@ export interface SendPacer {
    * elapsed — and, when many chats are refused together (a global flood), for any chat.
    */
   reportRetryAfter(chatId: number, retryAfterSec: number): void;
+  /**
+   * A send to `chatId` has just finished (answered, or failed after reaching the wire): the chat's
+   * next slot is at least one chat interval from now. Slots are booked by when a send starts, but
+   * Telegram counts a message when it has received it — after a slow upload (a photo) that is
+   * well after the start, and the next message, started one interval after the first one's start,
+   * would reach Telegram less than an interval after it.
+   */
+  sent(chatId: number): void;
   /** The global rate in force now (messages per second), for sizing batches of work. */
   readonly ratePerSecond: number;
 }

@@ -24,6 +24,12 @@ export class SharedSendPacer implements SendPacer {
   private degradedSince: number | null = null;
   /** Smoothed time a booking takes, measured. */
   private roundTripMs = 5;
+  /**
+   * Per chat, the earliest next send after this process's last send to it finished (see
+   * SendPacer.sent). Kept per process: a chat's messages are sent by one process at a time in
+   * the usual case, and sharing it would cost a round trip per message.
+   */
+  private readonly chatAfter = new Map<number, number>();
 
   constructor(
     private readonly slots: SendSlotStore,
@@ -53,7 +59,8 @@ export class SharedSendPacer implements SendPacer {
         // it one (typical) round trip ahead, or the next message to the chat, sent exactly on its
         // booked time, would follow this one by less than the chat's interval.
         const asked = Date.now();
-        slot = await this.slots.reserveSendSlot(chatId, new Date(asked + Math.min(MAX_LEAD_MS, this.roundTripMs)), this.spacing(chatId));
+        const earliest = Math.max(asked + Math.min(MAX_LEAD_MS, this.roundTripMs), this.chatAfter.get(chatId) ?? 0);
+        slot = await this.slots.reserveSendSlot(chatId, new Date(earliest), this.spacing(chatId));
         this.roundTripMs = this.roundTripMs * 0.7 + (Date.now() - asked) * 0.3;
         if (this.degradedSince !== null) {
           this.logger.info({ seconds: Math.round((Date.now() - this.degradedSince) / 1000) }, 'shared send pacing restored');
@@ -80,6 +87,15 @@ export class SharedSendPacer implements SendPacer {
       if (globalFlood) await this.slots.holdSends(null, new Date(until));
     };
     hold().catch((err) => this.logger.warn({ chat: chatId, err: (err as Error).message }, 'could not share a retry_after with the fleet'));
+  }
+
+  sent(chatId: number): void {
+    const now = Date.now();
+    const after = now + this.spacing(chatId).chatIntervalMs;
+    this.fallback.holdChat(chatId, after);
+    // Forget chats whose interval has passed, so the map holds only the chats being sent to.
+    if (this.chatAfter.size >= 10_000) for (const [id, at] of this.chatAfter) if (at <= now) this.chatAfter.delete(id);
+    this.chatAfter.set(chatId, after);
   }
 
   /** Spacing for one send to `chatId`: groups 20 a minute, private chats one a second. */

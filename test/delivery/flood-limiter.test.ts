@@ -1,7 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi, afterEach } from 'vitest';
 import { FloodLimiter } from '../../src/delivery/flood-limiter.js';
 
 describe('FloodLimiter', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('spaces messages to one private chat at least 1 s apart', () => {
     const l = new FloodLimiter({ globalPerSecond: 1000, privateIntervalMs: 1000, groupPerMinute: 20 });
     const slots = [0, 0, 0].map(() => l.reserve(7, 0));
@@ -22,6 +24,23 @@ describe('FloodLimiter', () => {
     const firstMinute = slots.filter((t) => t < 60_000).length;
     expect(firstMinute).toBe(20);
     expect(slots[20]).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it("counts a chat's interval from when its last send finished, not from when it started (a slow upload)", () => {
+    vi.useFakeTimers({ now: 0 });
+    const l = new FloodLimiter({ globalPerSecond: 1000, privateIntervalMs: 1000, groupPerMinute: 20, groupIntervalMs: 3000 });
+    expect(l.reserve(7, 0)).toBe(0);
+    vi.setSystemTime(700); // the photo was on the wire for 700 ms
+    l.sent(7);
+    expect(l.reserve(7, 700)).toBe(1700);
+    expect(l.reserve(-5, 700)).toBe(700);
+    vi.setSystemTime(900);
+    l.sent(-5);
+    expect(l.reserve(-5, 900)).toBe(3900);
+    // a send that finished quickly leaves the booked spacing as it was
+    expect(l.reserve(8, 900)).toBe(900);
+    l.sent(8);
+    expect(l.reserve(8, 900)).toBe(1900);
   });
 
   it('holds a chat until Telegram\'s retry_after has passed', () => {

@@ -104,6 +104,21 @@ for (const adapter of ADAPTERS) {
       expect(Date.now() - before).toBeLessThan(1000);
     });
 
+    it("books a chat's next slot an interval after its last send finished, when that send was slow", async () => {
+      const booked: Array<{ chat: number; at: number }> = [];
+      const latest = new Map<number, number>();
+      const pacer = new SharedSendPacer(recordingSlots(await database.open(), booked, latest), LIMITS, quiet);
+      expect(await pacer.acquire(21)).toBe(true);
+      const started = latest.get(21)!;
+      await new Promise((r) => setTimeout(r, LIMITS.privateIntervalMs)); // an upload as long as the interval
+      const finished = Date.now();
+      pacer.sent(21);
+      expect(await pacer.acquire(21)).toBe(true);
+      expect(finished - started).toBeGreaterThanOrEqual(LIMITS.privateIntervalMs - 2);
+      // booked from the end of the slow send; from its start it would have been due already
+      expect(latest.get(21)! - finished).toBeGreaterThanOrEqual(LIMITS.privateIntervalMs - 1);
+    });
+
     it('a wait can be abandoned: an aborted acquire takes no slot', async () => {
       const a = new SharedSendPacer(await database.open(), LIMITS, quiet);
       a.reportRetryAfter(77, 30);
