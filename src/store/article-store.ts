@@ -27,11 +27,17 @@ export interface ArticleStore {
   /** One article with its figures, or null. */
   getArticle(id: number): Promise<Article | null>;
   /**
+   * Several articles with their figures in one call (two queries, whatever their number: a page
+   * of results costs the same round trips as one article), in the order of `ids`; ids not stored
+   * are left out. With `{ bodies: false }` each text is '' (a caller that never shows bodies).
+   */
+  getArticles(ids: readonly number[], opts?: { bodies?: boolean }): Promise<Article[]>;
+  /**
    * A word search, newest first seen first: articles first seen since `since` whose title, summary
    * or text mention every word or phrase as whole words (any case and accents; "rate" does not find
    * "rates"), through the database's full-text index; with `feedIds`, only those feeds' articles.
    * A word without letters or digits matches nothing. Light: text '' and figures empty (a caller
-   * reads the few articles it shows with getArticle). Articles retention reached are not searched
+   * reads the few articles it shows with getArticles). Articles retention reached are not searched
    * (dropArticleBodies): /search looks back 30 days, and retention never less.
    */
   searchArticles(words: readonly string[], since: Date, limit: number, opts?: { feedIds?: readonly number[] | null }): Promise<Article[]>;

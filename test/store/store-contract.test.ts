@@ -117,6 +117,16 @@ describeEachStore('Store contract', (current) => {
       expect(await store.getArticle(999_999)).toBeNull();
     });
 
+    it('reads several articles in one call, in the order asked, with their figures, bodies when asked', async () => {
+      const a = (await store.saveArticle(article('a')))!;
+      const b = (await store.saveArticle(article('b', { figures: [] })))!;
+      const c = (await store.saveArticle(article('c', { text: 'Officials counted 972 ballots.' })))!;
+      expect(await store.getArticles([c.id, 999_999, a.id, b.id])).toEqual([c, a, b]);
+      const light = await store.getArticles([a.id, c.id], { bodies: false });
+      expect(light).toEqual([{ ...a, text: '' }, { ...c, text: '' }]);
+      expect(await store.getArticles([])).toEqual([]);
+    });
+
     it('selects digest articles by first-seen and publication time', async () => {
       await store.saveArticle(article('new', { fetchedAt: new Date('2026-11-24T07:00:00.000Z'), publishedAt: new Date('2026-11-24T06:00:00.000Z') }));
       await store.saveArticle(article('seen', { fetchedAt: new Date('2026-11-23T07:00:00.000Z'), publishedAt: new Date('2026-11-23T06:00:00.000Z') }));

@@ -172,9 +172,10 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
     },
 
     async getArticle(id: number): Promise<Article | null> {
-      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
-      return row ? (await withFigures(db, [row]))[0]! : null;
+      return (await articlesById(db, [id]))[0] ?? null;
     },
+
+    getArticles: (ids: readonly number[], opts: { bodies?: boolean } = {}) => articlesById(db, ids, opts),
 
     async searchArticles(words: readonly string[], since: Date, limit: number, opts: { feedIds?: readonly number[] | null } = {}): Promise<Article[]> {
       const q = searchQuery({ db, d }, words, since, limit, opts.feedIds ?? null);
@@ -208,6 +209,16 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
       return { articles: n('articles'), figures: n('figures'), lastFetchedAt: toDateOrNull(last?.m) };
     },
   };
+}
+
+/** Articles by id with their figures, in the order of `ids` (missing ones left out): one query for the rows, one for the figures. */
+async function articlesById(db: Kysely<Tables>, ids: readonly number[], opts: { bodies?: boolean } = {}): Promise<Article[]> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...(await db.selectFrom('articles').select(opts.bodies === false ? ARTICLE_COLUMNS_NO_BODY : ARTICLE_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute()));
+  }
+  const byId = new Map((await withFigures(db, rows)).map((a) => [a.id, a]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Articles rows with their figures in rank order (one query for all of them). */
