@@ -65,11 +65,25 @@ export function storyLinkKey(link: string): string {
   return normalizeLink(link).replace(/^https?:\/\/(www\.)?/i, '');
 }
 
-/** Weight of an article: sum of its top figures' scores, a figure without a score counting 1. */
+/**
+ * Weight of an article: how many of its shown figures are likely key — the sum, over its top figures, of the ranker's
+ * probability that each is key (a figure's `score` is calibrated log-odds, see train-ranker `calibrate`). A
+ * probability keeps its meaning when the ranker is refitted, where a sum of raw scores would follow each fit's scale
+ * (and let a negative score make a figure count against its story). A figure without a score counts one half: known
+ * to be a figure, not known to be key.
+ */
 function weight(article: Article, figuresPerStory: number): number {
   return rankedFigures(article.figures)
     .slice(0, figuresPerStory)
-    .reduce((sum, f) => sum + (f.score ?? 1), 0);
+    .reduce((sum, f) => sum + keyProbability(f), 0);
+}
+
+/**
+ * The ranker's probability that a figure is key: the logistic of its score; one half when it has none.
+ * @example keyProbability({ score: 0 }) // 0.5
+ */
+export function keyProbability(f: Pick<Figure, 'score'>): number {
+  return f.score === undefined ? 0.5 : 1 / (1 + Math.exp(-f.score));
 }
 
 function time(article: Article): number {

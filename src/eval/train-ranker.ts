@@ -3,7 +3,8 @@
  * the project may learn from: the tune part of the dev gold (never its report part), the 40-article key-only
  * fixture and the hand-annotated training gold (test/fixtures/gold-train.jsonl, dev-gold format), with L2
  * shrinkage. Reports k-fold cross-validated recall@5 (folds by article over all of them; recall counted where the
- * gold gives values), then fits on all of it and writes src/figures/ranker-weights.json.
+ * gold gives values), then fits on all of it, calibrates the scores to log-odds (see `calibrate`) and writes
+ * src/figures/ranker-weights.json.
  *
  * Usage: npm run train:ranker -- [--gold ../shared/gold/figures-dev.jsonl] [--train test/fixtures/gold-train.jsonl]
  *   [--folds 5] [--repeats 1] [--l2 0.01] [--without feature,feature] [--dry]
@@ -171,6 +172,46 @@ export function fit(articles: readonly TrainingArticle[], opts: { l2: number; st
   return { bias: 0, weights };
 }
 
+/**
+ * Turn the conditional logit's scores into calibrated log-odds that a quantity is key (Platt scaling): fit
+ * P(key) = sigmoid(a·score + b) over every quantity of the training articles by Newton's method, then fold a and b
+ * into the model (weights × a, bias b). The order within an article is unchanged (a > 0); what changes is that a
+ * score now means the same thing after every refit, so a digest can weigh stories by sigmoid(score) without
+ * depending on the scale a particular fit happened to land on.
+ * @example calibrate(articles, fit(articles, opts)).bias // < 0: most quantities are not key
+ */
+export function calibrate(articles: readonly TrainingArticle[], model: RankerWeights): RankerWeights {
+  const pairs = articles.flatMap((a) => a.x.map((x, j) => [scoreOf(Object.fromEntries(FEATURE_NAMES.map((k, i) => [k, x[i] ?? 0])) as Record<FeatureName, number>, model), a.y[j] ? 1 : 0] as const));
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    // Gradient and Hessian of the log-likelihood in (a, b), with a whisper of ridge so a separable toy set stays finite.
+    let ga = -1e-6 * a, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-9;
+    for (const [s, y] of pairs) {
+      const p = 1 / (1 + Math.exp(-(a * s + b)));
+      const r = y - p;
+      const v = p * (1 - p);
+      ga += r * s;
+      gb += r;
+      haa += v * s * s;
+      hab += v * s;
+      hbb += v;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a += da;
+    b += db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  if (!(a > 0)) throw new Error(`calibrate: the scores do not rank key quantities higher (scale ${a})`);
+  const round = (v: number): number => Math.round(v * 1000) / 1000;
+  const weights: Partial<Record<FeatureName, number>> = {};
+  for (const n of FEATURE_NAMES) weights[n] = round((model.weights[n] ?? 0) * a);
+  return { bias: round(model.bias * a + b), weights };
+}
+
 /** Gold key values found among each article's top 5 quantities, and how many there were (the scorer's recall@5). */
 export function hitsAt5(articles: readonly TrainingArticle[], model: RankerWeights): { hit: number; n: number } {
   let hit = 0;
@@ -231,6 +272,19 @@ export function crossValidate(articles: readonly TrainingArticle[], opts: { fold
   return { recall: total.n === 0 ? 0 : total.hit / total.n, bySource };
 }
 
+/** Mean predicted P(key) against the share that is key, over every quantity and over each article's top 5. */
+function calibrationCheck(articles: readonly TrainingArticle[], model: RankerWeights): string {
+  const all: Array<[number, number]> = [];
+  const top: Array<[number, number]> = [];
+  for (const a of articles) {
+    const ps = a.x.map((x, j) => [1 / (1 + Math.exp(-scoreOf(Object.fromEntries(FEATURE_NAMES.map((k, i) => [k, x[i] ?? 0])) as Record<FeatureName, number>, model))), a.y[j] ? 1 : 0] as [number, number]);
+    all.push(...ps);
+    top.push(...[...ps].sort((p, q) => q[0] - p[0]).slice(0, 5));
+  }
+  const mean = (xs: Array<[number, number]>, i: 0 | 1): string => (xs.reduce((s, x) => s + x[i], 0) / Math.max(1, xs.length)).toFixed(3);
+  return `mean P(key) ${mean(all, 0)} vs key share ${mean(all, 1)} over all quantities; ${mean(top, 0)} vs ${mean(top, 1)} over each top 5`;
+}
+
 /** A copy of `items` in an order fixed by `seed` (Fisher-Yates over a small linear congruential generator). */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
@@ -259,11 +313,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const off = FEATURE_NAMES.flatMap((n, i) => (without.has(n) ? [i] : []));
   const all = [...tune, ...train, ...fixture].map((a) => (off.length === 0 ? a : { ...a, x: a.x.map((row) => row.map((v, i) => (off.includes(i) ? 0 : v))) }));
   const cv = crossValidate(all, { folds, repeats, ...opts });
-  const model = fit(all, opts);
+  const model = calibrate(all, fit(all, opts));
   const pct = (v: number | undefined): string => (v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
   const shuffles = repeats > 1 ? ` (pooled over ${repeats} shuffles)` : '';
   console.log(`${tune.length} tune + ${train.length} gold-train + ${fixture.length} fixture articles; ${folds}-fold cross-validated recall@5${shuffles}: ${pct(cv.recall)} (tune ${pct(cv.bySource.tune)}, gold-train ${pct(cv.bySource.train)})`);
   console.log(`fitted on all, recall@5 on tune + gold-train (not a fair estimate): ${pct(recallAt5([...tune, ...train], model))}`);
+  console.log(`calibrated: bias ${model.bias}; ${calibrationCheck(all, model)}`);
   if (!process.argv.includes('--dry')) {
     const out = new URL('../figures/ranker-weights.json', import.meta.url);
     const note = `conditional logit, l2 ${opts.l2}, ${opts.steps} steps; ${tune.length} tune + ${train.length} gold-train + ${fixture.length} fixture articles; ${folds}-fold CV recall@5 ${pct(cv.recall)}${shuffles}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Figure } from '../../src/domain/types.js';
-import { buildDigest, storyLinkKey, normalizeTitle, storyFromArticle } from '../../src/digest/build-digest.js';
+import { buildDigest, keyProbability, storyLinkKey, normalizeTitle, storyFromArticle } from '../../src/digest/build-digest.js';
+import { summarizeArticle } from '../../src/figures/summarize.js';
 
 const OPTS = { date: '2026-11-24', timezone: 'Europe/Kyiv', createdAt: new Date('2026-11-24T06:00:00.000Z') };
 
@@ -30,9 +31,16 @@ describe('buildDigest ranking', () => {
       expected: ['three', 'two'],
     },
     {
-      name: 'higher scores beat more figures',
-      articles: () => [article('many weak', [figure('1', 0.1), figure('2', 0.1), figure('3', 0.1)]), article('one strong', [figure('9', 5)])],
-      expected: ['one strong', 'many weak'],
+      // Scores are log-odds that a figure is key: two likely key figures (p 0.88) outweigh three unlikely ones (p 0.12).
+      name: 'likely key figures beat more figures',
+      articles: () => [article('many unlikely', [figure('1', -2), figure('2', -2), figure('3', -2)]), article('two likely', [figure('8', 2), figure('9', 2)])],
+      expected: ['two likely', 'many unlikely'],
+    },
+    {
+      // A weak figure is still a chance of one more key figure: it never makes its story weigh less than the story without it.
+      name: 'an unlikely figure never counts against its story',
+      articles: () => [article('strong alone', [figure('9', 2)]), article('strong and weak', [figure('9', 2), figure('1', -3)])],
+      expected: ['strong and weak', 'strong alone'],
     },
     {
       name: 'newer first on equal weight',
@@ -60,6 +68,28 @@ describe('buildDigest ranking', () => {
     },
   ])('$name', ({ articles, expected }) => {
     expect(titles(articles())).toEqual(expected);
+  });
+});
+
+describe('buildDigest with the ranker’s scores', () => {
+  const summarized = (title: string, text: string, publishedAt: string): Article =>
+    article(title, summarizeArticle({ title, text }).figures, { publishedAt: new Date(publishedAt) });
+
+  it('leads with the story whose figures are likely key, not the one that merely has numbers, even when older', () => {
+    const fees = summarized('Council approves 12% rise in parking fees',
+      'The council approved a 12% rise in parking fees on Tuesday, which will raise £3.4m a year. About 8,000 permit holders will pay £45 more.', '2026-11-22T08:00:00Z');
+    const library = summarized('Mayor opens the new library',
+      'The mayor opened the new library on Saturday, two weeks late, after three short speeches and a ribbon cut by two pupils aged 10.', '2026-11-23T08:00:00Z');
+    expect(fees.figures.length).toBeGreaterThan(0);
+    expect(library.figures.length).toBeGreaterThan(0);
+    expect(buildDigest([library, fees], OPTS).stories.map((s) => s.title)).toEqual([fees.title, library.title]);
+  });
+
+  it('reads a score as log-odds: a probability between 0 and 1, one half when a figure has none', () => {
+    expect(keyProbability({ score: 0 })).toBe(0.5);
+    expect(keyProbability({})).toBe(0.5);
+    expect(keyProbability({ score: 3 })).toBeCloseTo(0.953, 3);
+    expect(keyProbability({ score: -40 })).toBeGreaterThan(0);
   });
 });
 

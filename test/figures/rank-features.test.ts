@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crossValidate, fit, isFixtureKey, recallAt5, trainingArticles, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { calibrate, crossValidate, fit, isFixtureKey, recallAt5, trainingArticles, type TrainingArticle } from '../../src/eval/train-ranker.js';
 import { findFigures } from '../../src/figures/find-figures.js';
-import { FEATURE_NAMES } from '../../src/figures/rank-features.js';
-import { figureGroups } from '../../src/figures/rank-figures.js';
+import { FEATURE_NAMES, type FeatureName } from '../../src/figures/rank-features.js';
+import { figureGroups, scoreOf } from '../../src/figures/rank-figures.js';
 
 describe('figure features', () => {
   const title = 'Factory hires 250 staff';
@@ -72,6 +72,21 @@ describe('ranker fit', () => {
     const model = fit(articles, { l2: 0.01, steps: 300 });
     expect(model.weights.inTitle).toBeGreaterThan(0);
     expect(recallAt5(articles, model)).toBe(1);
+  });
+
+  it('calibrates scores to log-odds that a quantity is key, keeping the order within each article', () => {
+    const model = fit(articles, { l2: 0.01, steps: 300 });
+    const calibrated = calibrate(articles, model);
+    const p = (m: typeof model, x: number[]) => 1 / (1 + Math.exp(-scoreOf(Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, x[i] ?? 0])) as Record<FeatureName, number>, m)));
+    const probs = articles.flatMap((a) => a.x.map((x) => p(calibrated, x)));
+    // One key quantity in six: the calibrated probabilities average that share.
+    expect(probs.reduce((s, v) => s + v, 0) / probs.length).toBeCloseTo(1 / 6, 2);
+    expect(calibrated.bias).toBeLessThan(0);
+    expect(recallAt5(articles, calibrated)).toBe(1);
+    for (const a of articles) {
+      const order = (m: typeof model) => a.x.map((x, j) => [p(m, x), j] as const).sort((u, v) => v[0] - u[0]).map(([, j]) => j);
+      expect(order(calibrated)).toEqual(order(model));
+    }
   });
 
   it('matches a fixture key written without the qualifier the mention carries', () => {
