@@ -85,24 +85,24 @@ export function findFigures(text: string, sentences: readonly Sentence[] = split
     if (r.valueMax !== undefined) figure.valueMax = r.valueMax;
     figure.label = labelFigure(tagged, figure, figures, text, ctx);
     figures.push(figure);
-    if (figure.kind === 'count' && /^\d+$/.test(figure.text)) bareNumbers.set(figure, numberBefore(tagged.tokens, figure.end));
+    if (figure.kind === 'count' && /^\d+$/.test(figure.text)) bareNumbers.set(figure, numberBefore(tagged.tokens, figure.end, figure.start));
   }
   return bareNumbers.size === 0 ? figures : withoutNames(figures, bareNumbers);
 }
 
 /**
- * Drop numbers that are names: "50 Cent said", "its 787 Dreamliner plane", and every other mention of the same
+ * Drop numbers that are names: "50 Cent said", "its 787 Dreamliner plane", "Windows 95 was launched", and every other mention of the same
  * number that the article writes before the same word ("Rapper 50 Cent scores chart first") or with nothing
  * counted after it ("the 787 will fly"). A name is found where the syntax is plain and recognised everywhere.
  */
 function withoutNames(figures: Figure[], bare: ReadonlyMap<Figure, NumberBefore>): Figure[] {
   const names = new Map<string, string | null>();
-  for (const [f, b] of bare) if (b.name) names.set(f.text, b.capital);
+  for (const [f, b] of bare) if (b.name || b.endsName) names.set(f.text, b.capital);
   if (names.size === 0) return figures;
   return figures.filter((f) => {
     const b = bare.get(f);
     if (b === undefined || !names.has(f.text)) return true;
-    return !(b.name || b.bare || (b.capital !== null && b.capital === names.get(f.text)));
+    return !(b.name || b.endsName || b.bare || (b.capital !== null && b.capital === names.get(f.text)));
   });
 }
 

@@ -270,6 +270,11 @@ export interface NumberBefore {
   name: boolean;
   /** A verb or nothing follows, so the number counts nothing here: "the 787 will fly", "sold the 50". */
   bare: boolean;
+  /**
+   * A proper name stands right before the number and a verb or the sentence's end right after it: the number
+   * ends the name ("Windows 95 was launched", "Boeing's 747 carried", "Apollo 11 landed", "on Channel 4.").
+   */
+  endsName: boolean;
 }
 
 /** "Oscars", "MPs", "A300s", "bands": a plural (a name in the plural is a counted group, "120 Gurkhas"). */
@@ -289,18 +294,23 @@ function isCapital(t: Token | undefined): boolean {
  * 50 Jewish schools"); otherwise the number belongs to a name ("50 Cent's", "787 Dreamliner plane", "6 Music for").
  * @example numberBefore(tagSentence("Rapper 50 Cent said so.").tokens, 9) // { capital: "Cent", name: true, bare: false }
  */
-export function numberBefore(tokens: readonly Token[], end: number): NumberBefore {
+export function numberBefore(tokens: readonly Token[], end: number, start = end): NumberBefore {
   const i = tokens.findIndex((t) => t.end > end);
   const first = tokens[i];
+  const named = nameBefore(tokens, start);
+  if (first === undefined) return { capital: null, name: false, bare: false, endsName: named };
   // Glued to the next word or inside a token ("777-200LR"): not a number standing alone.
-  if (first === undefined || first.start <= end) return { capital: null, name: false, bare: false };
-  if (!isCapital(first)) return { capital: null, name: false, bare: first.pos === 'VERB' || first.pos === 'AUX' };
+  if (first.start <= end) return { capital: null, name: false, bare: false, endsName: false };
+  if (!isCapital(first)) {
+    const bare = first.pos === 'VERB' || first.pos === 'AUX';
+    return { capital: null, name: false, bare, endsName: named && (bare || SENTENCE_END.test(first.text)) };
+  }
   let head = first;
   let numbers = 0;
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j] as Token;
     const next = tokens[j + 1];
-    if (t.lower === "'s" || t.lower === '’s') return { capital: first.text, name: true, bare: false };
+    if (t.lower === "'s" || t.lower === '’s') return { capital: first.text, name: true, bare: false, endsName: false };
     // "freight-carrying jets": a hyphenated word is one modifier, whatever its tags.
     if (t.text === '-' && next !== undefined && next.start === t.end && t.start === (tokens[j - 1] as Token).end) {
       j++;
@@ -312,5 +322,17 @@ export function numberBefore(tokens: readonly Token[], end: number): NumberBefor
     if (t.pos === 'NUM') numbers++;
     else head = t;
   }
-  return { capital: first.text, name: numbers === 0 && !PLURAL.test(head.text), bare: false };
+  return { capital: first.text, name: numbers === 0 && !PLURAL.test(head.text), bare: false, endsName: false };
+}
+
+const SENTENCE_END = /^[.!?]$/;
+
+/** A proper name ends right before `start`, one space away: "Windows 95", "Boeing's 747" (the tagger's PROPN, capitalised). */
+function nameBefore(tokens: readonly Token[], start: number): boolean {
+  let j = -1;
+  for (let k = 0; k < tokens.length && (tokens[k] as Token).end <= start; k++) j = k;
+  let t = tokens[j];
+  if (t === undefined || start - t.end > 1) return false;
+  if ((t.lower === "'s" || t.lower === '’s') && j > 0) t = tokens[j - 1] as Token;
+  return t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
 }

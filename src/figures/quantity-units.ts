@@ -81,8 +81,8 @@ const MEASURES: Array<[string, string]> = [
   ['met(?:re|er)s?', 'm'], ['ft|feet|foot', 'ft'], ['yards?|yds?', 'yd'], ['inch(?:es)?', 'in'], ['kg|kgs|kilos?|kilogram(?:me)?s?', 'kg'], ['grams?|grammes?', 'g'],
   ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['ounces?|oz', 'oz'], ['MWh', 'MWh'], ['GWh', 'GWh'], ['TWh', 'TWh'], ['kWh', 'kWh'],
   ['MW|megawatts?', 'MW'], ['GW|gigawatts?', 'GW'], ['kW|kilowatts?', 'kW'], ['acres?', 'acres'], ['hectares?|ha', 'ha'],
-  ['litres?|liters?', 'l'], ['gallons?', 'gallons'], ['barrels?|bpd', 'barrels'], ['°C|ºC|degrees? (?:Celsius|centigrade|C)\\b', '°C'],
-  ['°F|degrees? Fahrenheit', '°F'], ['degrees?', 'degrees'], ['knots?', 'knots'], ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'],
+  ['litres?|liters?', 'l'], ['gallons?', 'gallons'], ['barrels?|bpd', 'barrels'], ['°C|ºC|degrees? (?:Celsius|centigrade|C)\\b|(?<=\\d)C', '°C'],
+  ['°F|degrees? Fahrenheit|(?<=\\d)F', '°F'], ['degrees?', 'degrees'], ['knots?', 'knots'], ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'],
   ['MB|megabytes?', 'MB'], ['Mbps|Mbit/s', 'Mbps'], ['Gbps', 'Gbps'], ['GHz', 'GHz'], ['MHz', 'MHz'], ['calories|kcal', 'kcal'],
   ['points?|pts', 'points'],
 ];
@@ -92,7 +92,10 @@ const DURATIONS: Array<[string, string]> = [
 ];
 
 const UNIT_ALTS = [...MEASURES, ...DURATIONS].map(([re], i) => `(?<u${i}>${re})`).join('|');
-/** A measure or time unit after the number, attached, spaced or hyphenated ("5km", "5 km", "a 5-km run"). */
+/**
+ * A measure or time unit after the number, attached, spaced or hyphenated ("5km", "5 km", "a 5-km run").
+ * A bare "C" or "F" is a temperature only glued to its digits, as British papers write it ("30C (86F)").
+ */
 export const UNIT = new RegExp(`(?:${SP}|-)?(?:${UNIT_ALTS})(?![\\p{L}\\d])`, 'uy');
 
 const ALL_UNITS = [...MEASURES, ...DURATIONS];

@@ -50,6 +50,33 @@ const METRE_WORDS = new Set([
   'of', 'from', 'for', 'with', 'by', 'behind', 'ahead', 'the', 'a', 'is', 'was', 'into', 'out', 'off', 'short', 'clear',
 ]);
 
+const TEMPERATURES = new Set(['°C', '°F']);
+const GLUED_LETTER = /^[A-Z]$/;
+const WORD_BEFORE = /(\p{L}[\p{L}\d]*)[ \t\u00a0]+$/u;
+
+/** The word before `pos` is a name: capitalised inside ("iPhone") or mid-sentence ("Galaxy"). */
+function afterName(text: string, pos: number): boolean {
+  const m = WORD_BEFORE.exec(text.slice(Math.max(0, pos - 40), pos));
+  const word = m?.[1];
+  if (word === undefined) return false;
+  if (/\p{Lu}/u.test(word.slice(1))) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const before = text.slice(Math.max(0, pos - 40), pos - m![0].length).replace(/[ \t\u00a0"“‘'(]+$/, '');
+  return before !== '' && !/[.!?\n:;—–-]$/.test(before);
+}
+
+/**
+ * "fell to -5C": a temperature below zero takes the hyphen before it as its sign, when the hyphen
+ * stands alone before the digits (after a space or a bracket, not "20-25C", a range, nor "F-16").
+ */
+function takeMinusSign(text: string, a: Amount): void {
+  if (a.start !== a.coreStart || text[a.start - 1] !== '-') return;
+  const before = a.start >= 2 ? text[a.start - 2] ?? '' : '';
+  if (before !== '' && !/[\s(]/.test(before)) return;
+  a.start -= 1;
+  a.value = -a.value;
+}
+
 /** `sticky.exec(text)` at `pos`. */
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -193,6 +220,8 @@ function readSuffix(text: string, a: Amount, cursor: number): Amount {
   if (u !== null) {
     const end = UNIT.lastIndex;
     const { unit, duration } = unitOf(u);
+    // "iPhone 5C", "Model 3F": a letter glued to a number after a name is part of the name.
+    if (GLUED_LETTER.test(u[0]) && afterName(text, a.start)) return a;
     a.unit = unit;
     a.end = end;
     a.kind = duration ? 'duration' : 'measure';
@@ -202,6 +231,8 @@ function readSuffix(text: string, a: Amount, cursor: number): Amount {
       a.end = AGE.lastIndex;
     } else if (unit === 'minutes' && at(READ, text, end) !== null) {
       a.readingTime = true;
+    } else if (TEMPERATURES.has(unit)) {
+      takeMinusSign(text, a);
     }
   }
   if (a.fraction && a.kind === 'count') a.kind = 'other';

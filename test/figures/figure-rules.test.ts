@@ -58,6 +58,10 @@ describe('findFigures: a number that heads a name is not a figure', () => {
     ['a company that acts', 'Its US offspring 19 Management runs the careers of 40 acts.', ['40']],
     ['the same name, then the bare number', 'Its 787 Dreamliner plane flies soon. Orders for the 787 reached 52 this year.', ['52']],
     ['the same name in a headline that reads like a count', 'Rapper 50 Cent scores chart first\n\nRapper 50 Cent has three singles in the top ten.', ['three']],
+    ['a name ends in the number and a verb follows', 'Windows 95 was launched with a $300m campaign.', ['$300m']],
+    ["a possessive name's model", "Boeing's 747 carried 416 passengers.", ['416']],
+    ['a name ends the sentence in the number', 'The film was shown on Channel 4. Over 2 million watched.', ['Over 2 million']],
+    ['a letter glued to the number of a name', 'Sales of the iPhone 5C rose 4%.', ['4%']],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
@@ -67,6 +71,7 @@ describe('findFigures: a number that heads a name is not a figure', () => {
     ['a longer noun phrase ends in a plural', 'The 12 Euro zone countries and 300 Department of Health posts.', ['12', '300']],
     ['a list of counts', 'It included about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools.', ['about 100', '100', '50']],
     ['a hyphenated modifier before the plural', 'It ordered 10 Airbus A380 freight-carrying jets and 20 Serie A players.', ['10', '20']],
+    ['a determiner or an adverb before the number, not a name', 'Some 300 were killed, only 12 remain, and Labour won 355 seats.', ['Some 300', '12', '355']],
   ])('%s stays a figure', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
