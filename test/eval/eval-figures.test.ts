@@ -45,11 +45,12 @@ describe('fidelityProblem', () => {
 describe.skipIf(!hasCorpus)('the BBC corpus', () => {
   const articles: CorpusArticle[] = hasCorpus ? readCorpus(CORPUS) : [];
 
+  // The whole corpus (2,003 articles): 3 s on a quiet core, 13.6 s at load 10, past vitest's default 5 s.
   it('keeps every mention faithful on every article', () => {
     const report = evaluateCorpus(articles, Infinity);
     expect(report.violations).toEqual([]);
     expect(report.withFigure / report.articles).toBeGreaterThan(0.9);
-  });
+  }, 120_000);
 
   it(`finds at least ${RECALL_FLOOR * 100}% of the hand-annotated key figures in the top 5`, () => {
     const r = goldRecall(articles, readGold(GOLD));
