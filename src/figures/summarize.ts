@@ -87,14 +87,20 @@ function headlineAt(text: string, pos: number): string | null {
 function summaryOf(title: string, sentences: Sentence[], figures: Figure[]): string {
   // The headline is normalized once per article, not once per sentence it is compared with.
   const normalTitle = normalize(title);
-  const candidates = sentences.filter((s, i) => isProse(s.text, normalTitle) && !isCredit(sentences[i + 1]?.text ?? ''));
-  const lead = candidates[0] ?? sentences.find((s) => normalize(s.text) !== normalTitle) ?? sentences[0];
+  // A candidate is running prose not followed by a photo credit; the first one leads.
+  const isCandidate = (i: number): boolean => isProse((sentences[i] as Sentence).text, normalTitle) && !isCredit(sentences[i + 1]?.text ?? '');
+  let leadIndex = 0;
+  while (leadIndex < sentences.length && !isCandidate(leadIndex)) leadIndex++;
+  const lead = sentences[leadIndex] ?? sentences.find((s) => normalize(s.text) !== normalTitle) ?? sentences[0];
   if (lead === undefined) return cut(title);
   if (lead.text.length > MAX_SUMMARY) return cut(lead.text);
   // Whichever sentence is most central, the lead stands alone when no other candidate fits beside it: most
-  // leads are long, so most articles need no scoring.
+  // leads are long, so most articles need no scoring, and only the sentences short enough to fit are asked
+  // whether they are prose at all.
   const room = MAX_SUMMARY - 1 - lead.text.length;
-  if (!candidates.some((s) => s !== lead && s.text.length <= room)) return lead.text;
+  const fits = (s: Sentence, i: number): boolean => i > leadIndex && s.text.length <= room && isCandidate(i);
+  if (leadIndex >= sentences.length || !sentences.some(fits)) return lead.text;
+  const candidates = sentences.filter((_, i) => i >= leadIndex && isCandidate(i));
   const central = mostCentral(candidates, lead, title, figures);
   if (central === null || central.text.length > room) return lead.text;
   const [first, second] = central.start < lead.start ? [central, lead] : [lead, central];

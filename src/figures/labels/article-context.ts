@@ -4,7 +4,7 @@
  * than the figure's clause does, and the story's subject is what the headline says and the text repeats.
  * Both are computed on first use, once per article.
  */
-import { contentWords } from './content-words.js';
+import { contentWords, countContentWords } from './content-words.js';
 import type { Sentence } from '../sentences.js';
 
 /** The article around a figure, as label completion reads it. */
@@ -32,10 +32,7 @@ export function articleContext(text: string, headline: Sentence | undefined): Ar
     headlineWords: () => (headWords ??= new Set(isHeadline ? contentWords(headline.text) : [])),
     headlineEnd: isHeadline ? headline.end : 0,
     count: (word) => {
-      if (counts === null) {
-        counts = new Map();
-        for (const w of contentWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-      }
+      counts ??= countContentWords(text);
       return counts.get(word) ?? 0;
     },
   };
