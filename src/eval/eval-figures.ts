@@ -56,7 +56,7 @@ const SCALES = [1, 1e3, 1e6, 1e9, 1e12, 0.01];
  * Spelled-out numbers: where they appear the digit check is relaxed ("Nine out of 10", "a dozen"). Cardinals,
  * fractions, run ordinals ("third straight") and multipliers ("tripled", "tenfold").
  */
-const NUMBER_WORDS = /\b(?:a|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|twentieths?|hundredths?|thousandths?|second|fourth|eleventh|twelfth|twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|[a-z]+fold)\b/i;
+const NUMBER_WORDS = /\b(?:a|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|dozens|scores|hundreds|thousands?|millions?|billions?|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|twentieths?|hundredths?|thousandths?|second|fourth|eleventh|twelfth|twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|[a-z]+fold)\b/i;
 const DIGIT_RUN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 
 function close(a: number, b: number): boolean {

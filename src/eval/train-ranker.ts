@@ -18,6 +18,7 @@ import { FEATURE_NAMES, type FeatureName } from '../figures/rank-features.js';
 import { figureGroups, representative, scoreOf, type RankerWeights } from '../figures/rank-figures.js';
 import { splitSentences } from '../figures/sentences.js';
 import { chromeEnd } from '../figures/summarize.js';
+import { isVagueAmount } from '../figures/vague-amounts.js';
 import { closeValue } from './eval-figures.js';
 import { learnableGold } from './gold-split.js';
 
@@ -56,7 +57,8 @@ function quantities(title: string, body: string): Array<{ members: Figure[]; x: 
   const start = chromeEnd(text);
   const all = splitSentences(text);
   const sentences = start === 0 ? all : all.filter((s) => s.start >= start);
-  const mentions = findFigures(text, all).filter((f) => f.start >= start);
+  // Vague amounts ("thousands") are never key and rankFigures ranks them apart: they are not learnt from.
+  const mentions = findFigures(text, all).filter((f) => f.start >= start && !isVagueAmount(f.text));
   return figureGroups(mentions, { title: t, text, sentences }).map((g) => ({ members: g.members, x: FEATURE_NAMES.map((n) => g.features[n]) }));
 }
 

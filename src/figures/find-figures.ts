@@ -14,9 +14,10 @@ import { CURRENCY_CODES } from './quantity-units.js';
 import { readAmount, scaled, type Amount } from './read-amount.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { tagSentence, type TaggedSentence } from './tag-sentence.js';
+import { VAGUE_WORDS } from './vague-amounts.js';
 
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS}|${MULTIPLIER_WORDS}|${ORDINAL_WORDS}|${POSITION_WORDS})\\b`,
+  `(?<![\\p{L}])(?:US|AU?|CA?|NZ|HK|S|R)\\$|[$£€¥₹₽₴₩₺₦]|(?<![\\p{L}\\d])(?:${CURRENCY_CODES}|Rs\\.?)(?=[ \\t\\u00a0]?\\d)|\\d|\\b(?:${NUMBER_WORD_STARTS}|${MULTIPLIER_WORDS}|${ORDINAL_WORDS}|${POSITION_WORDS}|${VAGUE_WORDS})\\b`,
   'giu',
 );
 const SP = '[ \\t\\u00a0\\u202f]';
@@ -173,6 +174,8 @@ function scan(text: string): Mention[] {
       continue;
     }
     const mention = joinRangeOrRatio(text, a) ?? toMention(a);
+    // A vague amount says itself that it is approximate: "tens of thousands".
+    if (a.vague === true) mention.approx = text.slice(a.start, a.end);
     extendScoreLine(text, mention);
     extendDuration(text, mention);
     if (!acceptWords(text, a, mention)) {
@@ -193,7 +196,7 @@ function toMention(a: Amount): Mention {
 
 /** "20-30%", "20 to 30 years", "£2-3bn", "between 20 and 30", "1,000-for-1,000", "one in five", "2-1". */
 function joinRangeOrRatio(text: string, a: Amount): Mention | null {
-  if (a.fraction || a.age || a.rank === true) return null;
+  if (a.fraction || a.age || a.rank === true || a.vague === true) return null;
   const between = /\bbetween[ \t\u00a0]+$/i.test(text.slice(Math.max(0, a.start - 9), a.start));
   const sep = between ? BETWEEN_AND : RANGE_SEP;
   sep.lastIndex = a.end;
@@ -313,6 +316,7 @@ function acceptWords(text: string, a: Amount, mention: Mention): boolean {
   if (!a.words) return true;
   const first = text[a.coreStart] ?? '';
   if (first !== first.toLowerCase() && !opensSentence(text, a.coreStart)) return false; // "Formula One", "Channel Four"
+  if (a.vague === true) return true; // "hundreds of people": what is counted follows "of"
   if (mention.kind === 'ratio' || mention.kind === 'range') return true;
   // "half-time", "a half-step", "three-quarter Hal Luscombe": a fraction word inside a compound or an adjective names something.
   if (a.fraction && (/^-\p{L}/u.test(text.slice(a.end, a.end + 2)) || ADJECTIVE_FRACTION.test(text.slice(a.coreStart, a.end)))) return false;

@@ -13,6 +13,7 @@ import { namesAThing, saysSomething, withoutHoles } from './labels/label-quality
 import type { ArticleContext } from './labels/article-context.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
+import { isVagueAmount } from './vague-amounts.js';
 
 /** How far back (in characters, about two sentences) the headline's owner must be named to own a figure. */
 const NEARBY_CHARS = 300;
@@ -188,10 +189,11 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   if (since.length > 0) return since;
   const survey = surveyLabel(toks, f1, figure);
   if (survey.length > 0) return survey;
-  // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of.
-  if (after?.lower === 'of' && (figure.kind === 'percent' || figure.kind === 'other' || figure.kind === 'ratio' || isShare(figure))) {
+  // "a third of staff", "62% of searchers", "half of the 30 clubs": the of-phrase is what the share is of ("tens of thousands of fans": what is counted).
+  if (after?.lower === 'of' && (figure.kind === 'percent' || figure.kind === 'other' || figure.kind === 'ratio' || isShare(figure) || isVagueAmount(figure.text))) {
     const np = nounPhrase(toks, f1 + 2, true);
-    if (np.length > 0) return withPredicate(toks, np, ctx);
+    // A vague count counts the of-phrase's things, it is not a share of them.
+    if (np.length > 0) return isVagueAmount(figure.text) ? [...resolve(np, ctx), ...predicateAfter(toks, np[np.length - 1] as Token)] : withPredicate(toks, np, ctx);
   }
   const gapped = gappedConjunct(toks, f0, f1, figure, earlier) ;
   if (gapped.length > 0) return gapped;

@@ -10,6 +10,7 @@ import { isConversion } from './label-figure.js';
 import { articleWords, contentWords, FEATURE_NAMES, groupFeatures, type FeatureName } from './rank-features.js';
 import weights from './ranker-weights.json' with { type: 'json' };
 import { splitSentences } from './sentences.js';
+import { isVagueAmount } from './vague-amounts.js';
 
 export { isBaseline } from './rank-features.js';
 
@@ -41,6 +42,21 @@ export interface FigureGroup {
  */
 export function rankFigures(figures: Figure[], ctx: RankContext, model: RankerWeights = weights as RankerWeights): Figure[] {
   const topK = ctx.topK ?? 5;
+  // A vague amount ("tens of thousands") is shown only when the article has no exact one, and otherwise listed after
+  // them: none of the 1,049 annotated key figures (dev and training gold) is vague. Ranked apart, so that it changes
+  // nothing in how the exact ones are ranked.
+  const vague = figures.filter((f) => isVagueAmount(f.text));
+  if (vague.length === 0) return rankExact(figures, ctx, topK, model);
+  const shown = rankExact(figures.filter((f) => !isVagueAmount(f.text)), ctx, topK, model);
+  if (shown.length > 0 && topK !== Infinity) return shown;
+  const after = rankExact(vague, ctx, topK - shown.length, model);
+  // Listed after the exact ones, and scored no higher, so that a later sort by score (digests, /story) keeps them there.
+  const floor = shown.at(-1)?.score;
+  return [...shown, ...(floor === undefined ? after : after.map((f, i) => ({ ...f, score: Math.min(f.score ?? floor, Math.round((floor - 0.001 * (i + 1)) * 1000) / 1000) })))];
+}
+
+/** Rank figures by the model, one per quantity, best first but the headline's first (see rankFigures). */
+function rankExact(figures: Figure[], ctx: RankContext, topK: number, model: RankerWeights): Figure[] {
   const groups = figureGroups(figures, ctx);
   const weightsInOrder = weightList(model);
   const ranked = groups.map((g) => ({ ...representative(g.members), score: Math.round(linearScore(g.features, model.bias, weightsInOrder) * 1000) / 1000 }));
@@ -85,7 +101,9 @@ function linearScore(features: Record<FeatureName, number>, bias: number, weight
 export function figureGroups(figures: Figure[], ctx: RankContext): FigureGroup[] {
   const starts = (ctx.sentences ?? splitSentences(ctx.text)).map((s) => s.start);
   // The headline's quantities are only compared with the text's: no tagging or labels needed for them.
-  const titleFigures = ctx.title.trim() === '' ? [] : findMentions(ctx.title);
+  // Vague amounts are ranked apart from exact ones (see rankFigures), and compared only with the headline's of their sort.
+  const vague = figures.length > 0 && figures.every((f) => isVagueAmount(f.text));
+  const titleFigures = ctx.title.trim() === '' ? [] : findMentions(ctx.title).filter((m) => isVagueAmount(ctx.title.slice(m.start, m.end)) === vague);
   const groups: Figure[][] = [];
   for (const [i, f] of figures.entries()) {
     const prev = figures[i - 1];

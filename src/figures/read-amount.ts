@@ -5,6 +5,7 @@
 import type { FigureKind } from '../domain/types.js';
 import { readMultiplierWord, TIMES, TIMES_AFTER } from './multipliers.js';
 import { readNumberWords } from './number-words.js';
+import { readVagueAmount } from './vague-amounts.js';
 import { ORDINAL_SUFFIX, readChartPosition, readOrdinalWord } from './ordinals.js';
 import {
   CURRENCY_PREFIX, CURRENCY_SUFFIX, PERCENT, SCALE, UNIT, currencyOfPrefix, currencyOfSuffix, scaleExponent, unitOf,
@@ -36,6 +37,8 @@ export interface Amount {
   readingTime: boolean;
   /** "at number one" in a chart: a position, never one end of a range. */
   rank?: boolean;
+  /** "tens of thousands", "several hundred": a vague amount (see vague-amounts.ts). */
+  vague?: boolean;
 }
 
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
@@ -120,6 +123,13 @@ export function readAmount(text: string, pos: number, inheritedCurrency: string 
     if (/^\d+$/.test(raw)) plainInt = raw;
   } else {
     if (currency !== null) return null;
+    const vague = readVagueAmount(text, cursor);
+    if (vague !== null) {
+      return {
+        start: pos, end: vague.end, coreStart: cursor, coreEnd: vague.end, value: vague.value, kind: vague.currency === null ? 'count' : 'money',
+        unit: vague.currency, exponent: 0, words: true, bareOne: false, fraction: false, plainInt: null, age: false, readingTime: false, vague: true,
+      };
+    }
     const times = readMultiplierWord(text, cursor);
     const ordinal = times === null ? readOrdinalWord(text, cursor) : null;
     const whole = times ?? ordinal;
