@@ -9,7 +9,8 @@ import type { Figure } from '../domain/types.js';
 import { completeLabel } from './label-extend.js';
 import type { TaggedSentence, Token } from './tag-sentence.js';
 import { DROP_IN_LABEL, MAX_WORDS, MODALS, NEGATION, PP_KEEPERS, TIME_WORD, WHEN_WORDS, countWords, isGlued, isNounish, isPastForm, isTimePhrase, isVerbLike, inPhrase, namesOf, nonFiniteAt, nounBack, nounPhrase, objectAfter, predicateAfter, render, word, wordsOf, withoutLeadingTime } from './labels/phrases.js';
-import { namesAThing, saysSomething, withoutHoles } from './labels/label-quality.js';
+import { badShape, namesAThing, type BadShape, saysSomething, withoutHoles } from './labels/label-quality.js';
+import { otherReadings } from './labels/other-readings.js';
 import type { ArticleContext } from './labels/article-context.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
@@ -116,12 +117,41 @@ function ownLabel(
   if (antecedent !== undefined) ctx = { ...ctx, antecedent };
   ctx = { ...ctx, nearby: source.slice(Math.max(0, sStart - NEARBY_CHARS), toks[toks.length - 1]?.end ?? figure.end) };
   const structural = withFrontedPhrase(withRate(withTime(withOwner(withPhrasesAfter(chooseLabel(toks, f0, f1, figure, earlier, ctx, source), toks, f0, f1), figure, ctx), tagged, f1), toks, f1), tagged, f0);
-  const words = namesAThing(structural) ? structural : (repairs(structural, toks, f0, f1, ctx).find(namesAThing) ?? structural);
+  const words = badShape(structural, figure.text) === null ? structural : fallback(structural, toks, f0, f1, figure, ctx);
   const text = render(words);
   // The structural label, completed by the fitted model with the clause's likely missing phrases.
   if (text !== '') return completeLabel(text, toks, f0, f1, figure.kind, figure.unit, ctx.article);
   const near = [...toks.slice(Math.max(0, f0 - 3), f0), ...toks.slice(f1 + 1, f1 + 4)].filter((t) => t.pos !== 'PUNCT' && t.pos !== 'NUM' && t.pos !== 'SYM' && t.numberPiece !== true);
   return render(near) || figure.text;
+}
+
+/**
+ * Shapes of a structural label that another reading replaces when one reads alone: nothing named ("translates",
+ * "took"), a name and its verb ("MP had"), a word left waiting ("rise in that"). A label of names ("Spain won",
+ * "Britons held at Guantanamo Bay"), a verb with its object ("fill black hole") and an empty one keep their own
+ * path: on the tune part and the training gold, falling back on them lost more agreeing labels than it won.
+ */
+const REPLACED: ReadonlySet<BadShape> = new Set(['no-noun', 'verb-after-name', 'dangling']);
+
+/**
+ * A reading a reader can place when the structural one cannot stand alone: the first repair ("earmarked to reduce
+ * taxes") or noun phrase around the figure (labels/other-readings.ts) that reads alone; else the first that names a
+ * thing; else the structural one.
+ */
+function fallback(structural: Token[], toks: Token[], f0: number, f1: number, figure: LabelTarget, ctx: LabelContext): Token[] {
+  const shape = badShape(structural, figure.text);
+  const replaced = shape !== null && REPLACED.has(shape);
+  if (!replaced && namesAThing(structural)) return structural;
+  // A reading never says a word of the sentence twice ("caught of event of event").
+  const readings = [...repairs(structural, toks, f0, f1, ctx), ...(replaced ? otherReadings(toks, f0, f1) : [])].filter(saysNoWordTwice);
+  const alone = replaced ? readings.find((r) => badShape(r, figure.text) === null) : undefined;
+  if (alone !== undefined) return alone;
+  return namesAThing(structural) ? structural : (readings.find(namesAThing) ?? structural);
+}
+
+function saysNoWordTwice(words: readonly Token[]): boolean {
+  const real = words.filter((t) => t.start >= 0);
+  return new Set(real).size === real.length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesAThing, saysSomething, withoutHoles } from '../../src/figures/labels/label-quality.js';
+import { badShape, namesAThing, saysSomething, withoutHoles } from '../../src/figures/labels/label-quality.js';
+import { otherReadings } from '../../src/figures/labels/other-readings.js';
 import { wordsOf } from '../../src/figures/labels/phrases.js';
 import { tagSentence } from '../../src/figures/tag-sentence.js';
 
@@ -46,5 +47,36 @@ describe('saysSomething', () => {
     expect(saysSomething('%', '$162bn')).toBe(false);
     expect(saysSomething('157,000', '133,000')).toBe(false);
     expect(saysSomething('net income', '$365m')).toBe(true);
+  });
+});
+
+describe('badShape', () => {
+  const cases: Array<[string, string, string, string | null]> = [
+    ['Ukrainian forces captured 971 Russian soldiers.', 'Russian soldiers captured', '971', null],
+    ['That translates into 5.3 million connections.', 'translates', '5.3 million', 'no-noun'],
+    ['An MP has had £600 stolen.', 'MP has had', '£600', 'verb-after-name'],
+    ['Chelsea could launch a £35m bid for Gerrard.', 'bid for Gerrard', '£35m', null],
+    ['He said prices rose and the tax of 5% fell.', 'prices rose and', '5%', 'dangling'],
+    ['A crowd of 1,375 watched.', '1,375', '1,375', 'no-words'],
+    ['It cost about 40% more than planned.', 'more than planned', '40%', null],
+    ['Britons held at Guantanamo Bay said 3 times.', 'Britons held at Guantanamo Bay', '3', 'names-only'],
+  ];
+  it.each(cases)('%s: "%s" → %s', (sentence, phrase, figure, expected) => {
+    expect(badShape(tokensOf(sentence, phrase), figure)).toBe(expected);
+  });
+
+  it('lets a verb end a label when a counted noun comes before it ("jobs to go")', () => {
+    expect(badShape(tokensOf('It wants 30,000 jobs to go.', 'jobs to go'), '30,000')).toBe(null);
+  });
+});
+
+describe('otherReadings', () => {
+  it('offers the noun phrase before the figure, with its prepositional phrase, and never a name alone', () => {
+    const s = 'The attendance at Edgar Street was 1,375 for the Hereford game.';
+    const toks = tagSentence(s).tokens;
+    const f0 = toks.findIndex((t) => t.text === '1,375');
+    const readings = otherReadings(toks, f0, f0).map((r) => r.map((t) => t.text).join(' '));
+    expect(readings[0]).toBe('attendance at Edgar Street');
+    expect(readings.every((r) => /attendance|game/.test(r))).toBe(true);
   });
 });
