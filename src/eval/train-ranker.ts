@@ -7,7 +7,7 @@
  * src/figures/ranker-weights.json.
  *
  * Usage: npm run train:ranker -- [--gold ../shared/gold/figures-dev.jsonl] [--train test/fixtures/gold-train.jsonl]
- *   [--folds 5] [--repeats 1] [--l2 0.01] [--without feature,feature] [--dry]
+ *   [--folds 5] [--repeats 1] [--l2 0.01] [--not-l2 0.001] [--without feature,feature] [--dry]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,8 @@ export interface TrainingArticle {
   /** Representative value (and upper bound) of each quantity, for recall. */
   values: Array<[number, number | undefined]>;
   gold: number[];
+  /** Whether each quantity's shown mention is one of the gold's `not` strings (absent where the source has no `not` list). */
+  not?: boolean[];
 }
 
 /** Features whose direction is known: the fit may shrink them to zero but never flip them. */
@@ -73,13 +75,13 @@ function readCorpusById(corpusFile: string): Map<string, { title: string; text: 
 }
 
 /** An article annotated by value (dev gold or training gold), ready for training. */
-function byValue(id: string, a: { title: string; text: string }, key: ReadonlyArray<{ value: number }>, source: TrainingSource): TrainingArticle {
+function byValue(id: string, a: { title: string; text: string }, key: ReadonlyArray<{ value: number }>, source: TrainingSource, not: readonly string[] = []): TrainingArticle {
   const gold = key.slice(0, 5).map((k) => k.value);
   const qs = quantities(a.title, a.text);
   const y = qs.map((q) => q.members.some((m) => gold.some((v) => closeValue(m.value, v) || closeValue(m.valueMax, v))));
   // Recall is judged on the mention shown for each quantity, as the product shows it.
   const shown = qs.map((q) => representative(q.members));
-  return { id, source, x: qs.map((q) => q.x), y, values: shown.map((m) => [m.value, m.valueMax]), gold };
+  return { id, source, x: qs.map((q) => q.x), y, values: shown.map((m) => [m.value, m.valueMax]), gold, not: shown.map((m) => isNotString(m.text, not)) };
 }
 
 /**
@@ -88,11 +90,11 @@ function byValue(id: string, a: { title: string; text: string }, key: ReadonlyAr
  */
 export function trainingArticles(goldFile: string, fixtureFile: string | null, corpusFile: string, trainFile: string | null = null): { tune: TrainingArticle[]; fixture: TrainingArticle[]; train: TrainingArticle[] } {
   const corpus = readCorpusById(corpusFile);
-  const gold = learnableGold<{ id: string; key: Array<{ value: number }> }>(goldFile, trainFile === null ? [] : [trainFile]);
+  const gold = learnableGold<{ id: string; key: Array<{ value: number }>; not?: string[] }>(goldFile, trainFile === null ? [] : [trainFile]);
   const annotated = (entries: typeof gold.tune, source: TrainingSource): TrainingArticle[] =>
     entries.flatMap((g) => {
       const a = corpus.get(String(g.id));
-      return a === undefined ? [] : [byValue(String(g.id), a, g.key, source)];
+      return a === undefined ? [] : [byValue(String(g.id), a, g.key, source, g.not ?? [])];
     });
   const tune = annotated(gold.tune, 'tune');
   const train = annotated(gold.train, 'train');
@@ -107,6 +109,15 @@ export function trainingArticles(goldFile: string, fixtureFile: string | null, c
     }
   }
   return { tune, fixture, train };
+}
+
+/**
+ * Whether a shown figure is one of the gold's `not` strings, by the scorer's rule: the same text, or a text holding a
+ * `not` string that has a digit ("in 2004" holds "2004").
+ * @example isNotString("number 11", ["number 11"]) // true
+ */
+export function isNotString(text: string, not: readonly string[]): boolean {
+  return not.some((s) => text === s || (text.includes(s) && /\d/.test(s)));
 }
 
 /**
@@ -214,20 +225,82 @@ export function calibrate(articles: readonly TrainingArticle[], model: RankerWei
   return { bias: round(model.bias * a + b), weights };
 }
 
-/** Gold key values found among each article's top 5 quantities, and how many there were (the scorer's recall@5). */
-export function hitsAt5(articles: readonly TrainingArticle[], model: RankerWeights): { hit: number; n: number } {
+/**
+ * What the "not a figure at all" model reads: the signs a number names, ranks or describes rather than counts (a chart
+ * place, a number-unit compound before a noun, a supposition), with kind and place, which tell when such a sign misleads.
+ */
+export const NOT_FIGURE_FEATURES: readonly FeatureName[] = [
+  'chart', 'modifier', 'conditional', 'money', 'percent', 'ratio', 'count', 'range', 'measure', 'other', 'duration',
+  'inTitle', 'lead', 'quoted', 'small', 'spelled', 'logValue', 'repeats',
+];
+
+/**
+ * Fit the "not a figure at all" model: logistic regression over every quantity of the articles that have `not` lists,
+ * a quantity whose shown mention is a `not` string being the positive class (dates, ages, chart places, "a 25-yard
+ * drive"). rankFigures drops a quantity the model gives even odds or more. Bias starts at the base rate, L2 towards 0.
+ * @example fitNotFigure(articles, { l2: 0.01, steps: 2000 }).weights.chart // > 0
+ */
+export function fitNotFigure(articles: readonly TrainingArticle[], opts: { l2: number; steps: number; rate?: number }): RankerWeights {
+  const cols = NOT_FIGURE_FEATURES.map((n) => FEATURE_NAMES.indexOf(n));
+  const rows: Array<{ x: number[]; y: number }> = [];
+  for (const a of articles) if (a.not !== undefined) a.x.forEach((x, j) => rows.push({ x: cols.map((c) => x[c] ?? 0), y: a.not?.[j] ? 1 : 0 }));
+  const positives = rows.filter((r) => r.y === 1).length;
+  const d = cols.length;
+  const w = new Float64Array(d);
+  let b = positives === 0 || positives === rows.length ? 0 : Math.log(positives / (rows.length - positives));
+  const rate = opts.rate ?? 0.5;
+  for (let step = 0; step < opts.steps && rows.length > 0; step++) {
+    const g = new Float64Array(d);
+    let gb = 0;
+    for (const r of rows) {
+      let z = b;
+      for (let i = 0; i < d; i++) z += (w[i] ?? 0) * (r.x[i] ?? 0);
+      const e = r.y - 1 / (1 + Math.exp(-z));
+      gb += e;
+      for (let i = 0; i < d; i++) g[i] = (g[i] ?? 0) + e * (r.x[i] ?? 0);
+    }
+    // Scaled per positive, not per row: thirty-odd positives among fifteen hundred quantities must still move the fit.
+    const scale = rate / Math.max(1, positives);
+    b += scale * gb;
+    for (let i = 0; i < d; i++) w[i] = (w[i] ?? 0) + scale * (g[i] ?? 0) - rate * opts.l2 * (w[i] ?? 0);
+  }
+  const weights: Partial<Record<FeatureName, number>> = {};
+  NOT_FIGURE_FEATURES.forEach((n, i) => {
+    weights[n] = Math.round((w[i] ?? 0) * 1000) / 1000;
+  });
+  return { bias: Math.round(b * 1000) / 1000, weights };
+}
+
+/** A quantity's features as a record, from the trainer's vector. */
+function record(x: readonly number[]): Record<FeatureName, number> {
+  return Object.fromEntries(FEATURE_NAMES.map((k, i) => [k, x[i] ?? 0])) as Record<FeatureName, number>;
+}
+
+/**
+ * Gold key values found among each article's top 5 quantities, and how many there were (the scorer's recall@5); with
+ * a "not a figure" model, the quantities it rejects are not shown. `shown` and `notShown` count the top 5 and the
+ * gold `not` strings among them (the scorer's false figures).
+ */
+export function hitsAt5(articles: readonly TrainingArticle[], model: RankerWeights, notFigure?: RankerWeights): { hit: number; n: number; shown: number; notShown: number } {
   let hit = 0;
   let n = 0;
+  let shown = 0;
+  let notShown = 0;
   for (const a of articles) {
-    const order = a.x.map((x, j) => ({ j, s: scoreOf(Object.fromEntries(FEATURE_NAMES.map((k, i) => [k, x[i] ?? 0])) as Record<FeatureName, number>, model) }));
+    const order = a.x.map((x, j) => ({ j, s: scoreOf(record(x), model) })).filter((o) => notFigure === undefined || scoreOf(record(a.x[o.j] ?? []), notFigure) < 0);
     order.sort((p, q) => q.s - p.s || p.j - q.j);
-    const top = order.slice(0, 5).map((o) => a.values[o.j] as [number, number | undefined]);
+    const top5 = order.slice(0, 5);
+    const top = top5.map((o) => a.values[o.j] as [number, number | undefined]);
+    if (a.not !== undefined) {
+      shown += top5.length;
+      notShown += top5.filter((o) => a.not?.[o.j]).length;
+    }
     for (const v of a.gold) {
       n++;
       if (top.some(([lo, hi]) => closeValue(lo, v) || closeValue(hi, v))) hit++;
     }
   }
-  return { hit, n };
+  return { hit, n, shown, notShown };
 }
 
 /** Share of gold key values among each article's top 5 quantities (the scorer's recall@5). */
@@ -236,10 +309,15 @@ export function recallAt5(articles: readonly TrainingArticle[], model: RankerWei
   return n === 0 ? 0 : hit / n;
 }
 
+/** Steps of the "not a figure" fit (few features, so a few hundred passes settle it). */
+const NOT_FIGURE_STEPS = 800;
+
 /** Cross-validated recall@5, over all scored articles and per source. */
 export interface CrossValidation {
   recall: number;
   bySource: Partial<Record<TrainingSource, number>>;
+  /** Share of shown quantities (top 5 of articles with `not` lists) that are gold `not` strings. */
+  falseShare: number;
 }
 
 /**
@@ -249,18 +327,22 @@ export interface CrossValidation {
  * estimate by a point or more, too much to compare two feature sets.
  * @example crossValidate(articles, { folds: 5, repeats: 1, l2: 0.01, steps: 1500 }).recall // 0.87
  */
-export function crossValidate(articles: readonly TrainingArticle[], opts: { folds: number; repeats: number; l2: number; steps: number }): CrossValidation {
-  const total = { hit: 0, n: 0 };
+export function crossValidate(articles: readonly TrainingArticle[], opts: { folds: number; repeats: number; l2: number; steps: number; notFigure?: boolean; notL2?: number }): CrossValidation {
+  const total = { hit: 0, n: 0, shown: 0, notShown: 0 };
   const perSource = new Map<TrainingSource, { hit: number; n: number }>();
   for (let r = 0; r < opts.repeats; r++) {
     // Repeat 0 keeps file order, so a single run is reproducible by reading the files.
     const order = r === 0 ? [...articles] : shuffled(articles, r);
     for (let k = 0; k < opts.folds; k++) {
-      const model = fit(order.filter((_, i) => i % opts.folds !== k), opts);
+      const training = order.filter((_, i) => i % opts.folds !== k);
+      const model = fit(training, opts);
+      const notFigure = opts.notFigure === true ? fitNotFigure(training, { l2: opts.notL2 ?? opts.l2, steps: NOT_FIGURE_STEPS }) : undefined;
       for (const a of order.filter((_, i) => i % opts.folds === k)) {
-        const h = hitsAt5([a], model);
+        const h = hitsAt5([a], model, notFigure);
         total.hit += h.hit;
         total.n += h.n;
+        total.shown += h.shown;
+        total.notShown += h.notShown;
         const src = a.source ?? 'tune';
         const s = perSource.get(src) ?? { hit: 0, n: 0 };
         s.hit += h.hit;
@@ -271,7 +353,7 @@ export function crossValidate(articles: readonly TrainingArticle[], opts: { fold
   }
   const bySource: Partial<Record<TrainingSource, number>> = {};
   for (const [src, s] of perSource) if (s.n > 0) bySource[src] = s.hit / s.n;
-  return { recall: total.n === 0 ? 0 : total.hit / total.n, bySource };
+  return { recall: total.n === 0 ? 0 : total.hit / total.n, bySource, falseShare: total.shown === 0 ? 0 : total.notShown / total.shown };
 }
 
 /** Mean predicted P(key) against the share that is key, over every quantity and over each article's top 5. */
@@ -314,17 +396,22 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const without = new Set(arg('--without', '').split(',').filter(Boolean));
   const off = FEATURE_NAMES.flatMap((n, i) => (without.has(n) ? [i] : []));
   const all = [...tune, ...train, ...fixture].map((a) => (off.length === 0 ? a : { ...a, x: a.x.map((row) => row.map((v, i) => (off.includes(i) ? 0 : v))) }));
+  // The "not a figure" filter is measured against the same folds without it: its cost in recall, its gain in false figures.
   const cv = crossValidate(all, { folds, repeats, ...opts });
+  const notL2 = Number(arg('--not-l2', '0.001'));
+  const filtered = crossValidate(all, { folds, repeats, ...opts, notFigure: true, notL2 });
   const model = calibrate(all, fit(all, opts));
+  const notFigure = fitNotFigure(all, { l2: notL2, steps: NOT_FIGURE_STEPS });
   const pct = (v: number | undefined): string => (v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
   const shuffles = repeats > 1 ? ` (pooled over ${repeats} shuffles)` : '';
   console.log(`${tune.length} tune + ${train.length} gold-train + ${fixture.length} fixture articles; ${folds}-fold cross-validated recall@5${shuffles}: ${pct(cv.recall)} (tune ${pct(cv.bySource.tune)}, gold-train ${pct(cv.bySource.train)})`);
+  console.log(`false figures (gold \`not\` strings among the top 5), cross-validated: ${pct(cv.falseShare)}; with the "not a figure" filter: recall@5 ${pct(filtered.recall)} (tune ${pct(filtered.bySource.tune)}, gold-train ${pct(filtered.bySource.train)}), false ${pct(filtered.falseShare)}`);
   console.log(`fitted on all, recall@5 on tune + gold-train (not a fair estimate): ${pct(recallAt5([...tune, ...train], model))}`);
   console.log(`calibrated: bias ${model.bias}; ${calibrationCheck(all, model)}`);
   if (!process.argv.includes('--dry')) {
     const out = new URL('../figures/ranker-weights.json', import.meta.url);
-    const note = `conditional logit, l2 ${opts.l2}, ${opts.steps} steps; ${tune.length} tune + ${train.length} gold-train + ${fixture.length} fixture articles; ${folds}-fold CV recall@5 ${pct(cv.recall)}${shuffles}`;
-    writeFileSync(out, `${JSON.stringify({ ...model, note }, null, 2)}\n`);
+    const note = `conditional logit, l2 ${opts.l2}, ${opts.steps} steps; ${tune.length} tune + ${train.length} gold-train + ${fixture.length} fixture articles; ${folds}-fold CV recall@5 ${pct(cv.recall)}${shuffles}, with the not-a-figure filter ${pct(filtered.recall)}, false ${pct(cv.falseShare)} -> ${pct(filtered.falseShare)}`;
+    writeFileSync(out, `${JSON.stringify({ ...model, notFigure, note }, null, 2)}\n`);
     console.log(`wrote ${fileURLToPath(out)}`);
   }
 }

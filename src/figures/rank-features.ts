@@ -33,6 +33,7 @@ export const FEATURE_NAMES = [
   'pence', 'singleTime', 'spelled', 'small', 'logValue', 'titleOverlap', 'quoted', 'bracketed',
   'labelWords', 'largestOfUnit', 'mentionsInSentence', 'order', 'firstOfKind', 'labelInTitle',
   'times', 'share', 'changed', 'labelTopic', 'centrality', 'emphasis', 'countLog', 'leadMoney',
+  'chart', 'modifier', 'conditional',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -73,6 +74,13 @@ export function isBaseline(text: string, f: Pick<Figure, 'start' | 'end'>): bool
 
 /** A verb or adverb of change right before an amount: the number is what changed ("rose 12%", "fell by $2", "up 5%"). */
 const CHANGE_BEFORE = /\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|jumped|climbed|dropped|slid|slipped|gained|lost|added|shed|cut|increased|decreased|declined|grew|grown|surged|soared|plunged|tumbled|sank|edged|up|down|by)(?:[ \t\u00a0]+by)?[ \t\u00a0]+$/i;
+
+/** A number joined to its unit by a hyphen, or a unit glued on ("25-yard", "two-hour", "10ft"). */
+const MODIFIER = /^[\p{L}\d.,]+(?:-[\p{L}]+|\d(?:ft|in|m|km|cm|mm|lb|kg))$/u;
+/** The word after a figure is a word in lower case (the noun or adjective the figure describes), not punctuation. */
+const NOUN_AFTER = /^[ \t\u00a0]+(?:long[ \t\u00a0]+|old[ \t\u00a0]+)?[a-z]{3,}/;
+/** A condition or a supposition in the figure's sentence. */
+const CONDITIONAL = /\b(?:if|unless|would|could)\b/i;
 
 /** "only 15%", "just 11%", "as many as 400": the writer stresses the number. */
 const EMPHASIS_BEFORE = /\b(?:only|just|as[ \t\u00a0]+(?:many|much|few|little)[ \t\u00a0]+as)[ \t\u00a0]+$/i;
@@ -158,6 +166,12 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     labelTopic: topicality(labelWords, ctx.wordCounts),
     centrality: Math.max(...members.map((m) => share(topicWords, foldedOf(m.sentence)))),
     countLog: 0, leadMoney: 0,
+    // A place in a list ("straight in at number 11"): a rank, news only when the rank is the story.
+    chart: best.kind === 'other' && /^(?:number|no\.?)\s/i.test(best.text) ? 1 : 0,
+    // A number-unit compound describing a noun ("a 25-yard drive", "24-hour news channels", "a 10ft long table").
+    modifier: members.every((m) => MODIFIER.test(m.text) && NOUN_AFTER.test(ctx.text.slice(m.end, m.end + 24))) ? 1 : 0,
+    // Said of a case that may not happen ("If we lose 2-0 we are out").
+    conditional: members.every((m) => CONDITIONAL.test(m.sentence)) ? 1 : 0,
     emphasis: members.some((m) => EMPHASIS_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 16), m.start))) ? 1 : 0,
   };
   f[best.kind] = 1;

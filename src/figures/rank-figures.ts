@@ -24,10 +24,12 @@ export interface RankContext {
   sentences?: ReadonlyArray<{ start: number }>;
 }
 
-/** A model: a bias and one weight per feature name. */
+/** A model: a bias and one weight per feature name; the ranker's file also holds the "not a figure at all" model. */
 export interface RankerWeights {
   bias: number;
   weights: Partial<Record<FeatureName, number>>;
+  /** Log-odds that a quantity is not a figure at all (a chart place, "a 25-yard drive"): fitted on the gold's `not` lists. */
+  notFigure?: { bias: number; weights: Partial<Record<FeatureName, number>> };
 }
 
 /** One quantity of an article: its mentions and features, before scoring. */
@@ -57,7 +59,10 @@ export function rankFigures(figures: Figure[], ctx: RankContext, model: RankerWe
 
 /** Rank figures by the model, one per quantity, best first but the headline's first (see rankFigures). */
 function rankExact(figures: Figure[], ctx: RankContext, topK: number, model: RankerWeights): Figure[] {
-  const groups = figureGroups(figures, ctx);
+  const notFigure = model.notFigure;
+  // A quantity the "not a figure" model gives even odds or more is never shown: ranking alone would still show it
+  // whenever the article has fewer than K figures.
+  const groups = figureGroups(figures, ctx).filter((g) => notFigure === undefined || scoreOf(g.features, notFigure) < 0);
   const weightsInOrder = weightList(model);
   const ranked = groups.map((g) => ({ ...representative(g.members), score: Math.round(linearScore(g.features, model.bias, weightsInOrder) * 1000) / 1000 }));
   const inTitle = new Set(ranked.filter((_, i) => groups[i]!.features.inTitle === 1));
@@ -78,12 +83,12 @@ function headlineFirst(shown: Figure[], inTitle: ReadonlySet<Figure>): Figure[] 
 }
 
 /** The linear score of a feature vector (the model's log-odds that the quantity is key). */
-export function scoreOf(features: Record<FeatureName, number>, model: RankerWeights): number {
+export function scoreOf(features: Record<FeatureName, number>, model: Pick<RankerWeights, 'bias' | 'weights'>): number {
   return linearScore(features, model.bias, weightList(model));
 }
 
 /** The model's weights in FEATURE_NAMES order (0 where it has none): read once per article, not once per quantity and name. */
-function weightList(model: RankerWeights): number[] {
+function weightList(model: Pick<RankerWeights, 'bias' | 'weights'>): number[] {
   return FEATURE_NAMES.map((name) => model.weights[name] ?? 0);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate, crossValidate, fit, isFixtureKey, recallAt5, trainingArticles, type TrainingArticle } from '../../src/eval/train-ranker.js';
+import { calibrate, crossValidate, fit, fitNotFigure, isFixtureKey, recallAt5, trainingArticles, type TrainingArticle } from '../../src/eval/train-ranker.js';
 import { findFigures } from '../../src/figures/find-figures.js';
 import { FEATURE_NAMES, type FeatureName } from '../../src/figures/rank-features.js';
 import { figureGroups, scoreOf } from '../../src/figures/rank-figures.js';
@@ -47,6 +47,16 @@ describe('figure features', () => {
     expect(f('5 million')?.centrality).toBeGreaterThan(f('3')?.centrality ?? 1);
     expect(f('5 million')?.labelTopic).toBeGreaterThan(f('3')?.labelTopic ?? 1);
   });
+  it('marks a chart place, a number-unit compound before a noun and a supposition', () => {
+    const t = 'The song rose to number 11 in the charts. He hit a 25-yard drive past 40 fans. If we lose 2-0 we are out. The ban lasts six months.';
+    const gs = figureGroups(findFigures(t), { title: '', text: t });
+    const f = (s: string) => gs.find((g) => g.members.some((m) => m.text === s))?.features;
+    expect(f('number 11')).toMatchObject({ chart: 1, modifier: 0 });
+    expect(f('25-yard')).toMatchObject({ modifier: 1, chart: 0 });
+    expect(f('40')).toMatchObject({ modifier: 0, chart: 0, conditional: 0 });
+    expect(f('2-0')).toMatchObject({ conditional: 1 });
+    expect(f('six months')).toMatchObject({ modifier: 0, conditional: 0 });
+  });
   it('gives counts their size and early money its own weight', () => {
     const t = 'Acme made $5m and hired 4,000 staff.\n\nIt said so.\n\nLater it said more.\n\nAnd more.\n\nAnd more still.\n\nAnd then $2m went on 30 vans.';
     const gs = figureGroups(findFigures(t), { title: '', text: t });
@@ -87,6 +97,21 @@ describe('ranker fit', () => {
       const order = (m: typeof model) => a.x.map((x, j) => [p(m, x), j] as const).sort((u, v) => v[0] - u[0]).map(([, j]) => j);
       expect(order(calibrated)).toEqual(order(model));
     }
+  });
+
+  it('fits the "not a figure" model on the gold not-lists, and cross-validation counts the false figures it removes', () => {
+    // Four quantities, so ranking alone shows them all; quantity 2 is a gold `not` string, and only it has the chart sign.
+    const marked = articles.map((a) => ({
+      ...a, x: a.x.slice(0, 4).map((x, j) => x.map((v, i) => (FEATURE_NAMES[i] === 'chart' ? (j === 2 ? 1 : 0) : v))),
+      y: a.y.slice(0, 4), values: a.values.slice(0, 4), not: [false, false, true, false],
+    }));
+    const nf = fitNotFigure(marked, { l2: 0.001, steps: 800 });
+    expect(nf.weights.chart).toBeGreaterThan(0);
+    const opts = { folds: 3, repeats: 1, l2: 0.01, steps: 200 };
+    expect(crossValidate(marked, opts).falseShare).toBeGreaterThan(0);
+    const filtered = crossValidate(marked, { ...opts, notFigure: true, notL2: 0.001 });
+    expect(filtered.falseShare).toBe(0);
+    expect(filtered.recall).toBe(1);
   });
 
   it('matches a fixture key written without the qualifier the mention carries', () => {

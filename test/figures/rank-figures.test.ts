@@ -111,3 +111,22 @@ describe('the headline leads', () => {
     expect(shown).not.toContain('76%');
   });
 });
+
+describe('what is not a figure at all', () => {
+  const text = 'The single went straight in at number 11 in the US chart. Sales reached 40,000 copies. Gerrard scored with a 25-yard drive.';
+
+  it('is never shown when the "not a figure" model gives it even odds, however few figures the article has', () => {
+    const notChart = { bias: 0, weights: { logValue: 1 }, notFigure: { bias: -1, weights: { chart: 2 } } };
+    const shown = rankFigures(findFigures(text), { title: '', text }, notChart).map((f) => f.text);
+    expect(shown).toContain('40,000');
+    expect(shown).toContain('25-yard');
+    expect(shown).not.toContain('number 11');
+    expect(rankFigures(findFigures(text), { title: '', text }, { bias: 0, weights: {} }).map((f) => f.text)).toContain('number 11');
+  });
+
+  it('the shipped model leaves out a chart place and keeps the count', () => {
+    const shown = rankFigures(findFigures(text), { title: 'Singer’s sales reach 40,000', text }).map((f) => f.text);
+    expect(shown[0]).toBe('40,000');
+    expect(shown).not.toContain('number 11');
+  });
+});
