@@ -3,7 +3,7 @@ import type { Digest, Story, Subscriber } from '../domain/types.js';
 import type { BotDeps } from './bot-deps.js';
 import type { DigestWindow } from '../app/make-digest.js';
 import { buildDigest } from '../digest/build-digest.js';
-import { chatDigestView, type ChatDigestView } from '../app/personalize-digest.js';
+import { chatDigestView, storyMatchText, type ChatDigestView } from '../app/personalize-digest.js';
 import { localDate } from '../jobs/time-zone.js';
 import { chatTimezone } from './chat-schedule.js';
 import { DEFAULT_SERIES_SETTINGS, figuresWithChanges, seriesChangeTexts } from '../app/record-series.js';
@@ -53,7 +53,11 @@ async function windowDigest(deps: BotDeps, window: DigestWindow, tz: string, now
   // depends on the zone; bodies are not read, a digest never shows them) ...
   const ranked = await deps.recentDigests.get(key, now, async () => {
     const articles = await deps.store.articlesForDigest(window, { bodies: false });
-    return buildDigest(articles, { date, timezone: tz, createdAt: now, maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
+    const digest = buildDigest(articles, { date, timezone: tz, createdAt: now, maxStories: Math.max(1, articles.length), figuresPerStory: deps.settings.topFigures });
+    // Each story's match text made with the ranking (kept by story, see storyMatchText): else the
+    // first chat with topics to ask normalized every story of the window (19-35 ms at 800 stories).
+    for (const s of digest.stories) storyMatchText(s);
+    return digest;
   });
   // ... then dated, and its figures' series changes worded, in the chat's zone.
   return deps.recentDigests.get(`${key}|${tz}|${date}`, now, async () => {

@@ -2,8 +2,10 @@
  * The figures window kept ranked ahead of the asks. /figures and /digest's "last hours" rank
  * the day's articles once per minute for every chat (see bot/recent-digests.ts); this does that
  * work before anyone asks — 10 s before each minute turns, and after each fetch cycle stores
- * new articles — so that no command pays it. The latest edition's stories are read for /story
- * at the same times (see prepareStories).
+ * new articles — so that no command pays it. The window is dated in every time zone chats use
+ * (each zone's copy reads the series changes of the window's figures: two queries over every
+ * story, which the first ask of a chat in another zone paid). The latest edition's stories are
+ * read for /story at the same times (see prepareStories).
  */
 import type { BotDeps } from '../bot/bot-deps.js';
 import type { Logger } from '../support/logger.js';
@@ -13,6 +15,23 @@ import { prepareStories } from '../bot/commands/story.js';
 
 /** How long before a minute turns its window is ranked. */
 const LEAD_MS = 10_000;
+/** How long the zones chats use are reused before they are read again: a chat's new /time zone is prepared within this. */
+const ZONES_REUSE_MS = 10 * 60_000;
+/**
+ * Zones dated at most each minute: RecentDigests keeps 32 builds, and a minute's ranking with its
+ * copies must stay among them until the next minute's (more zones than this: the rest are dated
+ * by their first ask, as before).
+ */
+export const MAX_PREPARED_ZONES = 15;
+
+/**
+ * The zones to date the window in: the default first, then those of chats' own schedules, each once.
+ * @example zonesToPrepare('UTC', [{ timezone: 'Asia/Tokyo', digestTime: null }, { timezone: null, digestTime: '07:00' }]) // ['UTC', 'Asia/Tokyo']
+ */
+export function zonesToPrepare(defaultZone: string, schedules: ReadonlyArray<{ timezone: string | null }>): string[] {
+  const zones = [defaultZone, ...schedules.flatMap((s) => (s.timezone ? [s.timezone] : []))];
+  return [...new Set(zones)].slice(0, MAX_PREPARED_ZONES);
+}
 
 /** A running preparation. */
 export interface WindowPreparation {
@@ -41,9 +60,16 @@ export function startWindowPreparation(opts: { deps: BotDeps; logger: Logger; ti
     underWay.add(done);
     void done.finally(() => underWay.delete(done));
   };
+  let zones: { readAt: number; schedules: Array<{ timezone: string | null }> } | null = null;
+  const zonesInUse = async (at: Date) => {
+    if (zones === null || Math.abs(at.getTime() - zones.readAt) >= ZONES_REUSE_MS) {
+      zones = { readAt: at.getTime(), schedules: await opts.deps.store.schedulesInUse() };
+    }
+    return zonesToPrepare(opts.timezone(), zones.schedules);
+  };
   const prepare = (at: Date) => {
     if (stopped) return;
-    track(prepareWindow(opts.deps, at, [opts.timezone()]), 'preparing the figures window failed');
+    track(zonesInUse(at).then((tzs) => prepareWindow(opts.deps, at, tzs)), 'preparing the figures window failed');
     // A new edition's stories read for /story (once an edition: a no-op until the next one).
     track(prepareStories(opts.deps), "preparing the edition's stories failed");
   };
@@ -58,7 +84,7 @@ export function startWindowPreparation(opts: { deps: BotDeps; logger: Logger; ti
   };
   each(minuteFloor(new Date()).getTime() + 60_000);
   return {
-    now: () => prepare(new Date()),
+    now: () => prepare(opts.deps.now()),
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);

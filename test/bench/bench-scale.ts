@@ -51,6 +51,7 @@ import { prepareWindow } from '../../src/bot/chat-digest.js';
 import { handleWhy } from '../../src/bot/commands/why.js';
 import { handleStory, prepareStories } from '../../src/bot/commands/story.js';
 import { handleAdmin } from '../../src/bot/commands/admin.js';
+import { zonesToPrepare } from '../../src/service/start-window-preparation.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -556,12 +557,14 @@ async function measureStep(specFile: string): Promise<void> {
 
     let why = 0;
     let minute = 0;
+    // The zones the bot dates each minute's window in ahead of the asks (start-window-preparation.ts).
+    const zones = zonesToPrepare(settings.timezone, await store.schedulesInUse());
     // Each: name, handler, input, and what the bot did before the ask (untimed; the deps it answers with).
     const commands: Array<[string, Handler, () => { chat: Chat.PrivateChat; args: string }, (() => Promise<BotDeps>)?]> = [
       ['/search', handleSearch, () => ({ chat: pick(chats), args: pick(SEARCHES) })],
       ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
-      // The first /figures of each minute: the bot ranked that minute's window ahead of it (main.ts
-      // calls prepareWindow 10 s before each minute turns), so the ask finds it built.
+      // The first /figures of each minute: the bot ranked that minute's window ahead of it and dated
+      // it in the chats' zones (start-window-preparation.ts, 10 s before each minute turns), so the ask finds it built.
       [
         '/figures, first in its minute',
         handleFigures,
@@ -569,7 +572,7 @@ async function measureStep(specFile: string): Promise<void> {
         async () => {
           const at = new Date(now + ++minute * 60_000);
           const inMinute = { ...deps, now: () => at };
-          await prepareWindow(inMinute, at, [settings.timezone]);
+          await prepareWindow(inMinute, at, zones);
           return inMinute;
         },
       ],
