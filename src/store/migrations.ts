@@ -26,6 +26,7 @@ import { digestViews, digestViewsPostgres } from './migrations/018-digest-views.
 import { broadcastOutbox, broadcastOutboxPostgres } from './migrations/020-broadcast-outbox.js';
 import { dueChatsBySchedule, dueChatsBySchedulePostgres } from './migrations/021-due-chats-by-schedule.js';
 import { searchWindow, searchWindowPostgres } from './migrations/022-search-window.js';
+import { deliveryCounts, deliveryCountsPostgres } from './migrations/023-delivery-counts.js';
 
 /** One schema step in each dialect. */
 export interface Migration {
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: 'broadcast-outbox', sqlite: broadcastOutbox, postgres: broadcastOutboxPostgres },
   { name: 'due-chats-by-schedule', sqlite: dueChatsBySchedule, postgres: dueChatsBySchedulePostgres },
   { name: 'search-window', sqlite: searchWindow, postgres: searchWindowPostgres },
+  { name: 'delivery-counts', sqlite: deliveryCounts, postgres: deliveryCountsPostgres },
 ];

@@ -414,6 +414,27 @@ describeEachStore('Store contract', (current) => {
       expect(await store.deliveryCounts()).toEqual({ pending: 1, sent: 1, failed: 0, cancelled: 2 });
     });
 
+    it('counts the outbox by state from counters the database keeps: queued, sent, failed, retried, cancelled, merged away', async () => {
+      const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });
+      await store.enqueueEdition(digest.id, [{ view: textView(['p0']), messages: 1, chatIds: [1, 2, 3, 4, 5] }], null);
+      const counted = async () => expect(await store.deliveryCounts()).toEqual(await store.deliveryCounts(digest.id));
+      await counted();
+      const due = await store.claimDeliveries('w', { now: T(1), limit: 10, leaseMs: 60_000, staleBefore: T(0) });
+      await store.completeDelivery(due[0]!.id, 'w', 100, T(2));
+      await store.failDelivery(due[1]!.id, 'w', { error: 'Forbidden: bot was blocked by the user', notBefore: null, final: true, countAttempt: true });
+      await store.failDelivery(due[2]!.id, 'w', { error: 'Too Many Requests: retry after 5', notBefore: T(7), final: false, countAttempt: false });
+      expect(await store.cancelPending(4, 'blocked')).toBe(1);
+      expect(await store.deliveryCounts()).toEqual({ pending: 2, sent: 1, failed: 1, cancelled: 1 });
+      await counted();
+      // Chat 5 becomes chat 1 (a group turned supergroup): its copy of the part chat 1 has goes.
+      await store.migrateChat(5, 1);
+      expect(await store.deliveryCounts()).toEqual({ pending: 1, sent: 1, failed: 1, cancelled: 1 });
+      await counted();
+      // The counters, not the rows, are what is read: four numbers, however long the history.
+      await database.exec("UPDATE row_counts SET n = n + 1000 WHERE name = 'deliveries_sent'");
+      expect((await store.deliveryCounts()).sent).toBe(1001);
+    });
+
     it('queues each group of parts only for chats without this digest, recording when they were given it', async () => {
       for (const chatId of [1, 2, 3]) await store.subscribe({ chatId, chatType: 'private', title: null }, T(0));
       const digest = await store.saveDigest({ date: '2026-11-24', createdAt: T(0), timezone: 'UTC', stories: [] });

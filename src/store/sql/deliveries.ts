@@ -189,10 +189,15 @@ export function sqlDeliveryStore({ db, d }: Sql): DeliveryStore {
     },
 
     async deliveryCounts(digestId?: number): Promise<Record<Delivery['state'], number>> {
-      let q = db.selectFrom('deliveries').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state');
-      if (digestId !== undefined) q = q.where('digest_id', '=', digestId);
       const counts = { pending: 0, sent: 0, failed: 0, cancelled: 0 };
-      for (const r of await q.execute()) counts[r.state as Delivery['state']] = Number(r.n);
+      if (digestId === undefined) {
+        // Kept by triggers (migration 23): four rows read, however many deliveries were ever made.
+        const rows = await db.selectFrom('row_counts').select(['name', 'n']).where('name', 'in', Object.keys(counts).map((s) => `deliveries_${s}`)).execute();
+        for (const r of rows) counts[r.name.slice('deliveries_'.length) as Delivery['state']] = Number(r.n);
+        return counts;
+      }
+      const rows = await db.selectFrom('deliveries').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).where('digest_id', '=', digestId).groupBy('state').execute();
+      for (const r of rows) counts[r.state as Delivery['state']] = Number(r.n);
       return counts;
     },
   };
