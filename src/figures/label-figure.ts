@@ -14,18 +14,11 @@ import { otherReadings } from './labels/other-readings.js';
 import type { ArticleContext } from './labels/article-context.js';
 import { COPULA, CLAUSE_OPENERS, EXPECT, readBack, type Back } from './labels/read-back.js';
 import { withFrontedPhrase, withRate, withTime } from './labels/time-and-place.js';
+import { changeNounDirection, comparativeDirection, direction, hedge } from './labels/direction.js';
 import { isVagueAmount } from './vague-amounts.js';
 
 /** How far back (in characters, about two sentences) the headline's owner must be named to own a figure. */
 const NEARBY_CHARS = 300;
-
-/** Verbs and nouns of change, by lemma: the direction a percentage or an amount moved. */
-const RISE = new Set(['rise', 'jump', 'increase', 'grow', 'climb', 'soar', 'surge', 'gain', 'rocket', 'leap', 'boost', 'double', 'treble', 'triple', 'raise', 'up', 'rebound', 'recover', 'expand', 'growth', 'hike', 'improve', 'swell', 'balloon', 'spike', 'advance', 'add']);
-
-const FALL = new Set(['fall', 'drop', 'decline', 'slump', 'plunge', 'slide', 'cut', 'shrink', 'dip', 'tumble', 'sink', 'down', 'decrease', 'ease', 'reduce', 'lose', 'shed', 'plummet', 'slip', 'contract', 'crash', 'dive', 'lower', 'loss', 'reduction', 'fell', 'weaken', 'retreat', 'halve']);
-
-/** Nouns of change after a percentage, by their verb's lemma in RISE or FALL: "increase" → rise, "reduction" → fall. */
-const CHANGE_NOUN = /^(increase|rise|jump|gain|growth|hike|climb|fall|drop|decline|cut|reduction|decrease|slump|dip|loss)(?:s)?$/;
 
 /** Verbs that link a subject to the figure without an action: "is", "represents", "totals". */
 const LINKING = /^(?:be|become|remain|represent|equal|total|amount|number|constitute|mean)$/;
@@ -253,8 +246,8 @@ function chooseLabel(toks: Token[], f0: number, f1: number, figure: LabelTarget,
   const q = withAdjectivesBefore(borrowedNoun(quantified(toks, f1 + 1, figure), toks, f0, f1, figure, earlier), toks, f0);
   const dir = direction(back.verb);
   // "a 26% increase in the number of phones", "a 5% cut in prices": a change noun says its direction in one word.
-  const changeNoun = figure.kind === 'percent' && q[1]?.lower === 'in' ? CHANGE_NOUN.exec(q[0]?.lower ?? '') : null;
-  if (changeNoun !== null) return [word(RISE.has(changeNoun[1] ?? '') ? 'rise' : 'fall'), ...q.slice(1)];
+  const changeNoun = figure.kind === 'percent' && q[1]?.lower === 'in' ? changeNounDirection(q[0]?.lower ?? '') : null;
+  if (changeNoun !== null) return [word(changeNoun), ...q.slice(1)];
   // "profits jumped 76%", "shares fell by 6%": a change of the subject.
   if (moneyLike && dir !== null && (back.prep === null || back.prep === 'by') && (q.length === 0 || isUnitNoun(q))) {
     const subject = back.subject.length > 0 ? resolve(back.subject, ctx) : objectAfter(toks, f1 + 1);
@@ -485,21 +478,6 @@ function sharedWhole(toks: Token[], f0: number, earlier: ReadonlyArray<LabelTarg
   return np.length > 0 ? np : null;
 }
 
-/** "more expensive", "higher", "cheaper" right after a figure: the direction it compares in, else null. */
-function comparativeDirection(toks: Token[], i: number): 'rise' | 'fall' | null {
-  const a = toks[i]?.lower ?? '';
-  const b = toks[i + 1];
-  if (/^(?:higher|bigger|greater|dearer|costlier|larger|up)$/.test(a)) return 'rise';
-  if (/^(?:lower|cheaper|smaller|fewer|down)$/.test(a)) return 'fall';
-  // "was 30% more than in 2003": more or less than a time before is a change.
-  if ((a === 'more' || a === 'less' || a === 'fewer') && b?.lower === 'than' && isTimePhrase(toks, i + 2 + (toks[i + 2]?.pos === 'ADP' ? 1 : 0))) return a === 'more' ? 'rise' : 'fall';
-  if ((a === 'more' || a === 'less') && b !== undefined && b.pos === 'ADJ') {
-    const up = a === 'more' ? 'rise' : 'fall';
-    return /^(?:cheap|affordable|inexpensive)/.test(b.lower) ? (up === 'rise' ? 'fall' : 'rise') : up;
-  }
-  return null;
-}
-
 /**
  * A figure in a conjunct that leaves its verb out shares the label of the figure before it:
  * "would cost £2.50 and at Snappy Snaps £9.99" → "cost of same image at Snappy Snaps"; empty when not gapped.
@@ -656,15 +634,6 @@ function withPhrasesAfter(words: Token[], toks: Token[], f0: number, f1: number)
     last = toks.indexOf(np[np.length - 1] as Token);
   }
   return out;
-}
-
-/** Negation and modality of a change, said before it: "no rise in", "expected fall in", "possible rise in". */
-function hedge(back: Back): Token[] {
-  if (back.negation.length > 0) return [word('no')];
-  const m = back.modality.map((t) => t.lemma);
-  if (m.some((w) => /^(?:could|may|might|can)$/.test(w))) return [word('possible')];
-  if (m.length > 0) return [word('expected')];
-  return [];
 }
 
 /** The regular participle of a passive ending at k ("was mugged", "being robbed"), else null. */
@@ -884,14 +853,6 @@ function speakerBefore(toks: Token[], f0: number): Token[] {
     return name.length > 0 && name[0]?.text !== '-' ? name : [];
   }
   return [];
-}
-
-function direction(verb: Token[]): 'rise' | 'fall' | null {
-  for (const t of verb) {
-    if (RISE.has(t.lemma) || RISE.has(t.lower)) return 'rise';
-    if (FALL.has(t.lemma) || FALL.has(t.lower)) return 'fall';
-  }
-  return null;
 }
 
 /** The words of the clause before the figure, at most eight, stopping at punctuation and clause openers. */
