@@ -211,40 +211,30 @@ export function sqlArticleStore({ db, d }: Sql): ArticleStore {
   };
 }
 
-/**
- * Articles by id with their figures, in the order of `ids` (missing ones left out): the rows and
- * the figures are two queries sent at once (both need only the ids), one round trip of waiting on PostgreSQL.
- */
+/** Articles by id with their figures, in the order of `ids` (missing ones left out): one query for the rows, one for the figures. */
 async function articlesById(db: Kysely<Tables>, ids: readonly number[], opts: { bodies?: boolean } = {}): Promise<Article[]> {
-  const columns = opts.bodies === false ? ARTICLE_COLUMNS_NO_BODY : ARTICLE_COLUMNS;
-  const [rows, figures] = await Promise.all([inChunks(ids, (chunk) => db.selectFrom('articles').select(columns).where('id', 'in', chunk).execute()), figuresOf(db, ids)]);
-  const byId = new Map(rows.map((r) => [Number(r.id), toArticle(r, figures.get(Number(r.id)) ?? [])]));
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...(await db.selectFrom('articles').select(opts.bodies === false ? ARTICLE_COLUMNS_NO_BODY : ARTICLE_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute()));
+  }
+  const byId = new Map((await withFigures(db, rows)).map((a) => [a.id, a]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Articles rows with their figures in rank order (one query for all of them). */
 async function withFigures(db: Kysely<Tables>, rows: Array<Record<string, unknown>>): Promise<Article[]> {
-  const figures = await figuresOf(db, rows.map((r) => Number(r.id)));
-  return rows.map((r) => toArticle(r, figures.get(Number(r.id)) ?? []));
-}
-
-/** The figures of these articles in rank order, by article id. */
-async function figuresOf(db: Kysely<Tables>, ids: readonly number[]): Promise<Map<number, Figure[]>> {
+  if (rows.length === 0) return [];
   const byArticle = new Map<number, Figure[]>();
-  const figures = await inChunks(ids, (chunk) => db.selectFrom('figures').selectAll().where('article_id', 'in', chunk).orderBy('article_id').orderBy('rank').execute());
-  for (const f of figures) {
-    const list = byArticle.get(Number(f.article_id)) ?? [];
-    list.push(toFigure(f));
-    byArticle.set(Number(f.article_id), list);
+  const ids = rows.map((r) => Number(r.id));
+  for (let i = 0; i < ids.length; i += 500) {
+    const figures = await db.selectFrom('figures').selectAll().where('article_id', 'in', ids.slice(i, i + 500)).orderBy('article_id').orderBy('rank').execute();
+    for (const f of figures) {
+      const list = byArticle.get(Number(f.article_id)) ?? [];
+      list.push(toFigure(f));
+      byArticle.set(Number(f.article_id), list);
+    }
   }
-  return byArticle;
-}
-
-/** `read` over the ids 500 at a time (far below SQLite's bound-parameter limit), rows in order. */
-async function inChunks<R>(ids: readonly number[], read: (chunk: number[]) => Promise<R[]>): Promise<R[]> {
-  const rows: R[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
-  return rows;
+  return rows.map((r) => toArticle(r, byArticle.get(Number(r.id)) ?? []));
 }
 
 /** An article's `a_`-prefixed columns (joined to a figure or a series point) as a FigureSource. */
