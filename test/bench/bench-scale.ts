@@ -664,7 +664,8 @@ function printTable(results: StepResult[], adapter: string, seconds: number): vo
   const lines = rows.map(([label, get, unit]) => [
     `${label} (${unit})`,
     ...results.map((r) => get(r).toFixed(unit === 'MB' ? 0 : 1)),
-    ...results.slice(1).map((r, i) => `${(get(r) / Math.max(get(results[i]!), 1e-9)).toFixed(2)}×`),
+    // Nothing to compare with (no retention work at the first step): no ratio.
+    ...results.slice(1).map((r, i) => (get(results[i]!) > 0 ? `${(get(r) / get(results[i]!)).toFixed(2)}×` : '—')),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
