@@ -6,6 +6,7 @@ import type { FigureKind } from '../domain/types.js';
 import { readMultiplierWord, TIMES, TIMES_AFTER } from './multipliers.js';
 import { readNumberWords } from './number-words.js';
 import { readVagueAmount } from './vague-amounts.js';
+import { opensSentence } from './not-figures.js';
 import { ORDINAL_SUFFIX, readChartPosition, readOrdinalWord } from './ordinals.js';
 import {
   CURRENCY_PREFIX, CURRENCY_SUFFIX, PERCENT, SCALE, UNIT, currencyOfPrefix, currencyOfSuffix, scaleExponent, unitOf,
@@ -63,9 +64,7 @@ function afterName(text: string, pos: number): boolean {
   const word = m?.[1];
   if (word === undefined) return false;
   if (/\p{Lu}/u.test(word.slice(1))) return true;
-  if (!/^\p{Lu}/u.test(word)) return false;
-  const before = text.slice(Math.max(0, pos - 40), pos - m![0].length).replace(/[ \t\u00a0"“‘'(]+$/, '');
-  return before !== '' && !/[.!?\n:;—–-]$/.test(before);
+  return /^\p{Lu}/u.test(word) && !opensSentence(text, pos - m![0].length);
 }
 
 /**

@@ -10,7 +10,8 @@ const SCALES: Record<string, number> = { dozen: 12, score: 20, hundred: 100, tho
 const CURRENCIES: Record<string, string> = { pounds: 'GBP', dollars: 'USD', euros: 'EUR' };
 
 /** Alternation of the words that can start a vague amount, for the scanner's anchor regex. */
-export const VAGUE_WORDS = `several|a(?=${SP}+few${SP}+(?:hundred|thousand|million|billion)\\b)|tens|dozens|scores|hundreds|thousands|millions|billions`;
+const FIRST_WORDS = 'several|tens|dozens|scores|hundreds|thousands|millions|billions';
+export const VAGUE_WORDS = `${FIRST_WORDS}|a(?=${SP}+few${SP}+(?:hundred|thousand|million|billion)\\b)`;
 
 /** "several hundred", "a few thousand": a small vague count of a scale. */
 const FEW_OF_SCALE = new RegExp(`(several|a${SP}+few)${SP}+(dozen|hundred|thousand|million|billion)(?![\\p{L}\\d])`, 'iuy');
@@ -73,4 +74,4 @@ export function isVagueAmount(text: string): boolean {
   return !/\d/.test(text) && VAGUE_TEXT.test(text);
 }
 
-const VAGUE_TEXT = new RegExp(`(?:^|${SP})(?:several|a${SP}+few|tens|dozens|scores|hundreds|thousands|millions|billions)\\b`, 'iu');
+const VAGUE_TEXT = new RegExp(`(?:^|${SP})(?:${FIRST_WORDS}|a${SP}+few)\\b`, 'iu');
