@@ -111,23 +111,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
   const best = members.find((m) => m.approx === null) ?? first;
   const value = Math.abs(best.value);
   // The headline's own line overlaps itself fully: only body sentences say how close a figure is to the headline.
-  const wordsOf = (sentence: string): string[] => {
-    let w = ctx.sentenceWords?.get(sentence);
-    if (w === undefined) {
-      w = contentWords(sentence);
-      ctx.sentenceWords?.set(sentence, w);
-    }
-    return w;
-  };
-  const foldedOf = (sentence: string): ReadonlySet<string> => {
-    let w = ctx.sentenceFolded?.get(sentence);
-    if (w === undefined) {
-      w = new Set(wordsOf(sentence).map(fold));
-      ctx.sentenceFolded?.set(sentence, w);
-    }
-    return w;
-  };
-  const overlap = Math.max(0, ...members.filter((m) => !isHeadline(wordsOf(m.sentence), ctx.titleWords)).map((m) => titleOverlap(wordsOf(m.sentence), ctx.titleWords)));
+  const overlap = Math.max(0, ...members.filter((m) => !isHeadline(wordsOf(m.sentence, ctx), ctx.titleWords)).map((m) => titleOverlap(wordsOf(m.sentence, ctx), ctx.titleWords)));
   const before = ctx.text.slice(Math.max(0, first.start - 12), first.start);
   const sameUnit = ctx.all.filter((o) => o.kind === best.kind && o.unit === best.unit);
   const sentenceMentions = ctx.all.filter((o) => o.sentence === first.sentence).length;
@@ -164,7 +148,7 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
     share: (best.kind === 'other' || best.kind === 'ratio') && best.valueMax === undefined && value < 1 ? 1 : 0,
     changed: members.some((m) => CHANGE_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start))) ? 1 : 0,
     labelTopic: topicality(labelWords, ctx.wordCounts),
-    centrality: Math.max(...members.map((m) => share(topicWords, foldedOf(m.sentence)))),
+    centrality: Math.max(...members.map((m) => share(topicWords, foldedOf(m.sentence, ctx)))),
     countLog: 0, leadMoney: 0,
     // A place in a list ("straight in at number 11"): a rank, news only when the rank is the story.
     chart: best.kind === 'other' && /^(?:number|no\.?)\s/i.test(best.text) ? 1 : 0,
@@ -179,6 +163,26 @@ export function groupFeatures(members: readonly Figure[], inTitle: boolean, ctx:
   f.countLog = best.kind === 'count' ? f.logValue : 0;
   f.leadMoney = best.kind === 'money' ? f.lead + f.early : 0;
   return f;
+}
+
+/** The content words of `sentence`, read once per article (module functions, not closures per call: tsx names each closure). */
+function wordsOf(sentence: string, ctx: FeatureContext): string[] {
+  let w = ctx.sentenceWords?.get(sentence);
+  if (w === undefined) {
+    w = contentWords(sentence);
+    ctx.sentenceWords?.set(sentence, w);
+  }
+  return w;
+}
+
+/** The same words folded (see `fold`), as a set. */
+function foldedOf(sentence: string, ctx: FeatureContext): ReadonlySet<string> {
+  let w = ctx.sentenceFolded?.get(sentence);
+  if (w === undefined) {
+    w = new Set(wordsOf(sentence, ctx).map(fold));
+    ctx.sentenceFolded?.set(sentence, w);
+  }
+  return w;
 }
 
 /** The headline repeated as the text's first line: the same content words, no more. */

@@ -87,10 +87,15 @@ export function scoreOf(features: Record<FeatureName, number>, model: Pick<Ranke
   return linearScore(features, model.bias, weightList(model));
 }
 
-/** The model's weights in FEATURE_NAMES order (0 where it has none): read once per article, not once per quantity and name. */
+/** The model's weights in FEATURE_NAMES order (0 where it has none): read once per model, not once per quantity and name. */
 function weightList(model: Pick<RankerWeights, 'bias' | 'weights'>): number[] {
-  return FEATURE_NAMES.map((name) => model.weights[name] ?? 0);
+  let list = WEIGHT_LISTS.get(model.weights);
+  if (list === undefined) WEIGHT_LISTS.set(model.weights, (list = FEATURE_NAMES.map((name) => model.weights[name] ?? 0)));
+  return list;
 }
+
+/** Weight lists by the weights object they were read from (a model is data that is never changed once loaded). */
+const WEIGHT_LISTS = new WeakMap<object, number[]>();
 
 function linearScore(features: Record<FeatureName, number>, bias: number, weights: readonly number[]): number {
   let s = bias;

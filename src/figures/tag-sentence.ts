@@ -119,18 +119,24 @@ function tagUncached(sentence: string, offset: number): TaggedSentence {
  * lemma depends only on the word and its tag (its lemmatizer consults the model's fixed vocabulary, never the words
  * it learns), and asking wink for it cost a tenth of the summarize step.
  */
-function lemmaOf(items: ReturnType<ReturnType<WinkMethods['readDoc']>['tokens']>, i: number, text: string, pos: Pos, contraction: boolean): string {
-  const ask = (): string => String(items.itemAt(i).out(tagger().its.lemma as unknown as ReturnType<typeof tagger>['its']['value'])).toLowerCase();
-  if (contraction) return ask();
+function lemmaOf(items: WinkTokens, i: number, text: string, pos: Pos, contraction: boolean): string {
+  if (contraction) return askLemma(items, i);
   let byText = LEMMAS.get(pos);
   if (byText === undefined) LEMMAS.set(pos, (byText = new Map()));
   let lemma = byText.get(text);
   if (lemma === undefined) {
     // A bound on what a long-running bot keeps: news brings new words every day.
     if (byText.size >= MAX_LEMMAS) byText.clear();
-    byText.set(text, (lemma = ask()));
+    byText.set(text, (lemma = askLemma(items, i)));
   }
   return lemma;
+}
+
+type WinkTokens = ReturnType<ReturnType<WinkMethods['readDoc']>['tokens']>;
+
+/** wink's lemma of token `i`, lower case. A module function, not a closure per call: tsx names every closure it makes. */
+function askLemma(items: WinkTokens, i: number): string {
+  return String(items.itemAt(i).out(tagger().its.lemma as unknown as ReturnType<typeof tagger>['its']['value'])).toLowerCase();
 }
 
 const LEMMAS = new Map<Pos, Map<string, string>>();
