@@ -17,9 +17,12 @@
  * row per article stands for the digests sent over the same days (what /admin stats counts). Bulk inserts go through a second connection, in
  * transactions, with the schema's triggers and indexes in place.
  *
- *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 200]
+ *   npm run bench:scale -- [--articles 1000000] [--database-url postgres://…] [--subscribers 100000] [--samples 200] [--passes 3] [--ticks 15]
  *
- * BENCH_RSS_TRACE=1 prints RSS and the heap after each measured command (what makes the peak).
+ * Latencies are the median over 3 passes (commands interleaved) of each pass's p50 and p99, with the
+ * p99s' spread: a p99 of 200 samples is the 3rd slowest, which one GC or checkpoint moves (see PASSES).
+ *
+ * BENCH_RSS_TRACE=1 prints RSS and the heap after each pass of the measured commands (what makes the peak).
  * Each step is measured in a child process run with the node flags of `npm start` (package.json);
  * to measure a kept step again by hand, give them too: `node --import tsx --expose-gc
  * --heap-growing-percent=30 test/bench/bench-scale.ts --measure <dir>/step-N.json`.
@@ -62,6 +65,8 @@ const { values: args } = parseArgs({
     feeds: { type: 'string' },
     'per-day': { type: 'string' },
     samples: { type: 'string' },
+    passes: { type: 'string' },
+    ticks: { type: 'string' },
     /** Keep the database and each step's spec afterwards: profile a step again with `--measure <spec>` (e.g. under node --cpu-prof). */
     keep: { type: 'boolean' },
     /** Measure one step in this process, from the spec file the bench wrote (what the bench's child processes run). */
@@ -74,6 +79,16 @@ const FEEDS = Number(args.feeds ?? 1_000);
 const PER_DAY = Number(args['per-day'] ?? 1_000);
 /** 200 a command by default: p99 is then the 3rd slowest sample, not the slowest of 50 (one stall). */
 const SAMPLES = Number(args.samples ?? 200);
+/**
+ * Each command is sampled in 3 passes of SAMPLES, and the table gives the median of the passes'
+ * p50 and p99 with the spread of the p99s. Why: a p99 of 200 samples is the 3rd slowest one, and on
+ * a shared 2-core machine one collection, checkpoint or neighbour's burst in a pass moves it by
+ * ±50% from run to run (single-pass growths of 1.3-1.6× from that alone). The median of 3 passes
+ * needs two of them spoiled to move.
+ */
+const PASSES = Number(args.passes ?? 3);
+/** The planner's tick is timed TICKS times: the median is its measure, the slowest printed beside it. */
+const TICKS = Number(args.ticks ?? 15);
 const PG_URL = args['database-url'];
 const STEPS = [...new Set([10_000, 100_000, 1_000_000].filter((n) => n < TOTAL).concat(TOTAL))];
 const DAY = 86_400_000;
@@ -98,6 +113,17 @@ function rng(seed: number): () => number {
   };
 }
 const random = rng(18);
+/** The measures' order in each round of sampling: its own stream, so that the inputs drawn stay those of `random`. */
+const order = rng(99);
+/** A copy of `list` in a random order (Fisher-Yates over `order`). */
+function shuffled<T>(list: readonly T[]): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(order() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 // ---------------------------------------------------------------------------------------------
@@ -378,8 +404,17 @@ async function sampled(fn: () => Promise<unknown>): Promise<Sample> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, start };
 }
 
+const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+/** One pass of one measure: its p50 and p99, and what its slowest sample was made of. */
+interface PassSummary {
+  p50: number;
+  p99: number;
+  slowest: Sample;
+}
+
 /** p50 and p99 of samples, and what the slowest one was made of. */
-async function summarize(samples: Sample[]): Promise<{ p50: number; p99: number; slowest: Sample }> {
+async function summarize(samples: Sample[]): Promise<PassSummary> {
   // The observer hears of collections a little later: let it catch up, then count the pauses that began inside the slowest sample.
   await new Promise((resolve) => setTimeout(resolve, 20));
   const sorted = [...samples].sort((a, b) => a.ms - b.ms);
@@ -387,6 +422,16 @@ async function summarize(samples: Sample[]): Promise<{ p50: number; p99: number;
   const last = sorted.at(-1)!;
   const gcMs = collections.filter((c) => c.start >= last.start && c.start < last.start + last.ms).reduce((sum, c) => sum + c.ms, 0);
   return { p50: percentile(ms, 50), p99: percentile(ms, 99), slowest: { ...last, gcMs } };
+}
+
+/**
+ * A measure over its passes: the median pass p50 and p99 (for an even count, the lower middle), the
+ * p99s' spread (min-max), and the slowest sample of all.
+ */
+function acrossPasses(passes: readonly PassSummary[]): Latency {
+  const p99s = passes.map((p) => p.p99);
+  const slowest = passes.reduce((a, b) => (b.slowest.ms > a.slowest.ms ? b : a)).slowest;
+  return { p50: median(passes.map((p) => p.p50)), p99: median(p99s), p99Min: Math.min(...p99s), p99Max: Math.max(...p99s), slowest };
 }
 
 let updateId = 0;
@@ -400,13 +445,24 @@ function commandContext(telegram: Telegram, chat: Chat.PrivateChat, text: string
 
 type Handler = (ctx: Context, input: CommandInput, deps: BotDeps) => Promise<void>;
 
+/** A measure's p50 and p99 (medians over the passes), the spread of its passes' p99s, and its slowest sample. */
+interface Latency {
+  p50: number;
+  p99: number;
+  p99Min: number;
+  p99Max: number;
+  slowest: Sample;
+}
+
 interface StepResult {
   articles: number;
-  commands: Record<string, { p50: number; p99: number; slowest?: Sample }>;
+  commands: Record<string, Latency>;
   build: number;
   personalize: number;
   chats: number;
+  /** Median of TICKS ticks, and the slowest. */
   planner: number;
+  plannerSlowest: number;
   due: number;
   retention: number;
   load: number;
@@ -507,7 +563,7 @@ function measureInChild(specFile: string): Promise<StepResult> {
   return new Promise((resolve, reject) => {
     // --expose-gc only to print the live heap once everything is measured.
     const flags = [...process.execArgv, ...botNodeFlags(), '--expose-gc'];
-    const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), '--measure', specFile, '--samples', String(SAMPLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), '--measure', specFile, '--samples', String(SAMPLES), '--passes', String(PASSES), '--ticks', String(TICKS)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -535,7 +591,10 @@ async function measureStep(specFile: string): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const settings = { timezone: 'UTC', maxStories: config.maxStories, topFigures: config.topFigures, windowHours: 24, digestsDir: spec.digestsDir };
   const now = spec.now;
-  const deps: BotDeps = { ...createBotDeps({ config, store, logger, settings }), now: () => new Date(now) };
+  // The bot's clock: `now` until the commands are sampled, then moved on a minute before each minute's first /figures
+  // (below), so that every command asks within the minute the bot last prepared, as in a running bot.
+  let clock = now;
+  const deps: BotDeps = { ...createBotDeps({ config, store, logger, settings }), now: () => new Date(clock) };
   const defaults = { timezone: 'UTC', digest: config.digestCron, maxAgeMs: config.missedDigestMaxAgeHours * 3_600_000 };
   try {
     const chats = spec.chats.map((id) => api.addChat({ id, type: 'private', first_name: 'Reader' }) as unknown as Chat.PrivateChat);
@@ -552,7 +611,7 @@ async function measureStep(specFile: string): Promise<void> {
     const firstTick = await timed(() => findDueChats(store, new Date(now - 60_000), defaults));
     const ticks: number[] = [];
     let due = 0;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < TICKS; k++) {
       const tick = await timed(() => findDueChats(store, new Date(now), defaults));
       ticks.push(tick.ms);
       due = tick.value.length;
@@ -575,7 +634,7 @@ async function measureStep(specFile: string): Promise<void> {
     });
     // The running bot reads the new edition's stories for /story ahead of the asks (start-window-preparation.ts): untimed.
     const preparedStories = await timed(() => prepareStories(deps));
-    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms, its card drawn in ${card.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick ${Math.max(...ticks).toFixed(0)} ms (${due} due); its stories read for /story in ${preparedStories.ms.toFixed(0)} ms; peak RSS after the tick ${peakAfterTick} MB, after the build and card ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
+    say(`edition of ${digest.stories.length} stories built in ${build.ms.toFixed(0)} ms, its card drawn in ${card.ms.toFixed(0)} ms; personalized for ${personalize.value} chats in ${(personalize.ms / 1000).toFixed(1)} s; planner tick median ${median(ticks).toFixed(0)} ms, slowest ${Math.max(...ticks).toFixed(0)} ms of ${TICKS} (${due} due); its stories read for /story in ${preparedStories.ms.toFixed(0)} ms; peak RSS after the tick ${peakAfterTick} MB, after the build and card ${peakAfterBuild} MB, after personalizing ${peakRssMb()} MB`);
 
     let why = 0;
     let minute = 0;
@@ -587,15 +646,16 @@ async function measureStep(specFile: string): Promise<void> {
       ['/figures <words>', handleFigures, () => ({ chat: pick(chats), args: pick(TOPICS) })],
       // The first /figures of each minute: the bot ranked that minute's window ahead of it and dated
       // it in the chats' zones (start-window-preparation.ts, 10 s before each minute turns), so the ask finds it built.
+      // Each sample is a new minute of the hour after `now` (cycling: the 24-hour window keeps ≥ 23 hours of articles);
+      // the other commands, interleaved with it, ask within that minute and share its prepared window.
       [
         '/figures, first in its minute',
         handleFigures,
         () => ({ chat: pick(chats), args: pick(TOPICS) }),
         async () => {
-          const at = new Date(now + ++minute * 60_000);
-          const inMinute = { ...deps, now: () => at };
-          await prepareWindow(inMinute, at, zones);
-          return inMinute;
+          clock = now + (1 + (minute++ % 60)) * 60_000;
+          await prepareWindow(deps, new Date(clock), zones);
+          return deps;
         },
       ],
       ['/why <number>', handleWhy, () => ({ chat: pick(chats), args: spec.whyTexts[why++ % spec.whyTexts.length]! })],
@@ -613,16 +673,10 @@ async function measureStep(specFile: string): Promise<void> {
       ['store: articleStats', () => store.articleStats()],
       ['store: getPreferences', () => store.getPreferences(pick(chats).id)],
     ];
-    const latencies: StepResult['commands'] = {};
-    for (const [name, run] of queries) {
-      const samples: Sample[] = [];
-      for (let k = 0; k < SAMPLES; k++) samples.push(await sampled(run));
-      latencies[name] = await summarize(samples);
-      if (process.env.BENCH_RSS_TRACE) say(`${name}: RSS ${rssMb()} MB, heap total ${Math.round(process.memoryUsage().heapTotal / 1_048_576)} used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB`);
-    }
+    // Each measure (store query or command) as one sampling call; the commands called once first, untimed.
+    const measures: Array<[string, () => Promise<Sample>]> = queries.map(([name, run]) => [name, () => sampled(run)]);
     const firstCalls: string[] = [];
     for (const [name, handler, input, before] of commands) {
-      const samples: Sample[] = [];
       const command = name.split(' ')[0]!.slice(1);
       const call = async () => {
         const d = before ? await before() : deps;
@@ -633,18 +687,29 @@ async function measureStep(specFile: string): Promise<void> {
       // One untimed call first, as a running bot has answered before: what a process does once
       // (/story loads the sentence tagger) is not a command's latency. Printed apart.
       firstCalls.push(`${name} ${(await call()).ms.toFixed(0)} ms`);
-      for (let k = 0; k < SAMPLES; k++) samples.push(await call());
-      latencies[name] = await summarize(samples);
-      if (process.env.BENCH_RSS_TRACE) say(`${name}: RSS ${rssMb()} MB, heap total ${Math.round(process.memoryUsage().heapTotal / 1_048_576)} used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB`);
+      measures.push([name, call]);
     }
+    // PASSES passes of SAMPLES samples each, the measures interleaved (one sample of each per round,
+    // in a new order each round): a burst of load from the machine's other work hits every measure
+    // alike rather than the one being timed, and a pass it spoils is outvoted by the others.
+    const passes = new Map<string, PassSummary[]>(measures.map(([name]) => [name, []]));
+    for (let pass = 0; pass < PASSES; pass++) {
+      const samples = new Map<string, Sample[]>(measures.map(([name]) => [name, []]));
+      for (let k = 0; k < SAMPLES; k++) {
+        for (const [name, call] of shuffled(measures)) samples.get(name)!.push(await call());
+      }
+      for (const [name] of measures) passes.get(name)!.push(await summarize(samples.get(name)!));
+      if (process.env.BENCH_RSS_TRACE) say(`pass ${pass + 1}: RSS ${rssMb()} MB, heap total ${Math.round(process.memoryUsage().heapTotal / 1_048_576)} used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB`);
+    }
+    const latencies: StepResult['commands'] = Object.fromEntries([...passes].map(([name, list]) => [name, acrossPasses(list)]));
     say(`first calls (untimed): ${firstCalls.join('; ')}; first tick of the process ${firstTick.ms.toFixed(0)} ms`);
     say(`bot process RSS now ${rssMb()} MB, peak ${peakRssMb()} MB; commands: ${Object.entries(latencies).map(([n, l]) => `${n} p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms`).join('; ')}`);
     // What each slowest sample was made of: its own CPU and GC against its wall time.
-    say(`slowest samples (wall / own CPU / GC ms, load ${os.loadavg()[0]!.toFixed(1)}): ${Object.entries(latencies).map(([n, l]) => `${n} ${l.slowest!.ms.toFixed(0)} / ${l.slowest!.cpuMs.toFixed(0)} / ${l.slowest!.gcMs.toFixed(0)}`).join('; ')}`);
+    say(`slowest samples (wall / own CPU / GC ms, load ${os.loadavg()[0]!.toFixed(1)}): ${Object.entries(latencies).map(([n, l]) => `${n} ${l.slowest.ms.toFixed(0)} / ${l.slowest.cpuMs.toFixed(0)} / ${l.slowest.gcMs.toFixed(0)}`).join('; ')}`);
     // What the peak is made of: the heap still live after a full collection, against the RSS.
     (globalThis as { gc?: () => void }).gc?.();
     say(`after a full GC: heap used ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB, external ${Math.round(process.memoryUsage().external / 1_048_576)} MB, RSS ${rssMb()} MB`);
-    const result: Omit<StepResult, 'load'> = { articles: spec.step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: personalize.value, planner: Math.max(...ticks), due, retention: retention.value ? (retention.ms * 1000) / retention.value : 0, peakRss: peakRssMb() };
+    const result: Omit<StepResult, 'load'> = { articles: spec.step, commands: latencies, build: build.ms, personalize: personalize.ms, chats: personalize.value, planner: median(ticks), plannerSlowest: Math.max(...ticks), due, retention: retention.value ? (retention.ms * 1000) / retention.value : 0, peakRss: peakRssMb() };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await api.close();
@@ -653,29 +718,34 @@ async function measureStep(specFile: string): Promise<void> {
 }
 
 function printTable(results: StepResult[], adapter: string, seconds: number): void {
-  const rows: Array<[string, (r: StepResult) => number, string]> = [];
-  for (const name of Object.keys(results[0]!.commands).filter((n) => !n.startsWith('store:')).concat(Object.keys(results[0]!.commands).filter((n) => n.startsWith('store:')))) {
+  // Each row: label, value, unit, and (p99 rows) the spread of the passes' values, printed after the median.
+  type Row = [string, (r: StepResult) => number, string, ((r: StepResult) => [number, number])?];
+  const rows: Row[] = [];
+  const names = Object.keys(results[0]!.commands);
+  for (const name of names.filter((n) => !n.startsWith('store:')).concat(names.filter((n) => n.startsWith('store:')))) {
     rows.push([`${name} p50`, (r) => r.commands[name]!.p50, 'ms']);
-    rows.push([`${name} p99`, (r) => r.commands[name]!.p99, 'ms']);
+    rows.push([`${name} p99`, (r) => r.commands[name]!.p99, 'ms', (r) => [r.commands[name]!.p99Min, r.commands[name]!.p99Max]]);
   }
   rows.push(['digest build (one edition)', (r) => r.build, 'ms']);
   rows.push([`personalize all chats (${results[0]!.chats})`, (r) => r.personalize, 'ms']);
   rows.push(['build + personalize', (r) => r.build + r.personalize, 'ms']);
-  rows.push([`planner tick (${SUBSCRIBERS} chats)`, (r) => r.planner, 'ms']);
+  rows.push([`planner tick (${SUBSCRIBERS} chats), median of ${TICKS}`, (r) => r.planner, 'ms']);
+  rows.push([`planner tick, slowest of ${TICKS}`, (r) => r.plannerSlowest, 'ms']);
   rows.push(['retention, per 1,000 bodies emptied', (r) => r.retention, 'ms']);
   rows.push(['peak RSS of the bot process', (r) => r.peakRss, 'MB']);
   const head = ['measure', ...results.map((r) => `${r.articles.toLocaleString('en')} art.`), ...results.slice(1).map((r, i) => `×${results[i]!.articles / 1000}k→${r.articles / 1000}k`)];
-  const lines = rows.map(([label, get, unit]) => [
+  const lines = rows.map(([label, get, unit, spread]) => [
     `${label} (${unit})`,
-    ...results.map((r) => get(r).toFixed(unit === 'MB' ? 0 : 1)),
+    ...results.map((r) => `${get(r).toFixed(unit === 'MB' ? 0 : 1)}${spread ? ` (${spread(r).map((v) => v.toFixed(1)).join('–')})` : ''}`),
     // Nothing to compare with (no retention work at the first step): no ratio.
     ...results.slice(1).map((r, i) => (get(results[i]!) > 0 ? `${(get(r) / get(results[i]!)).toFixed(2)}×` : '—')),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`\nbench:scale — ${adapter}, ${FEEDS} feeds, ${SUBSCRIBERS} subscribers, ${PER_DAY} articles a day (bodies kept ${BODY_DAYS} days), ${SAMPLES} samples a command; ${seconds.toFixed(0)} s in all`);
+  console.log(`\nbench:scale — ${adapter}, ${FEEDS} feeds, ${SUBSCRIBERS} subscribers, ${PER_DAY} articles a day (bodies kept ${BODY_DAYS} days), ${PASSES} passes of ${SAMPLES} samples a command; ${seconds.toFixed(0)} s in all, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const top = p99FromTop(SAMPLES);
-  console.log(`p99 = the ${top === 1 ? 'slowest sample' : `${top}${top === 2 ? 'nd' : top === 3 ? 'rd' : 'th'} slowest sample`} of ${SAMPLES}${top === 1 ? ': one stall makes it (200 samples leave the slowest out)' : ` (the ${top - 1} slower left out)`}`);
+  const rank = top === 1 ? 'the slowest sample' : `the ${top}${top === 2 ? 'nd' : top === 3 ? 'rd' : 'th'} slowest sample`;
+  console.log(`p99 = ${rank} of a pass's ${SAMPLES}${top === 1 ? ' (one stall makes it)' : ` (the ${top - 1} slower left out)`}; one collection, checkpoint or burst of the machine's other work moves it, so each cell is the median over ${PASSES} passes (commands interleaved), p99s with the passes' min–max; p50 the median of the passes' p50s; growth = median ÷ median`);
   console.log(fmt(head));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const l of lines) console.log(fmt(l));
