@@ -50,9 +50,10 @@ const READ = /[ \t\u00a0]+read\b/y;
 const METRE_WORDS = new Set([
   'race', 'sprint', 'hurdles', 'freestyle', 'backstroke', 'breaststroke', 'butterfly', 'relay', 'medley', 'final', 'finals',
   'heat', 'heats', 'title', 'record', 'pool', 'long', 'high', 'tall', 'deep', 'wide', 'away', 'above', 'below', 'world',
-  'olympic', 'champion', 'gold', 'silver', 'bronze', 'event', 'dash', 'run', 'swim', 'and', 'or', 'to', 'in', 'on', 'at',
-  'of', 'from', 'for', 'with', 'by', 'behind', 'ahead', 'the', 'a', 'is', 'was', 'into', 'out', 'off', 'short', 'clear',
+  'olympic', 'champion', 'gold', 'silver', 'bronze', 'event', 'dash', 'run', 'swim', 'behind', 'ahead', 'short', 'clear',
 ]);
+/** Words after "11.9m" that say nothing of what it is ("peaked at 11.9m and", "1.1m of the UK's"): the text decides. */
+const NEUTRAL_WORDS = new Set(['and', 'or', 'to', 'in', 'on', 'at', 'of', 'from', 'for', 'with', 'by', 'the', 'a', 'is', 'was', 'into', 'out', 'off']);
 
 const TEMPERATURES = new Set(['°C', '°F']);
 const GLUED_LETTER = /^[A-Z]$/;
@@ -169,7 +170,8 @@ function readScale(text: string, a: Amount, currency: string | null): number {
     const moneyAfter = at(CURRENCY_SUFFIX, text, end) !== null;
     const next = letter === 'm' ? at(NEXT_LOWER_WORD, text, end) : null;
     // Nobody writes "3000m" for three billion: big bare numbers with "m" are distances.
-    const countAfter = next !== null && !METRE_WORDS.has(next[1] ?? '') && a.value < 1000;
+    const nextWord = next?.[1] ?? '';
+    const countAfter = a.value < 1000 && (next !== null && !NEUTRAL_WORDS.has(nextWord) ? !METRE_WORDS.has(nextWord) : letter === 'm' && !readsAsLength(text, a.coreStart, end));
     if (!moneyAfter && !countAfter) {
       if (letter === 'm') {
         a.kind = 'measure';
@@ -184,6 +186,31 @@ function readScale(text: string, a: Amount, currency: string | null): number {
   a.plainInt = null;
   a.end = end;
   return end;
+}
+
+/** Words of a text about lengths run, jumped or thrown: there a bare "6.63m" is metres. */
+const LENGTH_TEXT = /\b(?:athlet\w*|jump\w*|vault\w*|leap\w*|throw\w*|hurdl\w*|sprint\w*|relay|metres?|meters?|marathon|runn\w*|indoors?|swim\w*|heptathlon|pentathlon|decathlon|triathlon|olympics?|race[sd]?|racing)\b/i;
+/** Words of length near the amount: "the longest stretches for about 300m". */
+const LENGTH_NEAR = /\b(?:long(?:er|est)?|length|heights?|tall(?:er|est)?|wide|wider|widest|deep|deeper|deepest|distance|stretch(?:es)?)\b/i;
+/** "17m/s", "3.7m/h": a speed, so metres. */
+const PER_AFTER = /\/[a-z]/y;
+/** "30ft (10m)", "1.3m (4.2ft)": a length given in feet or inches beside it. */
+const IMPERIAL_BEFORE = /\d(?:ft|in|feet|foot|inches)\)?[ \t\u00a0]*\($/;
+const IMPERIAL_AFTER = /[ \t\u00a0]*\([^()]{0,12}\d(?:ft|in\b|[ \t\u00a0]*(?:feet|foot|inches))/y;
+/** The last text `readsAsLength` looked through, and what it found (a scan reads many amounts of one text). */
+let lengthText: { text: string; lengths: boolean } | null = null;
+
+/**
+ * Whether a bare "11.9m" followed by no word ("peaked at 11.9m and", "a total of 204.3m (£109m)") is a length: a speed,
+ * a length beside its imperial conversion, or any such amount in a text about running, jumping or throwing. Else it is
+ * millions: outside sport a reporter writes "11.9m" for viewers and "1.1m" for people.
+ */
+function readsAsLength(text: string, start: number, end: number): boolean {
+  if (at(PER_AFTER, text, end) !== null || at(IMPERIAL_AFTER, text, end) !== null) return true;
+  if (IMPERIAL_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  if (LENGTH_NEAR.test(text.slice(Math.max(0, start - 60), end + 60))) return true;
+  if (lengthText?.text !== text) lengthText = { text, lengths: LENGTH_TEXT.test(text) };
+  return lengthText.lengths;
 }
 
 /** Multiply by a power of ten without binary noise: 1.13 × 10⁹ is exactly 1130000000. */

@@ -259,6 +259,21 @@ describe('findFigures: not figures', () => {
     expect(findFigures(input).map((f) => f.text)).toEqual(expected);
   });
 
+  it.each([
+    ['an audience before "and"', 'The show peaked on Monday at 11.9m and 49% of the audience.', 11_900_000, 'count'],
+    ['a total before its conversion', 'The film took $28.5m, making a total of 204.3m (£109m).', 204_300_000, 'count'],
+    ['people before "of"', 'Approximately 1.1m of the country\'s voters are young.', 1_100_000, 'count'],
+    ['a leap in a text about jumping', 'She took the long jump at 6.63m, a season best.', 6.63, 'measure'],
+    ['a height beside its feet', 'The 1.3m (4.2ft) robot walked on stage.', 1.3, 'measure'],
+    ['a speed', 'The lift climbs at 17m/s to the top.', 17, 'measure'],
+    ['a length near a word of length', 'The longest trail stretches for about 300m and ends at the gate.', 300, 'measure'],
+  ])('reads a bare "m" with no noun after it by its text: %s', (_name, input, value, kind) => {
+    // The last figure written with a bare "m" (the film's total comes after its "$28.5m").
+    const m = findFigures(input).filter((f) => /\dm\b/.test(f.text) && !/[$£€]/.test(f.text)).at(-1);
+    expect(m?.value).toBe(value);
+    expect(m?.kind).toBe(kind);
+  });
+
   it('never yields a non-finite value, even from huge scaled numbers', () => {
     for (const input of [`$1${',000'.repeat(7)} trillion`, `${'9'.repeat(400)} people`, `£${'9'.repeat(30)}bn`, '1e400 people']) {
       for (const f of findFigures(input)) {
