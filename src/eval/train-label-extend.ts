@@ -13,7 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHUNK_FEATURES, completeLabel, contentWords, scoredChunks, useLabelWeights, type LabelWeights } from '../figures/label-extend.js';
 import { closeValue, labelAgrees, readCorpus, readDevGold, type DevGoldEntry } from './eval-figures.js';
-import { splitSentences } from '../figures/sentences.js';
+import { splitSentences, type Sentence } from '../figures/sentences.js';
+import type { Figure } from '../domain/types.js';
 import { summarizeArticle } from '../figures/summarize.js';
 import { tagSentence, type Token } from '../figures/tag-sentence.js';
 import { articleContext, type ArticleContext } from '../figures/labels/article-context.js';
@@ -46,28 +47,48 @@ export function trainingGold(devFile: string, trainFiles: readonly string[]): De
   return [...tune, ...train];
 }
 
+/** One gold figure found among the top 5 of its article: the article's id and text, the gold entry and our figure. */
+export interface FoundGold {
+  id: string;
+  text: string;
+  key: DevGoldEntry['key'][number];
+  figure: Figure;
+}
+
+/**
+ * Every gold figure found in the top 5 of its article (matched by value, as the scorer matches), article by article;
+ * `top` gives an article's top figures from its title and text (the scorer's "title, blank line, text").
+ */
+export function* foundGold(gold: readonly DevGoldEntry[], corpusFile: string, top: (title: string, text: string) => Figure[] = (title, text) => summarizeArticle({ title, text }).figures.slice(0, 5)): Generator<FoundGold> {
+  const corpus = new Map(readCorpus(corpusFile).map((a) => [String(a.id), a]));
+  for (const g of gold) {
+    const a = corpus.get(String(g.id));
+    if (a === undefined) continue;
+    const text = `${a.title}\n\n${a.text}`;
+    const figures = top(a.title, text);
+    for (const key of g.key.slice(0, 5)) {
+      const figure = figures.find((x) => closeValue(x.value, key.value) || closeValue(x.valueMax, key.value));
+      if (figure !== undefined) yield { id: String(g.id), text, key, figure };
+    }
+  }
+}
+
 /** Gold figures found in the top 5 of their article, with the structural label (completion off). */
 export function labelCases(gold: readonly DevGoldEntry[], corpusFile: string): LabelCase[] {
-  const corpus = new Map(readCorpus(corpusFile).map((a) => [String(a.id), a]));
   const before = useLabelWeights(null);
   const cases: LabelCase[] = [];
+  const sentencesOf = new Map<string, Sentence[]>();
   try {
-    for (const g of gold) {
-      const a = corpus.get(String(g.id));
-      if (a === undefined) continue;
-      const text = `${a.title}\n\n${a.text}`;
-      const top = summarizeArticle({ title: a.title, text }).figures.slice(0, 5);
-      const sentences = splitSentences(text);
-      for (const k of g.key.slice(0, 5)) {
-        const f = top.find((x) => closeValue(x.value, k.value) || closeValue(x.valueMax, k.value));
-        const s = f && sentences.find((x) => x.start <= f.start && f.end <= x.end);
-        if (f === undefined || s === undefined) continue;
-        const toks = tagSentence(s.text, s.start).tokens;
-        const f0 = toks.findIndex((t) => t.end > f.start);
-        let f1 = f0;
-        while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < f.end) f1++;
-        cases.push({ id: g.id, base: f.label, unit: f.unit, kind: f.kind, toks, f0, f1, gold: k.label, article: articleContext(text, sentences[0]) });
-      }
+    for (const { id, text, key, figure: f } of foundGold(gold, corpusFile)) {
+      const sentences = sentencesOf.get(id) ?? splitSentences(text);
+      sentencesOf.set(id, sentences);
+      const s = sentences.find((x) => x.start <= f.start && f.end <= x.end);
+      if (s === undefined) continue;
+      const toks = tagSentence(s.text, s.start).tokens;
+      const f0 = toks.findIndex((t) => t.end > f.start);
+      let f1 = f0;
+      while (f1 + 1 < toks.length && (toks[f1 + 1]?.start ?? Infinity) < f.end) f1++;
+      cases.push({ id, base: f.label, unit: f.unit, kind: f.kind, toks, f0, f1, gold: key.label, article: articleContext(text, sentences[0]) });
     }
   } finally {
     useLabelWeights(before);
@@ -93,8 +114,8 @@ function rows(cases: readonly LabelCase[]): Array<{ x: number[]; y: number }> {
  * Logistic regression by gradient descent with L2 shrinkage (the bias is not shrunk).
  * @example fit(rows, { l2: 0.05, steps: 2000 }).weights.adjacent
  */
-export function fit(data: ReadonlyArray<{ x: number[]; y: number }>, opts: { l2: number; steps: number; rate?: number; threshold: number }): LabelWeights {
-  const n = CHUNK_FEATURES.length;
+export function fit(data: ReadonlyArray<{ x: number[]; y: number }>, opts: { l2: number; steps: number; rate?: number; threshold: number }, names: readonly string[] = CHUNK_FEATURES): LabelWeights {
+  const n = names.length;
   const w = new Array<number>(n).fill(0);
   let b = 0;
   const rate = opts.rate ?? 0.5;
@@ -113,7 +134,7 @@ export function fit(data: ReadonlyArray<{ x: number[]; y: number }>, opts: { l2:
     for (let k = 0; k < n; k++) w[k] = (w[k] ?? 0) - rate * ((g[k] ?? 0) / m + opts.l2 * (w[k] ?? 0));
   }
   const round = (v: number): number => Math.round(v * 1000) / 1000;
-  return { bias: round(b), weights: Object.fromEntries(CHUNK_FEATURES.map((name, k) => [name, round(w[k] ?? 0)])), threshold: opts.threshold };
+  return { bias: round(b), weights: Object.fromEntries(names.map((name, k) => [name, round(w[k] ?? 0)])), threshold: opts.threshold };
 }
 
 /** Share of cases whose label agrees with the gold, with completion under `w` (null: structural labels only). */
@@ -135,11 +156,18 @@ function foldOf(id: string, folds: number): number {
 
 /** Cross-validated agreement of a fit with these options: every fold's model judged on the fold's articles only. */
 function crossValidated(cases: readonly LabelCase[], folds: number, opts: { l2: number; steps: number; threshold: number }): number {
+  return kFold(cases, folds, (train, test) => agreement(test, fit(rows(train), opts)));
+}
+
+/**
+ * Cross-validated agreement: `judge` fits on the other folds and returns the agreement on the held-out one (folds by
+ * article); the mean over all cases.
+ */
+export function kFold<C extends { id: string }>(cases: readonly C[], folds: number, judge: (train: C[], test: C[]) => number): number {
   let ok = 0;
   for (let k = 0; k < folds; k++) {
-    const train = cases.filter((c) => foldOf(c.id, folds) !== k);
     const test = cases.filter((c) => foldOf(c.id, folds) === k);
-    ok += agreement(test, fit(rows(train), opts)) * test.length;
+    ok += judge(cases.filter((c) => foldOf(c.id, folds) !== k), test) * test.length;
   }
   return ok / Math.max(1, cases.length);
 }

@@ -4,6 +4,7 @@
  */
 import type { ArticleSummary, Figure } from '../domain/types.js';
 import { findFigures } from './find-figures.js';
+import { withArticleOwners } from './labels/article-owner.js';
 import { rankFigures } from './rank-figures.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
@@ -19,9 +20,9 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'an
  */
 export function summarizeArticle(input: { title: string; text: string }, opts: { topK?: number } = {}): ArticleSummary {
   const { text } = input;
-  const { title, sentences, mentions } = readArticle(input);
+  const { title, sentences, all, mentions } = readArticle(input);
   const ranked = rankFigures(mentions, { title, text, topK: opts.topK ?? 5, sentences });
-  return { title, summary: summaryOf(title, sentences, ranked), text, figures: ranked };
+  return { title, summary: summaryOf(title, sentences, ranked), text, figures: withArticleOwners(ranked, text, all) };
 }
 
 /**
@@ -30,12 +31,13 @@ export function summarizeArticle(input: { title: string; text: string }, opts: {
  * @example articleFigures({ title, text }).mentions.length // every quantity mentioned, restatements too
  */
 export function articleFigures(input: { title: string; text: string }): { mentions: Figure[]; ranked: Figure[] } {
-  const { title, sentences, mentions } = readArticle(input);
-  return { mentions, ranked: rankFigures(mentions, { title, text: input.text, topK: Infinity, sentences }) };
+  const { title, sentences, all, mentions } = readArticle(input);
+  const ranked = rankFigures(mentions, { title, text: input.text, topK: Infinity, sentences });
+  return { mentions: withArticleOwners(mentions, input.text, all), ranked: withArticleOwners(ranked, input.text, all) };
 }
 
 /** The article's body sentences, headline and figure mentions, page chrome above the headline left out. */
-function readArticle(input: { title: string; text: string }): { title: string; sentences: Sentence[]; mentions: Figure[] } {
+function readArticle(input: { title: string; text: string }): { title: string; sentences: Sentence[]; all: Sentence[]; mentions: Figure[] } {
   const { text } = input;
   // Split once: figures, ranking and the summary all read the same sentences.
   const all = splitSentences(text);
@@ -43,7 +45,7 @@ function readArticle(input: { title: string; text: string }): { title: string; s
   const sentences = bodyStart === 0 ? all : all.filter((s) => s.start >= bodyStart);
   const title = bodyStart > 0 && isChrome(input.title) ? headlineAt(text, bodyStart) ?? input.title : input.title;
   const mentions = findFigures(text, all).filter((f) => f.start >= bodyStart);
-  return { title, sentences, mentions };
+  return { title, sentences, all, mentions };
 }
 
 /** Lines of page chrome a scraper keeps above a headline: membership appeals, sign-up prompts, date stamps, menus. */
